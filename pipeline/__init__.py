@@ -1,0 +1,43 @@
+"""pressfacts: dates, counts, money, named reports and named initiatives from press releases.
+
+>>> import pipeline
+>>> tables = pipeline.extract([{"id": "a", "date": "2020-11-28", "text": "The Expo opened on Nov. 24."}])
+>>> tables["dates"][["text", "value"]].values.tolist()
+[['Nov. 24', '2020-11-24']]
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Mapping
+
+import pandas as pd
+from spacy.language import Language
+
+from .config import Settings, load_settings
+from .nlp import load
+from .reader import InputDocument, read_inputs
+from .run import run
+from .tables import to_frames
+
+__version__ = "0.1.0"
+__all__ = ["extract", "load", "load_settings", "Settings", "InputDocument", "read_inputs", "__version__"]
+
+
+def as_input_document(item: InputDocument | Mapping | str, index: int) -> InputDocument:
+    if isinstance(item, InputDocument):
+        return item
+    if isinstance(item, str):
+        return InputDocument(f"doc{index}", "<api>", item, None, "missing")
+    doc_id = str(item.get("id", item.get("doc_id", f"doc{index}")))
+    date = item.get("date") or None
+    return InputDocument(doc_id, "<api>", item["text"], date, "jsonl" if date else "missing")
+
+
+def extract(docs: Iterable[InputDocument | Mapping | str], nlp: Language | None = None) -> dict[str, pd.DataFrame]:
+    """The six tables (``documents``, ``dates``, ``counts``, ``money``, ``reports``,
+    ``initiatives``) for texts, ``{"id", "text", "date"}`` mappings or :class:`InputDocument`."""
+    nlp = nlp or load()
+    result = run(nlp, (as_input_document(d, i) for i, d in enumerate(docs)), progress=False)
+    if result.errors:
+        raise ValueError("; ".join(str(e) for e in result.errors))
+    return to_frames(result.rows)

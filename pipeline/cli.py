@@ -1,0 +1,155 @@
+"""Command line: ``pressfacts run`` writes the tables, ``pressfacts eval`` scores against gold."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from .config import load_settings
+from .document import iso_date_or_none
+from .mentions import MENTION_TYPES, get_mentions
+from .reader import InputDocument, read_inputs
+from .run import process, run
+from .scoring import GoldError, format_errors, format_table, load_gold, score
+from .tables import ERROR_COLUMNS, to_frames
+from .writers import write_csv_tables
+
+EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE, EXIT_BELOW_FLOOR, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+
+def _date_option(value: str) -> str:
+    date = iso_date_or_none(value)
+    if date is None:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a YYYY-MM-DD calendar date")
+    return date
+
+
+def _floor_option(value: str) -> tuple[str, float]:
+    type_name, _, number = value.partition("=")
+    if type_name not in (*MENTION_TYPES, "micro"):
+        raise argparse.ArgumentTypeError(f"unknown type {type_name!r} (one of {', '.join(MENTION_TYPES)}, micro)")
+    try:
+        return type_name, float(number)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r}: expected TYPE=NUMBER, e.g. date=0.9") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pressfacts", description=__doc__)
+    parser.add_argument("--config", help="run configuration (default: configs/pressfacts.toml when present)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p_run = sub.add_parser("run", help="extract the tables from .txt and .jsonl inputs")
+    p_run.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or glob patterns")
+    p_run.add_argument("--out", default="outputs", help="output folder (default: outputs/)")
+    p_run.add_argument("--date", type=_date_option, help="document date for every input (YYYY-MM-DD)")
+    p_run.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+
+    p_eval = sub.add_parser("eval", help="score extraction against gold JSONL")
+    p_eval.add_argument("gold", help="gold JSONL (doc_id, date, text, mentions)")
+    p_eval.add_argument("--pred", help="score this output folder instead of running the pipeline")
+    p_eval.add_argument("--types", nargs="+", choices=list(MENTION_TYPES), default=list(MENTION_TYPES),
+                        help="mention types to score (default: all)")
+    p_eval.add_argument("--errors", action="store_true", help="list misses, extras and wrong values with context")
+    p_eval.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p_eval.add_argument("--min-value-f1", nargs="+", type=_floor_option, default=[], metavar="TYPE=X",
+                        help="exit with status 3 when a type's value F1 is below X")
+    return parser
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def command_run(args: argparse.Namespace) -> int:
+    from .nlp import load  # spaCy loads only for the commands that need it
+
+    settings = load_settings(args.config)
+    nlp = load(settings)
+    try:
+        result = run(nlp, read_inputs(args.inputs, args.date), settings.batch_size,
+                     progress=False if args.quiet else None)
+    except KeyboardInterrupt:
+        _say("pressfacts: interrupted; no table was written (earlier tables are untouched)")
+        return EXIT_INTERRUPTED
+    frames = to_frames(result.rows)
+    frames["errors"] = pd.DataFrame([vars(e) for e in result.errors], columns=ERROR_COLUMNS)
+    try:
+        write_csv_tables(frames, args.out)
+    except OSError as exc:
+        _say(f"pressfacts: error: cannot write tables to {args.out}: {exc.strerror or exc}")
+        return EXIT_INPUT_ERRORS
+    for error in result.errors:
+        _say(f"pressfacts: error: {error}")
+    if not args.quiet:
+        rate = result.n_documents / result.seconds if result.seconds else 0.0
+        per_type = ", ".join(f"{t.table} {len(result.rows[t.table])}" for t in MENTION_TYPES.values())
+        _say(f"pressfacts: {result.n_documents} documents, {per_type}; {len(result.errors)} errors; "
+             f"{result.seconds:.1f} s ({rate:.1f} documents/s) -> {args.out}/")
+    return EXIT_INPUT_ERRORS if result.errors else EXIT_OK
+
+
+def read_predictions(folder: str | Path) -> dict[str, dict[str, list[dict]]]:
+    """Mentions from an output folder, as ``predictions[doc_id][type]``."""
+    predictions: dict[str, dict[str, list[dict]]] = {}
+    for mtype in MENTION_TYPES.values():
+        path = Path(folder) / f"{mtype.table}.csv"
+        if not path.exists():
+            raise FileNotFoundError(f"{path}: no such table")
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        for row in frame.to_dict("records"):
+            row["start"], row["end"] = int(row["start"]), int(row["end"])
+            predictions.setdefault(row["doc_id"], {}).setdefault(mtype.name, []).append(row)
+    return predictions
+
+
+def predict_gold(gold_docs, config: str | None = None) -> dict[str, dict[str, list[dict]]]:
+    """Run the pipeline on the gold documents' texts and dates."""
+    from .nlp import load
+
+    settings = load_settings(config)
+    nlp = load(settings)
+    items = (InputDocument(g.doc_id, "<gold>", g.text, g.date, "jsonl" if g.date else "missing") for g in gold_docs)
+    return {item.doc_id: {t: get_mentions(doc, t) for t in MENTION_TYPES}
+            for item, doc in process(nlp, items, settings.batch_size)}
+
+
+def command_eval(args: argparse.Namespace) -> int:
+    gold_docs = load_gold(args.gold)
+    predictions = read_predictions(args.pred) if args.pred else predict_gold(gold_docs, args.config)
+    scores = score(gold_docs, predictions, args.types)
+    if args.json:
+        print(json.dumps(scores.as_dict(), indent=2))
+    else:
+        print(format_table(scores, f"{args.gold}: {len(gold_docs)} documents"))
+    if args.errors:
+        print(format_errors(scores, {g.doc_id: g.text for g in gold_docs}))
+    status = EXIT_OK
+    for type_name, floor in args.min_value_f1:
+        counts = scores.micro if type_name == "micro" else scores.by_type.get(type_name)
+        if counts is None:
+            continue
+        f1 = counts.prf(counts.value)[2]
+        if f1 < floor:
+            _say(f"pressfacts: {type_name} value F1 {f1:.3f} is below the floor {floor:.3f}")
+            status = EXIT_BELOW_FLOOR
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "run":
+            return command_run(args)
+        return command_eval(args)
+    except (GoldError, FileNotFoundError, ValueError, RuntimeError) as exc:
+        _say(f"pressfacts: error: {exc}")
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,5 @@
+"""Placeholder until the extractor lands."""
+
+
+def extract_initiatives(doc):
+    return []

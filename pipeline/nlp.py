@@ -1,0 +1,26 @@
+"""Build the spaCy pipeline: the statistical model's tokenizer, tagger and lemmatizer, plus ours."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+from . import factories
+from .config import Settings
+
+
+def load(settings: Settings | None = None) -> Language:
+    """The spaCy ``nlp`` with every pressfacts component, ready for ``nlp.pipe``."""
+    settings = settings or Settings()
+    try:
+        nlp = spacy.load(settings.model, exclude=list(settings.exclude))
+    except OSError as exc:
+        raise RuntimeError(
+            f"spaCy model {settings.model!r} is not installed; install the project "
+            "(`pip install -r requirements.txt`, see README) rather than downloading a model"
+        ) from exc
+    # Sentences only give each row its context: the rule-based splitter is enough.
+    nlp.add_pipe("sentencizer")
+    for name in factories.COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
