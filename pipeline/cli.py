@@ -15,7 +15,7 @@ from .mentions import MENTION_TYPES, get_mentions
 from .reader import InputDocument, read_inputs
 from .run import process, run
 from .scoring import GoldError, format_errors, format_table, load_gold, score
-from .tables import ERROR_COLUMNS, to_frames
+from .tables import error_frame, to_frames
 from .writers import write_csv_tables
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE, EXIT_BELOW_FLOOR, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -77,7 +77,7 @@ def command_run(args: argparse.Namespace) -> int:
         _say("pressfacts: interrupted; no table was written (earlier tables are untouched)")
         return EXIT_INTERRUPTED
     frames = to_frames(result.rows)
-    frames["errors"] = pd.DataFrame([vars(e) for e in result.errors], columns=ERROR_COLUMNS)
+    frames["errors"] = error_frame(result.errors)
     try:
         write_csv_tables(frames, args.out)
     except OSError as exc:

@@ -71,6 +71,12 @@ def columns_of(table: str) -> list[str]:
     return mention_columns(type_name)
 
 
+def error_frame(errors) -> pd.DataFrame:
+    """``errors.csv``: one row per input that could not be read (``line`` empty when not applicable)."""
+    rows = [{"source": e.source, "line": "" if e.line is None else str(e.line), "reason": e.reason} for e in errors]
+    return pd.DataFrame(rows, columns=ERROR_COLUMNS, dtype=object)
+
+
 def to_frames(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
     frames = {}
     for table, table_rows in rows.items():
