@@ -1,5 +1,230 @@
-"""Placeholder until the extractor lands."""
+"""Count mentions: a cardinal number saying how many of something there are.
+
+Phase 1, over ``doc.text``: one compiled regex finds qualifier + number (+ scale,
+``-plus``) candidates, with look-arounds that keep out numbers inside other
+tokens (``5G``, ``COVID-19``, ``10:02``, ``1,500-square-meter``, ``8%``).
+Phase 2, on the spaCy tokens near each candidate: the counted noun (POS-based,
+the parser is not loaded) gives the unit; candidates that are labels, years,
+measurements or durations are dropped; a number with no noun of its own takes
+the unit it refers back to (``increased from more than 40 to nearly 700``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Span, Token
+
+from ..document import body_start
+from ..mentions import make_mention
+from .numbers import (
+    DIGITS,
+    QUALIFIER,
+    QUALIFIER_SUFFIX,
+    SCALE_ABBR,
+    SCALE_WORD,
+    WORD_NUMBER,
+    format_decimal,
+    parse_number,
+    qualifier_symbol,
+    read_rows,
+    read_words,
+    scale_multiplier,
+)
+
+NON_COUNT_UNITS = read_words("non_count_units.txt")
+LABEL_WORDS = read_words("not_count_before.txt")
+IRREGULAR_LEMMAS = {plural: lemma for plural, lemma in read_rows("irregular_lemmas.tsv")}
+
+COUNT = re.compile(
+    rf"(?:{QUALIFIER})?"
+    # not inside a word, a number, a date, a time or after a currency symbol
+    rf"(?<![\w.,:/$€£¥₹+#-])(?<!\w-)"
+    rf"(?P<number>{DIGITS}|{WORD_NUMBER})"
+    # a spelled-out scale after a space or hyphen (`4.77 million`), an abbreviation attached (`2bn`)
+    rf"(?:(?:\s+|-)(?P<scale>(?:{SCALE_WORD})(?:\s+(?:{SCALE_WORD}))?)\b|(?P<abbr>{SCALE_ABBR})\b)?"
+    rf"{QUALIFIER_SUFFIX}?"
+    # not followed by more of a token: `8%`, `1.5x`, `seven-step`, `3,5`
+    r"(?![\w%]|[.,:]\d|-\w)",
+    re.IGNORECASE,
+)
+
+# The counted noun phrase: at most this many tokens after the number.
+MAX_PHRASE = 8
+QUOTES = frozenset("\"'“”‘’«»")
+MODIFIER_TAGS = frozenset({"VBN", "VBG"})  # `honored guests`, `leading achievements`
+YEARS = range(1800, 2101)
+# A bare number (no noun after it) refers back when it continues a comparison or a list.
+CONTINUING_BEFORE = frozenset({"from", "to", "and", "or", "("})
+CONTINUING_AFTER = frozenset({"to", "more", "fewer", "less", "out", ")"})
+ANAPHORA = frozenset({"them", "these", "those", "whom", "which"})
+DETERMINERS_OF = frozenset({"the", "these", "those", "its", "their", "our", "his", "her"})
 
 
-def extract_counts(doc):
-    return []
+def extract_counts(doc: Doc) -> list[dict]:
+    token_starts = [token.idx for token in doc]
+    begin = body_start(doc)
+    mentions: list[dict] = []
+    units: list[tuple[Span, str]] = []  # (sentence, unit) of every count so far, for bare numbers
+    for match in COUNT.finditer(doc.text):
+        if match.start() < begin:
+            continue
+        found = _count(doc, token_starts, match, units)
+        if found is None:
+            continue
+        unit, rule, sentence = found
+        units.append((sentence, unit))
+        value = parse_number(match.group("number")) * scale_multiplier(match.group("scale") or match.group("abbr"))
+        qualifier = qualifier_symbol(match.group("qualifier"), match.group("suffix"))
+        mentions.append(make_mention(doc.text, match.start(), match.end(), rule,
+                                     value=format_decimal(value), qualifier=qualifier, unit=unit))
+    return mentions
+
+
+def _count(doc: Doc, token_starts: list[int], match: re.Match, units: list) -> tuple[str, str, Span] | None:
+    """(unit, rule, sentence) when the candidate is a count, else None."""
+    first = bisect_left(token_starts, match.start("number"))
+    after = bisect_left(token_starts, match.end())
+    if first >= len(doc):
+        return None
+    sentence = doc[first].sent
+    before = _previous_word(doc, bisect_left(token_starts, match.start()))
+    if before is not None and _is_label(before):
+        return None
+    number = match.group("number")
+    if _is_year(number, match) and not _plural_noun_next(doc, after):
+        return None
+    following = _next_word(doc, after)
+    if following is not None and following.lower_ in NON_COUNT_UNITS:
+        return None
+    head = counted_noun(doc, after)
+    if head is not None and head.tag_ == "NN" and not _is_one(match):
+        head = None  # `800 million suffer`: a singular noun after a plural number is a mis-tagged verb
+    if head is not None:
+        unit = unit_lemma(doc, head)
+        if unit in NON_COUNT_UNITS or head.lower_ in NON_COUNT_UNITS:
+            return None
+        return unit, "number+noun", sentence
+    if _is_one(match):
+        return None  # `one of the ...`, `no one`: a pronoun, not a count
+    unit = _unit_referred_to(doc, after, before, following, sentence, units)
+    return (unit, "number+antecedent", sentence) if unit else None
+
+
+def counted_noun(doc: Doc, start: int) -> Token | None:
+    """The head noun of the noun phrase starting at token ``start``: modifiers
+    (adjectives, participles, numbers, hyphenated compounds, `A and B` adjective
+    coordination, quotes) are skipped; the last noun of the first run of nouns is
+    the head; a conjunction after a noun ends the phrase (first conjunct only)."""
+    head = None
+    head_in_compound = False  # `zero-emission electric cars`: the compound is a modifier
+    for k in range(start, min(len(doc), start + MAX_PHRASE)):
+        token = doc[k]
+        if token.is_space or token.text in QUOTES:
+            continue
+        if _inner_hyphen(doc, k):
+            continue
+        joined = _inner_hyphen(doc, k - 1) if k > start else False
+        if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.tag_ == "NNPS"):
+            head, head_in_compound = token, joined or _inner_hyphen(doc, k + 1)
+            continue
+        if head is not None and not (joined or head_in_compound):
+            break
+        if token.pos_ in ("ADJ", "NUM", "PROPN") or token.tag_ in MODIFIER_TAGS or joined:
+            continue
+        if token.pos_ == "CCONJ" and head is None:
+            continue
+        break
+    return head
+
+
+def unit_lemma(doc: Doc, head: Token) -> str:
+    """Lower-case singular lemma of the head noun; a hyphenated compound keeps its first part
+    (`peace-builders` -> `peace-builder`)."""
+    lower = head.lower_
+    lemma = IRREGULAR_LEMMAS.get(lower) or (head.lemma_.lower() if head.pos_ == "NOUN" else lower.removesuffix("s"))
+    if head.i >= 2 and _inner_hyphen(doc, head.i - 1) and doc[head.i - 2].is_alpha:
+        lemma = f"{doc[head.i - 2].lower_}-{lemma}"
+    return lemma
+
+
+def _unit_referred_to(doc: Doc, after: int, before: Token | None, following: Token | None,
+                      sentence: Span, units: list) -> str | None:
+    """The unit of a bare number: `170,000 who` (person), `two of the seven states`,
+    `500 of them` / `from 5.3 billion to 7.3 billion` (the count before, same sentence),
+    `the number of enterprises ... from 40 to 700` (the noun after `number of`)."""
+    if following is None:
+        return None
+    if following.lower_ == "who":
+        return "person"
+    if following.lower_ == "of":
+        determiner = _next_word(doc, following.i + 1)
+        if determiner is not None and determiner.lower_ in DETERMINERS_OF:
+            head = counted_noun(doc, determiner.i + 1)
+            return unit_lemma(doc, head) if head is not None else None
+        if determiner is not None and determiner.lower_ in ANAPHORA:
+            return _previous_unit(sentence, units)
+        return None
+    named = _number_of_noun(doc, sentence, after)
+    if named:
+        return named
+    if (before is not None and before.lower_ in CONTINUING_BEFORE) or following.lower_ in CONTINUING_AFTER:
+        return _previous_unit(sentence, units)
+    return None
+
+
+def _number_of_noun(doc: Doc, sentence: Span, end: int) -> str | None:
+    """The counted noun of `the number of <noun>` earlier in the sentence."""
+    for k in range(sentence.start, min(end, sentence.end) - 1):
+        if doc[k].lower_ == "number" and doc[k + 1].lower_ == "of":
+            head = counted_noun(doc, k + 2)
+            if head is not None:
+                return unit_lemma(doc, head)
+    return None
+
+
+def _previous_unit(sentence: Span, units: list) -> str | None:
+    if units and units[-1][0] == sentence:
+        return units[-1][1]
+    return None
+
+
+def _is_label(token: Token) -> bool:
+    """`Level 4`, `Boeing 777`, `Fortune 500`, `No. 1`, `aged 30`, `Nov. 22`, `Report 2023`."""
+    if token.lower_ in LABEL_WORDS:
+        return True
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and not token.is_sent_start
+
+
+def _is_one(match: re.Match) -> bool:
+    return match.group("number").lower() in ("one", "1") and not (match.group("scale") or match.group("abbr"))
+
+
+def _is_year(number: str, match: re.Match) -> bool:
+    return number.isdigit() and len(number) == 4 and int(number) in YEARS and not match.group("scale")
+
+
+def _plural_noun_next(doc: Doc, k: int) -> bool:
+    token = _next_word(doc, k)
+    return token is not None and token.tag_ == "NNS"
+
+
+def _inner_hyphen(doc: Doc, k: int) -> bool:
+    """Token ``k`` is a hyphen joining two words with no space (`high-tech`)."""
+    return (0 < k < len(doc) - 1 and doc[k].text in ("-", "‑", "–")
+            and not doc[k - 1].whitespace_ and not doc[k].whitespace_)
+
+
+def _previous_word(doc: Doc, k: int) -> Token | None:
+    for j in range(k - 1, max(-1, k - 4), -1):
+        if not doc[j].is_space:
+            return doc[j]
+    return None
+
+
+def _next_word(doc: Doc, k: int) -> Token | None:
+    for j in range(k, min(len(doc), k + 3)):
+        if not doc[j].is_space:
+            return doc[j]
+    return None

@@ -1,5 +1,177 @@
-"""Placeholder until the extractor lands."""
+"""Money mentions: an amount with its currency (ISO 4217), value in currency units.
+
+Four patterns over ``doc.text``, each a compiled regex with named groups, built
+from ``data/currencies.tsv`` and the shared number fragments:
+
+- ``symbol+amount``: `$2.5 million`, `US$57.83 billion`, `RMB 30 billion`, `₹1,500 crore`, `€26m`;
+- ``amount+currency``: `100 billion yuan`, `11 bln USD`, `2-trillion-yen`, `50 cents`;
+- ``amount+pence``: `3.21p`;
+- ``bare-amount-after-money``: a scaled amount with no currency of its own, later in a
+  paragraph that stated one (`831 billion dollars ... Of that, 647 billion`).
+
+Candidates from all patterns are merged (leftmost, then longest wins). Ambiguous
+symbols (`$`, `¥`) are resolved once per document from the currencies it names.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from spacy.tokens import Doc
+
+from ..document import body_start
+from ..mentions import make_mention
+from .numbers import (
+    DIGITS,
+    QUALIFIER,
+    SCALE_ABBR,
+    SCALE_WORD,
+    WORD_NUMBER,
+    alternation,
+    format_decimal,
+    parse_number,
+    qualifier_symbol,
+    read_rows,
+    scale_multiplier,
+)
 
 
-def extract_money(doc):
-    return []
+class Currency:
+    """One written form of a currency (a row of ``currencies.tsv``)."""
+
+    def __init__(self, form: str, code: str, position: str, ambiguous: str = "", fraction: str = ""):
+        self.form, self.code, self.position, self.ambiguous = form, code, position, ambiguous
+        self.fraction = Decimal(fraction) if fraction else Decimal(1)
+
+
+CURRENCIES = {row[0]: Currency(*row) for row in read_rows("currencies.tsv")}
+CONTEXT = [(family, code, re.compile(rf"\b{re.escape(word)}\b")) for family, code, word in read_rows("currency_context.tsv")]
+# Forms that name a dollar currency explicitly (`A$`, `AUD`, `Australian dollars`), by code.
+EXPLICIT_DOLLARS = {}
+for _currency in CURRENCIES.values():
+    if (_currency.form.endswith("$") or "dollar" in _currency.form or _currency.form in ("USD", "AUD", "CAD", "HKD", "SGD", "NZD", "TWD")) and not _currency.ambiguous:
+        EXPLICIT_DOLLARS.setdefault(_currency.code, []).append(_currency.form)
+
+PREFIX_FORMS = alternation(c.form for c in CURRENCIES.values() if c.position in ("prefix", "both"))
+SUFFIX_FORMS = alternation(c.form for c in CURRENCIES.values() if c.position in ("suffix", "both"))
+ATTACHED_FORMS = alternation(c.form for c in CURRENCIES.values() if c.position == "attached")
+
+SIGN = r"(?P<sign>[-−])?"
+# `million`, `lakh crore` after a space or hyphen; an abbreviation after at most one space
+SCALE = (rf"(?:(?:\s+|-)(?P<scale>(?:{SCALE_WORD})(?:\s+(?:{SCALE_WORD}))?)(?![\w])"
+         rf"|\s?(?P<abbr>{SCALE_ABBR})(?![\w]))")
+NOT_IN_NUMBER = r"(?<![\w.,$€£¥₹])"
+
+SYMBOL_AMOUNT = re.compile(
+    rf"(?:{QUALIFIER})?(?<![\w$])(?:{SIGN}(?P<currency>{PREFIX_FORMS})\s?(?P<sign_after>[-−])?)"
+    rf"(?P<number>{DIGITS})(?!\d){SCALE}?(?![\w]|[.,]\d)"
+)
+AMOUNT_CURRENCY = re.compile(
+    rf"(?:{QUALIFIER})?{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS}|{WORD_NUMBER}){SCALE}?"
+    rf"(?:\s+|-)(?P<currency>{SUFFIX_FORMS})(?![\w$])"
+)
+AMOUNT_PENCE = re.compile(
+    rf"(?:{QUALIFIER})?{NOT_IN_NUMBER}{SIGN}(?P<number>\d+(?:\.\d+)?)(?P<currency>{ATTACHED_FORMS})\b"
+)
+BARE_AMOUNT = re.compile(
+    rf"(?:{QUALIFIER})?{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS}){SCALE}(?![\w%]|[.,]\d)"
+)
+PATTERNS = (("symbol+amount", SYMBOL_AMOUNT), ("amount+currency", AMOUNT_CURRENCY), ("amount+pence", AMOUNT_PENCE))
+# `500 pounds of rice` is a weight; `5 million pounds of funding` is money.
+WEIGHT_FORMS = frozenset({"pound", "pounds"})
+WORD_AFTER = re.compile(r"\s+(?P<word>[A-Za-z]+)")
+
+
+def extract_money(doc: Doc) -> list[dict]:
+    text = doc.text
+    begin = body_start(doc)
+    resolve = currency_resolver(text)
+    candidates = []
+    for rule, pattern in PATTERNS:
+        for match in pattern.finditer(text, begin):
+            currency = _currency(match, text)
+            if currency is not None:
+                candidates.append((match, rule, resolve(currency), currency.fraction))
+    mentions = [_mention(text, *candidate) for candidate in _leftmost_longest(candidates)]
+    mentions += _bare_amounts(doc, mentions)
+    return sorted(mentions, key=lambda m: (m["start"], m["end"]))
+
+
+def currency_resolver(text: str):
+    """Maps a currency form to its ISO code in this document: `$` is USD unless the text
+    names exactly one other dollar currency and no US one; `¥` follows the Chinese or
+    Japanese context that the text names more often."""
+    named = {code for code, forms in EXPLICIT_DOLLARS.items() if any(form in text for form in forms)}
+    others = named - {"USD"}
+    dollar = others.pop() if len(others) == 1 and "USD" not in named else "USD"
+    votes: dict[str, int] = {}
+    for family, code, word in CONTEXT:
+        votes[code] = votes.get(code, 0) + len(word.findall(text))
+    yen = "CNY" if votes.get("CNY", 0) > votes.get("JPY", 0) else "JPY"
+
+    def resolve(currency: Currency) -> str:
+        if currency.ambiguous == "dollar":
+            return dollar
+        if currency.ambiguous == "yen":
+            return yen
+        return currency.code
+
+    return resolve
+
+
+def _currency(match: re.Match, text: str) -> Currency | None:
+    form = match.group("currency")
+    currency = CURRENCIES.get(" ".join(form.split()))
+    if currency is None:
+        return None
+    if currency.form in WEIGHT_FORMS and not (match.groupdict().get("scale") or match.groupdict().get("abbr")):
+        after = WORD_AFTER.match(text, match.end())
+        if after and after.group("word") == "of":
+            return None
+    return currency
+
+
+def _mention(text: str, match: re.Match, rule: str, code: str, fraction: Decimal) -> dict:
+    groups = match.groupdict()
+    value = parse_number(groups["number"]) * scale_multiplier(groups.get("scale") or groups.get("abbr")) * fraction
+    if groups["sign"] or groups.get("sign_after"):
+        value = -value
+    return make_mention(text, match.start(), match.end(), rule, value=format_decimal(value),
+                        currency=code, qualifier=qualifier_symbol(match.group("qualifier")))
+
+
+def _leftmost_longest(candidates: list) -> list:
+    kept, end = [], -1
+    for candidate in sorted(candidates, key=lambda c: (c[0].start(), -c[0].end())):
+        if candidate[0].start() >= end:
+            kept.append(candidate)
+            end = candidate[0].end()
+    return kept
+
+
+def _bare_amounts(doc: Doc, mentions: list[dict]) -> list[dict]:
+    """Scaled amounts with no currency, after a money mention in the same paragraph,
+    and not followed by a noun of their own (`2 million visitors` is a count)."""
+    if not mentions:
+        return []
+    text = doc.text
+    token_starts = {token.idx: token for token in doc}
+    found = []
+    for match in BARE_AMOUNT.finditer(text, mentions[0]["end"]):
+        if any(m["start"] < match.end() and match.start() < m["end"] for m in mentions):
+            continue
+        before = [m for m in mentions if m["end"] <= match.start() and "\n" not in text[m["end"]:match.start()]]
+        if not before or _noun_follows(text, token_starts, match.end()):
+            continue
+        previous = before[-1]
+        found.append(_mention(text, match, "bare-amount-after-money", previous["currency"], Decimal(1)))
+    return found
+
+
+def _noun_follows(text: str, token_starts: dict, end: int) -> bool:
+    after = WORD_AFTER.match(text, end)
+    if after is None:
+        return False
+    token = token_starts.get(after.start("word"))
+    return token is not None and token.pos_ in ("NOUN", "PROPN", "ADJ")

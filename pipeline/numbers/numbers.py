@@ -1,0 +1,104 @@
+"""Number parsing shared by the count and money extractors.
+
+Language data (qualifiers, number words, scales) lives in ``data/*.tsv``; this
+module turns it into regex fragments (compiled by the extractors, once, at
+import) and into the functions that give a matched number its value:
+``parse_number`` (digits with separators and decimals, number words),
+``scale_multiplier`` (``million``, ``bn``, ``lakh crore``), ``qualifier_symbol``
+and ``format_decimal`` (plain decimal strings, no exponent, no ``.0``).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def read_rows(name: str) -> list[list[str]]:
+    """The tab-separated rows of a data file, without comments and blank lines."""
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.rstrip("\n").split("\t"))
+    return rows
+
+
+def read_words(name: str) -> frozenset[str]:
+    """A one-word-a-line data file as a set of lower-case words."""
+    return frozenset(row[0].strip().lower() for row in read_rows(name))
+
+
+def alternation(forms) -> str:
+    """A regex alternation of literal ``forms``, longest first; a space matches any white space."""
+    ordered = sorted(set(forms), key=len, reverse=True)
+    return "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in ordered)
+
+
+# --- qualifiers -------------------------------------------------------------------
+_QUALIFIER_ROWS = read_rows("qualifiers.tsv")
+PREFIX_QUALIFIERS = {phrase: symbol for phrase, symbol, where in _QUALIFIER_ROWS if where == "prefix"}
+SUFFIX_QUALIFIERS = {phrase: symbol for phrase, symbol, where in _QUALIFIER_ROWS if where == "suffix"}
+
+# Regex fragments are case-insensitive where the words are (`Nearly`, `Ten`, `Bn`), so that the
+# extractors' own patterns can stay case-sensitive (`RMB`, `won`).
+# `more than 1,800`: the words and the white space after them.
+QUALIFIER = rf"\b(?P<qualifier>(?i:{alternation(PREFIX_QUALIFIERS)}))\s+"
+# `10-plus`, `10+`
+QUALIFIER_SUFFIX = rf"(?P<suffix>{alternation(SUFFIX_QUALIFIERS)})"
+
+
+def qualifier_symbol(prefix: str | None, suffix: str | None = None) -> str:
+    """The contract's qualifier for the words before (``Nearly``) and after (``-plus``) a number."""
+    if prefix:
+        return PREFIX_QUALIFIERS[" ".join(prefix.lower().split())]
+    if suffix:
+        return SUFFIX_QUALIFIERS[suffix.lower()]
+    return "="
+
+
+# --- numbers ----------------------------------------------------------------------
+NUMBER_WORDS = {word: int(value) for word, value, _ in read_rows("number_words.tsv")}
+_UNIT_WORDS = [w for w, _, kind in read_rows("number_words.tsv") if kind == "unit"]
+_TENS_WORDS = [w for w, _, kind in read_rows("number_words.tsv") if kind == "tens"]
+_ONE_TO_NINE = [w for w in _UNIT_WORDS if NUMBER_WORDS[w] < 10]
+
+_SCALE_ROWS = read_rows("scales.tsv")
+SCALES = {form.lower(): Decimal(multiplier) for form, multiplier, _ in _SCALE_ROWS}
+SCALE_WORD = f"(?i:{alternation(form for form, _, kind in _SCALE_ROWS if kind == 'word')})"
+SCALE_ABBR = f"(?i:{alternation(form for form, _, kind in _SCALE_ROWS if kind == 'abbr')})"
+
+# 1,800 / 57.83 / 280000: thousands separators only in groups of three.
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# twenty-one / Ten / a (only before a scale word: `a dozen`, `almost a billion`)
+WORD_NUMBER = (
+    rf"\b(?i:(?:{alternation(_TENS_WORDS)})(?:[-\s](?:{alternation(_ONE_TO_NINE)}))?"
+    rf"|{alternation(_UNIT_WORDS)}|a(?=\s+{SCALE_WORD}\b))\b"
+)
+
+
+def parse_number(text: str) -> Decimal:
+    """``1,800`` -> 1800, ``57.83`` -> 57.83, ``twenty-one`` -> 21, ``a`` -> 1."""
+    cleaned = text.replace(",", "").strip()
+    if cleaned[:1].isdigit():
+        return Decimal(cleaned)
+    words = re.split(r"[-\s]+", cleaned.lower())
+    if words == ["a"]:
+        return Decimal(1)
+    return Decimal(sum(NUMBER_WORDS[word] for word in words))
+
+
+def scale_multiplier(text: str | None) -> Decimal:
+    """``million`` -> 10^6, ``Bn`` -> 10^9, ``lakh crore`` -> 10^12; none -> 1."""
+    multiplier = Decimal(1)
+    for word in re.split(r"[-\s]+", (text or "").strip().lower()):
+        if word:
+            multiplier *= SCALES[word]
+    return multiplier
+
+
+def format_decimal(value: Decimal) -> str:
+    """A plain decimal string: ``57830000000``, ``2.5``, ``0.0321`` (no exponent, no ``.0``)."""
+    return format(value.normalize(), "f")
