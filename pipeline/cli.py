@@ -58,6 +58,30 @@ def build_parser() -> argparse.ArgumentParser:
     p_eval.add_argument("--json", action="store_true", help="print the scores as JSON")
     p_eval.add_argument("--min-value-f1", nargs="+", type=_floor_option, default=[], metavar="TYPE=X",
                         help="exit with status 3 when a type's value F1 is below X")
+    p_eval.add_argument("--save", metavar="SCORES.json", help="store the scores and every mention's outcome")
+    p_eval.add_argument("--baseline", metavar="SCORES.json",
+                        help="compare with scores stored by --save: changes, newly broken and fixed mentions")
+    p_eval.add_argument("--tolerance", type=float, default=0.0, metavar="X",
+                        help="with --baseline, exit with status 4 when a value F1 drops by more than X (default 0)")
+
+    p_review = sub.add_parser("review", help="write an HTML page to review an output folder (optionally against gold)")
+    p_review.add_argument("out_dir", metavar="OUT_DIR", help="output folder of `pressfacts run`")
+    p_review.add_argument("--gold", help="gold JSONL: mark matches, wrong values, misses and extras")
+    p_review.add_argument("-o", "--output", default="review.html", help="HTML file to write (default: review.html)")
+
+    p_diff = sub.add_parser("diff", help="compare two output folders row by row (exit 1 when they differ)")
+    p_diff.add_argument("old", metavar="OLD_OUT")
+    p_diff.add_argument("new", metavar="NEW_OUT")
+    p_diff.add_argument("--types", nargs="+", choices=list(MENTION_TYPES), default=list(MENTION_TYPES),
+                        help="mention types to compare (default: all)")
+    p_diff.add_argument("--summary", action="store_true", help="only the counts, not every changed row")
+
+    p_show = sub.add_parser("show", help="print one document with its mentions coloured by type")
+    p_show.add_argument("file", metavar="FILE", help="a .txt file or a .jsonl file")
+    p_show.add_argument("--doc-id", help="which document of a .jsonl file (default: the first)")
+    p_show.add_argument("--date", type=_date_option, help="document date (YYYY-MM-DD)")
+    p_show.add_argument("--types", nargs="+", choices=list(MENTION_TYPES), default=list(MENTION_TYPES),
+                        help="mention types to show (default: all)")
     return parser
 
 
@@ -129,6 +153,8 @@ def command_eval(args: argparse.Namespace) -> int:
     if args.errors:
         print(format_errors(scores, {g.doc_id: g.text for g in gold_docs}))
     status = EXIT_OK
+    if args.save or args.baseline:
+        status = _regression_report(args, scores, gold_docs)
     for type_name, floor in args.min_value_f1:
         counts = scores.micro if type_name == "micro" else scores.by_type.get(type_name)
         if counts is None:
@@ -140,12 +166,72 @@ def command_eval(args: argparse.Namespace) -> int:
     return status
 
 
+def _regression_report(args: argparse.Namespace, scores, gold_docs) -> int:
+    """``eval --baseline`` (compare, before ``--save`` may overwrite the same file) and ``--save``."""
+    from .regression import EXIT_REGRESSION, compare, format_comparison, load_scores, save_scores, scores_record
+
+    record = scores_record(scores, gold_docs, args.gold)
+    status = EXIT_OK
+    if args.baseline:
+        comparison = compare(load_scores(args.baseline), record, args.tolerance)
+        print(format_comparison(comparison, args.baseline, args.tolerance), file=sys.stderr if args.json else sys.stdout)
+        status = EXIT_REGRESSION if comparison.regressions else EXIT_OK
+    if args.save:
+        save_scores(record, args.save)
+    return status
+
+
+def command_review(args: argparse.Namespace) -> int:
+    from .review import write_review
+
+    review = write_review(args.out_dir, args.output, args.gold)
+    missing = sum(1 for d in review.documents if d.text is None)
+    _say(f"pressfacts: review of {len(review.documents)} documents -> {args.output}"
+         + (f" ({missing} without their text: source not found or changed)" if missing else ""))
+    return EXIT_OK
+
+
+def command_diff(args: argparse.Namespace) -> int:
+    from .diff import diff_folders, format_diff
+
+    diff = diff_folders(args.old, args.new, args.types)
+    print(format_diff(diff, args.summary))
+    return EXIT_OK if diff.identical else EXIT_INPUT_ERRORS
+
+
+def command_show(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from .nlp import load
+    from .show import show_document
+
+    documents, errors = [], []
+    for item in read_inputs([args.file], args.date):
+        (documents if isinstance(item, InputDocument) else errors).append(item)
+    for error in errors:
+        _say(f"pressfacts: error: {error}")
+    if args.doc_id is not None:
+        documents = [d for d in documents if d.doc_id == args.doc_id]
+    if not documents:
+        _say(f"pressfacts: error: no document {args.doc_id!r} in {args.file}" if args.doc_id else
+             f"pressfacts: error: no document in {args.file}")
+        return EXIT_INPUT_ERRORS
+    if len(documents) > 1:
+        _say(f"pressfacts: {args.file} holds {len(documents)} documents; showing {documents[0].doc_id} (choose with --doc-id)")
+    settings = load_settings(args.config)
+    item, doc = next(process(load(settings), documents[:1], settings.batch_size))
+    show_document(item, doc, Console(), args.types)
+    return EXIT_OK
+
+
+COMMANDS = {"run": command_run, "eval": command_eval, "review": command_review, "diff": command_diff,
+            "show": command_show}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        if args.command == "run":
-            return command_run(args)
-        return command_eval(args)
+        return COMMANDS[args.command](args)
     except (GoldError, FileNotFoundError, ValueError, RuntimeError) as exc:
         _say(f"pressfacts: error: {exc}")
         return EXIT_USAGE

@@ -1,0 +1,161 @@
+/* pressfacts review page: draws one page of documents at a time from the JSON in #review-data.
+   A mark is [start, end, type index, kind index, text, values, rule]; a segment is
+   [start, end, [mark indices, outermost first]] (computed in Python, see review.segments).
+   Text is only ever inserted with textContent, never as HTML. */
+"use strict";
+(function () {
+  var data = JSON.parse(document.getElementById("review-data").textContent);
+  var types = data.types, kinds = data.kinds, docs = data.documents;
+  var state = { types: new Set(types), kinds: new Set(kinds), query: "", page: 0 };
+  var list = document.getElementById("doc-list");
+  var status = document.getElementById("page-status");
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function shown(mark) {
+    return state.types.has(types[mark[2]]) && state.kinds.has(kinds[mark[3]]);
+  }
+
+  function filtersAll() {
+    return state.types.size === types.length && state.kinds.size === kinds.length;
+  }
+
+  function listed(doc) {
+    if (state.query && doc.id.toLowerCase().indexOf(state.query) < 0) return false;
+    return filtersAll() || doc.marks.some(shown);
+  }
+
+  function tooltip(mark) {
+    var line = types[mark[2]] + " " + JSON.stringify(mark[4]) + ": " + mark[5];
+    if (kinds[mark[3]] !== "found") line = kinds[mark[3]].toUpperCase() + " " + line;
+    return line + (mark[6] ? " [rule " + mark[6] + "]" : "");
+  }
+
+  function drawText(doc) {
+    var pre = el("pre", "text"), pos = 0;
+    doc.segs.forEach(function (seg) {
+      var visible = seg[2].filter(function (i) { return shown(doc.marks[i]); });
+      if (seg[0] > pos) pre.appendChild(document.createTextNode(doc.text.slice(pos, seg[0])));
+      var piece = doc.text.slice(seg[0], seg[1]);
+      if (!visible.length) {
+        pre.appendChild(document.createTextNode(piece));
+      } else {
+        var inner = doc.marks[visible[visible.length - 1]], outer = doc.marks[visible[0]];
+        var span = el("span", "hl t-" + types[inner[2]] + " k-" + kinds[inner[3]], piece);
+        if (visible.length > 1) span.className += " nested o-" + types[outer[2]];
+        span.dataset.marks = visible.join(" ");
+        span.title = visible.map(function (i) { return tooltip(doc.marks[i]); }).join("\n");
+        pre.appendChild(span);
+      }
+      pos = seg[1];
+    });
+    pre.appendChild(document.createTextNode(doc.text.slice(pos)));
+    return pre;
+  }
+
+  function drawMentions(doc) {
+    var table = el("table", "mentions"), head = el("tr");
+    ["type", "outcome", "text", "values", "rule"].forEach(function (h) { head.appendChild(el("th", "", h)); });
+    table.appendChild(head);
+    doc.marks.forEach(function (mark) {
+      if (!shown(mark)) return;
+      var row = el("tr", "t-" + types[mark[2]]);
+      var type = el("td", "", types[mark[2]]);
+      type.prepend(el("span", "swatch"));
+      row.appendChild(type);
+      row.appendChild(el("td", "", kinds[mark[3]]));
+      row.appendChild(el("td", "", mark[4]));
+      row.appendChild(el("td", "", mark[5]));
+      row.appendChild(el("td", "", mark[6]));
+      table.appendChild(row);
+    });
+    return table;
+  }
+
+  function drawDocument(doc) {
+    var box = el("article", "doc");
+    box.dataset.docId = doc.id;
+    box.appendChild(el("h3", "", doc.id));
+    box.appendChild(el("div", "meta", [doc.date ? "date " + doc.date : "no date", doc.source].join(" · ")));
+    var chips = el("div", "chips"), byType = {}, byKind = {};
+    doc.marks.forEach(function (m) {
+      byType[m[2]] = (byType[m[2]] || 0) + 1;
+      byKind[m[3]] = (byKind[m[3]] || 0) + 1;
+    });
+    types.forEach(function (t, i) { if (byType[i]) chips.appendChild(el("span", "t-" + t, t + " " + byType[i])); });
+    if (kinds.length > 1) {
+      kinds.forEach(function (k, i) { if (byKind[i]) chips.appendChild(el("span", "kind-" + k, k + " " + byKind[i])); });
+    }
+    box.appendChild(chips);
+    if (doc.note) box.appendChild(el("p", "note", doc.note));
+    var body = el("div", "body");
+    body.appendChild(doc.text === null ? el("p", "note", "(text not available: the rows alone are listed)") : drawText(doc));
+    body.appendChild(drawMentions(doc));
+    box.appendChild(body);
+    return box;
+  }
+
+  function render() {
+    var matching = docs.filter(listed);
+    var pages = Math.max(1, Math.ceil(matching.length / data.pageSize));
+    state.page = Math.min(state.page, pages - 1);
+    var first = state.page * data.pageSize;
+    list.textContent = "";
+    matching.slice(first, first + data.pageSize).forEach(function (doc) { list.appendChild(drawDocument(doc)); });
+    if (!matching.length) list.appendChild(el("p", "note", "No document matches the filters."));
+    status.textContent = "page " + (state.page + 1) + " of " + pages + " · " + matching.length + " of " + docs.length + " documents";
+    document.getElementById("page-prev").disabled = state.page === 0;
+    document.getElementById("page-next").disabled = state.page >= pages - 1;
+  }
+
+  /* The filters live in the address too (#type=date,money&kind=missed&id=dev0), so a view can be
+     bookmarked or opened directly. */
+  function readHash() {
+    var params = new URLSearchParams(window.location.hash.slice(1));
+    if (params.has("type")) state.types = new Set(params.get("type").split(",").filter(function (t) { return types.indexOf(t) >= 0; }));
+    if (params.has("kind")) state.kinds = new Set(params.get("kind").split(",").filter(function (k) { return kinds.indexOf(k) >= 0; }));
+    state.query = (params.get("id") || "").toLowerCase();
+    document.querySelectorAll("input[data-filter]").forEach(function (box) {
+      box.checked = (box.dataset.filter === "type" ? state.types : state.kinds).has(box.value);
+    });
+    document.getElementById("doc-query").value = state.query;
+  }
+
+  function writeHash() {
+    var params = new URLSearchParams();
+    if (state.types.size < types.length) params.set("type", Array.from(state.types).join(","));
+    if (state.kinds.size < kinds.length) params.set("kind", Array.from(state.kinds).join(","));
+    if (state.query) params.set("id", state.query);
+    var hash = params.toString();
+    history.replaceState(null, "", hash ? "#" + hash : window.location.pathname + window.location.search);
+  }
+
+  document.querySelectorAll("input[data-filter]").forEach(function (box) {
+    box.addEventListener("change", function () {
+      var set = box.dataset.filter === "type" ? state.types : state.kinds;
+      if (box.checked) set.add(box.value); else set.delete(box.value);
+      state.page = 0;
+      writeHash();
+      render();
+    });
+  });
+  document.getElementById("doc-query").addEventListener("input", function (event) {
+    state.query = event.target.value.trim().toLowerCase();
+    state.page = 0;
+    writeHash();
+    render();
+  });
+  window.addEventListener("hashchange", function () { readHash(); state.page = 0; render(); });
+  document.getElementById("page-prev").addEventListener("click", function () { state.page -= 1; render(); window.scrollTo(0, list.offsetTop); });
+  document.getElementById("page-next").addEventListener("click", function () { state.page += 1; render(); window.scrollTo(0, list.offsetTop); });
+
+  readHash();
+  render();
+  document.body.dataset.rendered = String(list.querySelectorAll(".hl").length);
+  document.body.dataset.renderMs = String(Math.round(performance.now()));
+})();
