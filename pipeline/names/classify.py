@@ -1,0 +1,596 @@
+"""Deciding what each name candidate is: a report, an initiative of some kind, or nothing.
+
+One pass per document, shared by the report and initiative extractors (cached on the Doc):
+
+1. quotes: a theme or slogan is dropped; a title-cased quote takes its class from the
+   descriptor after it (`" supercomputing center`), a report noun before it (`the report "`),
+   its own head noun, or a verb in the sentence;
+2. runs: leading articles, ordinals and years are stripped, coordinated names split
+   (`A Report 2020 and B Report 2020`), and the name is cut at its head noun (plus a year,
+   a bracketed acronym or an `of`/`for`/`on` complement after it);
+3. document level: acronyms defined after an initiative (`(CIIE)`, `, or WAIC,`) and aliases
+   (`known as the ...`) tag their later mentions; names found once are found again where
+   they stand in an all-caps headline; a longer name wins over the names inside it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from ..document import body_start
+from .candidates import (
+    ACRONYM,
+    WORD,
+    YEAR,
+    Quote,
+    Run,
+    Token,
+    find_quotes,
+    find_runs,
+    tokenize,
+)
+from .lexicon import (
+    ALIAS_CUE,
+    COMPLEMENT_PREPOSITIONS,
+    DESCRIPTOR_AFTER,
+    DESCRIPTORS,
+    EVENT_APPOSITION,
+    FACILITY_CUE,
+    HEAD_LENGTHS,
+    HEADS,
+    MARKET_CUE,
+    ORGANISATION_CUE,
+    REPORT_BEFORE,
+    ROLE_WORDS,
+    THEME_CUE,
+    VENUE_CUE,
+    VERB_CUE,
+    VERBS,
+    Category,
+)
+
+CACHE_KEY = "pressfacts_names"
+# Parts of speech that never open a name (`According to the ...`, `The`, `In`).
+LEADING_POS = frozenset({"ADP", "DET", "PRON", "SCONJ", "CCONJ", "ADV", "AUX", "PART", "INTJ"})
+VERSION_AFTER = re.compile(r"^[”″\"’]?\s*\(\s*(?:version|ver\.?|v\.?)\s*(?P<version>\d+(?:\.\d+)*)\s*\)", re.IGNORECASE)
+YEAR_OF_AFTER = re.compile(r"^\s+of\s+(?P<year>(?:19|20)\d\d)\b")
+OR_ACRONYM_AFTER = re.compile(r"^,\s+or\s+(?P<acronym>[A-Z][A-Z0-9&]+),")
+BRACKET_ACRONYM_AFTER = re.compile(r"^\s*\((?P<acronym>[A-Z][A-Za-z0-9&]*[A-Z0-9]s?)\)")
+# A name inside a longer capitalised run (`X Bureau`, `the Y X`) is not that name.
+CAPITALISED_AFTER = re.compile(r"^[ \t]?[A-Z]")
+CAPITALISED_BEFORE = re.compile(r"[A-Z]\w*[ \t]$")
+ROLE_ALTERNATION = "|".join(re.escape(" ".join(words)) for words in sorted(ROLE_WORDS, key=len, reverse=True))
+# Compiled once per acronym met: `ACR Secretary-General`, `ACR's President`.
+ROLE_AFTER: dict[str, re.Pattern] = {}
+TITLE_QUOTE_AFTER = re.compile(r"^[:,]?\s?[“\"‘«]")
+SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?:]\s*|\n\s*|[\"“‘(]\s*)$")
+QUOTE_MARKS = "“”\"‘’″«»„"
+# A quoted name with no head, descriptor or verb: a named programme or policy if it is short.
+DEFAULT_QUOTED_WORDS = 6
+# How far before a quoted name a verb may tell its kind (`launched the "..."`).
+VERB_WINDOW = 40
+
+
+@dataclass(frozen=True)
+class Name:
+    start: int
+    end: int
+    cls: str  # report | initiative
+    kind: str  # initiative kind, '' for reports
+    rule: str
+    year: str = ""
+    version: str = ""
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the classifier needs to know about the document besides one candidate."""
+
+    doc: Doc
+    text: str
+    sentence_starts: list[int]
+
+    def sentence(self, offset: int) -> str:
+        i = bisect_right(self.sentence_starts, offset) - 1
+        start = self.sentence_starts[i] if i >= 0 else 0
+        end = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else len(self.text)
+        return self.text[start:end]
+
+    def before(self, offset: int, width: int = 60) -> str:
+        return self.text[max(0, offset - width) : offset]
+
+    def after(self, offset: int, width: int = 80) -> str:
+        return self.text[offset : offset + width]
+
+    def pos(self, token: Token) -> str:
+        span = self.doc.char_span(token.start, token.end, alignment_mode="expand")
+        return span[0].pos_ if span is not None and len(span) else ""
+
+    def sentence_initial(self, offset: int) -> bool:
+        return SENTENCE_END_BEFORE.search(self.before(offset, 4)) is not None or offset in self.sentence_starts
+
+
+def find_names(doc: Doc) -> list[Name]:
+    """Every report and initiative name in ``doc`` (cached on the Doc: both extractors use it)."""
+    cached = doc.user_data.get(CACHE_KEY)
+    if cached is None:
+        cached = [vars(name) for name in _find_names(doc)]
+        doc.user_data[CACHE_KEY] = cached
+    return [Name(**name) for name in cached]
+
+
+def _find_names(doc: Doc) -> list[Name]:
+    text = doc.text
+    lo = body_start(doc)
+    starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [lo]
+    context = Context(doc, text, starts)
+    quotes = find_quotes(text, lo)
+    names: list[Name] = []
+    masked: list[tuple[int, int]] = []
+    for quote in quotes:
+        if context.before(quote.open, 1) == "(":  # `small companies ("SMEs")` defines a term
+            continue
+        if THEME_CUE.search(context.before(quote.open)):
+            masked.append((quote.open, quote.close_end))
+        elif quote.is_title_cased:
+            masked.append((quote.open, quote.close_end))
+            names.extend(_name_from_quote(quote, quotes, context))
+    tokens = tokenize(text, lo)
+    headless: list[Run] = []
+    for run in find_runs(text, tokens, quotes, masked):
+        found = list(_names_from_run(run, context))
+        names.extend(found)
+        if not found:
+            headless.append(run)
+    names.extend(_names_from_headless(headless, context))
+    names = _longest(names)
+    names = _with_acronyms_and_aliases(names, quotes, context)
+    names = _longest(names + _repeated(names, context))
+    return sorted(names, key=lambda n: (n.start, n.end))
+
+
+# --- quotes -------------------------------------------------------------------------------
+
+
+def _name_from_quote(quote: Quote, quotes: list[Quote], context: Context) -> list[Name]:
+    if ORGANISATION_CUE.search(context.before(quote.open)):
+        return []
+    category, rule = _quote_category(quote, quotes, context)
+    if category is None or category.cls not in ("report", "initiative"):
+        return []
+    if category.cls == "report":
+        year = _report_year(quote.text)
+        return [Name(quote.start, quote.end, "report", "", rule, year, _version_after(quote.close_end, context))]
+    return [Name(quote.start, quote.end, "initiative", category.kind, rule)]
+
+
+def _quote_category(quote: Quote, quotes: list[Quote], context: Context) -> tuple[Category | None, str]:
+    descriptor = _descriptor_after(quote, quotes, context)
+    if descriptor is not None:
+        return descriptor, "quote+descriptor"
+    if REPORT_BEFORE.search(context.before(quote.open, 40)):
+        return Category("report"), "report-noun+quote"
+    head = _head_of(tokenize(quote.text))
+    if head is not None:
+        return head[2], "quote+head"
+    verb = _verb_category(context.before(quote.open, VERB_WINDOW))
+    if verb is not None:
+        return verb, "quote+verb"
+    if 2 <= len(quote.words) <= DEFAULT_QUOTED_WORDS:
+        return Category("initiative", "program"), "quote"
+    return None, ""
+
+
+def _descriptor_after(quote: Quote, quotes: list[Quote], context: Context) -> Category | None:
+    """The descriptor after the quote, or after the next quote it is coordinated with
+    (`"A" and "B" cooperation mechanisms`)."""
+    match = DESCRIPTOR_AFTER.match(context.after(quote.close_end))
+    if match is not None:
+        return DESCRIPTORS[" ".join(match.group("descriptor").lower().split())]
+    following = [q for q in quotes if q.open > quote.close_end]
+    if following and re.fullmatch(r",?\s+and\s+|,\s+", context.text[quote.close_end : following[0].open]):
+        return _descriptor_after(following[0], quotes, context)
+    return None
+
+
+def _verb_category(before: str) -> Category | None:
+    """The category of the verb nearest before a name (`launched the`, `promoting`)."""
+    matches = list(VERB_CUE.finditer(before))
+    if not matches:
+        return None
+    return VERBS[" ".join(matches[-1].group("verb").lower().split())]
+
+
+# --- runs ---------------------------------------------------------------------------------
+
+
+def _names_from_run(run: Run, context: Context):
+    tokens = _strip_leading(run, context)
+    if not tokens:
+        return
+    for part in _split_coordination(tokens):
+        name = _name_from_tokens(part, run, context)
+        if name is not None:
+            yield name
+
+
+def _strip_leading(run: Run, context: Context) -> list[Token]:
+    tokens = list(run.tokens)
+    while tokens:
+        first = tokens[0]
+        if first.is_function_word or first.is_ordinal or (first.is_number and len(tokens) > 1):
+            tokens.pop(0)
+        elif len(tokens) > 1 and context.pos(first) in LEADING_POS:
+            tokens.pop(0)
+        else:
+            break
+    return tokens
+
+
+def _split_coordination(tokens: list[Token]) -> list[list[Token]]:
+    """`A Report 2020 and B Report 2020` is two names: split at `and` when both sides end
+    with a head noun of the same class and the right side has words before its head."""
+    for i, token in enumerate(tokens):
+        if token.text != "and":
+            continue
+        left, right = tokens[:i], tokens[i + 1 :]
+        left_head, right_head = _final_head(left), _final_head(right)
+        if left_head and right_head and left_head.cls == right_head.cls and len(right) >= 2:
+            return [left] + _split_coordination(right)
+    return [tokens]
+
+
+def _final_head(tokens: list[Token]) -> Category | None:
+    """The head category if ``tokens`` end with a head noun (a year after it allowed)."""
+    words = [t.text for t in tokens]
+    while words and YEAR.fullmatch(words[-1]):
+        words.pop()
+    for length in HEAD_LENGTHS:
+        if len(words) >= length and tuple(words[-length:]) in HEADS:
+            return HEADS[tuple(words[-length:])]
+    return None
+
+
+def _head_of(tokens: list[Token], skip: frozenset[int] = frozenset()) -> tuple[int, int, Category] | None:
+    """(start, end, category) of the head noun: the last head before the first complement
+    preposition, else the last head of all."""
+    heads = []
+    for k in range(len(tokens)):
+        if k in skip:
+            continue
+        for length in HEAD_LENGTHS:
+            key = tuple(t.text for t in tokens[k : k + length])
+            if len(key) == length and key in HEADS:
+                heads.append((k, k + length, HEADS[key]))
+                break
+    if not heads:
+        return None
+    preposition = _first_preposition(tokens)
+    before = [h for h in heads if preposition is None or h[1] <= preposition]
+    return max(before or heads, key=lambda h: h[1])
+
+
+def _first_preposition(tokens: list[Token]) -> int | None:
+    return next((i for i, t in enumerate(tokens) if t.text in COMPLEMENT_PREPOSITIONS), None)
+
+
+def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name | None:
+    skip = frozenset(i for i, t in enumerate(tokens) if run.tokens.index(t) in run.bracketed | run.quoted)
+    head = _head_of(tokens, skip)
+    if head is None:
+        return None
+    h_start, h_end, category = head
+    preposition = _first_preposition(tokens)
+    if preposition is not None and h_start > preposition:
+        # `Secretary-General of the X`: a role in an organisation; `Blue Books for the X`: a
+        # description of X; `Light of Internet Expo`: one name.
+        if tuple(t.text for t in tokens[:preposition]) in ROLE_WORDS:
+            return None
+        if preposition + 1 < len(tokens) and tokens[preposition + 1].text == "the":
+            return _name_from_tokens(tokens[preposition + 2 :], run, context)
+        h_start = 0
+    end = _name_end(tokens, h_end, preposition, run)
+    name_tokens = tokens[:end]
+    if len(name_tokens) < 2 and not run_is_quoted(name_tokens, run):
+        return None
+    if category.cls == "report":
+        return _report_from_tokens(name_tokens, context)
+    if category.cls != "initiative":
+        return None
+    start, stop = name_tokens[0].start, name_tokens[-1].end
+    if _acts_as_organisation(start, context):
+        return None
+    if category.kind == "facility" and not _is_established_facility(start, context):
+        return None
+    return Name(start, stop, "initiative", category.kind, "title+head")
+
+
+def run_is_quoted(tokens: list[Token], run: Run) -> bool:
+    return any(run.tokens.index(t) in run.quoted for t in tokens)
+
+
+def _name_end(tokens: list[Token], h_end: int, preposition: int | None, run: Run) -> int:
+    """How many of ``tokens`` the name keeps: the head, then a year or number, then an
+    `of`/`for`/`on` complement when it follows the head directly."""
+    end = h_end
+    while end < len(tokens) and tokens[end].is_number and run.tokens.index(tokens[end]) not in run.bracketed:
+        end += 1
+    if preposition is not None and preposition == end:
+        last = len(tokens)
+        while last > end and (tokens[last - 1].is_function_word or run.tokens.index(tokens[last - 1]) in run.bracketed):
+            last -= 1
+        return last
+    return end
+
+
+def _report_from_tokens(tokens: list[Token], context: Context) -> Name | None:
+    text = context.text
+    start, end = tokens[0].start, tokens[-1].end
+    if TITLE_QUOTE_AFTER.match(context.after(end, 4)):  # `Regional Report: 'Title'`: the quote is the title
+        return None
+    sentence = context.sentence(start)
+    if any(t.text == "Index" for t in tokens):
+        if MARKET_CUE.search(sentence) or any(t.is_number and not t.is_year for t in tokens):
+            return None
+    # `UNDP Human Development Report`: a publisher's acronym before the title stays out.
+    if len(tokens) >= 3 and tokens[0].text.isalpha() and tokens[0].text.isupper() and len(tokens[0].text) >= 2:
+        tokens = tokens[1:]
+        start = tokens[0].start
+    rule = "title+report-head"
+    before = text[:start]
+    # A leading edition year is part of the title (`2022 Corruption Perceptions Index`).
+    leading_year = re.search(r"(?<![\w.,])(?P<year>(?:19|20)\d\d)[ \t]$", before[-6:] if len(before) >= 6 else before)
+    year = ""
+    if leading_year:
+        start -= len(leading_year.group(0))
+        year = leading_year.group("year")
+    # A capital `The` inside a sentence belongs to the title; a sentence-initial one does not.
+    the = re.search(r"\bThe[ \t]$", text[max(0, start - 4) : start])
+    if the and not context.sentence_initial(start - 4):
+        start -= 4
+    bracket_year = re.match(r"^[ \t]*\((?P<year>(?:19|20)\d\d(?:-\d\d)?)\)", text[end : end + 12])
+    if bracket_year:
+        end += bracket_year.end()
+        year = year or bracket_year.group("year")
+    if not year:
+        year = _report_year(text[start:end])
+    if not year:
+        year_of = YEAR_OF_AFTER.match(text[end : end + 12])
+        year = year_of.group("year") if year_of else ""
+    return Name(start, end, "report", "", rule, year, _version_after(end, context))
+
+
+def _report_year(title: str) -> str:
+    """The edition year written in the title: at its end, in brackets, or at its start."""
+    match = re.search(r"(?P<year>(?:19|20)\d\d(?:[-–/]\d\d(?:\d\d)?)?)\)?\s*$", title) or re.match(
+        r"^(?P<year>(?:19|20)\d\d)\s", title
+    )
+    return match.group("year") if match else ""
+
+
+def _version_after(offset: int, context: Context) -> str:
+    match = VERSION_AFTER.match(context.after(offset, 30))
+    return match.group("version") if match else ""
+
+
+def _acts_as_organisation(start: int, context: Context) -> bool:
+    return ORGANISATION_CUE.search(context.before(start)) is not None
+
+
+def _is_established_facility(start: int, context: Context) -> bool:
+    """A named centre is an initiative when opened or established, not when it is a venue."""
+    if VENUE_CUE.search(context.before(start, 20)):
+        return False
+    return FACILITY_CUE.search(context.sentence(start)) is not None
+
+
+# --- runs without a head noun ---------------------------------------------------------------
+
+
+def _names_from_headless(runs: list[Run], context: Context) -> list[Name]:
+    """Names without a head noun: a coined word used as the name of a thing of some kind
+    everywhere it stands (`ACME gadget show`, `PaddlePaddle AI platform`); a name with its
+    acronym after a verb (`promoting Double Development Dynamic (DDD)`); a name in
+    apposition with an event (`X 2023, the world's largest connectivity event`)."""
+    names = []
+    for run in runs:
+        tokens = _strip_leading(run, context)
+        if not tokens or any(run.tokens.index(t) in run.quoted for t in tokens):
+            continue
+        start = tokens[0].start
+        if _acts_as_organisation(start, context) or context.before(start, 2).strip() in tuple(QUOTE_MARKS):
+            continue
+        coined = _coined_with_descriptor(tokens[0], context)
+        if coined is not None:
+            names.append(coined)
+            continue
+        if run.tokens.index(tokens[-1]) in run.bracketed:
+            acronym, words = tokens[-1], tokens[:-1]
+            verb = _verb_category(context.before(start, VERB_WINDOW))
+            if words and verb is not None and verb.cls == "initiative" and _initials(
+                context.text[start : words[-1].end]
+            ) == acronym.text:
+                names.append(Name(start, words[-1].end, "initiative", verb.kind, "name+acronym+verb"))
+            continue
+        end = tokens[-1].end
+        if all(t.text != "and" for t in tokens) and EVENT_APPOSITION.match(context.after(end)):
+            names.append(Name(start, end, "initiative", "event", "name+event-apposition"))
+    return names
+
+
+def _coined_with_descriptor(token: Token, context: Context) -> Name | None:
+    """A coined word followed by a descriptor wherever it stands in the document."""
+    if not _is_coined(token):
+        return None
+    category = None
+    for match in re.finditer(rf"(?<![\w-]){re.escape(token.text)}(?![\w-])", context.text):
+        descriptor = DESCRIPTOR_AFTER.match(context.after(match.end()))
+        if descriptor is None:
+            return None
+        # `US investment fund Acme Capital`: the descriptor introduces another name.
+        if CAPITALISED_AFTER.match(context.after(match.end() + descriptor.end(), 3)):
+            return None
+        category = category or DESCRIPTORS[" ".join(descriptor.group("descriptor").lower().split())]
+    if category is None or category.cls != "initiative":
+        return None
+    return Name(token.start, token.end, "initiative", category.kind, "coined+descriptor")
+
+
+def _is_coined(token: Token) -> bool:
+    """An acronym (`CES`), a camel-case word (`PaddlePaddle`) or a dashed capitalised word
+    (`N–Peace`): a name by its form, unlike a place or a person."""
+    text = token.text
+    return (
+        token.is_acronym
+        or (text[0].isupper() and any(c.isupper() for c in text[1:]))
+        or bool(re.fullmatch(r"[A-Z]\w*[-–][A-Z]\w*", text))
+    )
+
+
+# --- document level -----------------------------------------------------------------------
+
+
+def _longest(names: list[Name]) -> list[Name]:
+    """Drop names inside or overlapping a longer one (the longer name wins)."""
+    kept: list[Name] = []
+    for name in sorted(names, key=lambda n: (-(n.end - n.start), n.start)):
+        if not any(name.start < k.end and k.start < name.end for k in kept):
+            kept.append(name)
+    return kept
+
+
+def _is_definition(start: int, context: Context) -> bool:
+    """An acronym or alias defined right after a name: `Name (ACR)`, `Name, or ACR,`."""
+    return context.before(start, 1) == "(" or context.before(start, 5) == ", or "
+
+
+def _with_acronyms_and_aliases(names: list[Name], quotes: list[Quote], context: Context) -> list[Name]:
+    text = context.text
+    acronyms: dict[str, str] = {}
+    dropped: set[Name] = set()
+    extra: list[Name] = []
+    for name in names:
+        if name.cls != "initiative":
+            continue
+        after = context.after(name.end, 40)
+        defined = BRACKET_ACRONYM_AFTER.match(after) or OR_ACRONYM_AFTER.match(after)
+        own = [defined.group("acronym")] if defined else []
+        initials = _initials(text[name.start : name.end])
+        if len(initials) >= 3:
+            own += [initials, initials + "s"]
+        # `ACR Barcelona 2023, the ... event`: the acronym opening a name with no head noun
+        # is the short name (`ACR convened ...`).
+        first = WORD.match(text, name.start)
+        if name.rule.startswith("name+event") and first and ACRONYM.fullmatch(first.group()) and first.end() < name.end:
+            own.append(first.group())
+        if _is_organisation_by_acronym(name, own, context):
+            dropped.add(name)
+            continue
+        for acronym in own:
+            acronyms.setdefault(acronym, name.kind)
+        alias = _alias_after(name, quotes, context)
+        if alias is not None:
+            extra.append(alias)
+    names = [n for n in names if n not in dropped] + extra
+    lo = body_start(context.doc)
+    for acronym, kind in acronyms.items():
+        for match in re.finditer(rf"(?<![\w&-]){re.escape(acronym)}(?![\w&-])", text[lo:]):
+            start = lo + match.start()
+            if not _is_definition(start, context) and not _acts_as_organisation(start, context):
+                names.append(Name(start, start + len(acronym), "initiative", kind, "acronym"))
+    return names
+
+
+def _initials(name: str) -> str:
+    """`Sustainable Development Goals` -> `SDG`; an acronym word keeps all its letters
+    (`UN Development Programme` -> `UNDP`)."""
+    letters = []
+    for word in WORD.findall(name):
+        for piece in re.split(r"[-–]", word):
+            if not piece or not piece[0].isupper():
+                continue
+            letters.append(piece if ACRONYM.fullmatch(piece) else piece[0])
+    return "".join(letters)
+
+
+def _is_organisation_by_acronym(name: Name, acronyms: list[str], context: Context) -> bool:
+    """A name whose acronym acts as an organisation: `ACR Secretary-General`, or a
+    `... Programme (ACR)` referred to by its acronym again and again (`UN Development
+    Programme` is an agency, contract "More decisions")."""
+    is_programme = context.text[name.start : name.end].split()[-1] in ("Programme", "Program")
+    for acronym in acronyms:
+        if ROLE_AFTER.get(acronym) is None:
+            ROLE_AFTER[acronym] = re.compile(rf"(?<![\w-]){re.escape(acronym)}(?:['’]s)?\s+(?:{ROLE_ALTERNATION})\b")
+        if ROLE_AFTER[acronym].search(context.text):
+            return True
+        uses = re.findall(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", context.text)
+        if is_programme and len(uses) >= 3:  # the definition and at least two uses
+            return True
+    return False
+
+
+def _alias_after(name: Name, quotes: list[Quote], context: Context) -> Name | None:
+    """`X, known as the Canton Fair` / `X (DDD), also known as "dual circulation"`."""
+    match = ALIAS_CUE.match(context.after(name.end, 80))
+    if match is None:
+        return None
+    start = name.end + match.end()
+    for quote in quotes:
+        if quote.open == start:
+            return Name(quote.start, quote.end, "initiative", name.kind, "alias")
+    words = re.match(r"(?:[A-Z][\w-]*(?:[ \t]+|$))+", context.text[start : start + 80])
+    if words is None:
+        return None
+    stop = start + len(words.group().rstrip())
+    return Name(start, stop, "initiative", name.kind, "alias")
+
+
+def _repeated(names: list[Name], context: Context) -> list[Name]:
+    """A name found once is a mention wherever it stands again as a whole name (not inside
+    a longer capitalised run), also in an all-caps headline and without its trailing year
+    (`X 2023` ... `X`)."""
+    text = context.text
+    lo = body_start(context.doc)
+    extra = []
+    seen = set()
+    for name in names:
+        if name.rule.startswith("coined"):  # found wherever it stands already
+            continue
+        surface = text[name.start : name.end]
+        forms = {surface}
+        if name.cls == "initiative":
+            without_year = re.sub(r"\s+(?:19|20)\d\d$", "", surface)
+            if without_year != surface and len(without_year.split()) >= 2:
+                forms.add(without_year)
+        for form in forms:
+            words = form.split()
+            if (form, name.cls) in seen:
+                continue
+            seen.add((form, name.cls))
+            pattern = r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w-])"
+            for match in re.finditer(pattern, text[lo:], re.IGNORECASE):
+                found = match.group()
+                start, end = lo + match.start(), lo + match.end()
+                headline = found.isupper() and not form.isupper()
+                if " ".join(found.split()) != " ".join(words) and not headline:
+                    continue
+                if not headline and (CAPITALISED_AFTER.match(text[end : end + 3]) or CAPITALISED_BEFORE.search(text[max(0, start - 3) : start])):
+                    continue
+                if _is_definition(start, context) or _acts_as_organisation(start, context):
+                    continue
+                extra.append(replace(name, start=start, end=end, rule=name.rule + "+repeated"))
+    return extra
+
+
+def category_of(text: str) -> Category | None:
+    """The head-noun category of a name given on its own (leading articles, ordinals and
+    years ignored): for candidates found by other means, such as a statistical NER."""
+    tokens = tokenize(text)
+    while tokens and (tokens[0].is_function_word or tokens[0].is_ordinal or tokens[0].is_number or tokens[0].text == "The"):
+        tokens.pop(0)
+    head = _head_of(tokens)
+    return head[2] if head is not None else None

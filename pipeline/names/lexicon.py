@@ -1,0 +1,89 @@
+"""The language data of the name extractors, read once from ``data/`` at import time.
+
+Each file has a header (lines starting with ``#``) saying where its words come from.
+Patterns built from the word lists are compiled here, once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _lines(name: str) -> list[str]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _rows(name: str) -> list[list[str]]:
+    return [line.split("\t") for line in _lines(name)]
+
+
+@dataclass(frozen=True)
+class Category:
+    """What a head noun, descriptor or verb says a name is."""
+
+    cls: str  # report | initiative | organisation | venue
+    kind: str = ""  # the initiative kind ('' for the other classes)
+
+
+def _categories(name: str) -> dict[str, Category]:
+    return {row[0]: Category(row[1], row[2] if len(row) > 2 else "") for row in _rows(name)}
+
+
+def _alternation(phrases) -> str:
+    """A regex alternation of phrases, longest first, words separated by any white space."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
+
+
+# Head nouns, keyed by their words (case-sensitive): ("White", "Paper") -> report.
+HEADS: dict[tuple[str, ...], Category] = {tuple(k.split()): v for k, v in _categories("heads.tsv").items()}
+HEAD_LENGTHS = sorted({len(k) for k in HEADS}, reverse=True)
+
+DESCRIPTORS: dict[str, Category] = {k.lower(): v for k, v in _categories("descriptors.tsv").items()}
+VERBS: dict[str, Category] = _categories("verbs.tsv")
+
+FUNCTION_WORDS = frozenset(_lines("function_words.txt"))
+COMPLEMENT_PREPOSITIONS = frozenset(_lines("complement_prepositions.txt"))
+ORDINAL_WORDS = frozenset(w.lower() for w in _lines("ordinals.txt"))
+BREAKERS = frozenset(_lines("breakers.txt"))
+ROLE_WORDS = frozenset(tuple(w.split()) for w in _lines("role_words.txt"))
+
+# `... hosted by the` right before a name: the name acts as an organisation.
+ORGANISATION_CUE = re.compile(
+    rf"(?:^|\W)(?:{_alternation(_lines('organisation_cues.txt'))})\s+(?:the\s+)?$", re.IGNORECASE
+)
+# `themed "` / `on the theme of "` right before an opening quote.
+THEME_CUE = re.compile(rf"(?:^|\W)(?:{_alternation(_lines('theme_cues.txt'))})\s*[:,]?\s*$", re.IGNORECASE)
+# `at the` right before a named centre: a venue.
+VENUE_CUE = re.compile(rf"(?:^|\W)(?:{_alternation(_lines('venue_cues.txt'))})\s+(?:the\s+)?$", re.IGNORECASE)
+FACILITY_CUE = re.compile(rf"\b(?:{_alternation(_lines('facility_cues.txt'))})", re.IGNORECASE)
+MARKET_CUE = re.compile(rf"\b(?:{_alternation(_lines('market_cues.txt'))})", re.IGNORECASE)
+VERB_CUE = re.compile(rf"\b(?P<verb>{_alternation(VERBS)})", re.IGNORECASE)
+# `, also known as the` between a name and its second name.
+ALIAS_CUE = re.compile(
+    rf"^\s*(?:\([^()\n]{{1,20}}\)\s*)?,?\s*(?:{_alternation(_lines('alias_cues.txt'))})\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+# A descriptor noun phrase right after a quoted or acronym name: up to three modifier words
+# and the descriptor (`" supercomputing center`, `" cooperation mechanisms`).
+DESCRIPTOR_AFTER = re.compile(
+    rf"^[ \t]?(?P<mods>(?:[\w-]+[ \t]){{0,3}}?)(?P<descriptor>{_alternation(DESCRIPTORS)})\b",
+    re.IGNORECASE,
+)
+# A report descriptor right before a quoted title (`the report "`, `Regional Report: '`,
+# `a white paper titled "`).
+REPORT_BEFORE = re.compile(
+    rf"(?:\b(?:{_alternation(k for k, v in DESCRIPTORS.items() if v.cls == 'report')})"
+    r"|\b(?:titled|entitled))[\s:,]*$",
+    re.IGNORECASE,
+)
+# An event descriptor in an apposition: `X, the world's largest connectivity event`.
+EVENT_APPOSITION = re.compile(
+    rf"^,\s+(?:the|a|an)\s+[^,.;:()\"“”]{{0,60}}?\b(?:{_alternation(k for k, v in DESCRIPTORS.items() if v.kind == 'event')})(?=\s*[,.;:]|\s*$)",
+    re.IGNORECASE,
+)
