@@ -55,6 +55,7 @@ MAX_PHRASE = 8
 QUOTES = frozenset("\"'“”‘’«»")
 MODIFIER_TAGS = frozenset({"VBN", "VBG"})  # `honored guests`, `leading achievements`
 YEARS = range(1800, 2101)
+PROPORTION_MAX = 1000  # `one in five`, `1 in 1,000`
 # A bare number (no noun after it) refers back when it continues a comparison or a list.
 CONTINUING_BEFORE = frozenset({"from", "to", "and", "or", "("})
 CONTINUING_AFTER = frozenset({"to", "more", "fewer", "less", "out", ")"})
@@ -98,8 +99,10 @@ def _count(doc: Doc, token_starts: list[int], match: re.Match, units: list) -> t
     following = _next_word(doc, after)
     if following is not None and following.lower_ in NON_COUNT_UNITS:
         return None
-    head = counted_noun(doc, after)
-    if head is not None and head.tag_ == "NN" and not _is_one(match):
+    if _is_proportion(doc, first, after):
+        return None
+    head = counted_noun(doc, after, plural=not _is_one(match))
+    if head is not None and head.tag_ == "NN" and not _is_one(match) and head.lower_ not in IRREGULAR_LEMMAS:
         head = None  # `800 million suffer`: a singular noun after a plural number is a mis-tagged verb
     if head is not None:
         unit = unit_lemma(doc, head)
@@ -112,7 +115,7 @@ def _count(doc: Doc, token_starts: list[int], match: re.Match, units: list) -> t
     return (unit, "number+antecedent", sentence) if unit else None
 
 
-def counted_noun(doc: Doc, start: int) -> Token | None:
+def counted_noun(doc: Doc, start: int, plural: bool = True) -> Token | None:
     """The head noun of the noun phrase starting at token ``start``: modifiers
     (adjectives, participles, numbers, hyphenated compounds, `A and B` adjective
     coordination, quotes) are skipped; the last noun of the first run of nouns is
@@ -126,13 +129,20 @@ def counted_noun(doc: Doc, start: int) -> Token | None:
         if _inner_hyphen(doc, k):
             continue
         joined = _inner_hyphen(doc, k - 1) if k > start else False
+        if k == start and token.like_num and token.whitespace_:
+            break  # `up from 900 two years before`: another number, not a noun phrase
         if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.tag_ == "NNPS"):
             head, head_in_compound = token, joined or _inner_hyphen(doc, k + 1)
+            continue
+        if head is not None and token.pos_ == "CCONJ" and head.tag_ == "NN" and plural:
+            head = None  # `150 trade and investment promotion activities`: nouns as modifiers
             continue
         if head is not None and not (joined or head_in_compound):
             break
         if token.pos_ in ("ADJ", "NUM", "PROPN") or token.tag_ in MODIFIER_TAGS or joined:
             continue
+        if token.pos_ == "ADV" and k + 1 < len(doc) and (doc[k + 1].pos_ == "ADJ" or doc[k + 1].tag_ in MODIFIER_TAGS):
+            continue  # `the 50 most promising innovators`
         if token.pos_ == "CCONJ" and head is None:
             continue
         break
@@ -160,11 +170,16 @@ def _unit_referred_to(doc: Doc, after: int, before: Token | None, following: Tok
         return "person"
     if following.lower_ == "of":
         determiner = _next_word(doc, following.i + 1)
+        head = None
         if determiner is not None and determiner.lower_ in DETERMINERS_OF:
-            head = counted_noun(doc, determiner.i + 1)
-            return unit_lemma(doc, head) if head is not None else None
+            noun_start = determiner.i + 1
+            if noun_start < len(doc) and doc[noun_start].like_num:
+                noun_start += 1  # `two of the seven partner states`
+            head = counted_noun(doc, noun_start)
+        if head is not None:
+            return unit_lemma(doc, head)
         if determiner is not None and determiner.lower_ in ANAPHORA:
-            return _previous_unit(sentence, units)
+            return _first_unit(sentence, units)  # `800 officials ..., with 500 of them`: the subject
         return None
     named = _number_of_noun(doc, sentence, after)
     if named:
@@ -188,6 +203,43 @@ def _previous_unit(sentence: Span, units: list) -> str | None:
     if units and units[-1][0] == sentence:
         return units[-1][1]
     return None
+
+
+def _first_unit(sentence: Span, units: list) -> str | None:
+    return next((unit for unit_sentence, unit in units if unit_sentence == sentence), None)
+
+
+def _is_proportion(doc: Doc, first: int, after: int) -> bool:
+    """`one in five people`, `four out of five people` (a noun after: a proportion; a bare
+    `14 out of 78` is two counts; `2,350 in five years` is not a proportion)."""
+    words = [t.lower_ for t in doc[max(0, first - 3):first]]
+    if words[-1:] == ["in"] and first >= 2 and _smaller_part(doc, first - 2, first):
+        return True
+    if words[-2:] == ["out", "of"] and first >= 3 and doc[first - 3].like_num:
+        return counted_noun(doc, after) is not None
+    nxt = [t.lower_ for t in doc[after:after + 3]]
+    if nxt[:1] == ["in"] and len(nxt) > 1 and _smaller_part(doc, first, after + 1):
+        return True
+    if nxt[:2] == ["out", "of"] and len(nxt) > 2 and doc[after + 2].like_num:
+        return counted_noun(doc, after + 3) is not None
+    return False
+
+
+def _smaller_part(doc: Doc, part: int, whole: int) -> bool:
+    """`one in five`, `1 in 100`: two small whole numbers, the part the smaller, and no unit
+    such as `years` after (`2,350 in five years`, `5.1 million in 2023` are not proportions)."""
+    values = [_token_value(doc[part]), _token_value(doc[whole])]
+    if None in values or not values[0] < values[1] <= PROPORTION_MAX or part + 1 < whole - 1:
+        return False
+    unit = _next_word(doc, whole + 1)
+    return unit is None or unit.lower_ not in NON_COUNT_UNITS and unit.lemma_.lower() not in NON_COUNT_UNITS
+
+
+def _token_value(token: Token):
+    try:
+        return parse_number(token.text)
+    except (KeyError, ArithmeticError):
+        return None
 
 
 def _is_label(token: Token) -> bool:
