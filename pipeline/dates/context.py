@@ -1,0 +1,101 @@
+"""Token checks near date candidates (only there: the rules themselves run on the text).
+
+- A bare 4-digit number is a year unless its neighbours say it is a count, an
+  amount or part of a name (`2023 visitors`, `some 2000`, `Expo 2022`).
+- `a day` after a count or `once`/`times` is a rate, not a duration.
+- A bare weekday points the way of the nearest verb: past tense -> on or before the
+  document date, `will` -> on or after, otherwise the nearest such day.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import HOLIDAYS, MONTHS, SEASONS, WEEKDAYS, read_rows
+from .patterns import Candidate
+
+# Words before a number that make it a count (`some 2000`), some only before a noun (`over 2000 people`).
+COUNT_CUES = {word: when for word, when in read_rows("count_cues.txt")}
+# Words before `a day` / `a year` that make it a rate (`twice a year`, `barrels a day`).
+RATE_CUES = {"once", "twice", "thrice", "times", "per", "%", "percent"}
+FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
+# Proper-noun tags whose word is itself a date word (`December 2023` is not a name).
+DATE_WORDS = set(MONTHS) | set(WEEKDAYS) | set(SEASONS) | set(HOLIDAYS) | {"fiscal", "fy"}
+# Tags before a year followed by a noun that keep it a year (`the 2023 summit`, `in 2023 sales`).
+YEAR_CUE_TAGS = {"DT", "PRP$", "POS", "IN", "TO", "JJ", "CC", ",", "-LRB-", "``", "''", ":", "HYPH"}
+
+
+class Sentences:
+    """Which sentence an offset falls in (one sentence when the Doc has no boundaries)."""
+
+    def __init__(self, doc: Doc):
+        self.starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+
+    def index(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset) - 1
+
+
+def _tokens(doc: Doc, candidate: Candidate) -> tuple[Token | None, Token | None]:
+    """The tokens just before and just after the candidate."""
+    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    if span is None:
+        return None, None
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return before, after
+
+
+def _is_year(doc: Doc, candidate: Candidate) -> bool:
+    before, after = _tokens(doc, candidate)
+    noun_after = after is not None and after.tag_ in ("NN", "NNS") and after.is_lower
+    if before is not None:
+        cue = COUNT_CUES.get(before.lower_)
+        if cue == "always" or (cue == "before-noun" and noun_after) or before.text in ("$", "€", "£", "¥", "#", "No.", "No"):
+            return False
+        if before.tag_ in ("NNP", "NNPS") and before.text[:1].isupper() and not before.is_sent_start \
+                and before.lower_.rstrip(".") not in DATE_WORDS:
+            return False  # a year after a name belongs to it (`Expo 2022`, `Horizon 2020`)
+    if after is not None:
+        if after.lower_ in ("%", "percent", "per"):
+            return False
+        if noun_after:
+            if after.tag_ == "NNS" and (before is None or before.tag_ not in YEAR_CUE_TAGS):
+                return False  # `2023 visitors`
+            if before is not None and before.tag_ not in YEAR_CUE_TAGS:
+                return False  # `spent 2000 yuan`
+    return True
+
+
+def _is_duration_not_rate(doc: Doc, candidate: Candidate) -> bool:
+    if not re.match(r"(?i)an?\s", doc.text[candidate.start:candidate.end]):
+        return True
+    before, _ = _tokens(doc, candidate)
+    return before is None or not (before.lower_ in RATE_CUES or before.tag_ in ("NNS", "CD"))
+
+
+def is_kept(doc: Doc, candidate: Candidate) -> bool:
+    rule = candidate.rule
+    if rule == "year":
+        return _is_year(doc, candidate)
+    if rule == "duration":
+        return _is_duration_not_rate(doc, candidate)
+    return True
+
+
+def with_direction(doc: Doc, candidate: Candidate) -> str:
+    """A bare weekday's value with the direction of the nearest past or future verb."""
+    spec = candidate.spec
+    if not re.fullmatch(r"WD\d", spec) or not doc.has_annotation("TAG"):
+        return spec
+    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    if span is None:
+        return spec
+    sentence = span.sent if doc.has_annotation("SENT_START") else doc[:]
+    verbs = [t for t in sentence if t.tag_ in ("VBD", "VBN") or (t.tag_ == "MD" and t.lower_ in FUTURE_MODALS)]
+    if not verbs:
+        return spec
+    nearest = min(verbs, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end + 1)))
+    return spec + ("<=" if nearest.tag_ != "MD" else ">=")

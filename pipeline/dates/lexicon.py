@@ -1,0 +1,77 @@
+"""The date extractor's word lists, read once from ``data/`` (each file says its provenance)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def read_rows(name: str) -> list[list[str]]:
+    """Rows of a data file: lines split on tabs; `#` comment lines and blank lines skipped."""
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+def alternation(phrases) -> str:
+    """A regex alternation of ``phrases``, longest first, any white space between words
+    and either apostrophe (`new year's day`, `New Year’s Day`)."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(part) for part in w.split()).replace("'", "['’]") for w in ordered)
+
+
+def plural_alternation(words) -> str:
+    """Like :func:`alternation`, each word also in its plural (`century` -> `centuries`)."""
+    forms = []
+    for w in sorted(set(words), key=len, reverse=True):
+        stem = re.escape(w)
+        if re.search(r"[^aeiou]y$", w):
+            forms.append(stem[:-1] + "(?:y|ies)")
+        else:
+            forms.append(stem + "s?")
+    return "|".join(forms)
+
+
+def words(key: str) -> str:
+    """Normalise a matched phrase for a table look-up: lower case, single spaces, `'`."""
+    return " ".join(key.lower().replace("’", "'").split())
+
+
+MONTHS: dict[str, int] = {name: int(n) for name, n in read_rows("months.tsv")}
+WEEKDAYS: dict[str, int] = {name: int(n) for name, n in read_rows("weekdays.tsv")}
+HOLIDAYS: dict[str, str] = {name: rule for name, rule in read_rows("holidays.tsv")}
+NUMBER_WORDS: dict[str, int] = {name: int(n) for name, n in read_rows("number_words.tsv")}
+ORDINALS: dict[str, int] = {name: int(n) for name, n in read_rows("ordinals.tsv")}
+UNITS: dict[str, tuple[str, int]] = {name: (code, int(n)) for name, code, n in read_rows("units.tsv")}
+SEASONS: dict[str, tuple[str, int, int]] = {name: (code, int(a), int(b)) for name, code, a, b in read_rows("seasons.tsv")}
+RELATIVE_WORDS: dict[str, int] = {name: int(n) for name, n in read_rows("relative_words.tsv")}
+VAGUE_MODIFIERS: list[str] = [row[0] for row in read_rows("vague_modifiers.txt")]
+# A full name is one that is not an abbreviation (a prefix) of another name of the same month.
+FULL_MONTH_NAMES = [a for a, n in MONTHS.items() if not any(b != a and b.startswith(a) and MONTHS[b] == n for b in MONTHS)]
+FULL_WEEKDAY_NAMES = [name for name in WEEKDAYS if name.endswith("day")]
+
+
+def number(text: str) -> int | None:
+    """``12``, ``1,000``, ``twenty-four``, ``a``: the integer, else None."""
+    key = words(text).replace(",", "")
+    if key.isdigit():
+        return int(key)
+    if key in NUMBER_WORDS:
+        return NUMBER_WORDS[key]
+    parts = re.split(r"[\s-]+", key)
+    if len(parts) == 2 and all(p in NUMBER_WORDS for p in parts) and NUMBER_WORDS[parts[0]] >= 20 and NUMBER_WORDS[parts[1]] < 10:
+        return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
+    return None
+
+
+def unit(text: str) -> tuple[str, int]:
+    """The ISO designator and multiplier of a matched unit word (`decades` -> (`Y`, 10))."""
+    key = words(text)
+    for name, value in UNITS.items():
+        if key == name or key == name + "s" or (name.endswith("y") and key == name[:-1] + "ies"):
+            return value
+    raise KeyError(text)

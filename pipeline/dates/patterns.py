@@ -1,0 +1,557 @@
+"""Phase one: find date expressions in text and give each an underspecified value.
+
+Each rule is a readable name, a regex built from the word lists in ``data/``
+(compiled once, named groups) and a builder that turns a match into a value
+in the grammar of :mod:`pipeline.dates.resolver` (or None to reject it).
+Overlapping candidates are settled by :func:`select` (longest first).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Callable
+
+from .lexicon import (
+    FULL_MONTH_NAMES, FULL_WEEKDAY_NAMES, HOLIDAYS, MONTHS, NUMBER_WORDS, ORDINALS, RELATIVE_WORDS,
+    SEASONS, UNITS, VAGUE_MODIFIERS, WEEKDAYS, alternation, number, plural_alternation, unit, words,
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    rule: str
+    spec: str  # underspecified value, see resolver
+
+
+# --- building blocks -------------------------------------------------------------------
+
+ABBREVIATED_MONTHS = [name for name in MONTHS if name not in FULL_MONTH_NAMES]
+
+
+def month(group: str, full_only: bool = False) -> str:
+    """A month name; an abbreviation keeps its period (`Nov.`), a full name does not."""
+    if full_only:
+        return rf"(?P<{group}>(?i:{alternation(FULL_MONTH_NAMES)}))\b"
+    return rf"(?P<{group}>(?i:{alternation(FULL_MONTH_NAMES)})\b|(?i:{alternation(ABBREVIATED_MONTHS)})\b\.?)"
+
+
+def day(group: str) -> str:
+    return rf"(?P<{group}>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+
+
+def year(group: str) -> str:
+    return rf"(?P<{group}>1[5-9]\d\d|20\d\d|21\d\d)(?![\d%]|[.,]\d)"
+
+
+WEEKDAY = rf"(?i:{alternation(WEEKDAYS)})\b\.?"
+FULL_WEEKDAY = rf"(?P<weekday>(?i:{alternation(FULL_WEEKDAY_NAMES)}))\b"
+NUMBER_WORD = alternation(NUMBER_WORDS)
+NUM = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})*|(?i:{NUMBER_WORD})(?:[\s-](?i:{NUMBER_WORD}))?)"
+UNIT = rf"(?P<unit>(?i:{plural_alternation(UNITS)}))\b"
+QUALIFIER = r"(?P<qualifier>(?i:more\s+than|less\s+than|fewer\s+than|nearly|almost|about|around|over|under|at\s+least|up\s+to|no\s+more\s+than|some|roughly|approximately|close\s+to|just\s+over|well\s+over)\s+)?"
+ORDINAL_QUARTER = r"(?P<ordinal>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))"
+RANGE_DASH = r"\s*(?:-|–|—|to|through|thru|until|till)\s*"
+RANGE_WORD = r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*"
+YEAR_RANGE_WORD = r"\s*(?:-|–|—|/|to|through|thru|until|till|and)\s*"
+REL_YEAR = r"(?P<relyear>(?i:this|last|next|the)\s+year)"
+LEFT = r"(?<![\w$€£¥#/.,-])"  # a number starts here, not inside another number or code
+LEFT_YEAR = r"(?:(?<=\b[Mm]id-)|(?<![\w$€£¥#/.,-]))"  # the same, but `mid-2024`
+
+# Offsets of the relative words before a unit (`this` 0, `last` -1, `next` +1).
+RELATIVE_OFFSETS = RELATIVE_WORDS
+
+
+def month_number(match: re.Match, group: str) -> int | None:
+    """The month of a matched name; None when it is written in lower case (`may`, `march`)."""
+    name = match[group]
+    if not name or not name[0].isupper():
+        return None
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def year_number(text: str) -> int:
+    """A 4-digit year, or a 2-digit one in this century or the last (`'24` -> 2024)."""
+    value = int(text.lstrip("'"))
+    if len(text.lstrip("'")) == 4:
+        return value
+    return 2000 + value if value < 70 else 1900 + value
+
+
+def relative_year(text: str | None) -> str:
+    """`this year` -> RY+0, `last year` -> RY-1, `the year` -> RY+0 (the document's year)."""
+    word = words(text).split()[0]
+    offset = {"this": 0, "the": 0, "last": -1, "next": 1}[word]
+    return f"RY{offset:+d}"
+
+
+def ordinal_number(text: str, last: int) -> int:
+    """`third` / `3rd` -> 3; `final`, `last`, `latter` -> ``last``."""
+    key = words(text)
+    if key[0].isdigit():
+        return int(key[:-2])
+    return ORDINALS.get(key, last)
+
+
+def valid_day(d: int, m: int) -> bool:
+    return 1 <= d <= (29 if m == 2 else 30 if m in (4, 6, 9, 11) else 31)
+
+
+def preceding_words(text: str, start: int, n: int = 2) -> list[str]:
+    return words(text[max(0, start - 40):start]).replace("(", " ").split()[-n:]
+
+
+def is_preceded_by(text: str, start: int, options: set[str]) -> bool:
+    before = preceding_words(text, start, 1)
+    return bool(before) and before[0] in options
+
+
+# --- builders: match -> underspecified value ---------------------------------------------
+
+def build_iso(m: re.Match, text: str) -> str | None:
+    y, mo, d = int(m["year"]), int(m["month"]), int(m["day"])
+    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and valid_day(d, mo) else None
+
+
+def build_numeric(m: re.Match, text: str) -> str | None:
+    """`03/07/2009`: day-first and month-first readings; the resolver keeps the one
+    nearest the document date (day-first when there is none)."""
+    a, b, y = int(m["a"]), int(m["b"]), year_number(m["year"])
+    if len(m["year"]) == 2 and m["sep"] == "-":
+        return None
+    options = [f"{y:04d}-{mo:02d}-{d:02d}" for d, mo in ((a, b), (b, a)) if 1 <= mo <= 12 and valid_day(d, mo)]
+    return "|".join(dict.fromkeys(options)) or None
+
+
+def _ymd(y: int | None, mo: int, d: int) -> str | None:
+    if not valid_day(d, mo):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}" if y else f"XXXX-{mo:02d}-{d:02d}"
+
+
+def build_month_day(m: re.Match, text: str) -> str | None:
+    mo = month_number(m, "month")
+    if mo is None:
+        return None
+    return _ymd(int(m["year"]) if m["year"] else None, mo, int(m["day"]))
+
+
+def build_month_year(m: re.Match, text: str) -> str | None:
+    mo = month_number(m, "month")
+    return f"{m['year']}-{mo:02d}" if mo else None
+
+
+def build_month_relative_year(m: re.Match, text: str) -> str | None:
+    mo = month_number(m, "month")
+    return f"{relative_year(m['relyear'])}-{mo:02d}" if mo else None
+
+
+def build_day_range(m: re.Match, text: str) -> str | None:
+    """`Nov. 22 and 24`, `22-24 November 2023`, `the 23rd to 27th of May`."""
+    mo = month_number(m, "month")
+    d1, d2 = int(m["d1"]), int(m["d2"])
+    if mo is None or d2 <= d1:
+        return None
+    y = int(m["year"]) if m["year"] else None
+    left, right = _ymd(y, mo, d1), _ymd(y, mo, d2)
+    return f"{left}/{right}" if left and right else None
+
+
+def build_month_day_range(m: re.Match, text: str) -> str | None:
+    """`Nov. 30 to Dec. 2`, `27 May to 1 June 2024`."""
+    m1, m2 = month_number(m, "m1"), month_number(m, "m2")
+    if m1 is None or m2 is None:
+        return None
+    y2 = int(m["year"]) if m["year"] else None
+    y1 = (y2 - 1 if m1 > m2 else y2) if y2 else None
+    left, right = _ymd(y1, m1, int(m["d1"])), _ymd(y2, m2, int(m["d2"]))
+    return f"{left}/{right}" if left and right else None
+
+
+def build_month_range(m: re.Match, text: str) -> str | None:
+    """`January-March 2024`, `between May and July 2023`."""
+    m1, m2 = month_number(m, "m1"), month_number(m, "m2")
+    if m1 is None or m2 is None or m1 >= m2:
+        return None
+    if "and" in words(m.group(0)).split() and not is_preceded_by(text, m.start(), {"between"}):
+        return None
+    y = m["year"]
+    return f"{y}-{m1:02d}/{y}-{m2:02d}"
+
+
+def build_year_range(m: re.Match, text: str) -> str | None:
+    """`2014-2020` -> 2014/2020; `2019-20` -> FY2020 (a fiscal year labelled by its end)."""
+    y1, tail = int(m["y1"]), m["y2"]
+    y2 = int(tail) if len(tail) == 4 else y1 // 100 * 100 + int(tail)
+    if y2 <= y1:
+        return None
+    if "and" in words(m.group(0)).split() and not is_preceded_by(text, m.start(), {"between"}):
+        return None
+    if len(tail) == 2 and y2 == y1 + 1 and m["sep"].strip() in ("-", "/", "–"):
+        return f"FY{y2}"
+    return f"{y1}/{y2}"
+
+
+def build_year(m: re.Match, text: str) -> str | None:
+    y = int(m["year"])
+    if y < 1900 and not is_preceded_by(text, m.start(), {"in", "since", "of", "from", "until", "by", "before", "after", "year"}):
+        return None
+    return str(y)
+
+
+def build_decade(m: re.Match, text: str) -> str | None:
+    return m["decade"]
+
+
+def build_century(m: re.Match, text: str) -> str | None:
+    n = int(m["century"])
+    return f"{n - 1:02d}" if 10 <= n <= 22 else None
+
+
+RELATIVE_DAYS = {
+    "today": "RD+0", "this morning": "RD+0", "this afternoon": "RD+0", "this evening": "RD+0",
+    "tonight": "RD+0", "yesterday": "RD-1", "last night": "RD-1", "tomorrow": "RD+1",
+    "the day before yesterday": "RD-2", "the day after tomorrow": "RD+2",
+}
+
+
+def build_relative_day(m: re.Match, text: str) -> str | None:
+    return RELATIVE_DAYS[words(m.group(0))]
+
+
+UNIT_CODES = {"year": "Y", "month": "M", "week": "W", "weekend": "WE", "quarter": "Q"}
+
+
+def build_relative_unit(m: re.Match, text: str) -> str | None:
+    """`this year`, `last month`, `next week`; `the previous year` (anchored to the
+    sentence's reference date); `past year` without `the` is a duration."""
+    rel, name = words(m["rel"]), words(m["unitword"])
+    if rel == "past":
+        return "P1Y" if name == "year" else None
+    code = UNIT_CODES[name]
+    if rel in ("the previous", "the prior", "the following", "previous", "prior"):
+        kind, offset = "A", (1 if rel == "the following" else -1)
+    else:
+        kind, offset = "R", RELATIVE_OFFSETS[rel]
+    return f"{kind}{code}{offset:+d}"
+
+
+def duration(n: int, unit_text: str) -> str:
+    code, size = unit(unit_text)
+    if code == "W" and size == 1:
+        return f"P{n}W"
+    return f"P{n * size}{code}"
+
+
+def build_duration(m: re.Match, text: str) -> str | None:
+    n = number(m["num"])
+    if not n or (m.group(0)[m.end("num") - m.start():].lstrip()[:1] == "-" and words(m["unit"]).endswith("s")):
+        return None  # `two-days` is not English; `2-years` mostly a code
+    if re.match(r"[\s-]+old\b", text[m.end():m.end() + 6]):
+        return None  # an age (`a 50-year-old firm`), not a duration
+    return duration(n, m["unit"])
+
+
+def build_the_relative_duration(m: re.Match, text: str) -> str | None:
+    """`the past four decades` P40Y, `the next two weeks` P2W, `the last half-century`;
+    `the first nine months (of 2023)` is the interval from January."""
+    rel, name = words(m["rel"]), words(m["unit"])
+    n = number(m["num"]) if m["num"] else 1
+    if n is None:
+        return None
+    if rel == "first":
+        code, size = unit(name)
+        months = n * size if code == "M" else None
+        if not m["num"] or months is None or months > 12:
+            return None
+        y = m["year"] or (relative_year(m["relyear"]) if m["relyear"] else "RY+0")
+        return f"{y}-01-01/END:{y}-{months:02d}"
+    if not m["num"] and rel in ("previous", "prior", "following"):
+        return None  # `the previous year` is anchored, see build_relative_unit
+    return duration(n, name)
+
+
+def build_compound_duration(m: re.Match, text: str) -> str | None:
+    """`monthlong`, `year-long`: one unit."""
+    return duration(1, m["unit"])
+
+
+def build_half_century(m: re.Match, text: str) -> str | None:
+    return {"century": "P50Y", "year": "P6M", "decade": "P5Y"}[words(m["unit"])]
+
+
+def build_ago(m: re.Match, text: str) -> str | None:
+    """`a year ago` (the previous year), `six weeks ago`, `a year earlier` (the reference
+    date of the sentence shifted; a comparison `from a year ago` is anchored too)."""
+    n = number(m["num"])
+    if n is None:
+        return None
+    direction = words(m["direction"])
+    if words(m["unit"]).startswith("hour"):
+        return "RD+0" if direction == "ago" else None
+    if direction in ("before", "after") and not re.match(r"\s*(?:[,.;:)]|$)", text[m.end():m.end() + 2]):
+        return None  # `two years after the war`: a duration before a clause, not an anchor
+    sign = 1 if direction in ("later", "after") else -1
+    anchored = direction != "ago" or is_preceded_by(text, m.start(), {"from", "than", "over", "versus", "vs.", "with"})
+    code, size = unit(m["unit"])
+    if words(m["unit"]).startswith("quarter"):
+        code, size = "Q", 1
+    return f"{'A' if anchored else 'R'}{code}{sign * n * size:+d}"
+
+
+def quarter_year(m: re.Match) -> tuple[str, bool]:
+    """The year spec of a quarter or half and whether it is fiscal."""
+    fiscal = any(m.groupdict().get(g) for g in ("fiscal", "fiscal2", "fiscal3"))
+    if m["year"]:
+        return str(year_number(m["year"])), fiscal
+    if m.groupdict().get("relyear"):
+        return relative_year(m["relyear"]), fiscal
+    return "XXXX", fiscal
+
+
+def build_quarter(m: re.Match, text: str) -> str | None:
+    """`the third quarter of 2024`, `fiscal 2024 fourth quarter`, `Q3 FY24`, `3Q24`."""
+    q = m["q"] if m.groupdict().get("q") else ordinal_number(m["ordinal"], last=4)
+    y, fiscal = quarter_year(m)
+    if fiscal and y[0].isdigit():
+        return f"FY{y}-Q{q}"
+    return f"{y}-Q{q}"
+
+
+def build_month_quarter(m: re.Match, text: str) -> str | None:
+    """`the September quarter`: the calendar quarter ending that month."""
+    mo = month_number(m, "month")
+    if mo is None or mo % 3:
+        return None
+    return f"XXXX-Q{mo // 3}"
+
+
+def build_half(m: re.Match, text: str) -> str | None:
+    h = m["h"] if m.groupdict().get("h") else ordinal_number(m["ordinal"], last=2)
+    y, fiscal = quarter_year(m)
+    return f"{y}-H{h}"
+
+
+def build_season(m: re.Match, text: str) -> str | None:
+    """`summer 2024`, `last winter` (the latest one ended before the document date)."""
+    code = SEASONS[words(m["season"])][0]
+    rel = words(m["rel"]) if m["rel"] else ""
+    if m["year"]:
+        return f"{m['year']}-{code}"
+    if not rel:
+        # a bare season word only after a temporal preposition (`in summer`), never a name (`Summer Davos`)
+        if m["season"][0].isupper() and re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
+            return None
+        if not is_preceded_by(text, m.start(), {"in", "during", "over", "by", "until", "since", "through", "this", "last", "next"}):
+            return None
+    direction = {"last": "<", "this past": "<", "the past": "<", "next": ">", "this coming": ">", "the coming": ">"}.get(rel, "")
+    return f"XXXX-{code}{direction}"
+
+
+def build_holiday(m: re.Match, text: str) -> str | None:
+    name = words(m["holiday"])
+    if not m["holiday"][0].isupper():
+        return None
+    rule = HOLIDAYS[name]
+    if m["year"]:
+        return f"{m['year']}-HOL-{rule}"
+    direction = {"last": "<", "next": ">"}.get(words(m["rel"] or ""), "")
+    return f"XXXX-HOL-{rule}{direction}"
+
+
+def build_weekday(m: re.Match, text: str) -> str | None:
+    if not m["weekday"][0].isupper():
+        return None
+    rel = words(m["rel"] or "")
+    direction = {"last": "<", "this past": "<", "past": "<", "next": ">", "this coming": ">", "coming": ">", "this": ">="}.get(rel, "")
+    return f"WD{WEEKDAYS[m['weekday'].lower()]}{direction}"
+
+
+# Prepositions after which a bare `May` is the month; `since` picks the latest on or before.
+MONTH_CUES = {"in", "since", "until", "till", "by", "during", "from", "through", "before", "after", "of", "early", "late",
+              "mid", "last", "next", "this", "past", "coming", "end", "beginning", "start", "and", "or", "to", "the"}
+
+
+def build_month(m: re.Match, text: str) -> str | None:
+    mo = month_number(m, "month")
+    if mo is None:
+        return None
+    rel = words(m["rel"] or "")
+    if mo == 5 and not rel and not is_preceded_by(text, m.start(), MONTH_CUES):
+        return None
+    if rel == "this":
+        return f"RY+0-{mo:02d}"
+    if rel in ("last", "this past", "past"):
+        return f"XXXX-{mo:02d}<"
+    if rel in ("next", "this coming", "coming"):
+        return f"XXXX-{mo:02d}>"
+    if is_preceded_by(text, m.start(), {"since"}):
+        return f"XXXX-{mo:02d}<="
+    return f"XXXX-{mo:02d}"
+
+
+def build_week_of(m: re.Match, text: str) -> str | None:
+    mo = month_number(m, "month")
+    d = _ymd(None, mo, int(m["day"])) if mo else None
+    return f"WEEKOF:{d}" if d else None
+
+
+def build_period_edge(m: re.Match, text: str) -> str | None:
+    """`the end of the year`, `the beginning of next month`, `year-end`."""
+    edge = "START" if words(m["edge"]) in ("beginning", "start") else "END"
+    name = words(m["unitword"])
+    rel = words(m["rel"] or "the")
+    offset = {"the": 0, "this": 0, "last": -1, "next": 1}[rel]
+    if name == "year":
+        return f"{edge}:RY{offset:+d}"
+    return f"{edge}:R{UNIT_CODES[name]}{offset:+d}"
+
+
+def build_year_end(m: re.Match, text: str) -> str | None:
+    y = m["year"] or m["year2"]
+    return f"END:{y}" if y else "END:RY+0"
+
+
+def build_fiscal(m: re.Match, text: str) -> str | None:
+    """`FY2025`, `FY24`, `fiscal 2024`, `fiscal year 2019/20` (labelled by the end year)."""
+    y = year_number(m["year"])
+    if m["year2"]:
+        y2 = year_number(m["year2"]) if len(m["year2"]) == 4 else y // 100 * 100 + int(m["year2"])
+        if y2 != y + 1:
+            return None
+        y = y2
+    return f"FY{y}"
+
+
+def build_fiscal_ending(m: re.Match, text: str) -> str | None:
+    """`the fiscal period ending June 2026` -> FY2026 with its stated last day."""
+    mo = month_number(m, "month")
+    if mo is None:
+        return None
+    end = f"{m['year']}-{mo:02d}" + (f"-{int(m['day']):02d}" if m["day"] else "")
+    return f"FY{m['year']}@{end}"
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    regex: re.Pattern
+    build: Callable[[re.Match, str], str | None]
+
+
+def rule(name: str, pattern: str, build) -> Rule:
+    return Rule(name, re.compile(pattern), build)
+
+
+MONTH_DAY_YEAR = rf"(?:(?:{WEEKDAY}),?\s+)?{month('month')}\s+{day('day')}(?:,?\s+{year('year')})?(?![\w-])"
+DAY_MONTH_YEAR = rf"(?:(?:{WEEKDAY}),?\s+)?{LEFT}{day('day')}\s+(?:of\s+)?{month('month')}(?:,?\s+{year('year')})?(?!\w)"
+FISCAL_WORD = r"(?i:fiscal(?:\s+year)?|FY)"
+
+RULES: tuple[Rule, ...] = (
+    rule("iso-date", rf"{LEFT}(?P<year>\d{{4}})(?P<sep>[-/.])(?P<month>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})(?![\w/-]|\.\d)", build_iso),
+    rule("numeric-date", rf"{LEFT}(?P<a>\d{{1,2}}) ?(?P<sep>[./-]) ?(?P<b>\d{{1,2}}) ?(?P=sep) ?(?P<year>\d{{4}}|\d{{2}})(?![\w/-]|[.,]\d)", build_numeric),
+    rule("month-day", MONTH_DAY_YEAR, build_month_day),
+    rule("day-month", DAY_MONTH_YEAR, build_month_day),
+    rule("the-day-of-month", rf"the\s+{day('day')}\s+of\s+{month('month')}(?:,?\s+{year('year')})?", build_month_day),
+    rule("month-year", rf"{month('month')},?\s+(?:of\s+)?{year('year')}", build_month_year),
+    rule("month-relative-year", rf"{month('month', True)}\s+(?:of\s+)?{REL_YEAR}", build_month_relative_year),
+    rule("month-day-range", rf"{month('month')}\s+{day('d1')}{RANGE_WORD}{day('d2')}(?:,?\s+{year('year')})?(?![\w-])", build_day_range),
+    rule("day-range-month", rf"{LEFT}(?:the\s+)?{day('d1')}{RANGE_WORD}{day('d2')}\s+(?:of\s+)?{month('month')}(?:,?\s+{year('year')})?", build_day_range),
+    rule("month-day-to-month-day", rf"{month('m1')}\s+{day('d1')}{RANGE_WORD}{month('m2')}\s+{day('d2')}(?:,?\s+{year('year')})?(?![\w-])", build_month_day_range),
+    rule("day-month-to-day-month", rf"{LEFT}{day('d1')}\s+{month('m1')}{RANGE_WORD}{day('d2')}\s+{month('m2')}(?:,?\s+{year('year')})?", build_month_day_range),
+    rule("month-range", rf"{month('m1', True)}{RANGE_WORD}{month('m2', True)},?\s+{year('year')}", build_month_range),
+    rule("year-range", rf"{LEFT_YEAR}{year('y1')}(?P<sep>{YEAR_RANGE_WORD})(?P<y2>(?:1[5-9]|20|21)\d\d|\d\d)(?![\d%]|[.,]\d)", build_year_range),
+    rule("year", rf"{LEFT_YEAR}{year('year')}", build_year),
+    rule("decade", rf"{LEFT}(?P<decade>1[5-9]\d|20\d)0s\b", build_decade),
+    rule("century", rf"{LEFT}(?P<century>\d\d)(?:st|nd|rd|th)[\s-]+(?i:century)\b", build_century),
+    rule("relative-day", rf"\b(?i:{alternation(RELATIVE_DAYS)})\b", build_relative_day),
+    rule("relative-unit", r"\b(?P<rel>(?i:this|current|last|next|coming|past|previous|prior|the\s+current|the\s+previous|the\s+prior|the\s+following))\s+(?P<unitword>(?i:year|month|weekend|week|quarter))\b(?![\s-]+(?:old|long)\b)", build_relative_unit),
+    rule("the-relative-duration", rf"\b(?i:the)\s+(?P<rel>(?i:past|last|next|coming|previous|prior|following|first))\s+(?:{NUM}\s+)?{UNIT}(?:\s+of\s+(?:{year('year')}|{REL_YEAR}))?", build_the_relative_duration),
+    rule("duration", rf"\b{QUALIFIER}{NUM}[\s-]+(?:(?i:consecutive|straight|successive|full|more|additional)\s+)?{UNIT}(?:\s+in\s+a\s+row)?", build_duration),
+    rule("compound-duration", r"\b(?P<unit>(?i:day|week|month|year|decade))-?(?i:long)\b", build_compound_duration),
+    rule("half-unit", r"\b(?i:(?:a\s+)?half(?:\s+a|-)\s*)(?P<unit>(?i:century|year|decade))\b", build_half_century),
+    rule("ago", rf"\b{QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}|hours?))\s+(?P<direction>(?i:ago|earlier|later|before|after|prior))\b", build_ago),
+    rule("quarter", rf"\b(?:(?i:the)\s+)?(?:{year('year')}\s+)?(?:(?P<fiscal>(?i:fiscal))[\s-]+(?:(?P<fy>1[5-9]\d\d|20\d\d)\s+)?)?{ORDINAL_QUARTER}[\s-]+(?P<fiscal2>(?i:fiscal)[\s-]+)?(?i:quarter)(?:\s+(?:of\s+)?(?:(?P<fiscal3>{FISCAL_WORD})\s*)?(?:(?P<year2>1[5-9]\d\d|20\d\d)\b|{REL_YEAR}))?", lambda m, t: build_quarter(_quarter_match(m), t)),
+    rule("q-quarter", rf"{LEFT}Q(?P<q>[1-4])(?:(?:\s*|-)(?P<fiscal>FY|(?i:fiscal))?\s*'?(?P<year>\d{{4}}|\d{{2}}))?(?![\w/])", build_quarter),
+    rule("year-q-quarter", rf"{LEFT}(?P<year>\d{{4}})\s*-?\s*Q(?P<q>[1-4])(?!\w)", build_quarter),
+    rule("nq-quarter", rf"{LEFT}(?P<q>[1-4])Q\s*'?(?P<year>\d{{4}}|\d{{2}})?(?!\w)", build_quarter),
+    rule("month-quarter", rf"\b(?i:the)\s+{month('month', True)}\s+(?i:quarter)\b", build_month_quarter),
+    rule("half", rf"\b(?:(?i:the)\s+)?(?P<ordinal>(?i:first|second|latter|last))[\s-]+(?i:half)(?:\s+(?:of\s+)?(?:{year('year')}|{REL_YEAR}))?(?![\w-])", build_half),
+    rule("h-half", rf"{LEFT}(?:H(?P<h>[12])(?:\s*'?(?P<year>\d{{4}}|\d{{2}}))?|(?P<h2>[12])H\s*'?(?P<year2>\d{{4}}|\d{{2}}))(?![\w-])", lambda m, t: build_half(_half_match(m), t)),
+    rule("season", rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|the\s+past|the\s+coming|this|last|next|the))\s+)?(?P<season>(?i:{alternation(SEASONS)}))\b(?:\s+(?:of\s+)?{year('year')})?", build_season),
+    rule("holiday", rf"\b(?:(?P<rel>(?i:last|this|next))\s+)?(?P<holiday>(?i:{alternation(HOLIDAYS)}))(?!\w)(?:\s+{year('year')})?", build_holiday),
+    rule("weekday", rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past))\s+)?{FULL_WEEKDAY}(?!\w)", build_weekday),
+    rule("month", rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past))\s+)?{month('month', True)}(?![\w-])", build_month),
+    rule("week-of", rf"\b(?i:the\s+week\s+of)\s+{month('month')}\s+{day('day')}", build_week_of),
+    rule("period-edge", r"\b(?i:the\s+)(?P<edge>(?i:end|beginning|start))\s+(?i:of)\s+(?P<rel>(?i:the|this|last|next))\s+(?P<unitword>(?i:year|month|week|quarter))\b", build_period_edge),
+    rule("year-end", rf"\b(?:{year('year')}\s+)?(?i:year)[\s-]?(?i:end)\b(?:\s+{year('year2')})?", build_year_end),
+    rule("fy", rf"{LEFT}(?:FY|F\.Y\.)\s?'?(?P<year>\d{{4}}|\d{{2}})(?:\s*[-/]\s*(?P<year2>\d{{4}}|\d{{2}}))?(?![\w%])", build_fiscal),
+    rule("fiscal-year", r"\b(?i:fiscal)(?:\s+(?i:year))?\s+(?P<year>\d{4})(?:\s*[-/]\s*(?P<year2>\d{4}|\d{2}))?(?![\w%])", build_fiscal),
+    rule("fiscal-ending", rf"\b(?:(?i:the)\s+)?(?i:fiscal)\s+(?i:year|period)\s+(?i:ending|ended|that\s+ends|which\s+ends)\s+(?:(?i:on)\s+)?{month('month')}(?:\s+{day('day')},?)?\s+(?P<year>\d{{4}})", build_fiscal_ending),
+)
+
+
+def _quarter_match(m: re.Match) -> "_Groups":
+    groups = m.groupdict()
+    return _Groups({**groups, "year": groups["year"] or groups["fy"] or groups["year2"], "fiscal": groups["fiscal"] or groups["fy"]})
+
+
+def _half_match(m: re.Match) -> "_Groups":
+    groups = m.groupdict()
+    return _Groups({**groups, "h": groups["h"] or groups["h2"], "year": groups["year"] or groups["year2"]})
+
+
+class _Groups(dict):
+    """A match's groups after merging alternatives, readable like a match (``m["year"]``)."""
+
+    def groupdict(self):
+        return self
+
+    def __getitem__(self, key):
+        return self.get(key)
+
+
+# A vague modifier keeps the value and joins the span (`mid-2024`, `early next year`);
+# `the end of` / `the beginning of` narrow the value to a day.
+MODIFIER = re.compile(
+    rf"(?:\b(?P<vague>(?i:{alternation(VAGUE_MODIFIERS)}))[\s-]+"
+    r"|\b(?P<edge>(?i:the\s+(?:end|beginning|start|close)\s+of))\s+)\Z"
+)
+
+
+def extend_with_modifier(text: str, candidate: Candidate, floor: int) -> Candidate:
+    if candidate.spec.startswith(("P", "FY", "END:", "START:")) or candidate.rule in ("relative-day",):
+        return candidate
+    match = MODIFIER.search(text, max(floor, candidate.start - 30), candidate.start)
+    if match is None:
+        return candidate
+    if match["edge"]:
+        if re.fullmatch(r"XXXX-\d\d-\d\d|\d{4}-\d\d-\d\d|WD\d.*", candidate.spec):
+            return candidate
+        edge = "START" if words(match["edge"]).split()[1] in ("beginning", "start") else "END"
+        return replace(candidate, start=match.start(), spec=f"{edge}:{candidate.spec}", rule=f"{edge.lower()}-of+{candidate.rule}")
+    return replace(candidate, start=match.start(), rule=f"modifier+{candidate.rule}")
+
+
+def find_candidates(text: str, start: int = 0) -> list[Candidate]:
+    """Every rule's matches in ``text[start:]``, each with its underspecified value."""
+    found = []
+    for r in RULES:
+        for m in r.regex.finditer(text, start):
+            spec = r.build(m, text)
+            if spec:
+                found.append(extend_with_modifier(text, Candidate(m.start(), m.end(), r.name, spec), start))
+    return found
+
+
+def select(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: the longest first, then the earlier rule in RULES."""
+    order = {r.name: i for i, r in enumerate(RULES)}
+    ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), order.get(c.rule.split("+")[-1], 0), c.start))
+    kept: list[Candidate] = []
+    for c in ranked:
+        if all(c.end <= k.start or k.end <= c.start for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
