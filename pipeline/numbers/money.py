@@ -78,7 +78,7 @@ BARE_AMOUNT = re.compile(
     rf"(?:{QUALIFIER})?{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS}){SCALE}(?![\w%]|[.,]\d)"
 )
 PATTERNS = (("symbol+amount", SYMBOL_AMOUNT), ("amount+currency", AMOUNT_CURRENCY), ("amount+pence", AMOUNT_PENCE))
-# `500 pounds of rice` is a weight; `5 million pounds of funding` is money.
+# `180 pounds` is a weight; `5 million pounds` (with a scale) is money.
 WEIGHT_FORMS = frozenset({"pound", "pounds"})
 WORD_AFTER = re.compile(r"\s+(?P<word>[A-Za-z]+)")
 
@@ -90,7 +90,7 @@ def extract_money(doc: Doc) -> list[dict]:
     candidates = []
     for rule, pattern in PATTERNS:
         for match in pattern.finditer(text, begin):
-            currency = _currency(match, text)
+            currency = _currency(match)
             if currency is not None:
                 candidates.append((match, rule, resolve(currency), currency.fraction))
     mentions = [_mention(text, *candidate) for candidate in _leftmost_longest(candidates)]
@@ -120,15 +120,13 @@ def currency_resolver(text: str):
     return resolve
 
 
-def _currency(match: re.Match, text: str) -> Currency | None:
+def _currency(match: re.Match) -> Currency | None:
     form = match.group("currency")
     currency = CURRENCIES.get(" ".join(form.split()))
     if currency is None:
         return None
     if currency.form in WEIGHT_FORMS and not (match.groupdict().get("scale") or match.groupdict().get("abbr")):
-        after = WORD_AFTER.match(text, match.end())
-        if after and after.group("word") == "of":
-            return None
+        return None
     return currency
 
 
