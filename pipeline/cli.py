@@ -13,10 +13,9 @@ from .config import load_settings
 from .document import iso_date_or_none
 from .mentions import MENTION_TYPES, get_mentions
 from .reader import InputDocument, read_inputs
-from .run import process, run
+from .run import process
 from .scoring import GoldError, format_errors, format_table, load_gold, score
-from .tables import error_frame, to_frames
-from .writers import write_csv_tables
+from .writers import FORMATS
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE, EXIT_BELOW_FLOOR, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -26,6 +25,12 @@ def _date_option(value: str) -> str:
     if date is None:
         raise argparse.ArgumentTypeError(f"{value!r} is not a YYYY-MM-DD calendar date")
     return date
+
+
+def _positive_int(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r}: expected a whole number >= 1")
+    return int(value)
 
 
 def _floor_option(value: str) -> tuple[str, float]:
@@ -48,6 +53,18 @@ def build_parser() -> argparse.ArgumentParser:
     p_run.add_argument("--out", default="outputs", help="output folder (default: outputs/)")
     p_run.add_argument("--date", type=_date_option, help="document date for every input (YYYY-MM-DD)")
     p_run.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    p_run.add_argument("--format", choices=FORMATS, default="csv",
+                       help="csv (default: one file per table), parquet (one file per table) or duckdb (one database)")
+    p_run.add_argument("--workers", type=_positive_int, metavar="N",
+                       help="worker processes (local engine, default 1) or LocalCluster workers (dask, default: one per CPU)")
+    p_run.add_argument("--engine", choices=["local", "dask"], default="local",
+                       help="local (this machine, default) or dask (a Dask cluster)")
+    p_run.add_argument("--scheduler", metavar="ADDRESS",
+                       help="with --engine dask: a running scheduler (tcp://HOST:8786) instead of a LocalCluster")
+    p_run.add_argument("--force", action="store_true",
+                       help="extract every input again, even those the output folder's manifest says are done")
+    p_run.add_argument("--prune", action="store_true",
+                       help="drop the rows of documents that are no longer among the inputs (default: keep them)")
 
     p_eval = sub.add_parser("eval", help="score extraction against gold JSONL")
     p_eval.add_argument("gold", help="gold JSONL (doc_id, date, text, mentions)")
@@ -90,30 +107,37 @@ def _say(message: str) -> None:
 
 
 def command_run(args: argparse.Namespace) -> int:
-    from .nlp import load  # spaCy loads only for the commands that need it
+    from .batch import BatchOptions, run_batch  # spaCy loads only for the commands that need it
 
+    if args.scheduler and args.engine != "dask":
+        _say("pressfacts: error: --scheduler needs --engine dask")
+        return EXIT_USAGE
     settings = load_settings(args.config)
-    nlp = load(settings)
+    options = BatchOptions(args.out, args.format, args.engine, args.workers, args.scheduler, args.force, args.prune,
+                           progress=False if args.quiet else None)
     try:
-        result = run(nlp, read_inputs(args.inputs, args.date), settings.batch_size,
-                     progress=False if args.quiet else None)
+        result = run_batch(settings, read_inputs(args.inputs, args.date), options)
     except KeyboardInterrupt:
         _say("pressfacts: interrupted; no table was written (earlier tables are untouched)")
         return EXIT_INTERRUPTED
-    frames = to_frames(result.rows)
-    frames["errors"] = error_frame(result.errors)
-    try:
-        write_csv_tables(frames, args.out)
     except OSError as exc:
         _say(f"pressfacts: error: cannot write tables to {args.out}: {exc.strerror or exc}")
         return EXIT_INPUT_ERRORS
     for error in result.errors:
         _say(f"pressfacts: error: {error}")
+    if result.n_dropped:
+        _say(f"pressfacts: warning: earlier tables not reusable ({result.stale}): the rows of {result.n_dropped} "
+             "documents absent from these inputs were dropped")
     if not args.quiet:
-        rate = result.n_documents / result.seconds if result.seconds else 0.0
+        extracted = result.n_extracted
+        rate = extracted / result.seconds if result.seconds else 0.0
         per_type = ", ".join(f"{t.table} {len(result.rows[t.table])}" for t in MENTION_TYPES.values())
-        _say(f"pressfacts: {result.n_documents} documents, {per_type}; {len(result.errors)} errors; "
-             f"{result.seconds:.1f} s ({rate:.1f} documents/s) -> {args.out}/")
+        reuse = f"{result.n_reused} unchanged, " if result.n_reused else ""
+        if result.stale and result.stale != "no manifest":
+            reuse += f"earlier tables not reused: {result.stale}; "
+        pruned = f", {result.n_pruned} pruned" if result.n_pruned else ""
+        _say(f"pressfacts: {result.n_documents} documents ({reuse}{extracted} extracted{pruned}), {per_type}; "
+             f"{len(result.errors)} errors; {result.seconds:.1f} s ({rate:.1f} documents/s) -> {args.out}/")
     return EXIT_INPUT_ERRORS if result.errors else EXIT_OK
 
 

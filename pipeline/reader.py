@@ -86,19 +86,29 @@ def _line_of(source: str) -> int | None:
     return int(tail) if tail.isdigit() else None
 
 
-def _decode(data: bytes, source: str) -> str | ReadError:
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return ReadError(source, None, "binary file (NUL bytes), not text")
+def _decode(data: bytes, source: str, line: int | None = None) -> str | ReadError:
+    """Text exactly as stored: no newline translation (offsets count a CRLF as two characters);
+    a byte-order mark is an encoding mark, not text, and is dropped (UTF-8 and UTF-16)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            return ReadError(source, data[: exc.start].count(b"\n") + 1, f"invalid UTF-16: {exc.reason}")
+            return ReadError(source, line or data[: exc.start].count(b"\n") + 1, f"invalid UTF-16: {exc.reason}")
+    if b"\x00" in data[:4096]:
+        return ReadError(source, line, "binary file (NUL bytes), not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return ReadError(source, line, f"not UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}")
+        where = line or data[: exc.start].count(b"\n") + 1
+        return ReadError(source, where, f"not UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}")
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _read_bytes(path: Path) -> bytes | ReadError:
@@ -117,6 +127,9 @@ def read_txt(path: Path, date: str | None = None) -> Iterator[InputDocument | Re
     if isinstance(text, ReadError):
         yield text
         return
+    if not text:
+        yield ReadError(str(path), None, "empty file: no text to extract")
+        return
     header = find_header(text)
     doc_date, date_source = date, "option"
     if date is None and header is not None:
@@ -133,12 +146,26 @@ def read_jsonl(path: Path, date: str | None = None) -> Iterator[InputDocument | 
     if isinstance(data, ReadError):
         yield data
         return
-    text = _decode(data, str(path))
-    if isinstance(text, ReadError):
-        yield text
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 lines cannot be split as bytes
+        text = _decode(data, str(path))
+        if isinstance(text, ReadError):
+            yield text
+            return
+        data = text.encode("utf-8")
+    if not data.strip():
+        yield ReadError(str(path), None, "empty file: no JSON lines")
         return
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+    if b"\x00" in data[:4096]:
+        yield ReadError(str(path), None, "binary file (NUL bytes), not text")
+        return
+    # Split the bytes on "\n" only: a bad byte spoils one line, not the file, and the
+    # separators str.splitlines() would also split on (U+2028, \x85...) are valid inside JSON strings.
+    for number, raw_line in enumerate(data.split(b"\n"), start=1):
+        if not raw_line.strip():
+            continue
+        line = _decode(raw_line, str(path), number)
+        if isinstance(line, ReadError):
+            yield line
             continue
         source = f"{path}:{number}"
         try:
@@ -153,6 +180,9 @@ def read_jsonl(path: Path, date: str | None = None) -> Iterator[InputDocument | 
         body = record.get("text")
         if doc_id is None or not isinstance(body, str):
             yield ReadError(str(path), number, "missing 'id' or string 'text'")
+            continue
+        if not _is_unicode(body) or not _is_unicode(str(doc_id)):
+            yield ReadError(str(path), number, "'id' or 'text' holds a lone surrogate escape (not Unicode text)")
             continue
         doc_date, date_source = date, "option"
         if date is None:

@@ -1,4 +1,10 @@
-"""Run the spaCy pipeline over input documents and collect their table rows."""
+"""Run the spaCy pipeline over input documents and collect their table rows.
+
+A document longer than :data:`MAX_PIECE_CHARS` is processed in pieces cut at
+paragraph (else line, else word) boundaries, then joined back into one Doc
+whose mentions carry offsets into the whole text: spaCy's tagger needs memory
+in proportion to a Doc's length, and ``nlp.max_length`` guards against that.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +16,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from tqdm import tqdm
 
+from .mentions import MENTION_TYPES, get_mentions, set_mentions
 from .reader import InputDocument, ReadError
 from .tables import document_rows, empty_tables
+
+MAX_PIECE_CHARS = 100_000
+# Where a long text may be cut, best first: each cut falls just after the separator.
+PIECE_SEPARATORS = ("\n\n", "\n", " ")
 
 
 @dataclass
@@ -20,6 +31,52 @@ class RunResult:
     errors: list[ReadError] = field(default_factory=list)
     n_documents: int = 0
     seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What extraction made of a chunk of documents: each document's rows, in input order
+    (a document a component failed on is absent), and the failures."""
+
+    rows: list[tuple[str, dict[str, list[dict]]]]
+    errors: list[ReadError]
+
+
+def piece_bounds(text: str, max_chars: int | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` of consecutive pieces of at most ``max_chars`` (default
+    :data:`MAX_PIECE_CHARS`) covering ``text``."""
+    max_chars = max_chars or MAX_PIECE_CHARS
+    bounds, start = [], 0
+    while len(text) - start > max_chars:
+        limit = start + max_chars
+        cut = limit  # no separator at all: a hard cut
+        for separator in PIECE_SEPARATORS:
+            found = text.rfind(separator, start + max_chars // 2, limit - len(separator) + 1)
+            if found != -1:
+                cut = found + len(separator)
+                break
+        bounds.append((start, cut))
+        start = cut
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _join_pieces(item: InputDocument, pieces: list[tuple[int, Doc]]) -> Doc:
+    """One Doc over the whole text, with every piece's mentions shifted to whole-text offsets."""
+    doc = Doc.from_docs([piece for _, piece in pieces], ensure_whitespace=False, exclude=["spans", "user_data", "tensor"])
+    if doc.text != item.text:
+        raise ValueError(f"{item.doc_id}: joined pieces do not give back the text")
+    doc._.pf_doc_id = item.doc_id
+    doc._.pf_date = pieces[0][1]._.pf_date
+    doc._.pf_body_start = pieces[0][1]._.pf_body_start
+    for type_name in MENTION_TYPES:
+        shifted = [
+            {**m, "start": m["start"] + offset, "end": m["end"] + offset}
+            for offset, piece in pieces
+            for m in get_mentions(piece, type_name)
+        ]
+        set_mentions(doc, type_name, shifted)
+    return doc
 
 
 def process(nlp: Language, items: Iterable[InputDocument], batch_size: int = 32,
@@ -34,22 +91,46 @@ def process(nlp: Language, items: Iterable[InputDocument], batch_size: int = 32,
         for doc in docs:
             failed.append(ReadError(doc._.pf_doc_id or "?", None, f"component {proc_name} failed: {exc!r}"))
 
-    def make(item: InputDocument) -> tuple[Doc, InputDocument]:
-        doc = nlp.make_doc(item.text)
-        doc._.pf_doc_id = item.doc_id
-        doc._.pf_date = item.date or ""  # "" = known to have no date: do not read the header
-        return doc, item
+    def make(item: InputDocument) -> Iterator[tuple[Doc, tuple[InputDocument, int, int]]]:
+        bounds = piece_bounds(item.text)
+        for start, end in bounds:
+            doc = nlp.make_doc(item.text[start:end])
+            doc._.pf_doc_id = item.doc_id
+            doc._.pf_date = item.date or ""  # "" = known to have no date: do not read the header
+            if start > 0:
+                doc._.pf_body_start = 0  # only the first piece can hold the header
+            yield doc, (item, start, len(bounds))
 
     nlp.set_error_handler(on_error)
-    for doc, item in nlp.pipe((make(i) for i in items), as_tuples=True, batch_size=batch_size):
-        yield item, doc
+    stream = (piece for item in items for piece in make(item))
+    current: InputDocument | None = None
+    pieces: list[tuple[int, Doc]] = []
+    expected = 0
+    for doc, (item, offset, n_pieces) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+        if n_pieces == 1:
+            yield item, doc
+            continue
+        if item is not current:  # a failed piece leaves its document incomplete: it is dropped
+            current, pieces, expected = item, [], n_pieces
+        pieces.append((offset, doc))
+        if len(pieces) == expected:
+            yield item, _join_pieces(item, pieces)
+            current, pieces = None, []
+
+
+def extract_chunk(nlp: Language, items: list[InputDocument], batch_size: int = 32) -> Extracted:
+    """Table rows of each document in ``items``; component failures are collected, never raised."""
+    errors: list[ReadError] = []
+    rows = [(item.doc_id, document_rows(item, doc)) for item, doc in process(nlp, items, batch_size, errors)]
+    return Extracted(rows, errors)
 
 
 def run(nlp: Language, stream: Iterable[InputDocument | ReadError], batch_size: int = 32,
         progress: bool | None = None, total: int | None = None) -> RunResult:
-    """Process every document in ``stream``; read errors are collected, never raised."""
+    """Process every document in ``stream`` in this process; read errors are collected, never raised."""
     result = RunResult()
     started = time.perf_counter()
+    failures: list[ReadError] = []
 
     def documents() -> Iterator[InputDocument]:
         for item in stream:
@@ -61,11 +142,12 @@ def run(nlp: Language, stream: Iterable[InputDocument | ReadError], batch_size: 
     # progress=None: a bar only when stderr is a terminal.
     bar = tqdm(total=total, unit="doc", desc="pressfacts", leave=False,
                disable=None if progress is None else not progress)
-    for item, doc in process(nlp, documents(), batch_size, result.errors):
+    for item, doc in process(nlp, documents(), batch_size, failures):
         for table, table_rows in document_rows(item, doc).items():
             result.rows[table].extend(table_rows)
         result.n_documents += 1
         bar.update(1)
     bar.close()
+    result.errors.extend(failures)
     result.seconds = time.perf_counter() - started
     return result

@@ -1,31 +1,146 @@
-"""Write tables atomically: every file is written beside its target and renamed into place
-only once all of them are complete, so a crash or Ctrl-C never leaves a half-written CSV."""
+"""Write and read the tables in each output format, atomically.
+
+Formats: ``csv`` (one ``<table>.csv`` per table), ``parquet`` (one
+``<table>.parquet`` per table, pyarrow) and ``duckdb`` (every table in one
+``pressfacts.duckdb``). The rows and the types are the same in each: offsets,
+lengths and counts are 64-bit integers (``errors.line`` may be empty), every
+other column is a string.
+
+Every file is first written beside its target under a temporary name, and
+renamed into place only once all of them are complete (extra files such as
+the run manifest last), so a crash or Ctrl-C never leaves a half-written table.
+"""
 
 from __future__ import annotations
 
 import os
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 
+FORMATS = ("csv", "parquet", "duckdb")
+DUCKDB_FILE = "pressfacts.duckdb"
+NULLABLE_INT_COLUMNS = {"line"}
 
-def write_csv_tables(frames: dict[str, pd.DataFrame], out_dir: str | Path) -> list[Path]:
+
+def is_int_column(column: str) -> bool:
+    return column in ("start", "end", "n_chars", "line") or column.startswith("n_")
+
+
+def typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with the tables' types: int64 (nullable for ``line``) or str."""
+    frame = frame.copy()
+    for column in frame.columns:
+        if column in NULLABLE_INT_COLUMNS:
+            frame[column] = pd.to_numeric(frame[column].replace("", None), errors="raise").astype("Int64")
+        elif is_int_column(column):
+            frame[column] = frame[column].astype("int64")
+        else:
+            frame[column] = frame[column].astype(object).fillna("").map(str).astype(object)
+    return frame
+
+
+def table_files(tables: list[str], fmt: str) -> list[str]:
+    """The file names a format writes for ``tables``."""
+    if fmt == "duckdb":
+        return [DUCKDB_FILE]
+    return [f"{name}.{fmt}" for name in tables]
+
+
+def _arrow_table(frame: pd.DataFrame):
+    import pyarrow as pa
+
+    schema = pa.schema([(c, pa.int64() if is_int_column(c) else pa.string()) for c in frame.columns])
+    return pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
+
+
+def _write_csv(frame: pd.DataFrame, path: Path) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        frame.to_csv(handle, index=False, lineterminator="\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    pq.write_table(_arrow_table(frame), path)
+
+
+def _write_duckdb(frames: dict[str, pd.DataFrame], path: Path) -> None:
+    import duckdb
+
+    with duckdb.connect(str(path)) as connection:
+        for name, frame in frames.items():
+            arrow = _arrow_table(frame)  # noqa: F841 (read by name by the query below)
+            connection.execute(f'CREATE TABLE "{name}" AS SELECT * FROM arrow')
+        connection.execute("CHECKPOINT")
+
+
+def _staged_path(out: Path, name: str) -> Path:
+    """A fresh, not yet existing path beside ``out/name`` (DuckDB will not open an empty file)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
+    os.close(fd)
+    os.unlink(tmp)
+    return Path(tmp)
+
+
+def write_tables(frames: dict[str, pd.DataFrame], out_dir: str | Path, fmt: str = "csv",
+                 extra_files: Callable[[dict[str, Path]], dict[str, bytes]] | None = None) -> list[Path]:
+    """Write ``frames`` (table name -> frame) in ``fmt``, all or nothing. ``extra_files`` maps the
+    staged table files (final name -> temporary path) to more files to write after them
+    (name -> bytes), e.g. a manifest holding the tables' checksums."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown output format {fmt!r} (one of {', '.join(FORMATS)})")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    staged: list[tuple[str, Path]] = []
-    try:
+    frames = {name: typed(frame) for name, frame in frames.items()}
+    jobs: list[tuple[str, Callable[[Path], None]]] = []
+    if fmt == "duckdb":
+        jobs.append((DUCKDB_FILE, lambda path: _write_duckdb(frames, path)))
+    else:
+        writer = _write_csv if fmt == "csv" else _write_parquet
         for name, frame in frames.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".csv.tmp", dir=out)
-            staged.append((tmp, out / f"{name}.csv"))
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                frame.to_csv(handle, index=False, lineterminator="\n")
-                handle.flush()
-                os.fsync(handle.fileno())
+            jobs.append((f"{name}.{fmt}", lambda path, frame=frame: writer(frame, path)))
+    staged: list[tuple[Path, Path]] = []
+
+    def stage(name: str, write: Callable[[Path], None]) -> None:
+        tmp = _staged_path(out, name)
+        staged.append((tmp, out / name))
+        write(tmp)
+
+    try:
+        for name, write in jobs:
+            stage(name, write)
+        if extra_files is not None:
+            for name, data in extra_files({target.name: tmp for tmp, target in staged}).items():
+                stage(name, lambda path, data=data: path.write_bytes(data))
     except BaseException:
         for tmp, _ in staged:
-            os.unlink(tmp)
+            tmp.unlink(missing_ok=True)
+            Path(f"{tmp}.wal").unlink(missing_ok=True)
         raise
     for tmp, target in staged:
         os.replace(tmp, target)
     return [target for _, target in staged]
+
+
+def read_tables(out_dir: str | Path, tables: list[str], fmt: str = "csv") -> dict[str, pd.DataFrame]:
+    """The tables written by :func:`write_tables`, with their types."""
+    out = Path(out_dir)
+    if fmt == "csv":
+        frames = {name: pd.read_csv(out / f"{name}.csv", dtype=str, keep_default_na=False) for name in tables}
+    elif fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        frames = {name: pq.read_table(out / f"{name}.parquet").to_pandas() for name in tables}
+    elif fmt == "duckdb":
+        import duckdb
+
+        with duckdb.connect(str(out / DUCKDB_FILE), read_only=True) as connection:
+            frames = {name: connection.sql(f'SELECT * FROM "{name}"').fetch_arrow_table().to_pandas() for name in tables}
+    else:
+        raise ValueError(f"unknown output format {fmt!r} (one of {', '.join(FORMATS)})")
+    return {name: typed(frame) for name, frame in frames.items()}

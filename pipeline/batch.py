@@ -1,0 +1,151 @@
+"""``pressfacts run``: extract what the output folder does not hold yet, then write it all.
+
+The inputs are read as a stream. A document whose id, source, text sha256
+and date match the folder's manifest (same pipeline version, configuration
+and format, tables unchanged since) keeps its rows; the others go to the
+engine. Row order: the documents already in the tables keep their places (a
+changed one is replaced where it was), new documents follow in input order,
+mentions in offset order; so a re-run on the same inputs writes the same
+bytes. A document absent from the inputs keeps its rows unless ``prune``.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import time
+from dataclasses import dataclass, field
+from itertools import chain, islice
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import spacy
+from tqdm import tqdm
+
+from .config import Settings
+from .engines import make_engine
+from .manifest import MANIFEST_FILE, DocumentEntry, Manifest, file_sha256, load_manifest, pipeline_version, why_stale
+from .reader import InputDocument, ReadError
+from .tables import TABLE_NAMES, empty_tables, error_frame, to_frames
+from .writers import read_tables, write_tables
+
+
+@dataclass
+class BatchOptions:
+    out: str | Path
+    fmt: str = "csv"
+    engine: str = "local"
+    workers: int | None = None
+    scheduler: str | None = None
+    force: bool = False
+    prune: bool = False
+    progress: bool | None = None  # None: a bar only when stderr is a terminal
+
+
+@dataclass
+class BatchResult:
+    rows: dict[str, list[dict]] = field(default_factory=empty_tables)
+    errors: list[ReadError] = field(default_factory=list)
+    n_documents: int = 0  # in the tables
+    n_extracted: int = 0
+    n_reused: int = 0
+    n_pruned: int = 0
+    n_dropped: int = 0  # absent from the inputs, in tables that could not be reused
+    stale: str | None = None  # why earlier tables could not be reused
+    seconds: float = 0.0
+
+
+def configuration_of(settings: Settings) -> str:
+    """The settings' fingerprint with the versions of spaCy and of the model package."""
+    try:
+        model = importlib.metadata.version(settings.model)
+    except importlib.metadata.PackageNotFoundError:
+        model = "?"
+    return f"{settings.fingerprint} {settings.model}=={model} spacy=={spacy.__version__}"
+
+
+def _chunks(items: Iterable[InputDocument], size: int) -> Iterator[list[InputDocument]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _rows_by_document(frames) -> dict[str, dict[str, list[dict]]]:
+    rows: dict[str, dict[str, list[dict]]] = {}
+    for table, frame in frames.items():
+        for row in frame.to_dict("records"):
+            rows.setdefault(row["doc_id"], empty_tables())[table].append(row)
+    return rows
+
+
+def run_batch(settings: Settings, stream: Iterable[InputDocument | ReadError], options: BatchOptions) -> BatchResult:
+    """Extract, merge with the reusable rows of ``options.out``, and write tables and manifest."""
+    started = time.perf_counter()
+    result = BatchResult()
+    configuration = configuration_of(settings)
+    previous = load_manifest(options.out)
+    result.stale = why_stale(previous, options.out, configuration, options.fmt)
+    earlier = {} if result.stale else {e.doc_id: e for e in previous.documents}
+    earlier_rows = _rows_by_document(read_tables(options.out, TABLE_NAMES, options.fmt)) if earlier else {}
+
+    current: dict[str, DocumentEntry] = {}
+    read_errors: list[ReadError] = []
+
+    def to_extract() -> Iterator[InputDocument]:
+        for item in stream:
+            if isinstance(item, ReadError):
+                read_errors.append(item)
+                continue
+            entry = DocumentEntry.of(item)
+            current[item.doc_id] = entry
+            if not options.force and earlier.get(item.doc_id) == entry:
+                result.n_reused += 1
+                continue
+            yield item
+
+    fresh: dict[str, dict[str, list[dict]]] = {}
+    failures: list[ReadError] = []
+    chunks = _chunks(to_extract(), settings.batch_size)
+    first = next(chunks, None)
+    if first is not None:  # the model loads only when there is something to extract
+        bar = tqdm(unit="doc", desc="pressfacts", leave=False, disable=None if options.progress is None else not options.progress)
+        engine = make_engine(settings, options.engine, options.workers, options.scheduler)
+        try:
+            for extracted in engine.map(chain([first], chunks)):
+                fresh.update(extracted.rows)
+                failures.extend(extracted.errors)
+                bar.update(len(extracted.rows) + len(extracted.errors))
+        finally:
+            engine.close()
+            bar.close()
+    result.n_extracted = len(fresh)
+
+    order = [doc_id for doc_id in earlier if doc_id in current or not options.prune]
+    order += [doc_id for doc_id in current if doc_id not in earlier]
+    result.n_pruned = sum(1 for doc_id in earlier if doc_id not in current) if options.prune else 0
+    if previous is not None and result.stale:
+        result.n_dropped = sum(1 for e in previous.documents if e.doc_id not in current)
+    entries: list[DocumentEntry] = []
+    for doc_id in order:
+        if doc_id in fresh:
+            rows, entry = fresh[doc_id], current[doc_id]
+        elif doc_id in earlier and (doc_id not in current or current[doc_id] == earlier[doc_id]):
+            rows, entry = earlier_rows.get(doc_id, empty_tables()), earlier[doc_id]
+        else:  # changed or new, and a component failed on it (in ``failures``)
+            continue
+        for table, table_rows in rows.items():
+            result.rows[table].extend(table_rows)
+        entries.append(entry)
+    result.n_documents = len(entries)
+    result.errors = read_errors + failures
+
+    frames = to_frames(result.rows)
+    frames["errors"] = error_frame(result.errors)
+
+    def manifest(staged: dict[str, Path]) -> dict[str, bytes]:
+        tables = {name: file_sha256(path) for name, path in staged.items()}
+        record = Manifest(pipeline_version(), configuration, options.fmt, tables, entries)
+        return {MANIFEST_FILE: record.to_bytes()}
+
+    write_tables(frames, options.out, options.fmt, manifest)
+    result.seconds = time.perf_counter() - started
+    return result

@@ -1,0 +1,169 @@
+"""Where extraction runs: this process, a pool of local processes, or a Dask cluster.
+
+Every engine maps :func:`pipeline.run.extract_chunk` over chunks of documents
+and yields the results in input order, whatever order they finish in, so the
+tables do not depend on the engine or on timing. Each worker loads the
+pipeline once. At most a few chunks per worker are in flight, so memory does
+not grow with the size of the corpus.
+
+Dask: ``--engine dask`` without ``--scheduler`` starts a ``LocalCluster`` (one
+single-threaded process per worker); ``--scheduler tcp://HOST:8786`` uses a
+running cluster, whose workers must have the same pressfacts version and
+spaCy model installed (checked: a worker with other code is an error).
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import signal
+from collections import deque
+from typing import Callable, Iterable, Iterator, Protocol
+
+from spacy.language import Language
+
+from .config import Settings
+from .manifest import pipeline_version
+from .reader import InputDocument
+from .run import Extracted, extract_chunk
+
+ENGINES = ("local", "dask")
+IN_FLIGHT_PER_WORKER = 3
+
+
+class Engine(Protocol):
+    def map(self, chunks: Iterable[list[InputDocument]]) -> Iterator[Extracted]: ...
+
+    def close(self) -> None: ...
+
+
+def ordered(submit: Callable[[list[InputDocument]], object], chunks: Iterable[list[InputDocument]],
+            in_flight: int) -> Iterator[Extracted]:
+    """Submit chunks (at most ``in_flight`` pending) and yield their results in submission order;
+    ``submit`` returns a future-like object with ``result()``."""
+    pending: deque = deque()
+    for chunk in chunks:
+        pending.append(submit(chunk))
+        if len(pending) >= in_flight:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+# One pipeline per worker process, loaded on first use (or inherited from the parent by fork).
+_worker_pipeline: tuple[Settings, Language] | None = None
+
+
+def worker_pipeline(settings: Settings) -> Language:
+    global _worker_pipeline
+    if _worker_pipeline is None or _worker_pipeline[0] != settings:
+        from .nlp import load
+
+        _worker_pipeline = (settings, load(settings))
+    return _worker_pipeline[1]
+
+
+class LocalEngine:
+    """Extraction in this process."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.nlp = worker_pipeline(settings)
+
+    def map(self, chunks: Iterable[list[InputDocument]]) -> Iterator[Extracted]:
+        for chunk in chunks:
+            yield extract_chunk(self.nlp, chunk, self.settings.batch_size)
+
+    def close(self) -> None:
+        pass
+
+
+def _init_pool_worker(settings: Settings) -> None:
+    # Ctrl-C reaches the whole process group: the parent handles it and stops the pool.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    worker_pipeline(settings)
+
+
+def _extract_in_pool(settings: Settings, chunk: list[InputDocument]) -> Extracted:
+    return extract_chunk(worker_pipeline(settings), chunk, settings.batch_size)
+
+
+class _AsyncResult:
+    def __init__(self, result):
+        self._result = result
+
+    def result(self) -> Extracted:
+        return self._result.get()
+
+
+class ProcessEngine:
+    """``workers`` local processes. With fork (Linux) the pipeline is loaded once here and
+    inherited; elsewhere each worker loads it."""
+
+    def __init__(self, settings: Settings, workers: int):
+        self.settings = settings
+        self.workers = workers
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        if context.get_start_method() == "fork":
+            worker_pipeline(settings)
+        self.pool = context.Pool(workers, initializer=_init_pool_worker, initargs=(settings,))
+
+    def map(self, chunks: Iterable[list[InputDocument]]) -> Iterator[Extracted]:
+        def submit(chunk):
+            return _AsyncResult(self.pool.apply_async(_extract_in_pool, (self.settings, chunk)))
+
+        return ordered(submit, chunks, IN_FLIGHT_PER_WORKER * self.workers)
+
+    def close(self) -> None:
+        self.pool.terminate()
+        self.pool.join()
+
+
+def _extract_on_dask_worker(settings: Settings, version: str, chunk: list[InputDocument]) -> Extracted:
+    if pipeline_version() != version:
+        raise RuntimeError(f"Dask worker {os.uname().nodename} runs pressfacts {pipeline_version()}, "
+                           f"the client {version}: install the same version on every worker")
+    return extract_chunk(worker_pipeline(settings), chunk, settings.batch_size)
+
+
+class DaskEngine:
+    """A Dask cluster: the scheduler at ``address``, or a new ``LocalCluster`` of ``workers``."""
+
+    def __init__(self, settings: Settings, address: str | None = None, workers: int = 2):
+        from dask.distributed import Client, LocalCluster
+
+        self.settings = settings
+        self.cluster = None
+        if address:
+            self.client = Client(address)
+        else:
+            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                        dashboard_address=None, silence_logs=logging.ERROR)
+            self.client = Client(self.cluster)
+        self.threads = max(1, sum(self.client.nthreads().values()))
+
+    def map(self, chunks: Iterable[list[InputDocument]]) -> Iterator[Extracted]:
+        version = pipeline_version()
+
+        def submit(chunk):
+            return self.client.submit(_extract_on_dask_worker, self.settings, version, chunk, pure=False)
+
+        return ordered(submit, chunks, IN_FLIGHT_PER_WORKER * self.threads)
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def make_engine(settings: Settings, engine: str = "local", workers: int | None = None,
+                scheduler: str | None = None) -> Engine:
+    """``workers``: processes for the local engine (default 1), LocalCluster workers for Dask
+    (default: one per CPU; ignored with a ``scheduler``)."""
+    if engine == "dask":
+        return DaskEngine(settings, scheduler, workers or os.cpu_count() or 1)
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")
+    return ProcessEngine(settings, workers) if workers and workers > 1 else LocalEngine(settings)
