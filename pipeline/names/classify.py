@@ -46,6 +46,7 @@ from .lexicon import (
     ORGANISATION_CUE,
     REPORT_BEFORE,
     ROLE_WORDS,
+    SEPARATING_PREPOSITIONS,
     THEME_CUE,
     VENUE_CUE,
     VERB_CUE,
@@ -189,7 +190,7 @@ def _descriptor_after(quote: Quote, quotes: list[Quote], context: Context) -> Ca
     """The descriptor after the quote, or after the next quote it is coordinated with
     (`"A" and "B" cooperation mechanisms`)."""
     match = DESCRIPTOR_AFTER.match(context.after(quote.close_end))
-    if match is not None:
+    if match is not None and _is_descriptor_noun(match, quote.close_end, context):
         return DESCRIPTORS[" ".join(match.group("descriptor").lower().split())]
     following = [q for q in quotes if q.open > quote.close_end]
     if following and re.fullmatch(r",?\s+and\s+|,\s+", context.text[quote.close_end : following[0].open]):
@@ -239,7 +240,10 @@ def _split_coordination(tokens: list[Token]) -> list[list[Token]]:
             continue
         left, right = tokens[:i], tokens[i + 1 :]
         left_head, right_head = _final_head(left), _final_head(right)
-        if left_head and right_head and left_head.cls == right_head.cls and len(right) >= 2:
+        joined_by_the = right and right[0].text == "the"  # `A Organisation and the B Programme`
+        if joined_by_the:
+            right = right[1:]
+        if left_head and right_head and len(right) >= 2 and (left_head.cls == right_head.cls or joined_by_the):
             return [left] + _split_coordination(right)
     return [tokens]
 
@@ -284,6 +288,10 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
     if head is None:
         return None
     h_start, h_end, category = head
+    separator = max((i for i, t in enumerate(tokens[:h_start]) if t.text in SEPARATING_PREPOSITIONS), default=None)
+    if separator is not None:  # `Newcastle in FA Cup`: the name starts after `in`
+        rest = tokens[separator + 1 :]
+        return _name_from_tokens(rest[1:] if rest and rest[0].text == "the" else rest, run, context)
     preposition = _first_preposition(tokens)
     if preposition is not None and h_start > preposition:
         # `Secretary-General of the X`: a role in an organisation; `Blue Books for the X`: a
@@ -306,6 +314,8 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
         return None
     if category.kind == "facility" and not _is_established_facility(start, context):
         return None
+    if category.kind == "zone" and VENUE_CUE.search(context.before(start, 20)):
+        return None
     return Name(start, stop, "initiative", category.kind, "title+head")
 
 
@@ -314,16 +324,16 @@ def run_is_quoted(tokens: list[Token], run: Run) -> bool:
 
 
 def _name_end(tokens: list[Token], h_end: int, preposition: int | None, run: Run) -> int:
-    """How many of ``tokens`` the name keeps: the head, then a year or number, then an
-    `of`/`for`/`on` complement when it follows the head directly."""
+    """How many of ``tokens`` the name keeps: the head, then an `of`/`for`/`on` complement
+    right after it, or else a year or number after it."""
     end = h_end
-    while end < len(tokens) and tokens[end].is_number and run.tokens.index(tokens[end]) not in run.bracketed:
-        end += 1
-    if preposition is not None and preposition == end:
+    if preposition is not None and preposition == h_end:
         last = len(tokens)
         while last > end and (tokens[last - 1].is_function_word or run.tokens.index(tokens[last - 1]) in run.bracketed):
             last -= 1
         return last
+    while end < len(tokens) and tokens[end].is_number and run.tokens.index(tokens[end]) not in run.bracketed:
+        end += 1
     return end
 
 
@@ -429,15 +439,26 @@ def _coined_with_descriptor(token: Token, context: Context) -> Name | None:
     category = None
     for match in re.finditer(rf"(?<![\w-]){re.escape(token.text)}(?![\w-])", context.text):
         descriptor = DESCRIPTOR_AFTER.match(context.after(match.end()))
-        if descriptor is None:
+        if descriptor is None or not _is_descriptor_noun(descriptor, match.end(), context):
             return None
         # `US investment fund Acme Capital`: the descriptor introduces another name.
-        if CAPITALISED_AFTER.match(context.after(match.end() + descriptor.end(), 3)):
+        following = tokenize(context.after(match.end() + descriptor.end(), 30))
+        if following and following[0].start <= 1 and following[0].is_capitalised:
             return None
         category = category or DESCRIPTORS[" ".join(descriptor.group("descriptor").lower().split())]
     if category is None or category.cls != "initiative":
         return None
     return Name(token.start, token.end, "initiative", category.kind, "coined+descriptor")
+
+
+def _is_descriptor_noun(descriptor: re.Match, offset: int, context: Context) -> bool:
+    """The descriptor is a noun (`fund`, not `agreed to fund`) after lower-case words or
+    acronyms (`AI platform`, not `Super Bowl halftime show`)."""
+    if any(not (w.islower() or ACRONYM.fullmatch(w)) for w in descriptor.group("mods").split()):
+        return False
+    start = offset + descriptor.start("descriptor")
+    noun = Token(start, offset + descriptor.end("descriptor"), descriptor.group("descriptor"))
+    return context.pos(noun) in ("NOUN", "PROPN")
 
 
 def _is_coined(token: Token) -> bool:

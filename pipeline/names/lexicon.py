@@ -49,6 +49,7 @@ VERBS: dict[str, Category] = _categories("verbs.tsv")
 
 FUNCTION_WORDS = frozenset(_lines("function_words.txt"))
 COMPLEMENT_PREPOSITIONS = frozenset(_lines("complement_prepositions.txt"))
+SEPARATING_PREPOSITIONS = frozenset(_lines("separating_prepositions.txt"))
 ORDINAL_WORDS = frozenset(w.lower() for w in _lines("ordinals.txt"))
 BREAKERS = frozenset(_lines("breakers.txt"))
 ROLE_WORDS = frozenset(tuple(w.split()) for w in _lines("role_words.txt"))
