@@ -26,10 +26,12 @@ def _mentions(doc: Doc, types) -> list[tuple[str, dict]]:
 
 
 def highlighted(doc: Doc, mentions: list[tuple[str, dict]]) -> Text:
-    """The text with each mention styled; longer spans first, so a nested mention shows on top."""
+    """The text with each mention styled; longer spans first, so a nested mention shows on top,
+    underlined to say that it sits inside another."""
     text = Text(doc.text)
     for type_name, m in sorted(mentions, key=lambda tm: tm[1]["start"] - tm[1]["end"]):
-        text.stylize(STYLES[type_name], m["start"], m["end"])
+        inside = any(o is not m and o["start"] <= m["start"] and m["end"] <= o["end"] for _, o in mentions)
+        text.stylize(STYLES[type_name] + (" underline" if inside else ""), m["start"], m["end"])
     return text
 
 
@@ -46,12 +48,12 @@ def values_table(mentions: list[tuple[str, dict]]) -> Table:
 
 def show_document(item: InputDocument, doc: Doc, console: Console, types=tuple(MENTION_TYPES)) -> None:
     mentions = _mentions(doc, types)
-    console.rule(f"{item.doc_id} · {item.source} · {'date ' + item.date if item.date else 'no date'}")
+    console.rule(Text(f"{item.doc_id} · {item.source} · {'date ' + item.date if item.date else 'no date'}"))
     legend = Text("  ").join(Text(f" {t} ", style=STYLES[t]) for t in types)
     console.print(legend)
     console.print(highlighted(doc, mentions))
     console.print()
     per_type = ", ".join(f"{t} {sum(1 for mt, _ in mentions if mt == t)}" for t in types)
-    console.print(f"{len(mentions)} mentions: {per_type}")
+    console.print(f"{len(mentions)} mentions: {per_type}", highlight=False)
     if mentions:
         console.print(values_table(mentions))

@@ -1,0 +1,103 @@
+"""The review page of the seeds (scored against their gold) opened in headless Chromium.
+
+Chromium runs the page's script, then ``--dump-dom`` gives the rendered DOM:
+highlighted spans must be there, the legend must name the types of the
+summary table, and neither the console nor the page's own error box may
+report a script error. ``.ci/run`` installs Debian's ``chromium``, so CI
+always runs these tests; elsewhere they skip, saying why.
+"""
+
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.mentions import MENTION_TYPES
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="no chromium on PATH (Debian: apt-get install chromium; .ci/run installs it)")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--enable-logging=stderr", "--v=0"]
+
+
+@pytest.fixture(scope="module")
+def seeds_page(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("browser")
+    assert main(["run", str(ROOT / "seeds"), "--out", str(folder / "out"), "--quiet"]) == 0
+    page = folder / "review.html"
+    assert main(["review", str(folder / "out"), "--gold", str(ROOT / "tests/gold/seeds.jsonl"), "-o", str(page)]) == 0
+    return page
+
+
+def chromium(page: Path, profile: Path, *options: str, fragment: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *options, page.as_uri() + fragment],
+                          capture_output=True, text=True, timeout=120)
+
+
+def console_messages(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if ":CONSOLE" in line or "Uncaught" in line]
+
+
+class Elements(HTMLParser):
+    """Every element's tag and attributes, in document order."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.elements: list[tuple[str, dict]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+
+    def with_class(self, name: str) -> list[dict]:
+        return [a for _, a in self.elements if name in (a.get("class") or "").split()]
+
+    def attribute_values(self, attribute: str, tag: str) -> list[str]:
+        return [a[attribute] for t, a in self.elements if t == tag and attribute in a]
+
+
+def rendered(page: Path, profile: Path, fragment: str = "") -> tuple[Elements, subprocess.CompletedProcess]:
+    result = chromium(page, profile, "--dump-dom", fragment=fragment)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return Elements(result.stdout), result
+
+
+def test_browser_renders_highlights_matching_the_legend(seeds_page, tmp_path):
+    dom, result = rendered(seeds_page, tmp_path / "profile")
+    assert console_messages(result.stderr) == []
+    html_attrs = next(a for t, a in dom.elements if t == "html")
+    assert "data-js-errors" not in html_attrs
+    body = next(a for t, a in dom.elements if t == "body")
+    highlights = [a for a in dom.with_class("hl") if "data-marks" in a]
+    assert highlights and int(body["data-rendered"]) == len(highlights)
+    legend_types = dom.attribute_values("data-type", "label")
+    summary_types = dom.attribute_values("data-type", "tr")
+    assert legend_types == summary_types == list(MENTION_TYPES)
+    highlighted_types = {c[2:] for a in highlights for c in a["class"].split() if c.startswith("t-")}
+    assert highlighted_types <= set(legend_types)
+    assert dom.attribute_values("data-kind", "label") == ["match", "wrong", "missed", "extra"]
+    assert len(dom.with_class("doc")) == 2
+
+
+def test_browser_filters_by_type_and_outcome_from_the_address(seeds_page, tmp_path):
+    dom, result = rendered(seeds_page, tmp_path / "profile", "#type=date&kind=missed,match,wrong")
+    assert console_messages(result.stderr) == []
+    classes = [a["class"].split() for a in dom.with_class("hl") if "data-marks" in a]
+    assert classes and all("t-date" in c and "k-extra" not in c for c in classes)
+    status = re.search(r'id="page-status">([^<]*)<', result.stdout).group(1)
+    assert status.startswith("page 1 of 1")
+
+
+def test_browser_screenshot_without_console_errors(seeds_page, tmp_path):
+    shot = tmp_path / "review.png"
+    result = chromium(seeds_page, tmp_path / "profile", f"--screenshot={shot}", "--window-size=1280,2000")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert console_messages(result.stderr) == []
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
