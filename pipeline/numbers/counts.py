@@ -91,7 +91,7 @@ def _count(doc: Doc, token_starts: list[int], match: re.Match, units: list) -> t
         return None
     sentence = doc[first].sent
     before = _previous_word(doc, bisect_left(token_starts, match.start()))
-    if before is not None and _is_label(before):
+    if (before is not None and _is_label(before)) or _is_name_part(doc, first, match):
         return None
     number = match.group("number")
     if _is_year(number, match) and not _plural_noun_next(doc, after):
@@ -246,7 +246,18 @@ def _is_label(token: Token) -> bool:
     """`Level 4`, `Boeing 777`, `Fortune 500`, `No. 1`, `aged 30`, `Nov. 22`, `Report 2023`."""
     if token.lower_ in LABEL_WORDS:
         return True
-    return token.pos_ == "PROPN" and token.text[:1].isupper() and not token.is_sent_start
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
+
+
+def _is_name_part(doc: Doc, first: int, match: re.Match) -> bool:
+    """`Six Nations`, `the Big Four`: a capitalised number word inside a sentence, before a
+    capitalised word, belongs to a name."""
+    number = match.group("number")
+    token = doc[first]
+    if match.group("qualifier") or not number[:1].isupper() or number[:1].isdigit() or token.is_sent_start:
+        return False
+    following = _next_word(doc, first + 1)
+    return following is not None and following.text[:1].isupper()
 
 
 def _is_one(match: re.Match) -> bool:
