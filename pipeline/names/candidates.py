@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import BREAKERS, FUNCTION_WORDS, ORDINAL_WORDS
+from .lexicon import BREAKERS, FUNCTION_WORDS, ORDINAL_WORDS, TITLE_WORDS
 
 # A word: letters and digits, with `-`, `–`, `·`, `&`, `/` between two of them and `.`
 # before a digit (`No.2`, `4.0`; not `6.jpgName`, `Xu.The`).
@@ -91,11 +91,11 @@ class Quote:
 
     @property
     def is_title_cased(self) -> bool:
-        """First word capitalised and every word but function words capitalised or a number."""
+        """First word capitalised, every other word capitalised, a number or a title word."""
         words = self.words
         if not words or not (words[0][0].isupper() or words[0][0].isdigit()):
             return False
-        return all(w[0].isupper() or w[0].isdigit() or w in FUNCTION_WORDS for w in words)
+        return all(w[0].isupper() or w[0].isdigit() or w in TITLE_WORDS for w in words)
 
 
 @dataclass
@@ -167,7 +167,7 @@ def find_runs(text: str, tokens: list[Token], quotes: list[Quote], masked: list[
                 if not gap.startswith(")") or not gap[1:]:
                     break
                 gap = gap[1:]
-            if _joins(gap) and (nxt.is_capitalised or (nxt.is_number and not nxt.is_ordinal)):
+            if _joins(gap) and (nxt.is_capitalised or nxt.is_year or (nxt.is_number and not nxt.is_ordinal)):
                 run.tokens.append(nxt)
                 j += 1
                 continue

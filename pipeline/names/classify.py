@@ -38,6 +38,7 @@ from .lexicon import (
     COMPLEMENT_PREPOSITIONS,
     DESCRIPTOR_AFTER,
     DESCRIPTORS,
+    FUNCTION_WORDS,
     EVENT_APPOSITION,
     FACILITY_CUE,
     HEAD_LENGTHS,
@@ -175,6 +176,9 @@ def _quote_category(quote: Quote, quotes: list[Quote], context: Context) -> tupl
         return descriptor, "quote+descriptor"
     if REPORT_BEFORE.search(context.before(quote.open, 40)):
         return Category("report"), "report-noun+quote"
+    # `"Title: Subtitle"` and `"Title" (version 2.0)` are written like documents.
+    if ":" in quote.text or _version_after(quote.close_end, context):
+        return Category("report"), "quote+document-form"
     head = _head_of(tokenize(quote.text))
     if head is not None:
         return head[2], "quote+head"
@@ -332,7 +336,7 @@ def _name_end(tokens: list[Token], h_end: int, preposition: int | None, run: Run
         while last > end and (tokens[last - 1].is_function_word or run.tokens.index(tokens[last - 1]) in run.bracketed):
             last -= 1
         return last
-    while end < len(tokens) and tokens[end].is_number and run.tokens.index(tokens[end]) not in run.bracketed:
+    while end < len(tokens) and (tokens[end].is_number or tokens[end].is_year) and run.tokens.index(tokens[end]) not in run.bracketed:
         end += 1
     return end
 
@@ -454,11 +458,12 @@ def _coined_with_descriptor(token: Token, context: Context) -> Name | None:
 def _is_descriptor_noun(descriptor: re.Match, offset: int, context: Context) -> bool:
     """The descriptor is a noun (`fund`, not `agreed to fund`) after lower-case words or
     acronyms (`AI platform`, not `Super Bowl halftime show`)."""
-    if any(not (w.islower() or ACRONYM.fullmatch(w)) for w in descriptor.group("mods").split()):
+    mods = descriptor.group("mods").split()
+    if any(w in FUNCTION_WORDS or not (w.islower() or ACRONYM.fullmatch(w)) for w in mods):
         return False
-    start = offset + descriptor.start("descriptor")
-    noun = Token(start, offset + descriptor.end("descriptor"), descriptor.group("descriptor"))
-    return context.pos(noun) in ("NOUN", "PROPN")
+    end = offset + descriptor.end("descriptor")
+    last_word = descriptor.group("descriptor").split()[-1]
+    return context.pos(Token(end - len(last_word), end, last_word)) in ("NOUN", "PROPN")
 
 
 def _is_coined(token: Token) -> bool:

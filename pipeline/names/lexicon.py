@@ -48,6 +48,7 @@ DESCRIPTORS: dict[str, Category] = {k.lower(): v for k, v in _categories("descri
 VERBS: dict[str, Category] = _categories("verbs.tsv")
 
 FUNCTION_WORDS = frozenset(_lines("function_words.txt"))
+TITLE_WORDS = FUNCTION_WORDS | frozenset(_lines("title_words.txt"))  # lower case inside a quoted title
 COMPLEMENT_PREPOSITIONS = frozenset(_lines("complement_prepositions.txt"))
 SEPARATING_PREPOSITIONS = frozenset(_lines("separating_prepositions.txt"))
 ORDINAL_WORDS = frozenset(w.lower() for w in _lines("ordinals.txt"))
