@@ -21,7 +21,7 @@ from pipeline.numbers.numbers import (
 
 @pytest.mark.parametrize("text, value", [
     ("1,800", "1800"), ("280000", "280000"), ("57.83", "57.83"), ("1,204,560", "1204560"),
-    ("Ten", "10"), ("twenty-one", "21"), ("ninety nine", "99"), ("a", "1"), ("0.5", "0.5"),
+    ("Ten", "10"), ("twenty-one", "21"), ("ninety nine", "99"), ("a", "1"), ("half a", "0.5"), ("0.5", "0.5"),
 ])
 def test_parse_number_digits_and_words(text, value):
     assert parse_number(text) == Decimal(value)

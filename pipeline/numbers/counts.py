@@ -94,10 +94,10 @@ def _count(doc: Doc, token_starts: list[int], match: re.Match, units: list) -> t
     if (before is not None and _is_label(before)) or _is_name_part(doc, first, match):
         return None
     number = match.group("number")
-    if _is_year(number, match) and not _plural_noun_next(doc, after):
-        return None
+    if _is_year(number, match) and not match.group("qualifier"):
+        return None  # `2001 winners`: a bare year-like number is a year far more often than a count
     following = _next_word(doc, after)
-    if following is not None and following.lower_ in NON_COUNT_UNITS:
+    if following is not None and _is_non_count(following):
         return None
     if _is_proportion(doc, first, after):
         return None
@@ -105,14 +105,14 @@ def _count(doc: Doc, token_starts: list[int], match: re.Match, units: list) -> t
     if head is not None and head.tag_ == "NN" and not _is_one(match) and head.lower_ not in IRREGULAR_LEMMAS:
         head = None  # `800 million suffer`: a singular noun after a plural number is a mis-tagged verb
     if head is not None:
-        unit = unit_lemma(doc, head)
-        if unit in NON_COUNT_UNITS or head.lower_ in NON_COUNT_UNITS:
-            return None
-        return unit, "number+noun", sentence
-    if _is_one(match):
+        unit, rule = unit_lemma(doc, head), "number+noun"
+    elif _is_one(match):
         return None  # `one of the ...`, `no one`: a pronoun, not a count
-    unit = _unit_referred_to(doc, after, before, following, sentence, units)
-    return (unit, "number+antecedent", sentence) if unit else None
+    else:
+        unit, rule = _unit_referred_to(doc, after, before, following, sentence, units), "number+antecedent"
+    if not unit or unit in NON_COUNT_UNITS:
+        return None
+    return unit, rule, sentence
 
 
 def counted_noun(doc: Doc, start: int, plural: bool = True) -> Token | None:
@@ -260,17 +260,16 @@ def _is_name_part(doc: Doc, first: int, match: re.Match) -> bool:
     return following is not None and following.text[:1].isupper()
 
 
+def _is_non_count(token: Token) -> bool:
+    return token.lower_ in NON_COUNT_UNITS or token.lemma_.lower() in NON_COUNT_UNITS
+
+
 def _is_one(match: re.Match) -> bool:
     return match.group("number").lower() in ("one", "1") and not (match.group("scale") or match.group("abbr"))
 
 
 def _is_year(number: str, match: re.Match) -> bool:
     return number.isdigit() and len(number) == 4 and int(number) in YEARS and not match.group("scale")
-
-
-def _plural_noun_next(doc: Doc, k: int) -> bool:
-    token = _next_word(doc, k)
-    return token is not None and token.tag_ == "NNS"
 
 
 def _inner_hyphen(doc: Doc, k: int) -> bool:

@@ -72,21 +72,21 @@ SCALE_ABBR = f"(?i:{alternation(form for form, _, kind in _SCALE_ROWS if kind ==
 
 # 1,800 / 57.83 / 280000: thousands separators only in groups of three.
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-# twenty-one / Ten / a (only before a scale word: `a dozen`, `almost a billion`)
+# twenty-one / Ten / a, half a (only before a scale word: `a dozen`, `half a million`)
 WORD_NUMBER = (
     rf"\b(?i:(?:{alternation(_TENS_WORDS)})(?:[-\s](?:{alternation(_ONE_TO_NINE)}))?"
-    rf"|{alternation(_UNIT_WORDS)}|a(?=\s+{SCALE_WORD}\b))\b"
+    rf"|{alternation(_UNIT_WORDS)}|(?:half\s+)?a(?=\s+{SCALE_WORD}\b))\b"
 )
 
 
 def parse_number(text: str) -> Decimal:
-    """``1,800`` -> 1800, ``57.83`` -> 57.83, ``twenty-one`` -> 21, ``a`` -> 1."""
+    """``1,800`` -> 1800, ``57.83`` -> 57.83, ``twenty-one`` -> 21, ``a`` -> 1, ``half a`` -> 0.5."""
     cleaned = text.replace(",", "").strip()
     if cleaned[:1].isdigit():
         return Decimal(cleaned)
     words = re.split(r"[-\s]+", cleaned.lower())
-    if words == ["a"]:
-        return Decimal(1)
+    if words[-1:] == ["a"]:
+        return Decimal("0.5") if words[0] == "half" else Decimal(1)
     return Decimal(sum(NUMBER_WORDS[word] for word in words))
 
 
