@@ -140,7 +140,7 @@ def read_tables(out_dir: str | Path, tables: list[str], fmt: str = "csv") -> dic
         import duckdb
 
         with duckdb.connect(str(out / DUCKDB_FILE), read_only=True) as connection:
-            frames = {name: connection.sql(f'SELECT * FROM "{name}"').fetch_arrow_table().to_pandas() for name in tables}
+            frames = {name: connection.sql(f'SELECT * FROM "{name}"').to_arrow_table().to_pandas() for name in tables}
     else:
         raise ValueError(f"unknown output format {fmt!r} (one of {', '.join(FORMATS)})")
     return {name: typed(frame) for name, frame in frames.items()}

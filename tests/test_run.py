@@ -1,0 +1,97 @@
+"""`pressfacts run` engines: the same tables from one process or a pool, in a deterministic order."""
+
+import importlib
+import json
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.mentions import MENTION_TYPES
+from pipeline.reader import InputDocument
+from pipeline.run import extract_chunk, piece_bounds, process
+from pipeline.tables import TABLE_NAMES
+
+from conftest import GOLD, ROOT
+
+TABLE_FILES = [f"{name}.csv" for name in TABLE_NAMES] + ["errors.csv"]
+
+
+def write_dev_corpus(folder, n=12):
+    """The first ``n`` dev releases as a JSONL file, plus the two seed .txt files."""
+    folder.mkdir()
+    lines = GOLD.joinpath("dev.jsonl").read_text(encoding="utf-8").splitlines()[:n]
+    records = [json.loads(line) for line in lines]
+    (folder / "dev.jsonl").write_text(
+        "".join(json.dumps({"id": r["doc_id"], "date": r["date"], "text": r["text"]}) + "\n" for r in records),
+        encoding="utf-8")
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    return folder
+
+
+def table_bytes(folder):
+    return {name: (folder / name).read_bytes() for name in TABLE_FILES}
+
+
+def test_run_with_two_workers_writes_the_same_bytes_as_one_process(tmp_path):
+    corpus = write_dev_corpus(tmp_path / "in")
+    assert main(["run", str(corpus), "--out", str(tmp_path / "one"), "--quiet"]) == 0
+    assert main(["run", str(corpus), "--out", str(tmp_path / "two"), "--quiet", "--workers", "2"]) == 0
+    assert table_bytes(tmp_path / "one") == table_bytes(tmp_path / "two")
+
+
+def test_run_twice_gives_byte_identical_tables_in_input_then_offset_order(tmp_path):
+    corpus = write_dev_corpus(tmp_path / "in")
+    assert main(["run", str(corpus), "--out", str(tmp_path / "a"), "--quiet"]) == 0
+    assert main(["run", str(corpus), "--out", str(tmp_path / "b"), "--quiet", "--force"]) == 0
+    assert table_bytes(tmp_path / "a") == table_bytes(tmp_path / "b")
+    documents = (tmp_path / "a" / "documents.csv").read_text(encoding="utf-8").splitlines()[1:]
+    order = [line.split(",")[0] for line in documents]
+    # folder files in sorted order (the seeds sort before dev.jsonl), a JSONL file's lines in order
+    assert order == sorted(p.stem for p in (ROOT / "seeds").glob("*.txt")) + [f"dev{i:03d}" for i in range(1, 13)]
+    for mtype in MENTION_TYPES.values():
+        rows = [line.split(",") for line in (tmp_path / "a" / f"{mtype.table}.csv").read_text(encoding="utf-8").splitlines()[1:]]
+        keys = [(order.index(r[0]), int(r[1]), int(r[2])) for r in rows]
+        assert keys == sorted(keys)
+
+
+@pytest.mark.parametrize("text, max_chars", [
+    ("one two three four five six seven eight nine ten " * 40, 64),
+    ("para one.\n\npara two is longer.\nline\n\n" * 30, 50),
+    ("x" * 1000, 64),  # no separator: hard cuts
+])
+def test_piece_bounds_cover_the_text_in_order_within_the_limit(text, max_chars):
+    bounds = piece_bounds(text, max_chars)
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
+    assert all(a_end == b_start for (_, a_end), (b_start, _) in zip(bounds, bounds[1:]))
+    assert all(0 < end - start <= max_chars for start, end in bounds)
+
+
+def test_process_in_pieces_keeps_the_text_sentences_and_offsets(nlp, monkeypatch):
+    seed = (ROOT / "seeds" / "003_b1d13363e02ed9e3.txt").read_text(encoding="utf-8")
+    item = InputDocument("seed", "<test>", seed, "2020-11-28", "header")
+    # `pipeline.run` the attribute is the run() function; the module is in sys.modules
+    monkeypatch.setattr(importlib.import_module("pipeline.run"), "MAX_PIECE_CHARS", 300)
+    assert len(piece_bounds(seed)) > 3
+    [(_, doc)] = list(process(nlp, [item]))
+    assert doc.text == seed
+    assert doc._.pf_date == "2020-11-28" and doc._.pf_body_start == len(" date 2020-11-28")
+    for type_name in MENTION_TYPES:
+        for m in doc.spans[MENTION_TYPES[type_name].span_key].attrs["mentions"]:
+            assert seed[m["start"]:m["end"]] == m["text"]
+    assert list(doc.sents)
+
+
+def test_extract_chunk_reports_a_failing_component_and_keeps_the_other_documents(nlp, monkeypatch):
+    def explode(doc):
+        if "boom" in doc.text:
+            raise RuntimeError("boom")
+        return []
+
+    monkeypatch.setattr(nlp.get_pipe("pressfacts_dates_v1"), "extract", explode)
+    items = [InputDocument("a", "<a>", "Sales rose.", None, "missing"),
+             InputDocument("b", "<b>", "It went boom.", None, "missing"),
+             InputDocument("c", "<c>", "Prices fell.", None, "missing")]
+    extracted = extract_chunk(nlp, items)
+    assert [doc_id for doc_id, _ in extracted.rows] == ["a", "c"]
+    assert [(e.source, "boom" in e.reason) for e in extracted.errors] == [("b", True)]
