@@ -24,6 +24,7 @@ from .numbers import (
     QUALIFIER_SUFFIX,
     SCALE_ABBR,
     SCALE_WORD,
+    SCALES,
     WORD_NUMBER,
     format_decimal,
     parse_number,
@@ -50,6 +51,9 @@ COUNT = re.compile(
     re.IGNORECASE,
 )
 
+# `200 and 250 million`, `2 to 3 million`: a range whose scale word is written once, at its end.
+SHARED_SCALE = re.compile(rf"\s+(?:and|to|or|-)\s+(?:{DIGITS})\s+(?P<scale>{SCALE_WORD})\b")
+
 # The counted noun phrase: at most this many tokens after the number.
 MAX_PHRASE = 8
 QUOTES = frozenset("\"'“”‘’«»")
@@ -57,7 +61,8 @@ MODIFIER_TAGS = frozenset({"VBN", "VBG"})  # `honored guests`, `leading achievem
 YEARS = range(1800, 2101)
 PROPORTION_MAX = 1000  # `one in five`, `1 in 1,000`
 # A bare number (no noun after it) refers back when it continues a comparison or a list.
-CONTINUING_BEFORE = frozenset({"from", "to", "and", "or", "("})
+CONTINUING_BEFORE = frozenset({"from", "to", "and", "or", "between", "("})
+RANGE_WORDS = frozenset({"and", "or", "to"})
 CONTINUING_AFTER = frozenset({"to", "more", "fewer", "less", "out", ")"})
 ANAPHORA = frozenset({"them", "these", "those", "whom", "which"})
 DETERMINERS_OF = frozenset({"the", "these", "those", "its", "their", "our", "his", "her"})
@@ -76,11 +81,18 @@ def extract_counts(doc: Doc) -> list[dict]:
             continue
         unit, rule, sentence = found
         units.append((sentence, unit))
-        value = parse_number(match.group("number")) * scale_multiplier(match.group("scale") or match.group("abbr"))
+        scale = match.group("scale") or match.group("abbr") or _shared_scale(doc.text, match.end())
+        value = parse_number(match.group("number")) * scale_multiplier(scale)
         qualifier = qualifier_symbol(match.group("qualifier"), match.group("suffix"))
         mentions.append(make_mention(doc.text, match.start(), match.end(), rule,
                                      value=format_decimal(value), qualifier=qualifier, unit=unit))
     return mentions
+
+
+def _shared_scale(text: str, end: int) -> str | None:
+    """`between 200 and 250 million`: the scale of the range's second number."""
+    shared = SHARED_SCALE.match(text, end)
+    return shared.group("scale") if shared else None
 
 
 def _count(doc: Doc, token_starts: list[int], match: re.Match, units: list) -> tuple[str, str, Span] | None:
@@ -181,12 +193,26 @@ def _unit_referred_to(doc: Doc, after: int, before: Token | None, following: Tok
         if determiner is not None and determiner.lower_ in ANAPHORA:
             return _first_unit(sentence, units)  # `800 officials ..., with 500 of them`: the subject
         return None
-    named = _number_of_noun(doc, sentence, after)
+    named = _number_of_noun(doc, sentence, after) or _range_end_noun(doc, following)
     if named:
         return named
     if (before is not None and before.lower_ in CONTINUING_BEFORE) or following.lower_ in CONTINUING_AFTER:
         return _previous_unit(sentence, units)
     return None
+
+
+def _range_end_noun(doc: Doc, following: Token) -> str | None:
+    """`between 150,000 and 300,000 registered patents`: the noun after the range's end."""
+    if following.lower_ not in RANGE_WORDS:
+        return None
+    end = _next_word(doc, following.i + 1)
+    if end is None or not end.like_num:
+        return None
+    k = end.i + 1
+    while k < len(doc) and doc[k].lower_ in SCALES:
+        k += 1
+    head = counted_noun(doc, k)
+    return unit_lemma(doc, head) if head is not None and not _is_non_count(head) else None
 
 
 def _number_of_noun(doc: Doc, sentence: Span, end: int) -> str | None:
