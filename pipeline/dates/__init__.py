@@ -2,9 +2,9 @@
 
 Phase one (:mod:`.patterns`) finds expressions and gives each an underspecified
 value; :mod:`.context` settles what only the surrounding tokens can tell (is a
-bare ``2023`` a year, which way a weekday points); a ``year earlier`` is
-anchored to the last date of its sentence or the one before (a reporting
-weekday or ``today`` aside); phase two (:mod:`.resolver`) turns the value into ISO 8601
+bare ``2023`` a year, which way a weekday points); :mod:`.references` picks the
+date an anchored expression (``a year earlier``, ``the year-ago quarter``)
+counts from; phase two (:mod:`.resolver`) turns the value into ISO 8601
 against the document date.
 """
 
@@ -16,15 +16,14 @@ from spacy.tokens import Doc
 
 from ..document import body_start, document_date
 from ..mentions import make_mention
-from .context import Sentences, is_kept, with_direction
+from .context import is_kept, with_direction
 from .patterns import find_candidates, select
+from .references import References
 from .resolver import resolve
 
 __all__ = ["extract_dates"]
 
 CALENDAR_QUARTER = re.compile(r"(?P<year>\d{4})-Q(?P<q>[1-4])")
-# `said Wednesday`, `today`: when something was said, never what `a year earlier` compares to.
-SPEECH_TIME_RULES = ("weekday", "relative-day")
 # Values relative to the document date: with no date they stay mentions with an empty value.
 NEEDS_ANCHOR = re.compile(r"(?:^|[/|:])(?:R|A|WD)|[<>]")
 
@@ -33,21 +32,18 @@ def extract_dates(doc: Doc) -> list[dict]:
     text = doc.text
     anchor = document_date(doc)
     candidates = select([c for c in find_candidates(text, body_start(doc)) if is_kept(doc, c)])
-    sentences = Sentences(doc)
-    mentions, fiscal_quarters, reference = [], False, None
+    references = References(doc)
+    mentions, fiscal_quarters = [], False
     for candidate in candidates:
         spec = with_direction(doc, candidate)
         if spec.startswith("FY") and "-Q" in spec:
             fiscal_quarters = True
         elif fiscal_quarters and (m := CALENDAR_QUARTER.fullmatch(spec)):
             spec = f"FY{m['year']}-Q{m['q']}"  # the release said its quarters are fiscal
-        sentence = sentences.index(candidate.start)
-        anchored_to = reference[1] if reference and sentence - reference[0] <= 1 else None
-        resolved = resolve(spec, anchor, anchored_to)
+        resolved = resolve(spec, anchor, references.for_candidate(candidate))
         if not resolved.value and (anchor is not None or not NEEDS_ANCHOR.search(spec)):
             continue  # not a real calendar day (`February 30`)
-        if resolved.begin and candidate.rule not in SPEECH_TIME_RULES:
-            reference = (sentence, resolved)
+        references.add(candidate, resolved)
         mentions.append(make_mention(text, candidate.start, candidate.end, candidate.rule,
                                      value=resolved.value, begin=resolved.begin, end_date=resolved.end_date))
     return mentions

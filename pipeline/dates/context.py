@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from spacy.tokens import Doc, Token
@@ -26,16 +25,6 @@ FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
 DATE_WORDS = set(MONTHS) | set(WEEKDAYS) | set(SEASONS) | set(HOLIDAYS) | {"fiscal", "fy"}
 # Tags before a year followed by a noun that keep it a year (`the 2023 summit`, `in 2023 sales`).
 YEAR_CUE_TAGS = {"DT", "PRP$", "POS", "IN", "TO", "JJ", "CC", ",", "-LRB-", "``", "''", ":", "HYPH"}
-
-
-class Sentences:
-    """Which sentence an offset falls in (one sentence when the Doc has no boundaries)."""
-
-    def __init__(self, doc: Doc):
-        self.starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
-
-    def index(self, offset: int) -> int:
-        return bisect.bisect_right(self.starts, offset) - 1
 
 
 def _tokens(doc: Doc, candidate: Candidate) -> tuple[Token | None, Token | None]:
@@ -85,17 +74,32 @@ def is_kept(doc: Doc, candidate: Candidate) -> bool:
     return True
 
 
-def with_direction(doc: Doc, candidate: Candidate) -> str:
-    """A bare weekday's value with the direction of the nearest past or future verb."""
-    spec = candidate.spec
-    if not re.fullmatch(r"WD\d", spec) or not doc.has_annotation("TAG"):
-        return spec
+def tense(doc: Doc, candidate: Candidate) -> str:
+    """`<` when the nearest past-tense verb or future modal is past, `>` when future, else ''."""
+    if not doc.has_annotation("TAG"):
+        return ""
     span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
     if span is None:
-        return spec
+        return ""
     sentence = span.sent if doc.has_annotation("SENT_START") else doc[:]
-    verbs = [t for t in sentence if t.tag_ in ("VBD", "VBN") or (t.tag_ == "MD" and t.lower_ in FUTURE_MODALS)]
+    verbs = [t for t in sentence if t.tag_ == "VBD" or (t.tag_ == "MD" and t.lower_ in FUTURE_MODALS)]
     if not verbs:
-        return spec
+        return ""
     nearest = min(verbs, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end + 1)))
-    return spec + ("<=" if nearest.tag_ != "MD" else ">=")
+    return ">" if nearest.tag_ == "MD" else "<"
+
+
+YEARLESS = re.compile(r"XXXX[^/|<>~]*")
+
+
+def with_direction(doc: Doc, candidate: Candidate) -> str:
+    """A bare weekday points the way of the tense (on or before / on or after the document
+    date); a year-less date, month or quarter leans that way (see the resolver's ``~<``)."""
+    spec = candidate.spec
+    if re.fullmatch(r"WD\d", spec):
+        way = tense(doc, candidate)
+        return spec + (way + "=" if way else "")
+    if (m := YEARLESS.match(spec)) and spec[m.end():m.end() + 1] not in ("<", ">", "~"):
+        way = tense(doc, candidate)
+        return spec[:m.end()] + ("~" + way if way else "") + spec[m.end():]
+    return spec

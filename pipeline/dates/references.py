@@ -1,0 +1,56 @@
+"""Which earlier date an anchored expression counts from (the contract: "one anchored to
+another date in the same sentence resolves against that date").
+
+- `a year ago` counts from the document date unless a date stands earlier in its own
+  sentence (`the end of 2018, up from a year ago`).
+- `a year earlier`, `the previous year`, `year-earlier results` look back one
+  sentence further (the comparison often follows the sentence that set the period),
+  then to the last reporting period (quarter or half) of the document.
+- `the year-ago quarter` counts from the last quarter or half mentioned.
+- A reporting date (`said Wednesday`, `today`) and an anchored expression itself are
+  never the reference.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc
+
+from .patterns import Candidate
+from .resolver import Resolved
+
+SPEECH_TIME_RULES = ("weekday", "relative-day")
+SAME_SENTENCE_RULES = ("ago",)
+PERIOD_RULES = ("year-ago-period",)
+ANCHORED = re.compile(r"(?:^|[/:])A")
+# A quarter or half: whole months, three or six of them.
+REPORTING_PERIOD = re.compile(r"\d{4}-(?:01|04|07|10)-01/\d{4}-\d{2}-\d{2}")
+
+
+class References:
+    def __init__(self, doc: Doc):
+        self.starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        self.last: tuple[int, Resolved] | None = None
+        self.last_period: Resolved | None = None
+
+    def sentence(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def for_candidate(self, candidate: Candidate) -> Resolved | None:
+        rule = candidate.rule.split("+")[-1]
+        if rule in PERIOD_RULES:
+            return self.last_period
+        if self.last is not None:
+            distance = self.sentence(candidate.start) - self.last[0]
+            if distance == 0 or (distance == 1 and rule not in SAME_SENTENCE_RULES):
+                return self.last[1]
+        return None if rule in SAME_SENTENCE_RULES else self.last_period
+
+    def add(self, candidate: Candidate, resolved: Resolved) -> None:
+        if not resolved.begin or candidate.rule in SPEECH_TIME_RULES or ANCHORED.search(candidate.spec):
+            return  # a comparison (`a year earlier`) does not move the period under discussion
+        self.last = (self.sentence(candidate.start), resolved)
+        if REPORTING_PERIOD.fullmatch(resolved.value):
+            self.last_period = resolved
