@@ -15,6 +15,10 @@ Rows, all scored by ``pipeline.scoring.score``:
 
 Mentions before the ``date YYYY-MM-DD`` header's end are dropped for every system. Also
 prints the time each takes (model loading excluded).
+
+Then the number-phrase parsers on a fixed list of phrases (value right or wrong, time per
+phrase after a warm-up call): pressfacts' shared ``numbers`` module, quantulum3, and, when
+installed (they are not project dependencies), text2num and number-parser.
 """
 
 from __future__ import annotations
@@ -127,6 +131,61 @@ def spacy_predictions(gold) -> tuple[dict, float]:
     return predictions, time.perf_counter() - started
 
 
+# (phrase, value): number words, scales, separators and decimals as press releases write them.
+PHRASES = [
+    ("Ten", 10), ("twenty-five", 25), ("ninety nine", 99), ("a dozen", 12), ("two dozen", 24),
+    ("almost a billion", 10**9), ("two million", 2 * 10**6), ("half a million", 5 * 10**5),
+    ("1,800", 1800), ("4.77 million", 4770000), ("a hundred", 100), ("thirty", 30),
+    ("one hundred", 100), ("Forty-two", 42), ("a thousand", 1000), ("seven", 7),
+    ("2.5 billion", 2500000000), ("10-plus", 10),
+]
+
+
+def phrase_parsers() -> dict:
+    """name -> function(phrase) -> number or None, for the parsers that can be imported."""
+    def pressfacts_number(phrase):
+        from pipeline.numbers.counts import COUNT
+        match = COUNT.search(phrase)
+        return parse_number(match.group("number")) * scale_multiplier(match.group("scale") or match.group("abbr"))
+
+    def quantulum_number(phrase):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from quantulum3 import parser as quantulum
+        found = quantulum.parse(phrase)
+        return found[0].value if found else None
+
+    parsers = {"pressfacts numbers": pressfacts_number, "quantulum3": quantulum_number}
+    try:
+        from text_to_num import text2num
+        parsers["text2num"] = lambda phrase: text2num(phrase.lower(), "en")
+    except ImportError:
+        print("text2num: not installed (pip install text2num to compare)")
+    try:
+        from number_parser import parse_number as number_parser_parse
+        parsers["number-parser"] = number_parser_parse
+    except ImportError:
+        print("number-parser: not installed (pip install number-parser to compare)")
+    return parsers
+
+
+def compare_phrase_parsers() -> None:
+    print(f"\nNumber phrases ({len(PHRASES)}): correct values and time per phrase")
+    for name, parse in phrase_parsers().items():
+        def value(phrase):
+            try:
+                return parse(phrase)
+            except (ValueError, ArithmeticError):  # a parser's own "not a number"
+                return None
+        value(PHRASES[0][0])  # warm-up: loading tables is not parsing
+        started = time.perf_counter()
+        results = [(phrase, value(phrase)) for phrase, _ in PHRASES]
+        per_phrase = (time.perf_counter() - started) / len(PHRASES) * 1e6
+        wrong = [(p, r) for (p, r), (_, v) in zip(results, PHRASES) if r is None or abs(Decimal(str(r)) - v) > Decimal("1e-6")]
+        print(f"  {name:<20} {len(PHRASES) - len(wrong):>2}/{len(PHRASES)}  {per_phrase:10.1f} µs/phrase"
+              f"  wrong: {', '.join(f'{p!r}->{r}' for p, r in wrong) or '-'}")
+
+
 def main(argv: list[str]) -> int:
     path = argv[0] if argv else str(ROOT / "tests" / "gold" / "dev.jsonl")
     gold = load_gold(path)
@@ -139,6 +198,7 @@ def main(argv: list[str]) -> int:
     for title, predictions, seconds in rows:
         print()
         print(format_table(score(gold, predictions, TYPES), f"{title}  [{seconds:.2f} s]"))
+    compare_phrase_parsers()
     return 0
 
 
