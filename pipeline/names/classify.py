@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -34,6 +35,7 @@ from .candidates import (
     tokenize,
 )
 from .lexicon import (
+    AGENT_VERBS,
     ALIAS_CUE,
     COMPLEMENT_PREPOSITIONS,
     DESCRIPTOR_AFTER,
@@ -66,12 +68,14 @@ BRACKET_ACRONYM_AFTER = re.compile(r"^\s*\((?P<acronym>[A-Z][A-Za-z0-9&]*[A-Z0-9
 CAPITALISED_AFTER = re.compile(r"^[ \t]?[A-Z]")
 CAPITALISED_BEFORE = re.compile(r"[A-Z]\w*[ \t]$")
 ROLE_ALTERNATION = "|".join(re.escape(" ".join(words)) for words in sorted(ROLE_WORDS, key=len, reverse=True))
-# Compiled once per acronym met: `ACR Secretary-General`, `ACR's President`.
-ROLE_AFTER: dict[str, re.Pattern] = {}
+
+
 TITLE_QUOTE_AFTER = re.compile(r"^[:,]?\s?[“\"‘«]")
 SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?:]\s*|\n\s*|[\"“‘(]\s*)$")
 QUOTE_MARKS = "“”\"‘’″«»„"
-# A quoted name with no head, descriptor or verb: a named programme or policy if it is short.
+# A quoted name with no head, descriptor or verb, after `of` (`the development of "..."`):
+# a named programme or policy if it is short.
+OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 DEFAULT_QUOTED_WORDS = 6
 # How far before a quoted name a verb may tell its kind (`launched the "..."`).
 VERB_WINDOW = 40
@@ -185,8 +189,8 @@ def _quote_category(quote: Quote, quotes: list[Quote], context: Context) -> tupl
     verb = _verb_category(context.before(quote.open, VERB_WINDOW))
     if verb is not None:
         return verb, "quote+verb"
-    if 2 <= len(quote.words) <= DEFAULT_QUOTED_WORDS:
-        return Category("initiative", "program"), "quote"
+    if 2 <= len(quote.words) <= DEFAULT_QUOTED_WORDS and OF_BEFORE.search(context.before(quote.open, 8)):
+        return Category("initiative", "program"), "of+quote"
     return None, ""
 
 
@@ -307,7 +311,7 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
         h_start = 0
     end = _name_end(tokens, h_end, preposition, run)
     name_tokens = tokens[:end]
-    if len(name_tokens) < 2 and not run_is_quoted(name_tokens, run):
+    if len(name_tokens) < 2 and not _run_is_quoted(name_tokens, run):
         return None
     if category.cls == "report":
         return _report_from_tokens(name_tokens, context)
@@ -323,7 +327,7 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
     return Name(start, stop, "initiative", category.kind, "title+head")
 
 
-def run_is_quoted(tokens: list[Token], run: Run) -> bool:
+def _run_is_quoted(tokens: list[Token], run: Run) -> bool:
     return any(run.tokens.index(t) in run.quoted for t in tokens)
 
 
@@ -438,7 +442,7 @@ def _names_from_headless(runs: list[Run], context: Context) -> list[Name]:
 
 def _coined_with_descriptor(token: Token, context: Context) -> Name | None:
     """A coined word followed by a descriptor wherever it stands in the document."""
-    if not _is_coined(token):
+    if not _is_coined(token) or (token.is_acronym and len(token.text) < 3):
         return None
     category = None
     for match in re.finditer(rf"(?<![\w-]){re.escape(token.text)}(?![\w-])", context.text):
@@ -449,7 +453,10 @@ def _coined_with_descriptor(token: Token, context: Context) -> Name | None:
         following = tokenize(context.after(match.end() + descriptor.end(), 30))
         if following and following[0].start <= 1 and following[0].is_capitalised:
             return None
-        category = category or DESCRIPTORS[" ".join(descriptor.group("descriptor").lower().split())]
+        noun = " ".join(descriptor.group("descriptor").lower().split())
+        if noun.endswith("s") and noun[:-1] in DESCRIPTORS:  # `ACR awards`: given by ACR, not named
+            return None
+        category = category or DESCRIPTORS[noun]
     if category is None or category.cls != "initiative":
         return None
     return Name(token.start, token.end, "initiative", category.kind, "coined+descriptor")
@@ -513,7 +520,7 @@ def _with_acronyms_and_aliases(names: list[Name], quotes: list[Quote], context: 
         first = WORD.match(text, name.start)
         if name.rule.startswith("name+event") and first and ACRONYM.fullmatch(first.group()) and first.end() < name.end:
             own.append(first.group())
-        if _is_organisation_by_acronym(name, own, context):
+        if _acts_as_organisation_anywhere(name, own, context):
             dropped.add(name)
             continue
         for acronym in own:
@@ -543,20 +550,32 @@ def _initials(name: str) -> str:
     return "".join(letters)
 
 
-def _is_organisation_by_acronym(name: Name, acronyms: list[str], context: Context) -> bool:
-    """A name whose acronym acts as an organisation: `ACR Secretary-General`, or a
-    `... Programme (ACR)` referred to by its acronym again and again (`UN Development
-    Programme` is an agency, contract "More decisions")."""
-    is_programme = context.text[name.start : name.end].split()[-1] in ("Programme", "Program")
-    for acronym in acronyms:
-        if ROLE_AFTER.get(acronym) is None:
-            ROLE_AFTER[acronym] = re.compile(rf"(?<![\w-]){re.escape(acronym)}(?:['’]s)?\s+(?:{ROLE_ALTERNATION})\b")
-        if ROLE_AFTER[acronym].search(context.text):
+def _acts_as_organisation_anywhere(name: Name, acronyms: list[str], context: Context) -> bool:
+    """A name that acts as an organisation somewhere in the document, itself or by its
+    acronym (`ACR Secretary-General`, `the ACR said`), or a `... Programme (ACR)` referred
+    to by its acronym again and again (`UN Development Programme` is an agency, contract
+    "More decisions")."""
+    surface = context.text[name.start : name.end]
+    is_programme = surface.split()[-1] in ("Programme", "Program")
+    for form in [surface, *acronyms]:
+        if _organisation_use(form).search(context.text):
             return True
+    for acronym in acronyms:
         uses = re.findall(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", context.text)
         if is_programme and len(uses) >= 3:  # the definition and at least two uses
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _organisation_use(name: str) -> re.Pattern:
+    """`NAME Secretary-General`, `NAME's President`, `NAME said`, `said the NAME`."""
+    name = r"\s+".join(re.escape(word) for word in name.split())
+    return re.compile(
+        rf"(?<![\w-]){name}(?:['’]s)?\s+(?:{ROLE_ALTERNATION})\b"
+        rf"|(?<![\w-]){name}\s+(?:has\s+|also\s+)?(?:{AGENT_VERBS})\b"
+        rf"|\bsaid\s+(?:the\s+)?{name}(?=\s*[.,;]|\s+(?:on|in)\b)"  # `..., said the NAME.`
+    )
 
 
 def _alias_after(name: Name, quotes: list[Quote], context: Context) -> Name | None:

@@ -54,6 +54,7 @@ SEPARATING_PREPOSITIONS = frozenset(_lines("separating_prepositions.txt"))
 ORDINAL_WORDS = frozenset(w.lower() for w in _lines("ordinals.txt"))
 BREAKERS = frozenset(_lines("breakers.txt"))
 ROLE_WORDS = frozenset(tuple(w.split()) for w in _lines("role_words.txt"))
+AGENT_VERBS = _alternation(_lines("agent_verbs.txt"))  # a regex alternation, see classify
 
 # `... hosted by the` right before a name: the name acts as an organisation.
 ORGANISATION_CUE = re.compile(
