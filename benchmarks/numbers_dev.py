@@ -50,7 +50,8 @@ from pipeline.scoring import format_table, load_gold, score  # noqa: E402
 TYPES = ("count", "money")
 # The number inside an entity's text: `more than 1,800`, `about 11.58 billion`, `$1.39Bn`.
 AMOUNT = re.compile(rf"(?:{QUALIFIER})?(?P<number>{DIGITS}|{WORD_NUMBER})(?:[\s-]*(?P<scale>{SCALE_WORD}|{SCALE_ABBR})\b)?")
-CURRENCY_FORM = re.compile(alternation(CURRENCIES))
+LEADING_QUALIFIER = re.compile(QUALIFIER)
+CURRENCY_FORM = re.compile(rf"(?<![A-Za-z])(?:{alternation(CURRENCIES)})(?![A-Za-z])")
 
 
 def body_start(text: str) -> int:
@@ -99,7 +100,8 @@ def _amount(text: str):
     if match is None:
         return None
     value = parse_number(match.group("number")) * scale_multiplier(match.group("scale"))
-    return value, qualifier_symbol(match.group("qualifier"))
+    leading = LEADING_QUALIFIER.match(text)  # `approximately €150 million`: a symbol in between
+    return value, qualifier_symbol(leading.group("qualifier") if leading else None)
 
 
 def spacy_predictions(gold) -> tuple[dict, float]:

@@ -32,6 +32,7 @@ from .numbers import (
     read_rows,
     read_words,
     scale_multiplier,
+    shared_scale,
 )
 
 NON_COUNT_UNITS = read_words("non_count_units.txt")
@@ -50,9 +51,6 @@ COUNT = re.compile(
     r"(?![\w%]|[.,:]\d|-\w)",
     re.IGNORECASE,
 )
-
-# `200 and 250 million`, `2 to 3 million`: a range whose scale word is written once, at its end.
-SHARED_SCALE = re.compile(rf"\s+(?:and|to|or|-)\s+(?:{DIGITS})\s+(?P<scale>{SCALE_WORD})\b")
 
 # The counted noun phrase: at most this many tokens after the number.
 MAX_PHRASE = 8
@@ -81,18 +79,12 @@ def extract_counts(doc: Doc) -> list[dict]:
             continue
         unit, rule, sentence = found
         units.append((sentence, unit))
-        scale = match.group("scale") or match.group("abbr") or _shared_scale(doc.text, match.end())
+        scale = match.group("scale") or match.group("abbr") or shared_scale(doc.text, match.end())
         value = parse_number(match.group("number")) * scale_multiplier(scale)
         qualifier = qualifier_symbol(match.group("qualifier"), match.group("suffix"))
         mentions.append(make_mention(doc.text, match.start(), match.end(), rule,
                                      value=format_decimal(value), qualifier=qualifier, unit=unit))
     return mentions
-
-
-def _shared_scale(text: str, end: int) -> str | None:
-    """`between 200 and 250 million`: the scale of the range's second number."""
-    shared = SHARED_SCALE.match(text, end)
-    return shared.group("scale") if shared else None
 
 
 def _count(doc: Doc, token_starts: list[int], match: re.Match, units: list) -> tuple[str, str, Span] | None:

@@ -34,6 +34,7 @@ from .numbers import (
     qualifier_symbol,
     read_rows,
     scale_multiplier,
+    shared_scale,
 )
 
 
@@ -132,7 +133,8 @@ def _currency(match: re.Match) -> Currency | None:
 
 def _mention(text: str, match: re.Match, rule: str, code: str, fraction: Decimal) -> dict:
     groups = match.groupdict()
-    value = parse_number(groups["number"]) * scale_multiplier(groups.get("scale") or groups.get("abbr")) * fraction
+    scale = groups.get("scale") or groups.get("abbr") or shared_scale(text, match.end())
+    value = parse_number(groups["number"]) * scale_multiplier(scale) * fraction
     if groups["sign"] or groups.get("sign_after"):
         value = -value
     return make_mention(text, match.start(), match.end(), rule, value=format_decimal(value),

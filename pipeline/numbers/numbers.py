@@ -79,6 +79,19 @@ WORD_NUMBER = (
 )
 
 
+# `between 200 and 250 million`, `$5-10 million`: a range writes its scale once, at its end.
+SHARED_SCALE = re.compile(
+    rf"\s*(?:[-–]|\s(?:and|to|or)\s)\s*[^\s\d]{{0,3}}(?:{DIGITS})"
+    rf"(?:(?:\s+|-)(?P<scale>{SCALE_WORD})|(?P<abbr>{SCALE_ABBR}))(?![\w])"
+)
+
+
+def shared_scale(text: str, end: int) -> str | None:
+    """The scale word of a range's second number, when the number ending at ``end`` has none."""
+    match = SHARED_SCALE.match(text, end)
+    return (match.group("scale") or match.group("abbr")) if match else None
+
+
 def parse_number(text: str) -> Decimal:
     """``1,800`` -> 1800, ``57.83`` -> 57.83, ``twenty-one`` -> 21, ``a`` -> 1, ``half a`` -> 0.5."""
     cleaned = text.replace(",", "").strip()
