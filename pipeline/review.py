@@ -70,13 +70,14 @@ class Review:
 
 
 def _values(type_name: str, mention: dict) -> str:
-    return ", ".join(f"{f}={'' if mention.get(f) is None else mention[f]}" for f in MENTION_TYPES[type_name].fields)
+    """One ``field=value`` per line."""
+    return "\n".join(f"{f}={'' if mention.get(f) is None else mention[f]}" for f in MENTION_TYPES[type_name].fields)
 
 
 def _mark(type_name: str, kind: str, mention: dict, gold: dict | None = None) -> Mark:
     values = _values(type_name, mention)
     if gold is not None:
-        values += f" | gold: {_values(type_name, gold)}"
+        values += f"\ngold:\n{_values(type_name, gold)}"
     return Mark(type_name, kind, int(mention["start"]), int(mention["end"]), str(mention["text"]), values,
                 str(mention.get("rule", "")))
 
@@ -199,6 +200,10 @@ def _script_json(data: dict) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _summary_table(review: Review) -> str:
     with_gold = review.scores is not None
     head = ["type", "rows", "documents", "distinct values", "top rules"]
@@ -211,7 +216,7 @@ def _summary_table(review: Review) -> str:
         key_field = mtype.fields[0]
         rules = Counter(r.get("rule", "") for r in rows).most_common(3)
         cells = [f'<span class="swatch t-{mtype.name}"></span>{escape(mtype.table)}', str(len(rows)),
-                 str(len({r["doc_id"] for r in rows})), f"{len({r.get(key_field, '') for r in rows})} {escape(key_field)}",
+                 str(len({r["doc_id"] for r in rows})), _plural(len({r.get(key_field, '') for r in rows}), escape(key_field)),
                  escape(", ".join(f"{rule} ({n})" for rule, n in rules))]
         if with_gold:
             counts = review.scores.by_type[mtype.name]

@@ -35,6 +35,10 @@ def human_number(value: Decimal) -> str:
     return f"{value.quantize(Decimal('0.01')).normalize():,f}"
 
 
+def _mentions(n: int) -> str:
+    return f"{n} mention" if n == 1 else f"{n} mentions"
+
+
 def _empty(message: str) -> str:
     return (f'<svg class="chart" role="img" width="{WIDTH}" height="30" viewBox="0 0 {WIDTH} 30">'
             f'<text x="0" y="20" class="empty">{escape(message)}</text></svg>')
@@ -71,8 +75,8 @@ def money_chart(rows: list[dict]) -> str:
         return _empty("No money amount with a value.")
     top = sorted(totals, key=lambda c: (-mentions[c], c))[:MAX_BARS]
     largest = math.log10(float(max(totals[c] for c in top)) + 1) or 1.0
-    bars = [(c, math.log10(float(totals[c]) + 1) / largest, f"{human_number(totals[c])} ({mentions[c]} mentions)",
-             f"{c}: total {totals[c]:f} over {mentions[c]} mentions") for c in top]
+    bars = [(c, math.log10(float(totals[c]) + 1) / largest, f"{human_number(totals[c])} ({_mentions(mentions[c])})",
+             f"{c}: total {totals[c]:f} over {_mentions(mentions[c])}") for c in top]
     note = "bar length: total amount, log scale" + (f"; {len(totals) - len(top)} more currencies" if len(totals) > len(top) else "")
     return _bar_chart(bars, "money", note)
 
@@ -91,8 +95,8 @@ def counts_chart(rows: list[dict]) -> str:
         return _empty("No count.")
     top = sorted(mentions, key=lambda u: (-mentions[u], u))[:MAX_BARS]
     most = mentions[top[0]]
-    bars = [(u, mentions[u] / most, f"{mentions[u]} mentions, sum {human_number(sums[u])}",
-             f"{u}: {mentions[u]} mentions, values summing to {sums[u]:f}") for u in top]
+    bars = [(u, mentions[u] / most, f"{_mentions(mentions[u])}, sum {human_number(sums[u])}",
+             f"{u}: {_mentions(mentions[u])}, values summing to {sums[u]:f}") for u in top]
     note = "bar length: number of mentions" + (f"; {len(mentions) - len(top)} more units" if len(mentions) > len(top) else "")
     return _bar_chart(bars, "counts", note)
 
@@ -128,9 +132,9 @@ def timeline_chart(rows: list[dict]) -> str:
              if b and e and b <= e]
     if not spans:
         return _empty("No date with calendar days (durations and unresolved dates are not drawn).")
-    begins = sorted(b for b, _, _ in spans)
-    cut = int(len(begins) * OUTLIER_SHARE)
-    buckets = _Buckets(begins[cut], begins[len(begins) - 1 - cut])
+    begins, ends = sorted(b for b, _, _ in spans), sorted(e for _, e, _ in spans)
+    cut = int(len(spans) * OUTLIER_SHARE)
+    buckets = _Buckets(begins[cut], ends[len(ends) - 1 - cut])
     points: Counter = Counter()
     cover: Counter = Counter()
     examples: dict[int, list[str]] = defaultdict(list)
@@ -148,15 +152,15 @@ def timeline_chart(rows: list[dict]) -> str:
         else:
             for key in range(max(first, buckets.low), min(last, buckets.high) + 1):
                 cover[key] += 1
-    left, top, plot_height = 40, 10, 140
-    plot_width = WIDTH - left - 10
+    left, right, top, plot_height = 40, 30, 10, 140  # room on the right for the last axis label
+    plot_width = WIDTH - left - right
     step = plot_width / len(buckets)
     highest = max([1, *points.values(), *cover.values()])
     height = top + plot_height + 60
     parts = [f'<svg class="chart timeline" role="img" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}">',
              f'<text x="{left - 4}" y="{top + 10}" text-anchor="end">{highest}</text>',
              f'<text x="{left - 4}" y="{top + plot_height}" text-anchor="end">0</text>',
-             f'<line x1="{left}" y1="{top + plot_height}" x2="{WIDTH - 10}" y2="{top + plot_height}" class="axis"/>']
+             f'<line x1="{left}" y1="{top + plot_height}" x2="{WIDTH - right}" y2="{top + plot_height}" class="axis"/>']
     label_every = max(1, math.ceil(len(buckets) / 12))
     for i in range(len(buckets)):
         key = buckets.low + i
@@ -168,7 +172,7 @@ def timeline_chart(rows: list[dict]) -> str:
                          f'<title>{escape(label)}: covered by {cover[key]} longer periods</title></rect>')
         if points[key]:
             h = points[key] / highest * plot_height
-            tip = f"{label}: {points[key]} dates, e.g. " + "; ".join(examples[key])
+            tip = f"{label}: {_mentions(points[key])}, e.g. " + "; ".join(examples[key])
             parts.append(f'<rect class="point" x="{x + step * 0.15:.1f}" y="{top + plot_height - h:.1f}" '
                          f'width="{step * 0.7:.1f}" height="{h:.1f}"><title>{escape(tip)}</title></rect>')
         if i % label_every == 0:

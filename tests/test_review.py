@@ -8,6 +8,7 @@ from fake_outputs import TEXTS, baseline_mentions, mention, write_gold, write_ou
 
 from pipeline.cli import main
 from pipeline.review import Mark, build_review, render_page, segments, write_review
+from pipeline.review_charts import counts_chart, money_chart, timeline_chart
 
 
 def page_data(html: str) -> dict:
@@ -66,7 +67,7 @@ def test_review_without_gold_marks_every_row_found(tmp_path):
     assert review.kinds == ("found",)
     a = review.documents[0]
     assert [(m.type, m.text) for m in a.marks][:2] == [("date", "March 4"), ("count", "1,200")]
-    assert "value=1200, qualifier==, unit=farmer" in a.marks[1].values
+    assert "value=1200\nqualifier==\nunit=farmer" in a.marks[1].values
 
 
 def test_review_with_gold_marks_and_counts_each_outcome(tmp_path):
@@ -78,7 +79,7 @@ def test_review_with_gold_marks_and_counts_each_outcome(tmp_path):
     kinds = {(m.type, m.kind) for d in review.documents for m in d.marks}
     assert {("report", "missed"), ("count", "wrong"), ("count", "extra"), ("money", "match")} <= kinds
     wrong = next(m for d in review.documents for m in d.marks if m.kind == "wrong")
-    assert "unit=grants" in wrong.values and "gold: value=40, qualifier==, unit=grant" in wrong.values
+    assert "unit=grants" in wrong.values and "gold:\nvalue=40\nqualifier==\nunit=grant" in wrong.values
     html = render_page(review)
     counts_row = re.search(r'<tr data-type="count">(.*?)</tr>', html).group(1)
     cells = re.findall(r"<td>(.*?)</td>", counts_row)
@@ -131,3 +132,35 @@ def test_review_cli_writes_the_page(tmp_path, capsys):
     html = output.read_text()
     assert html.startswith("<!DOCTYPE html>") and hashlib.sha256(html.encode()).hexdigest()
     assert main(["review", str(tmp_path / "nowhere"), "-o", str(output)]) == 2
+
+
+def date_row(begin, end, text="x"):
+    return {"begin": begin, "end_date": end, "text": text}
+
+
+def test_review_timeline_counts_months_and_bands_longer_periods():
+    rows = [date_row("2023-11-10", "2023-11-10", "November 10"), date_row("2023-01-01", "2023-12-31", "2023"),
+            {"begin": "", "end_date": "", "text": "two years"}]
+    svg = timeline_chart(rows)
+    assert "2023-11: 1 mention, e.g. November 10" in svg
+    assert svg.count('class="cover"') == 12  # the whole year covers each month
+    assert "dates within one month" in svg
+
+
+def test_review_timeline_counts_years_for_long_spans_and_pools_outliers():
+    rows = [date_row(f"{year}-06-01", f"{year}-06-01") for year in range(1990, 2021) for _ in range(3)]
+    rows.append(date_row("1066-10-14", "1066-10-14"))
+    svg = timeline_chart(rows)
+    assert "dates within one year" in svg and "1 earlier" in svg and ">1066<" not in svg
+    assert timeline_chart([]).count("No date with calendar days") == 1
+
+
+def test_review_money_and_count_charts_total_per_currency_and_unit():
+    money = [{"value": "2500000000", "currency": "USD"}, {"value": "500000000", "currency": "USD"},
+             {"value": "12.5", "currency": "EUR"}, {"value": "", "currency": "GBP"}]
+    svg = money_chart(money)
+    assert "3 bn (2 mentions)" in svg and "12.5 (1 mention)" in svg and "GBP" not in svg
+    counts = [{"value": "3", "unit": "country"}, {"value": "4", "unit": "country"}, {"value": "1", "unit": ""}]
+    svg = counts_chart(counts)
+    assert "country: 2 mentions, values summing to 7" in svg and "(no unit)" in svg
+    assert "No count." in counts_chart([])

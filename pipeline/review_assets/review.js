@@ -31,9 +31,9 @@
   }
 
   function tooltip(mark) {
-    var line = types[mark[2]] + " " + JSON.stringify(mark[4]) + ": " + mark[5];
+    var line = types[mark[2]] + " " + JSON.stringify(mark[4]) + "\n" + mark[5];
     if (kinds[mark[3]] !== "found") line = kinds[mark[3]].toUpperCase() + " " + line;
-    return line + (mark[6] ? " [rule " + mark[6] + "]" : "");
+    return line + (mark[6] ? "\nrule " + mark[6] : "");
   }
 
   function drawText(doc) {
@@ -49,7 +49,7 @@
         var span = el("span", "hl t-" + types[inner[2]] + " k-" + kinds[inner[3]], piece);
         if (visible.length > 1) span.className += " nested o-" + types[outer[2]];
         span.dataset.marks = visible.join(" ");
-        span.title = visible.map(function (i) { return tooltip(doc.marks[i]); }).join("\n");
+        span.title = visible.map(function (i) { return tooltip(doc.marks[i]); }).join("\n\n");
         pre.appendChild(span);
       }
       pos = seg[1];
@@ -59,22 +59,23 @@
   }
 
   function drawMentions(doc) {
-    var table = el("table", "mentions"), head = el("tr");
-    ["type", "outcome", "text", "values", "rule"].forEach(function (h) { head.appendChild(el("th", "", h)); });
+    var box = el("div", "mentions"), table = el("table"), head = el("tr");
+    ["type", "text", "values", "rule"].forEach(function (h) { head.appendChild(el("th", "", h)); });
     table.appendChild(head);
     doc.marks.forEach(function (mark) {
       if (!shown(mark)) return;
       var row = el("tr", "t-" + types[mark[2]]);
       var type = el("td", "", types[mark[2]]);
       type.prepend(el("span", "swatch"));
+      if (kinds.length > 1) type.appendChild(el("div", "outcome k-" + kinds[mark[3]], kinds[mark[3]]));
       row.appendChild(type);
-      row.appendChild(el("td", "", kinds[mark[3]]));
       row.appendChild(el("td", "", mark[4]));
       row.appendChild(el("td", "", mark[5]));
       row.appendChild(el("td", "", mark[6]));
       table.appendChild(row);
     });
-    return table;
+    box.appendChild(table);
+    return box;
   }
 
   function drawDocument(doc) {
