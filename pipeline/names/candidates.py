@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .lexicon import BREAKERS, FUNCTION_WORDS, ORDINAL_WORDS, TITLE_WORDS
 
@@ -43,8 +44,9 @@ QUOTE = re.compile(
 TRAILING_PUNCTUATION = ",.;:!?"
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word with its offsets (a tuple: made for every word of a document, so cheap)."""
+
     start: int
     end: int
     text: str
@@ -201,6 +203,8 @@ def find_runs(text: str, tokens: list[Token], quotes: list[Quote], masked: list[
 
 def _can_start(tokens: list[Token], i: int, text: str) -> bool:
     token = tokens[i]
+    if not (token.text[0].isupper() or token.text[0].isdigit()):
+        return False
     if token.is_capitalised:
         return True
     # `2022 Corruption Perceptions Index`, `17th China-ASEAN Expo`: a year or ordinal may

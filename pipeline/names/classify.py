@@ -18,8 +18,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from ..document import body_start
@@ -92,13 +94,20 @@ class Name:
     version: str = ""
 
 
-@dataclass(frozen=True)
 class Context:
     """What the classifier needs to know about the document besides one candidate."""
 
-    doc: Doc
-    text: str
-    sentence_starts: list[int]
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """Character offsets where sentences start (read only when a rule needs the sentence)."""
+        if not self.doc.has_annotation("SENT_START"):
+            return [0]
+        flags = self.doc.to_array([SENT_START])
+        return [0] + [self.doc[int(i)].idx for i in numpy.flatnonzero(flags == 1) if i > 0]
 
     def sentence(self, offset: int) -> str:
         i = bisect_right(self.sentence_starts, offset) - 1
@@ -132,8 +141,7 @@ def find_names(doc: Doc) -> list[Name]:
 def _find_names(doc: Doc) -> list[Name]:
     text = doc.text
     lo = body_start(doc)
-    starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [lo]
-    context = Context(doc, text, starts)
+    context = Context(doc)
     quotes = find_quotes(text, lo)
     names: list[Name] = []
     masked: list[tuple[int, int]] = []
