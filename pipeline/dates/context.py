@@ -47,6 +47,8 @@ def _is_year(doc: Doc, candidate: Candidate) -> bool:
         if before.tag_ in ("NNP", "NNPS") and before.text[:1].isupper() and not before.is_sent_start \
                 and before.lower_.rstrip(".") not in DATE_WORDS:
             return False  # a year after a name belongs to it (`Expo 2022`, `Horizon 2020`)
+    if noun_after and int(candidate.spec[:4]) < 1900:
+        return False  # `in 1000 cases`: old years need no noun after them
     if after is not None:
         if after.lower_ in ("%", "percent", "per"):
             return False
@@ -99,7 +101,7 @@ def with_direction(doc: Doc, candidate: Candidate) -> str:
     if re.fullmatch(r"WD\d", spec):
         way = tense(doc, candidate)
         return spec + (way + "=" if way else "")
-    if (m := YEARLESS.match(spec)) and spec[m.end():m.end() + 1] not in ("<", ">", "~"):
+    if (m := YEARLESS.search(spec)) and spec[m.end():m.end() + 1] not in ("<", ">", "~"):
         way = tense(doc, candidate)
         return spec[:m.end()] + ("~" + way if way else "") + spec[m.end():]
     return spec

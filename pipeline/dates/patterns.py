@@ -43,7 +43,7 @@ def day(group: str) -> str:
 
 
 def year(group: str) -> str:
-    return rf"(?P<{group}>1[5-9]\d\d|20\d\d|21\d\d)(?![\d%]|[.,]\d)"
+    return rf"(?P<{group}>1\d\d\d|20\d\d|21\d\d)(?![\d%]|[.,]\d)"
 
 
 WEEKDAY = rf"(?i:{alternation(WEEKDAYS)})\b\.?"
@@ -58,6 +58,8 @@ ORDINAL_QUARTER = r"(?P<ordinal>(?i:first|second|third|fourth|final|1st|2nd|3rd|
 RANGE_DASH = r"\s*(?:-|–|—|to|through|thru|until|till)\s*"
 RANGE_WORD = r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*"
 YEAR_RANGE_WORD = r"\s*(?:-|–|—|/|to|through|thru|until|till|and)\s*"
+# `the` joins `the third quarter`, not `the third-quarter results` (it belongs to `results`)
+THE_BEFORE_NOUN_PHRASE = r"(?i:the)\s+(?!(?:\w+\s+)?\w+-(?i:quarter|half)\b)"
 REL_YEAR = r"(?P<relyear>(?i:this|last|next|the)\s+year)"
 # `this year's third quarter`: the possessive belongs to a longer date phrase here
 REL_YEAR_POSSESSIVE = r"(?P<relyear0>(?i:this|last|next)\s+year)['’]s"
@@ -345,18 +347,19 @@ def build_half(m: re.Match, text: str) -> str | None:
     return f"{y}-H{h}"
 
 
+SEASON_CUES = {"in", "during", "over", "by", "until", "since", "through", "early", "late", "mid", "the"}
+
+
 def build_season(m: re.Match, text: str) -> str | None:
     """`summer 2024`, `last winter` (the latest one ended before the document date)."""
     code = SEASONS[words(m["season"])][0]
     rel = words(m["rel"]) if m["rel"] else ""
     if m["year"]:
         return f"{m['year']}-{code}"
-    if not rel:
-        # a bare season word only after a temporal preposition (`in summer`), never a name (`Summer Davos`)
-        if m["season"][0].isupper() and re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
-            return None
-        if not is_preceded_by(text, m.start(), {"in", "during", "over", "by", "until", "since", "through", "this", "last", "next"}):
-            return None
+    if m["season"][0].isupper() and re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
+        return None  # a name (`Summer Davos`, `Spring Festival`)
+    if not rel and not is_preceded_by(text, m.start(), SEASON_CUES):
+        return None  # a bare season word only after a temporal word (`in summer`, `early spring`)
     if rel == "this":  # this year's; a winter runs into the next year, so the current or coming one
         return f"XXXX-{code}>=" if code == "WI" else f"RY+0-{code}"
     direction = {"last": "<", "this past": "<", "the past": "<", "next": ">", "this coming": ">", "the coming": ">"}.get(rel, "")
@@ -477,7 +480,7 @@ RULES: tuple[Rule, ...] = (
     rule("month-range", rf"{month('m1', True)}{RANGE_WORD}{month('m2', True)},?\s+{year('year')}", build_month_range),
     rule("year-range", rf"{LEFT_YEAR}{year('y1')}(?P<sep>{YEAR_RANGE_WORD})(?P<y2>(?:1[5-9]|20|21)\d\d|\d\d)(?![\d%]|[.,]\d)", build_year_range),
     rule("year", rf"{LEFT_YEAR}{year('year')}", build_year),
-    rule("decade", rf"{LEFT}(?P<decade>1[5-9]\d|20\d)0s\b", build_decade),
+    rule("decade", rf"{LEFT_YEAR}(?P<decade>1[5-9]\d|20\d)0s\b", build_decade),
     rule("century", rf"{LEFT}(?P<century>\d\d)(?:st|nd|rd|th)[\s-]+(?i:century)\b", build_century),
     rule("relative-day", rf"\b(?i:{alternation(RELATIVE_DAYS)})\b", build_relative_day),
     rule("relative-unit", r"\b(?P<rel>(?i:this|current|last|next|coming|past|previous|prior|the\s+current|the\s+previous|the\s+prior|the\s+following))\s+(?P<unitword>(?i:year|month|weekend|week|quarter))\b(?![\s-]+(?:old|long)\b)", build_relative_unit),
@@ -489,17 +492,17 @@ RULES: tuple[Rule, ...] = (
     rule("earlier-later", rf"\b{QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}))\s+(?P<direction>(?i:earlier|later|before|after|prior))\b", build_ago),
     rule("year-ago", r"\b(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year)-(?i:ago|earlier)(?:\s+(?i:period))?\b", build_year_ago),
     rule("year-ago-period", r"\b(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year)-(?i:ago|earlier)\s+(?i:quarter|half)\b", build_year_ago),
-    rule("quarter", rf"\b(?:(?i:the)\s+|{REL_YEAR_POSSESSIVE}\s+)?(?:{year('year')}\s+|(?P<yearago>(?i:year-ago|year-earlier))\s+)?(?:(?P<fiscal>(?i:fiscal))[\s-]+(?:(?P<fy>1[5-9]\d\d|20\d\d)\s+)?)?{ORDINAL_QUARTER}[\s-]+(?P<fiscal2>(?i:fiscal)[\s-]+)?(?i:quarter)(?:\s+(?:of\s+)?(?:(?P<fiscal3>{FISCAL_WORD})\s*)?(?:(?P<year2>1[5-9]\d\d|20\d\d)\b|{REL_YEAR}))?", lambda m, t: build_quarter(_quarter_match(m), t)),
+    rule("quarter", rf"\b(?:{THE_BEFORE_NOUN_PHRASE}|{REL_YEAR_POSSESSIVE}\s+)?(?:{year('year')}\s+|(?P<yearago>(?i:year-ago|year-earlier))\s+)?(?:(?P<fiscal>(?i:fiscal))[\s-]+(?:(?P<fy>1[5-9]\d\d|20\d\d)\s+)?)?{ORDINAL_QUARTER}[\s-]+(?P<fiscal2>(?i:fiscal)[\s-]+)?(?i:quarter)(?:\s+(?:of\s+)?(?:(?P<fiscal3>{FISCAL_WORD})\s*)?(?:(?P<year2>1[5-9]\d\d|20\d\d)\b|{REL_YEAR}))?", lambda m, t: build_quarter(_quarter_match(m), t)),
     rule("q-quarter", rf"{LEFT}Q(?P<q>[1-4])(?:(?:\s*|-)(?P<fiscal>FY|(?i:fiscal))?\s*'?(?P<year>\d{{4}}|\d{{2}}))?(?![\w/])", build_quarter),
     rule("year-q-quarter", rf"{LEFT}(?P<year>\d{{4}})\s*-?\s*Q(?P<q>[1-4])(?!\w)", build_quarter),
     rule("nq-quarter", rf"{LEFT}(?P<q>[1-4])Q\s*'?(?P<year>\d{{4}}|\d{{2}})?(?!\w)", build_quarter),
     rule("month-quarter", rf"\b(?i:the)\s+{month('month', True)}\s+(?i:quarter)\b", build_month_quarter),
-    rule("half", rf"\b(?:(?i:the)\s+|{REL_YEAR_POSSESSIVE}\s+)?(?P<ordinal>(?i:first|second|latter|last))[\s-]+(?i:half)(?:\s+(?:of\s+)?(?:{year('year')}|{REL_YEAR}))?(?![\w-])", build_half),
+    rule("half", rf"\b(?:{THE_BEFORE_NOUN_PHRASE}|{REL_YEAR_POSSESSIVE}\s+)?(?P<ordinal>(?i:first|second|latter|last))[\s-]+(?i:half)(?:\s+(?:of\s+)?(?:{year('year')}|{REL_YEAR}))?(?![\w-])", build_half),
     rule("h-half", rf"{LEFT}(?:H(?P<h>[12])(?:\s*'?(?P<year>\d{{4}}|\d{{2}}))?|(?P<h2>[12])H\s*'?(?P<year2>\d{{4}}|\d{{2}}))(?![\w-])", lambda m, t: build_half(_half_match(m), t)),
     rule("season", rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|the\s+past|the\s+coming|this|last|next|the))\s+)?(?P<season>(?i:{alternation(SEASONS)}))\b(?:\s+(?:of\s+)?{year('year')})?", build_season),
     rule("holiday", rf"\b(?:(?P<rel>(?i:last|this|next))\s+)?(?P<holiday>(?i:{alternation(HOLIDAYS)}))(?!\w)(?:\s+{year('year')})?", build_holiday),
     rule("weekday", rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past))\s+)?{FULL_WEEKDAY}(?!\w)", build_weekday),
-    rule("month", rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past))\s+)?{month('month', True)}(?![\w-])", build_month),
+    rule("month", rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past))\s+)?{month('month', True)}(?![\w-]|\s+\d)", build_month),
     rule("week-of", rf"\b(?i:the\s+week\s+of)\s+{month('month')}\s+{day('day')}", build_week_of),
     rule("period-edge", r"\b(?i:the\s+)(?P<edge>(?i:end|beginning|start))\s+(?i:of)\s+(?P<rel>(?i:the|this|last|next))\s+(?P<unitword>(?i:year|month|week|quarter))\b", build_period_edge),
     rule("year-end", rf"\b(?:{year('year')}\s+)?(?i:year)(?:[\s-]?|['’]s\s+)(?i:end)\b(?:\s+{year('year2')})?", build_year_end),

@@ -14,7 +14,7 @@ the only place that knows the calendar. Grammar (``n`` signed integers):
 - for ``XXXX`` a direction: ``<`` the latest occurrence ended before the
   document date (``last May``), ``<=`` the latest begun on or before it
   (``since May``), ``>`` / ``>=`` the mirror images (``next May``); ``~<`` /
-  ``~>`` the nearest unless that lies more than three months on the other side
+  ``~>`` the nearest unless that lies more than two months on the other side
   (a past / future tense verb);
 - ``R<unit><n>`` relative to the document date, unit ``D``, ``W`` (Monday to
   Sunday), ``WE`` (weekend), ``M``, ``Q``, ``H`` (``RD-1`` yesterday, ``RW+0``
@@ -57,7 +57,7 @@ class Period:
 
 UNRESOLVED = Resolved("")
 # How far the nearest reading may lie against the tense before the tense wins.
-LEAN = dt.timedelta(days=92)
+LEAN = dt.timedelta(days=62)
 SEASON_MONTHS = {code: (first, last) for code, first, last in SEASONS.values()}
 
 YEAR_PART = re.compile(
@@ -272,8 +272,10 @@ def _period(spec: str, anchor: dt.date | None, reference: Period | None) -> Peri
             base = reference.begin if m["kind"] == "A" and reference and reference.begin else anchor
             return year_part(base.year + n, part) if base else None
         if m["year"] == "XXXX":
-            if anchor is None:
-                return Period("XXXX" + (f"-{part}" if part and part[0].isdigit() else ""), None, None) if not m["dir"] else None
+            if anchor is None:  # only a leaning direction (a verb's tense) leaves it a date
+                if m["dir"] and not m["dir"].startswith("~"):
+                    return None
+                return Period("XXXX" + (f"-{part}" if part and part[0].isdigit() else ""), None, None)
             return choose_year(part, m["dir"] or "", anchor)
         return year_part(int(m["year"]), part)
     return None
