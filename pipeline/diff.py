@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .folders import read_folder
 from .mentions import MENTION_TYPES
 from .scoring import score_document
 
@@ -54,24 +55,12 @@ class FolderDiff:
         return sum(1 for c in self.changes if c.type == type_name and c.kind == kind)
 
 
-def _read_table(folder: str | Path, table: str) -> pd.DataFrame:
-    path = Path(folder) / f"{table}.csv"
-    if not path.exists():
-        raise FileNotFoundError(f"{path}: no such table")
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
-
-
 def _rows_by_document(frame: pd.DataFrame) -> dict[str, list[dict]]:
     rows: dict[str, list[dict]] = {}
     for row in frame.to_dict("records"):
         row["start"], row["end"] = int(row["start"]), int(row["end"])
         rows.setdefault(row["doc_id"], []).append(row)
     return rows
-
-
-def _document_hashes(folder: str | Path) -> dict[str, str]:
-    frame = _read_table(folder, "documents")
-    return dict(zip(frame["doc_id"], frame["sha256"]))
 
 
 def _same(type_name: str, old: dict, new: dict) -> bool:
@@ -81,13 +70,16 @@ def _same(type_name: str, old: dict, new: dict) -> bool:
 
 def diff_folders(old_dir: str | Path, new_dir: str | Path, types=tuple(MENTION_TYPES)) -> FolderDiff:
     result = FolderDiff(str(old_dir), str(new_dir))
-    old_docs, new_docs = _document_hashes(old_dir), _document_hashes(new_dir)
+    tables = ["documents", *(MENTION_TYPES[t].table for t in types)]
+    old_tables, new_tables = read_folder(old_dir, tables), read_folder(new_dir, tables)
+    old_docs = dict(zip(old_tables["documents"]["doc_id"], old_tables["documents"]["sha256"]))
+    new_docs = dict(zip(new_tables["documents"]["doc_id"], new_tables["documents"]["sha256"]))
     result.documents_added = [d for d in new_docs if d not in old_docs]
     result.documents_removed = [d for d in old_docs if d not in new_docs]
     result.documents_text_changed = [d for d in new_docs if d in old_docs and old_docs[d] != new_docs[d]]
     for type_name in types:
         table = MENTION_TYPES[type_name].table
-        old_frame, new_frame = _read_table(old_dir, table), _read_table(new_dir, table)
+        old_frame, new_frame = old_tables[table], new_tables[table]
         result.rows[type_name] = (len(old_frame), len(new_frame))
         old_rows, new_rows = _rows_by_document(old_frame), _rows_by_document(new_frame)
         for doc_id in sorted(set(old_rows) | set(new_rows)):

@@ -22,6 +22,7 @@ from string import Template
 
 import pandas as pd
 
+from .folders import read_folder
 from .mentions import MENTION_TYPES
 from .reader import read_jsonl, read_txt
 from .review_charts import counts_chart, money_chart, timeline_chart
@@ -111,18 +112,13 @@ def find_texts(documents: pd.DataFrame) -> dict[str, tuple[str | None, str]]:
 
 
 def _read_rows(out_dir: str | Path) -> tuple[pd.DataFrame, dict[str, list[dict]]]:
-    folder = Path(out_dir)
-    path = folder / "documents.csv"
-    if not path.exists():
-        raise FileNotFoundError(f"{path}: no such table (is {out_dir} a pressfacts output folder?)")
-    documents = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frames = read_folder(out_dir, ["documents", *(t.table for t in MENTION_TYPES.values())])
     rows = {}
     for mtype in MENTION_TYPES.values():
-        table = folder / f"{mtype.table}.csv"
-        if not table.exists():
-            raise FileNotFoundError(f"{table}: no such table")
-        rows[mtype.name] = pd.read_csv(table, dtype=str, keep_default_na=False).to_dict("records")
-    return documents, rows
+        rows[mtype.name] = frames[mtype.table].to_dict("records")
+        for row in rows[mtype.name]:
+            row["start"], row["end"] = int(row["start"]), int(row["end"])
+    return frames["documents"], rows
 
 
 def build_review(out_dir: str | Path, gold_path: str | Path | None = None) -> Review:
@@ -130,8 +126,7 @@ def build_review(out_dir: str | Path, gold_path: str | Path | None = None) -> Re
     predictions: dict[str, dict[str, list[dict]]] = {}
     for type_name, type_rows in rows.items():
         for row in type_rows:
-            predictions.setdefault(row["doc_id"], {}).setdefault(type_name, []).append(
-                {**row, "start": int(row["start"]), "end": int(row["end"])})
+            predictions.setdefault(row["doc_id"], {}).setdefault(type_name, []).append(row)
     texts = find_texts(documents)
     shas = dict(zip(documents["doc_id"], documents["sha256"]))
     order = dict.fromkeys(documents["doc_id"], "")  # output documents first, then gold-only ones

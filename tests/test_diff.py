@@ -1,9 +1,13 @@
 """``pressfacts diff OLD_OUT NEW_OUT`` on hand-made output folders."""
 
+import pytest
 from fake_outputs import TEXTS, baseline_mentions, mention, write_output
 
 from pipeline.cli import main
 from pipeline.diff import diff_folders
+from pipeline.folders import read_folder
+from pipeline.mentions import MENTION_TYPES
+from pipeline.writers import write_tables
 
 
 def changed_mentions():
@@ -72,7 +76,19 @@ def test_diff_cli_summary_and_types(tmp_path, capsys):
     assert "money" in out and "counts" in out
 
 
-def test_diff_missing_folder_is_a_usage_error(tmp_path, capsys):
+def test_diff_missing_folder_or_table_is_a_usage_error(tmp_path, capsys):
     old = write_output(tmp_path / "old", baseline_mentions())
     assert main(["diff", str(old), str(tmp_path / "nowhere")]) == 2
-    assert "no such table" in capsys.readouterr().err
+    assert "no documents table" in capsys.readouterr().err
+    new = write_output(tmp_path / "new", baseline_mentions())
+    (new / "money.csv").unlink()
+    assert main(["diff", str(old), str(new)]) == 2
+    assert "money.csv: no such table" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "duckdb"])
+def test_diff_reads_every_output_format(tmp_path, fmt):
+    csv_folder = write_output(tmp_path / "old", baseline_mentions())
+    tables = ["documents", *(t.table for t in MENTION_TYPES.values())]
+    write_tables(read_folder(csv_folder, tables), tmp_path / "new", fmt)
+    assert diff_folders(csv_folder, tmp_path / "new").identical

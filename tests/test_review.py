@@ -7,8 +7,11 @@ import re
 from fake_outputs import TEXTS, baseline_mentions, mention, write_gold, write_output
 
 from pipeline.cli import main
+from pipeline.folders import read_folder
+from pipeline.mentions import MENTION_TYPES
 from pipeline.review import Mark, build_review, render_page, segments, write_review
 from pipeline.review_charts import counts_chart, money_chart, timeline_chart
+from pipeline.writers import write_tables
 
 
 def page_data(html: str) -> dict:
@@ -164,3 +167,13 @@ def test_review_money_and_count_charts_total_per_currency_and_unit():
     svg = counts_chart(counts)
     assert "country: 2 mentions, values summing to 7" in svg and "(no unit)" in svg
     assert "No count." in counts_chart([])
+
+
+def test_review_reads_a_parquet_folder(tmp_path):
+    csv_folder = write_output(tmp_path / "out", baseline_mentions())
+    tables = ["documents", *(t.table for t in MENTION_TYPES.values())]
+    write_tables(read_folder(csv_folder, tables), tmp_path / "parquet", "parquet")
+    review = build_review(tmp_path / "parquet")
+    assert [d.text for d in review.documents] == [TEXTS["a"], TEXTS["b"]]
+    same_page = render_page(review).replace(str(tmp_path / "parquet"), str(csv_folder))
+    assert same_page == render_page(build_review(csv_folder))
