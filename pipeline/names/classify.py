@@ -156,9 +156,9 @@ def _find_names(doc: Doc) -> list[Name]:
     tokens = tokenize(text, lo)
     headless: list[Run] = []
     for run in find_runs(text, tokens, quotes, masked):
-        found = list(_names_from_run(run, context))
-        names.extend(found)
-        if not found:
+        if _has_head(run):
+            names.extend(_names_from_run(run, context))
+        else:
             headless.append(run)
     names.extend(_names_from_headless(headless, context))
     names = _longest(names)
@@ -233,6 +233,11 @@ def _names_from_run(run: Run, context: Context):
         name = _name_from_tokens(part, run, context)
         if name is not None:
             yield name
+
+
+def _has_head(run: Run) -> bool:
+    skip = frozenset(run.bracketed | run.quoted)
+    return _head_of(run.tokens, skip) is not None
 
 
 def _strip_leading(run: Run, context: Context) -> list[Token]:
@@ -310,12 +315,13 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
         return _name_from_tokens(rest[1:] if rest and rest[0].text == "the" else rest, run, context)
     preposition = _first_preposition(tokens)
     if preposition is not None and h_start > preposition:
-        # `Secretary-General of the X`: a role in an organisation; `Blue Books for the X`: a
-        # description of X; `Light of Internet Expo`: one name.
+        # `Secretary-General of the X`: a role in an organisation; `Blue Books for the X`,
+        # `Island to Central Park`: X is named apart; `Light of Internet Expo`: one name.
         if tuple(t.text for t in tokens[:preposition]) in ROLE_WORDS:
             return None
-        if preposition + 1 < len(tokens) and tokens[preposition + 1].text == "the":
-            return _name_from_tokens(tokens[preposition + 2 :], run, context)
+        rest = tokens[preposition + 1 :]
+        if tokens[preposition].text != "of" or (rest and rest[0].text == "the"):
+            return _name_from_tokens(rest[1:] if rest and rest[0].text == "the" else rest, run, context)
         h_start = 0
     end = _name_end(tokens, h_end, preposition, run)
     name_tokens = tokens[:end]
@@ -487,7 +493,7 @@ def _is_coined(token: Token) -> bool:
     text = token.text
     return (
         token.is_acronym
-        or (text[0].isupper() and any(c.isupper() for c in text[1:]))
+        or (text[0].isupper() and re.search(r"[a-z][A-Z]", text) is not None)
         or bool(re.fullmatch(r"[A-Z]\w*[-–][A-Z]\w*", text))
     )
 
