@@ -24,7 +24,7 @@ FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
 # Proper-noun tags whose word is itself a date word (`December 2023` is not a name).
 DATE_WORDS = set(MONTHS) | set(WEEKDAYS) | set(SEASONS) | set(HOLIDAYS) | {"fiscal", "fy"}
 # Tags before a year followed by a noun that keep it a year (`the 2023 summit`, `in 2023 sales`).
-YEAR_CUE_TAGS = {"DT", "PRP$", "POS", "IN", "TO", "JJ", "CC", ",", "-LRB-", "``", "''", ":", "HYPH"}
+YEAR_CUE_TAGS = {"DT", "PRP$", "POS", "IN", "TO", "JJ", ",", "-LRB-", "``", "''", ":", "HYPH"}
 
 
 def _tokens(doc: Doc, candidate: Candidate) -> tuple[Token | None, Token | None]:
