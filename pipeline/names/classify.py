@@ -46,6 +46,7 @@ from .lexicon import (
     EVENT_APPOSITION,
     FACILITY_CUE,
     HEAD_LENGTHS,
+    HEADLINE_VERBS,
     HEADS,
     MARKET_CUE,
     ORGANISATION_CUE,
@@ -227,6 +228,11 @@ def _verb_category(before: str) -> Category | None:
 
 def _names_from_run(run: Run, context: Context):
     tokens = _strip_leading(run, context)
+    # `Acme Announces Fourth Quarter Results`: the name starts after the headline verb.
+    head = _head_of(tokens)
+    verbs = [i for i, t in enumerate(tokens[: head[0] if head else 0]) if t.text in HEADLINE_VERBS]
+    if verbs:
+        tokens = tokens[verbs[-1] + 1 :]
     if not tokens:
         return
     for part in _split_coordination(tokens):
@@ -241,10 +247,15 @@ def _has_head(run: Run) -> bool:
 
 
 def _strip_leading(run: Run, context: Context) -> list[Token]:
+    """Drop leading articles, prepositions, ordinals and numbers (`The 6th ...`); an
+    ordinal word before a report stays (`Fourth Quarter Results`)."""
     tokens = list(run.tokens)
+    final = _final_head(tokens)
+    keep_ordinal_words = final is not None and final.cls == "report"
     while tokens:
         first = tokens[0]
-        if first.is_function_word or first.is_ordinal or (first.is_number and len(tokens) > 1):
+        ordinal = first.is_ordinal and not (keep_ordinal_words and first.text.isalpha())
+        if first.is_function_word or ordinal or (first.is_number and len(tokens) > 1):
             tokens.pop(0)
         elif len(tokens) > 1 and context.pos(first) in LEADING_POS:
             tokens.pop(0)
@@ -397,9 +408,12 @@ def _report_from_tokens(tokens: list[Token], context: Context) -> Name | None:
 
 
 def _report_year(title: str) -> str:
-    """The edition year written in the title: at its end, in brackets, or at its start."""
-    match = re.search(r"(?P<year>(?:19|20)\d\d(?:[-–/]\d\d(?:\d\d)?)?)\)?\s*$", title) or re.match(
-        r"^(?P<year>(?:19|20)\d\d)\s", title
+    """The edition year written in the title: at its end, in brackets, at its start, or
+    right before its last word (`Full Year 2023 Results`)."""
+    match = (
+        re.search(r"(?P<year>(?:19|20)\d\d(?:[-–/]\d\d(?:\d\d)?)?)\)?\s*$", title)
+        or re.match(r"^(?P<year>(?:19|20)\d\d)\s", title)
+        or re.search(r"\s(?P<year>(?:19|20)\d\d)\s+\S+$", title)
     )
     return match.group("year") if match else ""
 

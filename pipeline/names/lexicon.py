@@ -53,6 +53,7 @@ COMPLEMENT_PREPOSITIONS = frozenset(_lines("complement_prepositions.txt"))
 SEPARATING_PREPOSITIONS = frozenset(_lines("separating_prepositions.txt"))
 ORDINAL_WORDS = frozenset(w.lower() for w in _lines("ordinals.txt"))
 BREAKERS = frozenset(_lines("breakers.txt"))
+HEADLINE_VERBS = frozenset(_lines("headline_verbs.txt"))
 ROLE_WORDS = frozenset(tuple(w.split()) for w in _lines("role_words.txt"))
 AGENT_VERBS = _alternation(_lines("agent_verbs.txt"))  # a regex alternation, see classify
 
