@@ -24,9 +24,9 @@ import pandas as pd
 
 from .folders import read_folder
 from .mentions import MENTION_TYPES
-from .reader import read_jsonl, read_txt
+from .reader import InputDocument, read_jsonl, read_txt
 from .review_charts import counts_chart, money_chart, timeline_chart
-from .scoring import Scores, load_gold, score
+from .scoring import GoldDocument, Scores, load_gold, score
 
 ASSETS = Path(__file__).with_name("review_assets")
 KINDS_WITH_GOLD = ("match", "wrong", "missed", "extra")
@@ -67,7 +67,11 @@ class Review:
 
     @property
     def kinds(self) -> tuple[str, ...]:
-        return KINDS_WITH_GOLD if self.scores else (KIND_WITHOUT_GOLD,)
+        """The outcomes on the page; with gold, ``found`` too when some documents are not in it."""
+        present = {m.kind for d in self.documents for m in d.marks}
+        if self.scores is None:
+            return (KIND_WITHOUT_GOLD,)
+        return KINDS_WITH_GOLD + ((KIND_WITHOUT_GOLD,) if KIND_WITHOUT_GOLD in present else ())
 
 
 def _values(type_name: str, mention: dict) -> str:
@@ -99,7 +103,7 @@ def find_texts(documents: pd.DataFrame) -> dict[str, tuple[str | None, str]]:
         path, is_line = _split_source(row["source"])
         if path not in read:
             reader = read_jsonl if is_line else read_txt
-            read[path] = ({d.source: (d.text, d.sha256) for d in reader(Path(path)) if hasattr(d, "sha256")}
+            read[path] = ({d.source: (d.text, d.sha256) for d in reader(Path(path)) if isinstance(d, InputDocument)}
                           if Path(path).is_file() else {})
         found = read[path].get(row["source"])
         if found is None:
@@ -121,6 +125,15 @@ def _read_rows(out_dir: str | Path) -> tuple[pd.DataFrame, dict[str, list[dict]]
     return frames["documents"], rows
 
 
+def _gold_text(gold: GoldDocument, shas: dict[str, str]) -> tuple[str, str]:
+    """The gold's text, with a note when the folder has no such document or another text."""
+    if gold.doc_id not in shas:
+        return gold.text, "not in the output folder: every gold mention counts as missed"
+    if shas[gold.doc_id] != hashlib.sha256(gold.text.encode("utf-8")).hexdigest():
+        return gold.text, "warning: the gold text differs from the text this folder was made from (sha256)"
+    return gold.text, ""
+
+
 def build_review(out_dir: str | Path, gold_path: str | Path | None = None) -> Review:
     documents, rows = _read_rows(out_dir)
     predictions: dict[str, dict[str, list[dict]]] = {}
@@ -128,39 +141,29 @@ def build_review(out_dir: str | Path, gold_path: str | Path | None = None) -> Re
         for row in type_rows:
             predictions.setdefault(row["doc_id"], {}).setdefault(type_name, []).append(row)
     texts = find_texts(documents)
-    shas = dict(zip(documents["doc_id"], documents["sha256"]))
-    order = dict.fromkeys(documents["doc_id"], "")  # output documents first, then gold-only ones
-    info = {r["doc_id"]: r for r in documents.to_dict("records")}
+    info = {r["doc_id"]: (r["date"], r["source"]) for r in documents.to_dict("records")}
     scores = None
-    scored: set[str] = set()
     marks: dict[str, list[Mark]] = {}
     if gold_path is not None:
         gold_docs = load_gold(gold_path)
+        shas = dict(zip(documents["doc_id"], documents["sha256"]))
+        for g in gold_docs:  # gold-only documents come after the folder's
+            texts[g.doc_id] = _gold_text(g, shas)
+            info.setdefault(g.doc_id, (g.date or "", str(gold_path)))
         scores = score(gold_docs, predictions)
-        scored = {g.doc_id for g in gold_docs}
-        for g in gold_docs:
-            order.setdefault(g.doc_id, "")
-            note = ""
-            if g.doc_id not in shas:
-                note = "not in the output folder: every gold mention counts as missed"
-            elif shas[g.doc_id] != hashlib.sha256(g.text.encode("utf-8")).hexdigest():
-                note = "warning: the gold text differs from the text this folder was made from (sha256)"
-            texts[g.doc_id] = (g.text, note)
-            info.setdefault(g.doc_id, {"date": g.date or "", "source": str(gold_path)})
         for o in scores.outcomes:
             mention = o.pred if o.pred is not None else o.gold
             marks.setdefault(o.doc_id, []).append(_mark(o.type, o.kind, mention, o.gold if o.kind == "wrong" else None))
+        scored = {g.doc_id for g in gold_docs}
+        predictions = {d: by_type for d, by_type in predictions.items() if d not in scored}
     for doc_id, by_type in predictions.items():
-        if doc_id in scored:
-            continue
         for type_name, type_rows in by_type.items():
             marks.setdefault(doc_id, []).extend(_mark(type_name, KIND_WITHOUT_GOLD, r) for r in type_rows)
     review_docs = []
-    for doc_id in order:
-        text, note = texts.get(doc_id, (None, "text unavailable"))
+    for doc_id, (date, source) in info.items():
+        text, note = texts[doc_id]
         doc_marks = sorted(marks.get(doc_id, []), key=lambda m: (m.start, -m.end, m.type, m.kind))
-        review_docs.append(ReviewDocument(doc_id, info[doc_id].get("date", ""), info[doc_id].get("source", ""),
-                                          text, note, doc_marks))
+        review_docs.append(ReviewDocument(doc_id, date, source, text, note, doc_marks))
     return Review(str(out_dir), str(gold_path) if gold_path else None, review_docs, rows, scores)
 
 
@@ -224,7 +227,7 @@ def _summary_table(review: Review) -> str:
 
 
 KIND_LABELS = {
-    "found": "extracted",
+    "found": "not scored (document not in the gold)",
     "match": "match (values agree with gold)",
     "wrong": "wrong value",
     "missed": "missed (gold only)",
@@ -258,7 +261,6 @@ def render_page(review: Review) -> str:
     data = {
         "types": types,
         "kinds": list(review.kinds),
-        "kindLabels": {k: KIND_LABELS[k] for k in review.kinds},
         "fields": {t: list(m.fields) for t, m in MENTION_TYPES.items()},
         "pageSize": PAGE_SIZE,
         "documents": [_document_data(d, types, review.kinds) for d in review.documents],

@@ -177,3 +177,11 @@ def test_review_reads_a_parquet_folder(tmp_path):
     assert [d.text for d in review.documents] == [TEXTS["a"], TEXTS["b"]]
     same_page = render_page(review).replace(str(tmp_path / "parquet"), str(csv_folder))
     assert same_page == render_page(build_review(csv_folder))
+
+
+def test_review_with_gold_keeps_documents_the_gold_lacks(tmp_path):
+    gold = write_gold(tmp_path / "gold.jsonl", baseline_mentions(), {"a": TEXTS["a"]})
+    review = build_review(write_output(tmp_path / "out", baseline_mentions()), gold)
+    assert review.kinds == ("match", "wrong", "missed", "extra", "found")
+    assert {m.kind for m in review.documents[1].marks} == {"found"}
+    assert page_data(render_page(review))["kinds"][-1] == "found"
