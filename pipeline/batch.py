@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib.metadata
 import time
 from dataclasses import dataclass, field
-from itertools import chain, islice
+from itertools import chain
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -25,6 +25,7 @@ from .config import Settings
 from .engines import make_engine
 from .manifest import MANIFEST_FILE, DocumentEntry, Manifest, file_sha256, load_manifest, pipeline_version, why_stale
 from .reader import InputDocument, ReadError
+from .run import chunked
 from .tables import TABLE_NAMES, empty_tables, error_frame, to_frames
 from .writers import read_tables, write_tables
 
@@ -63,12 +64,6 @@ def configuration_of(settings: Settings) -> str:
     return f"{settings.fingerprint} {settings.model}=={model} spacy=={spacy.__version__}"
 
 
-def _chunks(items: Iterable[InputDocument], size: int) -> Iterator[list[InputDocument]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
-
-
 def _rows_by_document(frames) -> dict[str, dict[str, list[dict]]]:
     rows: dict[str, dict[str, list[dict]]] = {}
     for table, frame in frames.items():
@@ -104,7 +99,7 @@ def run_batch(settings: Settings, stream: Iterable[InputDocument | ReadError], o
 
     fresh: dict[str, dict[str, list[dict]]] = {}
     failures: list[ReadError] = []
-    chunks = _chunks(to_extract(), settings.batch_size)
+    chunks = chunked(to_extract(), settings.batch_size)
     first = next(chunks, None)
     if first is not None:  # the model loads only when there is something to extract
         bar = tqdm(unit="doc", desc="pressfacts", leave=False, disable=None if options.progress is None else not options.progress)

@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -28,7 +29,7 @@ class InputDocument:
     date: str | None  # YYYY-MM-DD, the anchor for relative dates
     date_source: str  # header | jsonl | option | missing
 
-    @property
+    @cached_property  # a long text is hashed once
     def sha256(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
@@ -75,7 +76,7 @@ def read_inputs(inputs: Iterable[str], date: str | None = None) -> Iterator[Inpu
         for item in reader(path, date):
             if isinstance(item, InputDocument):
                 if item.doc_id in seen:
-                    yield ReadError(item.source, _line_of(item.source), f"duplicate doc_id {item.doc_id!r}, first read from {seen[item.doc_id]}; skipped")
+                    yield ReadError(str(path), _line_of(item.source), f"duplicate doc_id {item.doc_id!r}, first read from {seen[item.doc_id]}; skipped")
                     continue
                 seen[item.doc_id] = item.source
             yield item

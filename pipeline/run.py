@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from itertools import islice
+from typing import Iterable, Iterator, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -21,6 +22,9 @@ from .reader import InputDocument, ReadError
 from .tables import document_rows, empty_tables
 
 MAX_PIECE_CHARS = 100_000
+BATCH_CHARS = 400_000
+MENTION_TABLES = [t.table for t in MENTION_TYPES.values()]
+T = TypeVar("T")
 # Where a long text may be cut, best first: each cut falls just after the separator.
 PIECE_SEPARATORS = ("\n\n", "\n", " ")
 
@@ -79,10 +83,32 @@ def _join_pieces(item: InputDocument, pieces: list[tuple[int, Doc]]) -> Doc:
     return doc
 
 
-def process(nlp: Language, items: Iterable[InputDocument], batch_size: int = 32,
-            errors: list[ReadError] | None = None) -> Iterator[tuple[InputDocument, Doc]]:
-    """Yield each document with its processed Doc; a document a component fails on is
-    reported in ``errors`` (when given, else the exception propagates) and skipped."""
+def _join_rows(pieces: list[tuple[int, dict[str, list[dict]]]]) -> dict[str, list[dict]]:
+    """One document's table rows from its pieces' rows (offsets already shifted)."""
+    rows = {table: [row for _, piece in pieces for row in piece[table]] for table in pieces[0][1]}
+    rows["documents"] = [{**pieces[0][1]["documents"][0], **{f"n_{t.table}": len(rows[t.table]) for t in MENTION_TYPES.values()}}]
+    return rows
+
+
+def _batches(pieces: Iterable[tuple[Doc, T]], batch_size: int) -> Iterator[list[tuple[Doc, T]]]:
+    """Lists of at most ``batch_size`` Docs and :data:`BATCH_CHARS` characters (but one Doc at least):
+    the tagger's memory follows the characters of a batch, not its number of Docs."""
+    batch: list[tuple[Doc, T]] = []
+    chars = 0
+    for doc, context in pieces:
+        if batch and (len(batch) == batch_size or chars + len(doc.text) > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append((doc, context))
+        chars += len(doc.text)
+    if batch:
+        yield batch
+
+
+def _pipe_pieces(nlp: Language, items: Iterable[InputDocument], batch_size: int,
+                 errors: list[ReadError] | None) -> Iterator[tuple[InputDocument, int, int, Doc]]:
+    """``(item, offset, n_pieces, doc)`` for every processed piece, in order; a piece a component
+    fails on is reported in ``errors`` (when given, else the exception propagates) and skipped."""
     failed: list[ReadError] = errors if errors is not None else []
 
     def on_error(proc_name, proc, docs, exc):
@@ -102,27 +128,54 @@ def process(nlp: Language, items: Iterable[InputDocument], batch_size: int = 32,
             yield doc, (item, start, len(bounds))
 
     nlp.set_error_handler(on_error)
-    stream = (piece for item in items for piece in make(item))
+    for batch in _batches((piece for item in items for piece in make(item)), batch_size):
+        for doc, (item, offset, n_pieces) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+            yield item, offset, n_pieces, doc
+
+
+def _whole(pieces: Iterable[tuple[InputDocument, int, int, T]]) -> Iterator[tuple[InputDocument, list[tuple[int, T]]]]:
+    """Group consecutive pieces by document; a document missing a (failed) piece is dropped."""
     current: InputDocument | None = None
-    pieces: list[tuple[int, Doc]] = []
-    expected = 0
-    for doc, (item, offset, n_pieces) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-        if n_pieces == 1:
-            yield item, doc
-            continue
-        if item is not current:  # a failed piece leaves its document incomplete: it is dropped
-            current, pieces, expected = item, [], n_pieces
-        pieces.append((offset, doc))
-        if len(pieces) == expected:
-            yield item, _join_pieces(item, pieces)
-            current, pieces = None, []
+    parts: list[tuple[int, T]] = []
+    for item, offset, n_pieces, value in pieces:
+        if item is not current:
+            current, parts = item, []
+        parts.append((offset, value))
+        if len(parts) == n_pieces:
+            yield item, parts
+            current, parts = None, []
+
+
+def process(nlp: Language, items: Iterable[InputDocument], batch_size: int = 32,
+            errors: list[ReadError] | None = None) -> Iterator[tuple[InputDocument, Doc]]:
+    """Yield each document with its processed Doc; a document a component fails on is
+    reported in ``errors`` (when given, else the exception propagates) and skipped."""
+    for item, parts in _whole(_pipe_pieces(nlp, items, batch_size, errors)):
+        yield item, parts[0][1] if len(parts) == 1 else _join_pieces(item, parts)
+
+
+def _shifted_rows(item: InputDocument, offset: int, doc: Doc) -> dict[str, list[dict]]:
+    rows = document_rows(item, doc)
+    if offset:
+        for table in MENTION_TABLES:
+            rows[table] = [{**row, "start": row["start"] + offset, "end": row["end"] + offset} for row in rows[table]]
+    return rows
 
 
 def extract_chunk(nlp: Language, items: list[InputDocument], batch_size: int = 32) -> Extracted:
-    """Table rows of each document in ``items``; component failures are collected, never raised."""
+    """Table rows of each document in ``items``; component failures are collected, never raised.
+    A long document's pieces become rows one by one: its whole Doc is never built."""
     errors: list[ReadError] = []
-    rows = [(item.doc_id, document_rows(item, doc)) for item, doc in process(nlp, items, batch_size, errors)]
+    pieces = ((item, offset, n, _shifted_rows(item, offset, doc)) for item, offset, n, doc in
+              _pipe_pieces(nlp, items, batch_size, errors))
+    rows = [(item.doc_id, parts[0][1] if len(parts) == 1 else _join_rows(parts)) for item, parts in _whole(pieces)]
     return Extracted(rows, errors)
+
+
+def chunked(items: Iterable[InputDocument], size: int) -> Iterator[list[InputDocument]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
 
 
 def run(nlp: Language, stream: Iterable[InputDocument | ReadError], batch_size: int = 32,
@@ -142,11 +195,14 @@ def run(nlp: Language, stream: Iterable[InputDocument | ReadError], batch_size: 
     # progress=None: a bar only when stderr is a terminal.
     bar = tqdm(total=total, unit="doc", desc="pressfacts", leave=False,
                disable=None if progress is None else not progress)
-    for item, doc in process(nlp, documents(), batch_size, failures):
-        for table, table_rows in document_rows(item, doc).items():
-            result.rows[table].extend(table_rows)
-        result.n_documents += 1
-        bar.update(1)
+    for chunk in chunked(documents(), batch_size):
+        extracted = extract_chunk(nlp, chunk, batch_size)
+        for _, rows in extracted.rows:
+            for table, table_rows in rows.items():
+                result.rows[table].extend(table_rows)
+        failures.extend(extracted.errors)
+        result.n_documents += len(extracted.rows)
+        bar.update(len(chunk))
     bar.close()
     result.errors.extend(failures)
     result.seconds = time.perf_counter() - started
