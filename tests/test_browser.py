@@ -83,6 +83,10 @@ def test_browser_renders_highlights_matching_the_legend(seeds_page, tmp_path):
     highlighted_types = {c[2:] for a in highlights for c in a["class"].split() if c.startswith("t-")}
     assert highlighted_types <= set(legend_types)
     assert dom.attribute_values("data-kind", "label") == ["match", "wrong", "missed", "extra"]
+    # the page compares computed colours of legend, summary swatch and highlights per type
+    assert body["data-legend-mismatch"] == ""
+    filled = {c[2:] for a in highlights if "k-missed" not in a["class"] for c in a["class"].split() if c.startswith("t-")}
+    assert filled and set(body["data-legend-checked"].split()) == filled
     assert len(dom.with_class("doc")) == 2
 
 

@@ -155,8 +155,26 @@
   document.getElementById("page-prev").addEventListener("click", function () { state.page -= 1; render(); window.scrollTo(0, list.offsetTop); });
   document.getElementById("page-next").addEventListener("click", function () { state.page += 1; render(); window.scrollTo(0, list.offsetTop); });
 
+  /* Self-check for the browser test: the legend, the summary swatches and the highlights
+     of each type must show the same colour. */
+  function checkLegend() {
+    var checked = [], mismatched = [];
+    types.forEach(function (t) {
+      var colours = [
+        document.querySelector('#legend [data-type="' + t + '"] .hl'),
+        document.querySelector('#summary tr[data-type="' + t + '"] .swatch'),
+        list.querySelector(".hl.t-" + t + ":not(.k-missed)")
+      ].filter(Boolean).map(function (node) { return getComputedStyle(node).backgroundColor; });
+      if (colours.length === 3) checked.push(t);
+      if (new Set(colours).size > 1) mismatched.push(t);
+    });
+    document.body.dataset.legendChecked = checked.join(" ");
+    document.body.dataset.legendMismatch = mismatched.join(" ");
+  }
+
   readHash();
   render();
+  checkLegend();
   document.body.dataset.rendered = String(list.querySelectorAll(".hl").length);
   document.body.dataset.renderMs = String(Math.round(performance.now()));
 })();
