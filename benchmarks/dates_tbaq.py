@@ -124,6 +124,30 @@ def run_spacy(docs: list[GoldDocument]) -> dict[str, list[dict]]:
     return predictions
 
 
+# Rules whose span is a self-contained calendar date: the part dateparser could normalise instead.
+ABSOLUTE_RULES = ("iso-date", "numeric-date", "month-day", "day-month", "the-day-of-month", "month-year")
+
+
+def absolute_date_ablation(docs: list[GoldDocument], predicted: dict[str, list[dict]]) -> str:
+    """Value accuracy on pressfacts' absolute-date spans that overlap a gold mention:
+    the resolver's value against ``dateparser.parse`` of the same span (same anchor)."""
+    ours = theirs = total = 0
+    for d in docs:
+        parser = date_parser_for(d)
+        for p in predicted.get(d.doc_id, []):
+            if p["rule"] not in ABSOLUTE_RULES:
+                continue
+            gold = [g for g in d.mentions if g["start"] < p["end"] and p["start"] < g["end"]]
+            if not gold:
+                continue
+            total += 1
+            ours += p["value"] == gold[0]["value"]
+            theirs += dateparser_value(p["text"], anchor(d), parser) == gold[0]["value"]
+    return (f"absolute dates ({', '.join(ABSOLUTE_RULES)}): {total} spans overlapping gold; "
+            f"value right: pressfacts resolver {ours} ({ours / max(total, 1):.3f}), "
+            f"dateparser.parse {theirs} ({theirs / max(total, 1):.3f})")
+
+
 RUNNERS = {"pressfacts": run_pressfacts, "dateparser": run_dateparser, "spacy": run_spacy}
 
 
@@ -132,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("gold", nargs="?", default=str(DEFAULT_GOLD), help="TBAQ gold JSONL")
     parser.add_argument("--systems", nargs="+", choices=SYSTEMS, default=list(SYSTEMS))
     parser.add_argument("--errors", action="store_true", help="list pressfacts' misses, extras and wrong values")
+    parser.add_argument("--ablation", action="store_true",
+                        help="compare the resolver with dateparser.parse on pressfacts' absolute-date spans")
     args = parser.parse_args(argv)
     warnings.filterwarnings("ignore")  # dateparser's pytz deprecation notices
 
@@ -150,6 +176,9 @@ def main(argv: list[str] | None = None) -> int:
         print()
         if args.errors and system == "pressfacts":
             print(format_errors(scores, {d.doc_id: d.text for d in docs}))
+            print()
+        if args.ablation and system == "pressfacts":
+            print(absolute_date_ablation(docs, {k: v["date"] for k, v in predictions.items()}))
             print()
     print(f"total time: {time.perf_counter() - started:.1f} s")
     return 0

@@ -255,8 +255,10 @@ def build_duration(m: re.Match, text: str) -> str | None:
     n = number(m["num"])
     if not n or (m.group(0)[m.end("num") - m.start():].lstrip()[:1] == "-" and words(m["unit"]).endswith("s")):
         return None  # `two-days` is not English; `2-years` mostly a code
-    if re.match(r"[\s-]+old\b", text[m.end():m.end() + 6]):
+    if re.match(r"[\s-]+olds?\b", text[m.end():m.end() + 7]):
         return None  # an age (`a 50-year-old firm`), not a duration
+    if re.match(r"\s+of\b", text[m.end():m.end() + 4]) and words(m["unit"]).startswith("quarter"):
+        return None  # a fraction (`a quarter of the market`)
     return duration(n, m["unit"])
 
 
@@ -267,6 +269,10 @@ def build_the_relative_duration(m: re.Match, text: str) -> str | None:
     n = number(m["num"]) if m["num"] else 1
     if n is None:
         return None
+    year_spec = m["year"] or (relative_year(m["relyear"]) if m["relyear"] else None)
+    if rel == "last" and year_spec and not m["num"]:
+        code, size = unit(name)  # `the last quarter of 2004`: the year's final one
+        return {3: f"{year_spec}-Q4", 1: f"{year_spec}-12"}.get(size) if code == "M" else None
     if rel == "first":
         code, size = unit(name)
         months = n * size if code == "M" else None
@@ -358,6 +364,8 @@ def build_season(m: re.Match, text: str) -> str | None:
         return f"{m['year']}-{code}"
     if m["season"][0].isupper() and re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
         return None  # a name (`Summer Davos`, `Spring Festival`)
+    if words(m["season"]) == "fall" and not m["year"] and re.match(r"\s+(?:in|of|to|from|by|was|is|has)\b", text[m.end():m.end() + 6]):
+        return None  # a decline (`the fall in profits`)
     if not rel and not is_preceded_by(text, m.start(), SEASON_CUES):
         return None  # a bare season word only after a temporal word (`in summer`, `early spring`)
     if rel == "this":  # this year's; a winter runs into the next year, so the current or coming one
