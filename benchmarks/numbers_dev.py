@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 import pipeline  # noqa: E402
 from pipeline.document import find_header  # noqa: E402
 from pipeline.mentions import get_mentions, make_mention  # noqa: E402
-from pipeline.numbers.money import CURRENCIES, currency_resolver  # noqa: E402
+from pipeline.numbers.money import CURRENCIES, CurrencyResolver  # noqa: E402
 from pipeline.numbers.numbers import (  # noqa: E402
     DIGITS, QUALIFIER, SCALE_ABBR, SCALE_WORD, WORD_NUMBER, alternation, format_decimal,
     parse_number, qualifier_symbol, scale_multiplier,
@@ -110,7 +110,7 @@ def spacy_predictions(gold) -> tuple[dict, float]:
     predictions = {}
     for d, doc in zip(gold, nlp.pipe(d.text for d in gold)):
         begin, counts, money = body_start(d.text), [], []
-        resolve = currency_resolver(d.text)
+        resolve = CurrencyResolver(d.text)
         for entity in doc.ents:
             if entity.start_char < begin or entity.label_ not in ("CARDINAL", "MONEY"):
                 continue

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.numbers.counts import COUNT, counted_noun, extract_counts, unit_lemma
-from pipeline.numbers.money import CURRENCIES, currency_resolver, extract_money
+from pipeline.numbers.money import CURRENCIES, CurrencyResolver, extract_money
 from pipeline.numbers.numbers import (
     PREFIX_QUALIFIERS,
     format_decimal,
@@ -86,7 +86,7 @@ def test_count_pattern_skips_numbers_inside_tokens(text):
 ])
 def test_currency_resolver_ambiguous_symbols(text, code):
     symbol = "¥" if "¥" in text else "$"
-    assert currency_resolver(text)(CURRENCIES[symbol]) == code
+    assert CurrencyResolver(text)(CURRENCIES[symbol]) == code
 
 
 def test_currency_table_codes_are_iso_shaped():

@@ -12,7 +12,7 @@ the unit it refers back to (``increased from more than 40 to nearly 700``).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -20,7 +20,6 @@ from ..document import body_start
 from ..mentions import make_mention
 from .numbers import (
     DIGITS,
-    QUALIFIER,
     QUALIFIER_SUFFIX,
     SCALE_ABBR,
     SCALE_WORD,
@@ -28,11 +27,13 @@ from .numbers import (
     WORD_NUMBER,
     format_decimal,
     parse_number,
+    qualifier_before,
     qualifier_symbol,
     read_rows,
     read_words,
     scale_multiplier,
     shared_scale,
+    token_at,
 )
 
 NON_COUNT_UNITS = read_words("non_count_units.txt")
@@ -40,7 +41,6 @@ LABEL_WORDS = read_words("not_count_before.txt")
 IRREGULAR_LEMMAS = {plural: lemma for plural, lemma in read_rows("irregular_lemmas.tsv")}
 
 COUNT = re.compile(
-    rf"(?:{QUALIFIER})?"
     # not inside a word, a number, a date, a time or after a currency symbol
     rf"(?<![\w.,:/$€£¥₹+#-])(?<!\w-)"
     rf"(?P<number>{DIGITS}|{WORD_NUMBER})"
@@ -66,51 +66,74 @@ ANAPHORA = frozenset({"them", "these", "those", "whom", "which"})
 DETERMINERS_OF = frozenset({"the", "these", "those", "its", "their", "our", "his", "her"})
 
 
+class Candidate(NamedTuple):
+    """A number found by ``COUNT``, with the qualifier words before it and its tokens."""
+
+    match: re.Match
+    qualifier: str | None  # `more than`, or None
+    start: int  # span start: the qualifier's, else the number's
+    first: int  # index of the number's first token
+    after: int  # index of the first token after the match
+
+    @property
+    def number(self) -> str:
+        return self.match.group("number")
+
+    @property
+    def is_one(self) -> bool:
+        return self.number.lower() in ("one", "1") and not (self.match.group("scale") or self.match.group("abbr"))
+
+
 def extract_counts(doc: Doc) -> list[dict]:
-    token_starts = [token.idx for token in doc]
+    text = doc.text
     begin = body_start(doc)
     mentions: list[dict] = []
     units: list[tuple[Span, str]] = []  # (sentence, unit) of every count so far, for bare numbers
-    for match in COUNT.finditer(doc.text):
-        if match.start() < begin:
-            continue
-        found = _count(doc, token_starts, match, units)
+    for match in COUNT.finditer(text, begin):
+        candidate = _candidate(doc, text, match, begin)
+        found = _count(doc, candidate, units)
         if found is None:
             continue
         unit, rule, sentence = found
         units.append((sentence, unit))
-        scale = match.group("scale") or match.group("abbr") or shared_scale(doc.text, match.end())
-        value = parse_number(match.group("number")) * scale_multiplier(scale)
-        qualifier = qualifier_symbol(match.group("qualifier"), match.group("suffix"))
-        mentions.append(make_mention(doc.text, match.start(), match.end(), rule,
+        scale = match.group("scale") or match.group("abbr") or shared_scale(text, match.end())
+        value = parse_number(candidate.number) * scale_multiplier(scale)
+        qualifier = qualifier_symbol(candidate.qualifier, match.group("suffix"))
+        mentions.append(make_mention(text, candidate.start, match.end(), rule,
                                      value=format_decimal(value), qualifier=qualifier, unit=unit))
     return mentions
 
 
-def _count(doc: Doc, token_starts: list[int], match: re.Match, units: list) -> tuple[str, str, Span] | None:
+def _candidate(doc: Doc, text: str, match: re.Match, begin: int) -> Candidate:
+    qualifier = qualifier_before(text, match.start(), begin)
+    first = token_at(doc, match.start())
+    after = first + 1
+    while after < len(doc) and doc[after].idx < match.end():
+        after += 1
+    return Candidate(match, qualifier.group("qualifier") if qualifier else None,
+                     qualifier.start() if qualifier else match.start(), first, after)
+
+
+def _count(doc: Doc, candidate: Candidate, units: list) -> tuple[str, str, Span] | None:
     """(unit, rule, sentence) when the candidate is a count, else None."""
-    first = bisect_left(token_starts, match.start("number"))
-    after = bisect_left(token_starts, match.end())
-    if first >= len(doc):
-        return None
+    first, after = candidate.first, candidate.after
     sentence = doc[first].sent
-    before = _previous_word(doc, bisect_left(token_starts, match.start()))
-    if (before is not None and _is_label(before)) or _is_name_part(doc, first, match):
+    before = _previous_word(doc, token_at(doc, candidate.start))
+    if (before is not None and _is_label(before)) or _is_name_part(doc, candidate):
         return None
-    number = match.group("number")
-    if _is_year(number, match) and not match.group("qualifier"):
+    if _is_year(candidate):
         return None  # `2001 winners`: a bare year-like number is a year far more often than a count
     following = _next_word(doc, after)
     if following is not None and _is_non_count(following):
         return None
     if _is_proportion(doc, first, after):
         return None
-    head = counted_noun(doc, after, plural=not _is_one(match))
-    if head is not None and head.tag_ == "NN" and not _is_one(match) and head.lower_ not in IRREGULAR_LEMMAS:
+    head = counted_noun(doc, after, plural=not candidate.is_one)
+    if head is not None and head.tag_ == "NN" and not candidate.is_one and head.lower_ not in IRREGULAR_LEMMAS:
         head = None  # `800 million suffer`: a singular noun after a plural number is a mis-tagged verb
     if head is not None:
         unit, rule = unit_lemma(doc, head), "number+noun"
-    elif _is_one(match):
+    elif candidate.is_one:
         return None  # `one of the ...`, `no one`: a pronoun, not a count
     else:
         unit, rule = _unit_referred_to(doc, after, before, following, sentence, units), "number+antecedent"
@@ -267,14 +290,13 @@ def _is_label(token: Token) -> bool:
     return token.pos_ == "PROPN" and token.text[:1].isupper()
 
 
-def _is_name_part(doc: Doc, first: int, match: re.Match) -> bool:
+def _is_name_part(doc: Doc, candidate: Candidate) -> bool:
     """`Six Nations`, `the Big Four`: a capitalised number word inside a sentence, before a
     capitalised word, belongs to a name."""
-    number = match.group("number")
-    token = doc[first]
-    if match.group("qualifier") or not number[:1].isupper() or number[:1].isdigit() or token.is_sent_start:
+    number = candidate.number
+    if candidate.qualifier or not number[:1].isupper() or number[:1].isdigit() or doc[candidate.first].is_sent_start:
         return False
-    following = _next_word(doc, first + 1)
+    following = _next_word(doc, candidate.after)
     return following is not None and following.text[:1].isupper()
 
 
@@ -282,12 +304,10 @@ def _is_non_count(token: Token) -> bool:
     return token.lower_ in NON_COUNT_UNITS or token.lemma_.lower() in NON_COUNT_UNITS
 
 
-def _is_one(match: re.Match) -> bool:
-    return match.group("number").lower() in ("one", "1") and not (match.group("scale") or match.group("abbr"))
-
-
-def _is_year(number: str, match: re.Match) -> bool:
-    return number.isdigit() and len(number) == 4 and int(number) in YEARS and not match.group("scale")
+def _is_year(candidate: Candidate) -> bool:
+    number, match = candidate.number, candidate.match
+    return (number.isdigit() and len(number) == 4 and int(number) in YEARS
+            and not match.group("scale") and not candidate.qualifier)
 
 
 def _inner_hyphen(doc: Doc, k: int) -> bool:

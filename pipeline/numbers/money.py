@@ -16,7 +16,10 @@ symbols (`$`, `¥`) are resolved once per document from the currencies it names.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from decimal import Decimal
+from functools import cached_property
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
@@ -24,17 +27,18 @@ from ..document import body_start
 from ..mentions import make_mention
 from .numbers import (
     DIGITS,
-    QUALIFIER,
     SCALE_ABBR,
     SCALE_WORD,
     WORD_NUMBER,
     alternation,
     format_decimal,
     parse_number,
+    qualifier_before,
     qualifier_symbol,
     read_rows,
     scale_multiplier,
     shared_scale,
+    token_at,
 )
 
 
@@ -47,7 +51,11 @@ class Currency:
 
 
 CURRENCIES = {row[0]: Currency(*row) for row in read_rows("currencies.tsv")}
-CONTEXT = [(family, code, re.compile(rf"\b{re.escape(word)}\b")) for family, code, word in read_rows("currency_context.tsv")]
+_CONTEXT_WORDS: dict[str, list[str]] = {}
+for _family, _code, _word in read_rows("currency_context.tsv"):
+    _CONTEXT_WORDS.setdefault(_code, []).append(_word)
+# One pass counts the context words of every code: group name = ISO code.
+CONTEXT = re.compile("|".join(rf"\b(?P<{code}>{alternation(words)})\b" for code, words in _CONTEXT_WORDS.items()))
 # Forms that name a dollar currency explicitly (`A$`, `AUD`, `Australian dollars`), by code.
 EXPLICIT_DOLLARS = {}
 for _currency in CURRENCIES.values():
@@ -65,18 +73,18 @@ SCALE = (rf"(?:(?:\s+|-)(?P<scale>(?:{SCALE_WORD})(?:\s+(?:{SCALE_WORD}))?)(?![\
 NOT_IN_NUMBER = r"(?<![\w.,$€£¥₹])"
 
 SYMBOL_AMOUNT = re.compile(
-    rf"(?:{QUALIFIER})?(?<![\w$])(?:{SIGN}(?P<currency>{PREFIX_FORMS})\s?(?P<sign_after>[-−])?)"
+    rf"(?<![\w$])(?:{SIGN}(?P<currency>{PREFIX_FORMS})\s?(?P<sign_after>[-−])?)"
     rf"(?P<number>{DIGITS})(?!\d){SCALE}?(?![\w]|[.,]\d)"
 )
 AMOUNT_CURRENCY = re.compile(
-    rf"(?:{QUALIFIER})?{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS}|{WORD_NUMBER}){SCALE}?"
+    rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS}|{WORD_NUMBER}){SCALE}?"
     rf"(?:\s+|-)(?P<currency>{SUFFIX_FORMS})(?![\w$])"
 )
 AMOUNT_PENCE = re.compile(
-    rf"(?:{QUALIFIER})?{NOT_IN_NUMBER}{SIGN}(?P<number>\d+(?:\.\d+)?)(?P<currency>{ATTACHED_FORMS})\b"
+    rf"{NOT_IN_NUMBER}{SIGN}(?P<number>\d+(?:\.\d+)?)(?P<currency>{ATTACHED_FORMS})\b"
 )
 BARE_AMOUNT = re.compile(
-    rf"(?:{QUALIFIER})?{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS}){SCALE}(?![\w%]|[.,]\d)"
+    rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS}){SCALE}(?![\w%]|[.,]\d)"
 )
 PATTERNS = (("symbol+amount", SYMBOL_AMOUNT), ("amount+currency", AMOUNT_CURRENCY), ("amount+pence", AMOUNT_PENCE))
 # `180 pounds` is a weight; `5 million pounds` (with a scale) is money.
@@ -84,41 +92,65 @@ WEIGHT_FORMS = frozenset({"pound", "pounds"})
 WORD_AFTER = re.compile(r"\s+(?P<word>[A-Za-z]+)")
 
 
+class Amount(NamedTuple):
+    """A matched amount with its currency, before it becomes a mention."""
+
+    start: int  # the qualifier's start, else the match's
+    match: re.Match
+    rule: str
+    code: str
+    fraction: Decimal
+    qualifier: str | None
+
+
 def extract_money(doc: Doc) -> list[dict]:
     text = doc.text
     begin = body_start(doc)
-    resolve = currency_resolver(text)
-    candidates = []
+    resolve = CurrencyResolver(text)
+    amounts = []
     for rule, pattern in PATTERNS:
         for match in pattern.finditer(text, begin):
             currency = _currency(match)
             if currency is not None:
-                candidates.append((match, rule, resolve(currency), currency.fraction))
-    mentions = [_mention(text, *candidate) for candidate in _leftmost_longest(candidates)]
-    mentions += _bare_amounts(doc, mentions)
+                amounts.append(_amount(text, begin, match, rule, resolve(currency), currency.fraction))
+    mentions = [_mention(text, amount) for amount in _leftmost_longest(amounts)]
+    mentions += _bare_amounts(doc, text, begin, mentions)
     return sorted(mentions, key=lambda m: (m["start"], m["end"]))
 
 
-def currency_resolver(text: str):
-    """Maps a currency form to its ISO code in this document: `$` is USD unless the text
-    names exactly one other dollar currency and no US one; `¥` follows the Chinese or
-    Japanese context that the text names more often."""
-    named = {code for code, forms in EXPLICIT_DOLLARS.items() if any(form in text for form in forms)}
-    others = named - {"USD"}
-    dollar = others.pop() if len(others) == 1 and "USD" not in named else "USD"
-    votes: dict[str, int] = {}
-    for family, code, word in CONTEXT:
-        votes[code] = votes.get(code, 0) + len(word.findall(text))
-    yen = "CNY" if votes.get("CNY", 0) > votes.get("JPY", 0) else "JPY"
+def _amount(text: str, begin: int, match: re.Match, rule: str, code: str, fraction: Decimal) -> Amount:
+    qualifier = qualifier_before(text, match.start(), begin)
+    if qualifier is None:
+        return Amount(match.start(), match, rule, code, fraction, None)
+    return Amount(qualifier.start(), match, rule, code, fraction, qualifier.group("qualifier"))
 
-    def resolve(currency: Currency) -> str:
+
+class CurrencyResolver:
+    """Maps a currency form to its ISO code in one document: `$` is USD unless the text
+    names exactly one other dollar currency and no US one; `¥` follows the Chinese or
+    Japanese context that the text names more often. The text is read only when an
+    ambiguous form is met."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def __call__(self, currency: Currency) -> str:
         if currency.ambiguous == "dollar":
-            return dollar
+            return self.dollar
         if currency.ambiguous == "yen":
-            return yen
+            return self.yen
         return currency.code
 
-    return resolve
+    @cached_property
+    def dollar(self) -> str:
+        named = {code for code, forms in EXPLICIT_DOLLARS.items() if any(form in self.text for form in forms)}
+        others = named - {"USD"}
+        return others.pop() if len(others) == 1 and "USD" not in named else "USD"
+
+    @cached_property
+    def yen(self) -> str:
+        votes = Counter(match.lastgroup for match in CONTEXT.finditer(self.text))
+        return "CNY" if votes["CNY"] > votes["JPY"] else "JPY"
 
 
 def _currency(match: re.Match) -> Currency | None:
@@ -131,47 +163,45 @@ def _currency(match: re.Match) -> Currency | None:
     return currency
 
 
-def _mention(text: str, match: re.Match, rule: str, code: str, fraction: Decimal) -> dict:
-    groups = match.groupdict()
-    scale = groups.get("scale") or groups.get("abbr") or shared_scale(text, match.end())
-    value = parse_number(groups["number"]) * scale_multiplier(scale) * fraction
+def _mention(text: str, amount: Amount) -> dict:
+    groups = amount.match.groupdict()
+    scale = groups.get("scale") or groups.get("abbr") or shared_scale(text, amount.match.end())
+    value = parse_number(groups["number"]) * scale_multiplier(scale) * amount.fraction
     if groups["sign"] or groups.get("sign_after"):
         value = -value
-    return make_mention(text, match.start(), match.end(), rule, value=format_decimal(value),
-                        currency=code, qualifier=qualifier_symbol(match.group("qualifier")))
+    return make_mention(text, amount.start, amount.match.end(), amount.rule, value=format_decimal(value),
+                        currency=amount.code, qualifier=qualifier_symbol(amount.qualifier))
 
 
-def _leftmost_longest(candidates: list) -> list:
+def _leftmost_longest(amounts: list[Amount]) -> list[Amount]:
     kept, end = [], -1
-    for candidate in sorted(candidates, key=lambda c: (c[0].start(), -c[0].end())):
-        if candidate[0].start() >= end:
-            kept.append(candidate)
-            end = candidate[0].end()
+    for amount in sorted(amounts, key=lambda a: (a.start, -a.match.end())):
+        if amount.start >= end:
+            kept.append(amount)
+            end = amount.match.end()
     return kept
 
 
-def _bare_amounts(doc: Doc, mentions: list[dict]) -> list[dict]:
+def _bare_amounts(doc: Doc, text: str, begin: int, mentions: list[dict]) -> list[dict]:
     """Scaled amounts with no currency, after a money mention in the same paragraph,
     and not followed by a noun of their own (`2 million visitors` is a count)."""
     if not mentions:
         return []
-    text = doc.text
-    token_starts = {token.idx: token for token in doc}
     found = []
     for match in BARE_AMOUNT.finditer(text, mentions[0]["end"]):
         if any(m["start"] < match.end() and match.start() < m["end"] for m in mentions):
             continue
         before = [m for m in mentions if m["end"] <= match.start() and "\n" not in text[m["end"]:match.start()]]
-        if not before or _noun_follows(text, token_starts, match.end()):
+        if not before or _noun_follows(doc, text, match.end()):
             continue
-        previous = before[-1]
-        found.append(_mention(text, match, "bare-amount-after-money", previous["currency"], Decimal(1)))
+        amount = _amount(text, begin, match, "bare-amount-after-money", before[-1]["currency"], Decimal(1))
+        found.append(_mention(text, amount))
     return found
 
 
-def _noun_follows(text: str, token_starts: dict, end: int) -> bool:
+def _noun_follows(doc: Doc, text: str, end: int) -> bool:
     after = WORD_AFTER.match(text, end)
     if after is None:
         return False
-    token = token_starts.get(after.start("word"))
-    return token is not None and token.pos_ in ("NOUN", "PROPN", "ADJ")
+    token = doc[token_at(doc, after.start("word"))] if after.start("word") < len(text) else None
+    return token is not None and token.idx == after.start("word") and token.pos_ in ("NOUN", "PROPN", "ADJ")

@@ -14,6 +14,8 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 DATA = Path(__file__).resolve().parent / "data"
 
 
@@ -45,7 +47,18 @@ SUFFIX_QUALIFIERS = {phrase: symbol for phrase, symbol, where in _QUALIFIER_ROWS
 # Regex fragments are case-insensitive where the words are (`Nearly`, `Ten`, `Bn`), so that the
 # extractors' own patterns can stay case-sensitive (`RMB`, `won`).
 # `more than 1,800`: the words and the white space after them.
-QUALIFIER = rf"\b(?P<qualifier>(?i:{alternation(PREFIX_QUALIFIERS)}))\s+"
+QUALIFIER = rf"\b(?P<qualifier>(?i:{alternation(PREFIX_QUALIFIERS)}))\s{{1,3}}"
+_QUALIFIER_BEFORE = re.compile(rf"(?<![\w-]){QUALIFIER}\Z")
+_QUALIFIER_WINDOW = max(map(len, PREFIX_QUALIFIERS)) + 4
+
+
+def qualifier_before(text: str, start: int, begin: int = 0) -> re.Match | None:
+    """The qualifier words ending right before ``start`` (group ``qualifier``), not before
+    ``begin``. Looked up behind each number rather than matched ahead of it: a leading
+    optional alternation would be tried at every character of the text."""
+    return _QUALIFIER_BEFORE.search(text, max(begin, start - _QUALIFIER_WINDOW), start)
+
+
 # `10-plus`, `10+`
 QUALIFIER_SUFFIX = rf"(?P<suffix>{alternation(SUFFIX_QUALIFIERS)})"
 
@@ -110,6 +123,13 @@ def scale_multiplier(text: str | None) -> Decimal:
         if word:
             multiplier *= SCALES[word]
     return multiplier
+
+
+def token_at(doc: Doc, char: int) -> int:
+    """Index of the token that contains character ``char`` (a number's first character),
+    found by spaCy's own offset search instead of a walk over every token."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else len(doc)
 
 
 def format_decimal(value: Decimal) -> str:
