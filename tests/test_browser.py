@@ -15,8 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from fake_outputs import baseline_mentions, mention, write_gold, write_output
+
 from pipeline.cli import main
 from pipeline.mentions import MENTION_TYPES
+from pipeline.review import write_review
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
@@ -105,3 +108,18 @@ def test_browser_screenshot_without_console_errors(seeds_page, tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     assert console_messages(result.stderr) == []
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+
+
+def test_browser_orders_documents_by_problems_and_checks_a_hostile_address(tmp_path):
+    predicted = [m for m in baseline_mentions() if m["doc_id"] == "a"]  # every mention of b missed
+    predicted.append(mention("b", "count", "today", value="1", qualifier="=", unit="day"))
+    page = tmp_path / "page.html"
+    write_review(write_output(tmp_path / "out", predicted), page,
+                 write_gold(tmp_path / "gold.jsonl", baseline_mentions()))
+    order = lambda dom: [a["data-doc-id"] for t, a in dom.elements if t == "article"]
+    dom, result = rendered(page, tmp_path / "profile")
+    assert order(dom) == ["a", "b"]
+    dom, result = rendered(page, tmp_path / "profile", "#order=problems")
+    assert order(dom) == ["b", "a"] and console_messages(result.stderr) == []
+    dom, result = rendered(page, tmp_path / "profile", '#order="]x&type=<b>&kind=')
+    assert order(dom) == [] and console_messages(result.stderr) == []  # nothing selected, nothing listed

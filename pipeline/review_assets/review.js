@@ -6,9 +6,13 @@
 (function () {
   var data = JSON.parse(document.getElementById("review-data").textContent);
   var types = data.types, kinds = data.kinds, docs = data.documents;
-  var state = { types: new Set(types), kinds: new Set(kinds), query: "", page: 0 };
+  var state = { types: new Set(types), kinds: new Set(kinds), query: "", order: "input", page: 0 };
+  var PROBLEMS = ["wrong", "missed", "extra"];
   var list = document.getElementById("doc-list");
   var status = document.getElementById("page-status");
+  var pageNumber = document.getElementById("page-number");
+  var orderBox = document.getElementById("doc-order");
+  if (kinds.length === 1) orderBox.querySelector('option[value="problems"]').remove();  // no gold, no problems
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -28,6 +32,32 @@
   function listed(doc) {
     if (state.query && doc.id.toLowerCase().indexOf(state.query) < 0) return false;
     return filtersAll() || doc.marks.some(shown);
+  }
+
+  function problems(doc) {
+    return doc.marks.filter(function (m) { return PROBLEMS.indexOf(kinds[m[3]]) >= 0; }).length;
+  }
+
+  function ordered(matching) {
+    if (state.order === "input") return matching;
+    var score = state.order === "problems" ? problems : function (doc) { return doc.marks.length; };
+    return matching.map(function (doc, i) { return [score(doc), i, doc]; })
+      .sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; })
+      .map(function (entry) { return entry[2]; });
+  }
+
+  /* Clicking a mention in the list flashes its highlight in the text. */
+  function flash(box, index) {
+    var spans = Array.prototype.filter.call(box.querySelectorAll(".hl[data-marks]"), function (span) {
+      return span.dataset.marks.split(" ").indexOf(String(index)) >= 0;
+    });
+    if (!spans.length) return;
+    spans[0].scrollIntoView({ block: "center", behavior: "smooth" });
+    spans.forEach(function (span) {
+      span.classList.remove("flash");
+      void span.offsetWidth;  // restart the animation
+      span.classList.add("flash");
+    });
   }
 
   function tooltip(mark) {
@@ -62,9 +92,10 @@
     var box = el("div", "mentions"), table = el("table"), head = el("tr");
     ["type", "text", "values", "rule"].forEach(function (h) { head.appendChild(el("th", "", h)); });
     table.appendChild(head);
-    doc.marks.forEach(function (mark) {
+    doc.marks.forEach(function (mark, index) {
       if (!shown(mark)) return;
       var row = el("tr", "t-" + types[mark[2]]);
+      row.dataset.mark = index;
       var type = el("td", "", types[mark[2]]);
       type.prepend(el("span", "swatch"));
       if (kinds.length > 1) type.appendChild(el("div", "outcome k-" + kinds[mark[3]], kinds[mark[3]]));
@@ -98,11 +129,15 @@
     body.appendChild(doc.text === null ? el("p", "note", "(text not available: the rows alone are listed)") : drawText(doc));
     body.appendChild(drawMentions(doc));
     box.appendChild(body);
+    box.addEventListener("click", function (event) {
+      var row = event.target.closest("tr[data-mark]");
+      if (row) flash(box, row.dataset.mark);
+    });
     return box;
   }
 
   function render() {
-    var matching = docs.filter(listed);
+    var matching = ordered(docs.filter(listed));
     var pages = Math.max(1, Math.ceil(matching.length / data.pageSize));
     state.page = Math.min(state.page, pages - 1);
     var first = state.page * data.pageSize;
@@ -112,6 +147,8 @@
     status.textContent = "page " + (state.page + 1) + " of " + pages + " · " + matching.length + " of " + docs.length + " documents";
     document.getElementById("page-prev").disabled = state.page === 0;
     document.getElementById("page-next").disabled = state.page >= pages - 1;
+    pageNumber.max = String(pages);
+    pageNumber.value = String(state.page + 1);
   }
 
   /* The filters live in the address too (#type=date,money&kind=missed&id=dev0), so a view can be
@@ -121,6 +158,9 @@
     if (params.has("type")) state.types = new Set(params.get("type").split(",").filter(function (t) { return types.indexOf(t) >= 0; }));
     if (params.has("kind")) state.kinds = new Set(params.get("kind").split(",").filter(function (k) { return kinds.indexOf(k) >= 0; }));
     state.query = (params.get("id") || "").toLowerCase();
+    var order = params.get("order");
+    state.order = Array.prototype.some.call(orderBox.options, function (o) { return o.value === order; }) ? order : "input";
+    orderBox.value = state.order;
     document.querySelectorAll("input[data-filter]").forEach(function (box) {
       box.checked = (box.dataset.filter === "type" ? state.types : state.kinds).has(box.value);
     });
@@ -132,6 +172,7 @@
     if (state.types.size < types.length) params.set("type", Array.from(state.types).join(","));
     if (state.kinds.size < kinds.length) params.set("kind", Array.from(state.kinds).join(","));
     if (state.query) params.set("id", state.query);
+    if (state.order !== "input") params.set("order", state.order);
     var hash = params.toString();
     history.replaceState(null, "", hash ? "#" + hash : window.location.pathname + window.location.search);
   }
@@ -150,6 +191,16 @@
     state.page = 0;
     writeHash();
     render();
+  });
+  orderBox.addEventListener("change", function () {
+    state.order = orderBox.value;
+    state.page = 0;
+    writeHash();
+    render();
+  });
+  pageNumber.addEventListener("change", function () {
+    var wanted = parseInt(pageNumber.value, 10);
+    if (wanted >= 1) { state.page = wanted - 1; render(); }
   });
   window.addEventListener("hashchange", function () { readHash(); state.page = 0; render(); });
   document.getElementById("page-prev").addEventListener("click", function () { state.page -= 1; render(); window.scrollTo(0, list.offsetTop); });
