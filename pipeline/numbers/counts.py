@@ -57,6 +57,7 @@ MAX_PHRASE = 8
 QUOTES = frozenset("\"'“”‘’«»")
 MODIFIER_TAGS = frozenset({"VBN", "VBG"})  # `honored guests`, `leading achievements`
 YEARS = range(1800, 2101)
+UNSEPARATED_THOUSANDS = re.compile(r"\d{4,}")
 PROPORTION_MAX = 1000  # `one in five`, `1 in 1,000`
 # A bare number (no noun after it) refers back when it continues a comparison or a list.
 CONTINUING_BEFORE = frozenset({"from", "to", "and", "or", "between", "("})
@@ -135,6 +136,8 @@ def _count(doc: Doc, candidate: Candidate, units: list) -> tuple[str, str, Span]
         unit, rule = unit_lemma(doc, head), "number+noun"
     elif candidate.is_one:
         return None  # `one of the ...`, `no one`: a pronoun, not a count
+    elif UNSEPARATED_THOUSANDS.fullmatch(candidate.number):
+        return None  # `the 3230 and 7710`: a bare long number without separators is a code or model
     else:
         unit, rule = _unit_referred_to(doc, after, before, following, sentence, units), "number+antecedent"
     if not unit or unit in NON_COUNT_UNITS:
@@ -158,6 +161,9 @@ def counted_noun(doc: Doc, start: int, plural: bool = True) -> Token | None:
         joined = _inner_hyphen(doc, k - 1) if k > start else False
         if k == start and token.like_num and token.whitespace_:
             break  # `up from 900 two years before`: another number, not a noun phrase
+        if token.tag_ == "POS":
+            head = None  # `two of the world's biggest suppliers`: the noun before `'s` is a determiner
+            continue
         if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.tag_ == "NNPS"):
             head, head_in_compound = token, joined or _inner_hyphen(doc, k + 1)
             continue

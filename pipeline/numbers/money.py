@@ -183,20 +183,30 @@ def _leftmost_longest(amounts: list[Amount]) -> list[Amount]:
 
 
 def _bare_amounts(doc: Doc, text: str, begin: int, mentions: list[dict]) -> list[dict]:
-    """Scaled amounts with no currency, after a money mention in the same paragraph,
-    and not followed by a noun of their own (`2 million visitors` is a count)."""
+    """Scaled amounts with no currency, after a money mention in the same paragraph and the
+    same or the previous sentence, not followed by a noun of their own (`2 million visitors`
+    is a count)."""
     if not mentions:
         return []
     found = []
     for match in BARE_AMOUNT.finditer(text, mentions[0]["end"]):
         if any(m["start"] < match.end() and match.start() < m["end"] for m in mentions):
             continue
-        before = [m for m in mentions if m["end"] <= match.start() and "\n" not in text[m["end"]:match.start()]]
+        since = _previous_sentence_start(doc, match.start())
+        before = [m for m in mentions if since <= m["start"] and m["end"] <= match.start()
+                  and "\n" not in text[m["end"]:match.start()]]
         if not before or _noun_follows(doc, text, match.end()):
             continue
         amount = _amount(text, begin, match, "bare-amount-after-money", before[-1]["currency"], Decimal(1))
         found.append(_mention(text, amount))
     return found
+
+
+def _previous_sentence_start(doc: Doc, char: int) -> int:
+    """Where the sentence before the one holding ``char`` starts (a bare amount refers back
+    at most that far: `831 billion dollars ... Of that, 647 billion`)."""
+    sentence = doc[token_at(doc, char)].sent
+    return doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
 
 
 def _noun_follows(doc: Doc, text: str, end: int) -> bool:
