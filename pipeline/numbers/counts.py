@@ -120,7 +120,7 @@ def _count(doc: Doc, candidate: Candidate, units: list) -> tuple[str, str, Span]
     first, after = candidate.first, candidate.after
     sentence = doc[first].sent
     before = _previous_word(doc, token_at(doc, candidate.start))
-    if (before is not None and _is_label(before)) or _is_name_part(doc, candidate):
+    if (before is not None and _is_label(doc, before, candidate)) or _is_name_part(doc, candidate):
         return None
     if _is_year(candidate):
         return None  # `2001 winners`: a bare year-like number is a year far more often than a count
@@ -186,10 +186,20 @@ def unit_lemma(doc: Doc, head: Token) -> str:
     """Lower-case singular lemma of the head noun; a hyphenated compound keeps its first part
     (`peace-builders` -> `peace-builder`)."""
     lower = head.lower_
-    lemma = IRREGULAR_LEMMAS.get(lower) or (head.lemma_.lower() if head.pos_ == "NOUN" else lower.removesuffix("s"))
+    lemma = IRREGULAR_LEMMAS.get(lower) or (head.lemma_.lower() if head.pos_ == "NOUN" else _singular(lower))
     if head.i >= 2 and _inner_hyphen(doc, head.i - 1) and doc[head.i - 2].is_alpha:
         lemma = f"{doc[head.i - 2].lower_}-{lemma}"
     return lemma
+
+
+def _singular(plural: str) -> str:
+    """A title-case plural that spaCy tags as a proper noun (`Guests`, `Companies`), which its
+    lemmatizer leaves as it is."""
+    if plural.endswith("ies"):
+        return plural[:-3] + "y"
+    if plural.endswith(("sses", "xes", "zes", "ches", "shes")):
+        return plural[:-2]
+    return plural.removesuffix("s")
 
 
 def _unit_referred_to(doc: Doc, after: int, before: Token | None, following: Token | None,
@@ -289,11 +299,25 @@ def _token_value(token: Token):
         return None
 
 
-def _is_label(token: Token) -> bool:
-    """`Level 4`, `Boeing 777`, `Fortune 500`, `No. 1`, `aged 30`, `Nov. 22`, `Report 2023`."""
+def _is_label(doc: Doc, token: Token, candidate: Candidate) -> bool:
+    """`Level 4`, `Boeing 777`, `Fortune 500`, `No. 1`, `aged 30`, `Nov. 22`, `Report 2023`;
+    not a title-case headline verb tagged as a proper noun (`Expo Draws 1,800 Guests`)."""
     if token.lower_ in LABEL_WORDS:
         return True
-    return token.pos_ == "PROPN" and token.text[:1].isupper()
+    if token.pos_ != "PROPN" or not token.text[:1].isupper():
+        return False
+    return not _headline_verb(doc, token, candidate)
+
+
+def _headline_verb(doc: Doc, token: Token, candidate: Candidate) -> bool:
+    """`Draws`, `Opens`, `Attracts` before a number and a plural noun, in a title-case line."""
+    word = token.text
+    if not (word.endswith("s") and not word.endswith("ss") and word[1:].islower()):
+        return False
+    head = counted_noun(doc, candidate.after)
+    previous = _previous_word(doc, token.i)
+    return (head is not None and head.tag_ in ("NNS", "NNPS")
+            and previous is not None and previous.text[:1].isupper())
 
 
 def _is_name_part(doc: Doc, candidate: Candidate) -> bool:
