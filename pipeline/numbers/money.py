@@ -210,8 +210,11 @@ def _previous_sentence_start(doc: Doc, char: int) -> int:
 
 
 def _noun_follows(doc: Doc, text: str, end: int) -> bool:
+    """A noun (`2 million visitors`) or `of` (`5 million of its consoles`) after the amount."""
     after = WORD_AFTER.match(text, end)
     if after is None:
         return False
+    if after.group("word") == "of":
+        return True
     token = doc[token_at(doc, after.start("word"))] if after.start("word") < len(text) else None
     return token is not None and token.idx == after.start("word") and token.pos_ in ("NOUN", "PROPN", "ADJ")
