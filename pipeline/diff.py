@@ -19,6 +19,12 @@ from .scoring import score_document
 KINDS = ("added", "removed", "changed")
 
 
+def _shown(value) -> str:
+    """A field value as printed: ``''`` for an empty one, so that it cannot go unseen."""
+    text = "" if value is None else str(value)
+    return text if text else "''"
+
+
 @dataclass(frozen=True)
 class RowChange:
     kind: str  # added | removed | changed
@@ -33,8 +39,8 @@ class RowChange:
         if self.old is None or self.new is None:
             return []
         names = ["text", "start", "end", *MENTION_TYPES[self.type].fields]
-        return [f"{n}: {self.old.get(n, '')!s} -> {self.new.get(n, '')!s}"
-                for n in names if str(self.old.get(n, "")) != str(self.new.get(n, ""))]
+        return [f"{n}: {_shown(self.old.get(n))} -> {_shown(self.new.get(n))}"
+                for n in names if _shown(self.old.get(n)) != _shown(self.new.get(n))]
 
 
 @dataclass

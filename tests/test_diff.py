@@ -92,3 +92,10 @@ def test_diff_reads_every_output_format(tmp_path, fmt):
     tables = ["documents", *(t.table for t in MENTION_TYPES.values())]
     write_tables(read_folder(csv_folder, tables), tmp_path / "new", fmt)
     assert diff_folders(csv_folder, tmp_path / "new").identical
+
+
+def test_diff_shows_an_emptied_value_as_quotes(tmp_path):
+    old = baseline_mentions()
+    new = [dict(m, value="") if m["type"] == "date" and m["doc_id"] == "a" else m for m in old]
+    diff = diff_folders(write_output(tmp_path / "old", old), write_output(tmp_path / "new", new))
+    assert [c.differences for c in diff.changes] == [["value: 2024-03-04 -> ''"]]
