@@ -4,13 +4,16 @@ One pass per document, shared by the report and initiative extractors (cached on
 
 1. quotes: a theme or slogan is dropped; a title-cased quote takes its class from the
    descriptor after it (`" supercomputing center`), a report noun before it (`the report "`),
-   its own head noun, or a verb in the sentence;
-2. runs: leading articles, ordinals and years are stripped, coordinated names split
-   (`A Report 2020 and B Report 2020`), and the name is cut at its head noun (plus a year,
-   a bracketed acronym or an `of`/`for`/`on` complement after it);
-3. document level: acronyms defined after an initiative (`(CIIE)`, `, or WAIC,`) and aliases
-   (`known as the ...`) tag their later mentions; names found once are found again where
-   they stand in an all-caps headline; a longer name wins over the names inside it.
+   its form (`Title: Subtitle`), its own head noun, a verb just before it, or `of` before it;
+2. runs with a head noun: leading articles, ordinals and years are stripped, coordinated
+   names split (`A Report 2020 and B Report 2020`), and the name is cut at its head noun
+   (plus a year, or an `of`/`for`/`on` complement after it); organisations and venues go;
+3. runs without one: a coined word with a descriptor (`ACME gadget show`), a name with its
+   acronym after a verb, a name in apposition with an event;
+4. document level: acronyms defined after an initiative (`(ACR)`, `, or ACR,`) and aliases
+   (`known as the ...`) tag their other mentions; a name acting as an organisation anywhere
+   goes everywhere; names found once are found again (all-caps headlines, without a trailing
+   year); a longer name wins over the names inside it.
 """
 
 from __future__ import annotations
@@ -71,8 +74,6 @@ BRACKET_ACRONYM_AFTER = re.compile(r"^\s*\((?P<acronym>[A-Z][A-Za-z0-9&]*[A-Z0-9
 CAPITALISED_AFTER = re.compile(r"^[ \t]?[A-Z]")
 CAPITALISED_BEFORE = re.compile(r"[A-Z]\w*[ \t]$")
 ROLE_ALTERNATION = "|".join(re.escape(" ".join(words)) for words in sorted(ROLE_WORDS, key=len, reverse=True))
-
-
 TITLE_QUOTE_AFTER = re.compile(r"^[:,]?\s?[“\"‘«]")
 SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?:]\s*|\n\s*|[\"“‘(]\s*)$")
 QUOTE_MARKS = "“”\"‘’″«»„"
@@ -266,7 +267,8 @@ def _strip_leading(run: Run, context: Context) -> list[Token]:
 
 def _split_coordination(tokens: list[Token]) -> list[list[Token]]:
     """`A Report 2020 and B Report 2020` is two names: split at `and` when both sides end
-    with a head noun of the same class and the right side has words before its head."""
+    with a head noun, of the same class or with `the` after `and`, and the right side has
+    words before its head (`Business and Investment Summit` stays one)."""
     for i, token in enumerate(tokens):
         if token.text != "and":
             continue
