@@ -34,8 +34,8 @@ ABBREVIATED_MONTHS = [name for name in MONTHS if name not in FULL_MONTH_NAMES]
 def month(group: str, full_only: bool = False) -> str:
     """A month name; an abbreviation keeps its period (`Nov.`), a full name does not."""
     if full_only:
-        return rf"(?P<{group}>(?i:{alternation(FULL_MONTH_NAMES)}))\b"
-    return rf"(?P<{group}>(?i:{alternation(FULL_MONTH_NAMES)})\b|(?i:{alternation(ABBREVIATED_MONTHS)})\b\.?)"
+        return rf"\b(?P<{group}>(?i:{alternation(FULL_MONTH_NAMES)}))\b"
+    return rf"\b(?P<{group}>(?i:{alternation(FULL_MONTH_NAMES)})\b|(?i:{alternation(ABBREVIATED_MONTHS)})\b\.?)"
 
 
 def day(group: str) -> str:
@@ -46,7 +46,7 @@ def year(group: str) -> str:
     return rf"(?P<{group}>1\d\d\d|20\d\d|21\d\d)(?![\d%]|[.,]\d)"
 
 
-WEEKDAY = rf"(?i:{alternation(WEEKDAYS)})\b\.?"
+WEEKDAY = rf"\b(?i:{alternation(WEEKDAYS)})\b\.?"
 FULL_WEEKDAY = rf"(?P<weekday>(?i:{alternation(FULL_WEEKDAY_NAMES)}))\b"
 NUMBER_WORD = alternation(NUMBER_WORDS)
 TENS = alternation(w for w, n in NUMBER_WORDS.items() if n in range(20, 100, 10))

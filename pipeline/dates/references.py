@@ -31,11 +31,15 @@ REPORTING_PERIOD = re.compile(r"\d{4}-(?:01|04|07|10)-01/\d{4}-\d{2}-\d{2}")
 
 class References:
     def __init__(self, doc: Doc):
-        self.starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        self.doc = doc
+        self.starts: list[int] | None = None  # sentence starts, found on first need
         self.last: tuple[int, Resolved] | None = None
         self.last_period: Resolved | None = None
 
     def sentence(self, offset: int) -> int:
+        if self.starts is None:
+            has_sentences = self.doc.has_annotation("SENT_START")
+            self.starts = [s.start_char for s in self.doc.sents] if has_sentences else [0]
         return bisect.bisect_right(self.starts, offset) - 1
 
     def for_candidate(self, candidate: Candidate) -> Resolved | None:
