@@ -106,3 +106,26 @@ def test_regression_rejects_a_file_that_is_not_scores(tmp_path, gold, capsys):
     bogus.write_text('{"date": 1}')
     assert evaluate(gold, write_output(tmp_path / "out", baseline_mentions()), "--baseline", bogus) == 2
     assert "not a scores file" in capsys.readouterr().err
+
+
+def test_regression_json_keeps_stdout_for_the_scores(tmp_path, gold, capsys):
+    folder = write_output(tmp_path / "out", baseline_mentions())
+    saved = tmp_path / "scores.json"
+    evaluate(gold, folder, "--save", saved)
+    capsys.readouterr()
+    assert evaluate(gold, folder, "--baseline", saved, "--json") == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["micro"]["value"]["f1"] == 1.0
+    assert "Newly broken: 0" in captured.err
+
+
+def test_regression_warns_when_the_gold_changed(tmp_path, gold, capsys):
+    folder = write_output(tmp_path / "out", baseline_mentions())
+    saved = tmp_path / "scores.json"
+    evaluate(gold, folder, "--save", saved)
+    fewer = write_gold(tmp_path / "fewer.jsonl", baseline_mentions()[1:])
+    capsys.readouterr()
+    evaluate(fewer, folder, "--baseline", saved)
+    out = capsys.readouterr().out
+    assert "the gold file differs from the baseline's" in out
+    assert "Newly broken: 1" in out and "new extra" in out  # the date the gold no longer has
