@@ -80,6 +80,8 @@ def test_count_pattern_skips_numbers_inside_tokens(text):
     ("It cost $5 million.", "USD"),
     ("The Australian miner, reporting in A$, earned $5 million.", "AUD"),
     ("It cost A$5 million, or US$3.3 million; and $2 million more.", "USD"),
+    ("It cost CA$5 million and $2 million more.", "CAD"),
+    ("It cost US$5 million and $2 million more.", "USD"),
     ("The Chinese developer spent ¥3 billion.", "CNY"),
     ("The Japanese maker in Tokyo spent ¥3 billion.", "JPY"),
     ("Spent ¥3 billion.", "JPY"),

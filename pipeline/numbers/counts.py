@@ -1,8 +1,9 @@
 """Count mentions: a cardinal number saying how many of something there are.
 
-Phase 1, over ``doc.text``: one compiled regex finds qualifier + number (+ scale,
-``-plus``) candidates, with look-arounds that keep out numbers inside other
-tokens (``5G``, ``COVID-19``, ``10:02``, ``1,500-square-meter``, ``8%``).
+Phase 1, over ``doc.text``: one compiled regex finds number (+ scale, ``-plus``)
+candidates, with look-arounds that keep out numbers inside other tokens (``5G``,
+``COVID-19``, ``10:02``, ``1,500-square-meter``, ``8%``); the qualifier words
+(``more than``) are looked up right behind each.
 Phase 2, on the spaCy tokens near each candidate: the counted noun (POS-based,
 the parser is not loaded) gives the unit; candidates that are labels, years,
 measurements or durations are dropped; a number with no noun of its own takes
@@ -12,6 +13,7 @@ the unit it refers back to (``increased from more than 40 to nearly 700``).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
@@ -92,7 +94,7 @@ def extract_counts(doc: Doc) -> list[dict]:
     units: list[tuple[Span, str]] = []  # (sentence, unit) of every count so far, for bare numbers
     for match in COUNT.finditer(text, begin):
         candidate = _candidate(doc, text, match, begin)
-        found = _count(doc, candidate, units)
+        found = _count(doc, candidate, units) if candidate.first < len(doc) else None
         if found is None:
             continue
         unit, rule, sentence = found
@@ -289,10 +291,10 @@ def _smaller_part(doc: Doc, part: int, whole: int) -> bool:
     if None in values or not values[0] < values[1] <= PROPORTION_MAX or part + 1 < whole - 1:
         return False
     unit = _next_word(doc, whole + 1)
-    return unit is None or unit.lower_ not in NON_COUNT_UNITS and unit.lemma_.lower() not in NON_COUNT_UNITS
+    return unit is None or not _is_non_count(unit)
 
 
-def _token_value(token: Token):
+def _token_value(token: Token) -> Decimal | None:
     try:
         return parse_number(token.text)
     except (KeyError, ArithmeticError):

@@ -56,11 +56,16 @@ for _family, _code, _word in read_rows("currency_context.tsv"):
     _CONTEXT_WORDS.setdefault(_code, []).append(_word)
 # One pass counts the context words of every code: group name = ISO code.
 CONTEXT = re.compile("|".join(rf"\b(?P<{code}>{alternation(words)})\b" for code, words in _CONTEXT_WORDS.items()))
-# Forms that name a dollar currency explicitly (`A$`, `AUD`, `Australian dollars`), by code.
-EXPLICIT_DOLLARS = {}
+# The forms that name a dollar currency explicitly (`A$`, `AUD`, `Australian dollars`), by code;
+# a dollar currency is one with a name containing `dollar`.
+_DOLLAR_CODES = {c.code for c in CURRENCIES.values() if "dollar" in c.form}
+_EXPLICIT_FORMS: dict[str, list[str]] = {}
 for _currency in CURRENCIES.values():
-    if (_currency.form.endswith("$") or "dollar" in _currency.form or _currency.form in ("USD", "AUD", "CAD", "HKD", "SGD", "NZD", "TWD")) and not _currency.ambiguous:
-        EXPLICIT_DOLLARS.setdefault(_currency.code, []).append(_currency.form)
+    if _currency.code in _DOLLAR_CODES and not _currency.ambiguous:
+        _EXPLICIT_FORMS.setdefault(_currency.code, []).append(_currency.form)
+# Whole forms only: `S$` inside `US$` and `A$` inside `CA$` do not count.
+EXPLICIT_DOLLARS = {code: re.compile(rf"(?<![\w$])(?:{alternation(forms)})(?!\w)")
+                    for code, forms in _EXPLICIT_FORMS.items()}
 
 PREFIX_FORMS = alternation(c.form for c in CURRENCIES.values() if c.position in ("prefix", "both"))
 SUFFIX_FORMS = alternation(c.form for c in CURRENCIES.values() if c.position in ("suffix", "both"))
@@ -143,7 +148,7 @@ class CurrencyResolver:
 
     @cached_property
     def dollar(self) -> str:
-        named = {code for code, forms in EXPLICIT_DOLLARS.items() if any(form in self.text for form in forms)}
+        named = {code for code, pattern in EXPLICIT_DOLLARS.items() if pattern.search(self.text)}
         others = named - {"USD"}
         return others.pop() if len(others) == 1 and "USD" not in named else "USD"
 
