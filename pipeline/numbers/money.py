@@ -64,7 +64,7 @@ for _currency in CURRENCIES.values():
     if _currency.code in _DOLLAR_CODES and not _currency.ambiguous:
         _EXPLICIT_FORMS.setdefault(_currency.code, []).append(_currency.form)
 # Whole forms only: `S$` inside `US$` and `A$` inside `CA$` do not count.
-EXPLICIT_DOLLARS = {code: re.compile(rf"(?<![\w$])(?:{alternation(forms)})(?!\w)")
+EXPLICIT_DOLLARS = {code: re.compile(rf"(?<![\w$])(?:{alternation(forms)})(?![A-Za-z])")
                     for code, forms in _EXPLICIT_FORMS.items()}
 
 PREFIX_FORMS = alternation(c.form for c in CURRENCIES.values() if c.position in ("prefix", "both"))
