@@ -74,6 +74,7 @@ BRACKET_ACRONYM_AFTER = re.compile(r"^\s*\((?P<acronym>[A-Z][A-Za-z0-9&]*[A-Z0-9
 CAPITALISED_AFTER = re.compile(r"^[ \t]?[A-Z]")
 CAPITALISED_BEFORE = re.compile(r"[A-Z]\w*[ \t]$")
 ROLE_ALTERNATION = "|".join(re.escape(" ".join(words)) for words in sorted(ROLE_WORDS, key=len, reverse=True))
+POSSESSIVE_AFTER = re.compile(r"^['’]s\s+")
 TITLE_QUOTE_AFTER = re.compile(r"^[:,]?\s?[“\"‘«]")
 SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?:]\s*|\n\s*|[\"“‘(]\s*)$")
 QUOTE_MARKS = "“”\"‘’″«»„"
@@ -166,7 +167,7 @@ def _find_names(doc: Doc) -> list[Name]:
     names = _longest(names)
     names = _with_acronyms_and_aliases(names, quotes, context)
     names = _longest(names + _repeated(names, context))
-    return sorted(names, key=lambda n: (n.start, n.end))
+    return sorted(_without_publishers(names, context), key=lambda n: (n.start, n.end))
 
 
 # --- quotes -------------------------------------------------------------------------------
@@ -566,6 +567,16 @@ def _with_acronyms_and_aliases(names: list[Name], quotes: list[Quote], context: 
             if not _is_definition(start, context) and not _acts_as_organisation(start, context):
                 names.append(Name(start, start + len(acronym), "initiative", kind, "acronym"))
     return names
+
+
+def _without_publishers(names: list[Name], context: Context) -> list[Name]:
+    """`the X Forum's Global Risks Report`: a name owning a report is its publisher, an
+    organisation."""
+    report_starts = {n.start for n in names if n.cls == "report"}
+    return [
+        n for n in names
+        if not (n.cls == "initiative" and (m := POSSESSIVE_AFTER.match(context.after(n.end, 4))) and n.end + m.end() in report_starts)
+    ]
 
 
 def _initials(name: str) -> str:
