@@ -45,6 +45,7 @@ class Mark:
     text: str
     values: str  # the normalised fields, for hover and the side list
     rule: str
+    period: str = ""  # a date's ``begin/end_date`` when both are known, for the timeline's filter
 
 
 @dataclass
@@ -83,8 +84,9 @@ def _mark(type_name: str, kind: str, mention: dict, gold: dict | None = None) ->
     values = _values(type_name, mention)
     if gold is not None:
         values += f"\ngold:\n{_values(type_name, gold)}"
+    period = f"{mention['begin']}/{mention['end_date']}" if mention.get("begin") and mention.get("end_date") else ""
     return Mark(type_name, kind, int(mention["start"]), int(mention["end"]), str(mention["text"]), values,
-                str(mention.get("rule", "")))
+                str(mention.get("rule", "")), period)
 
 
 def _split_source(source: str) -> tuple[str, bool]:
@@ -187,7 +189,8 @@ def _document_data(doc: ReviewDocument, types: list[str], kinds: tuple[str, ...]
         "source": doc.source,
         "note": doc.note,
         "text": doc.text,
-        "marks": [[m.start, m.end, types.index(m.type), kinds.index(m.kind), m.text, m.values, m.rule] for m in doc.marks],
+        "marks": [[m.start, m.end, types.index(m.type), kinds.index(m.kind), m.text, m.values, m.rule, m.period]
+                  for m in doc.marks],
         "segs": [list(s) for s in segments(doc.marks)] if doc.text is not None else [],
     }
 

@@ -6,6 +6,7 @@ JavaScript, no fonts or files to fetch, the same rows always give the same bytes
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 from collections import Counter, defaultdict
@@ -121,6 +122,14 @@ class _Buckets:
     def label(self, key: int) -> str:
         return f"{key // 12}-{key % 12 + 1:02d}" if self.by_month else str(key)
 
+    def period(self, key: int) -> str:
+        """The bucket's first and last day, ``YYYY-MM-DD/YYYY-MM-DD``."""
+        if not self.by_month:
+            return f"{key}-01-01/{key}-12-31"
+        year, month = divmod(key, 12)
+        month += 1
+        return f"{year}-{month:02d}-01/{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+
     def __len__(self) -> int:
         return self.high - self.low + 1
 
@@ -172,9 +181,10 @@ def timeline_chart(rows: list[dict]) -> str:
                          f'<title>{escape(label)}: covered by {cover[key]} longer periods</title></rect>')
         if points[key]:
             h = points[key] / highest * plot_height
-            tip = f"{label}: {_mentions(points[key])}, e.g. " + "; ".join(examples[key])
-            parts.append(f'<rect class="point" x="{x + step * 0.15:.1f}" y="{top + plot_height - h:.1f}" '
-                         f'width="{step * 0.7:.1f}" height="{h:.1f}"><title>{escape(tip)}</title></rect>')
+            tip = f"{label}: {_mentions(points[key])}, e.g. " + "; ".join(examples[key]) + " (click: the documents)"
+            parts.append(f'<rect class="point" data-period="{buckets.period(key)}" x="{x + step * 0.15:.1f}" '
+                         f'y="{top + plot_height - h:.1f}" width="{step * 0.7:.1f}" height="{h:.1f}">'
+                         f'<title>{escape(tip)}</title></rect>')
         if i % label_every == 0:
             parts.append(f'<text x="{x:.1f}" y="{top + plot_height + 16}">{escape(label)}</text>')
     pooled = []

@@ -123,3 +123,11 @@ def test_browser_orders_documents_by_problems_and_checks_a_hostile_address(tmp_p
     assert order(dom) == ["b", "a"] and console_messages(result.stderr) == []
     dom, result = rendered(page, tmp_path / "profile", '#order="]x&type=<b>&kind=')
     assert order(dom) == [] and console_messages(result.stderr) == []  # nothing selected, nothing listed
+
+
+def test_browser_timeline_period_lists_the_documents_dated_within_it(seeds_page, tmp_path):
+    dom, result = rendered(seeds_page, tmp_path / "profile", "#period=2020-11-01/2020-11-30")
+    assert console_messages(result.stderr) == []
+    assert [a["data-doc-id"] for t, a in dom.elements if t == "article"] == ["003_b1d13363e02ed9e3"]
+    assert "hidden" not in next(a for t, a in dom.elements if a.get("id") == "period-filter")
+    assert 'data-period="2020-11-01/2020-11-30"' in seeds_page.read_text()  # the bar that sets this filter

@@ -1,12 +1,14 @@
 /* pressfacts review page: draws one page of documents at a time from the JSON in #review-data.
-   A mark is [start, end, type index, kind index, text, values, rule]; a segment is
+   A mark is [start, end, type index, kind index, text, values, rule, period ("begin/end_date" of
+   a date, or "")]; a segment is
    [start, end, [mark indices, outermost first]] (computed in Python, see review.segments).
    Text is only ever inserted with textContent, never as HTML. */
 "use strict";
 (function () {
   var data = JSON.parse(document.getElementById("review-data").textContent);
   var types = data.types, kinds = data.kinds, docs = data.documents;
-  var state = { types: new Set(types), kinds: new Set(kinds), query: "", order: "input", page: 0 };
+  var state = { types: new Set(types), kinds: new Set(kinds), query: "", order: "input", period: null, page: 0 };
+  var PERIOD = /^\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}$/;
   var PROBLEMS = ["wrong", "missed", "extra"];
   var list = document.getElementById("doc-list");
   var status = document.getElementById("page-status");
@@ -29,8 +31,16 @@
     return state.types.size === types.length && state.kinds.size === kinds.length;
   }
 
+  /* A date that lies within the period picked on the timeline. */
+  function inPeriod(mark) {
+    if (!mark[7]) return false;
+    var days = mark[7].split("/"), period = state.period.split("/");
+    return days[0] >= period[0] && days[1] <= period[1];
+  }
+
   function listed(doc) {
     if (state.query && doc.id.toLowerCase().indexOf(state.query) < 0) return false;
+    if (state.period && !doc.marks.some(function (m) { return shown(m) && inPeriod(m); })) return false;
     return filtersAll() || doc.marks.some(shown);
   }
 
@@ -149,6 +159,8 @@
     document.getElementById("page-next").disabled = state.page >= pages - 1;
     pageNumber.max = String(pages);
     pageNumber.value = String(state.page + 1);
+    document.getElementById("period-filter").hidden = !state.period;
+    document.getElementById("period-text").textContent = state.period ? state.period.replace("/", " to ") : "";
   }
 
   /* The filters live in the address too (#type=date,money&kind=missed&id=dev0), so a view can be
@@ -160,6 +172,7 @@
     state.query = (params.get("id") || "").toLowerCase();
     var order = params.get("order");
     state.order = Array.prototype.some.call(orderBox.options, function (o) { return o.value === order; }) ? order : "input";
+    state.period = PERIOD.test(params.get("period") || "") ? params.get("period") : null;
     orderBox.value = state.order;
     document.querySelectorAll("input[data-filter]").forEach(function (box) {
       box.checked = (box.dataset.filter === "type" ? state.types : state.kinds).has(box.value);
@@ -173,6 +186,7 @@
     if (state.kinds.size < kinds.length) params.set("kind", Array.from(state.kinds).join(","));
     if (state.query) params.set("id", state.query);
     if (state.order !== "input") params.set("order", state.order);
+    if (state.period) params.set("period", state.period);
     var hash = params.toString();
     history.replaceState(null, "", hash ? "#" + hash : window.location.pathname + window.location.search);
   }
@@ -198,6 +212,19 @@
     writeHash();
     render();
   });
+  function pickPeriod(period) {
+    state.period = period;
+    state.page = 0;
+    writeHash();
+    render();
+  }
+  document.querySelectorAll("#charts rect[data-period]").forEach(function (bar) {
+    bar.addEventListener("click", function () {
+      pickPeriod(bar.dataset.period);
+      document.getElementById("documents").scrollIntoView();
+    });
+  });
+  document.getElementById("period-clear").addEventListener("click", function () { pickPeriod(null); });
   pageNumber.addEventListener("change", function () {
     var wanted = parseInt(pageNumber.value, 10);
     if (wanted >= 1) { state.page = wanted - 1; render(); }
