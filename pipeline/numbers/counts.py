@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..document import body_start
 from ..mentions import make_mention
+from .money import CURRENCIES
 from .numbers import (
     DIGITS,
     QUALIFIER_SUFFIX,
@@ -38,7 +39,8 @@ from .numbers import (
     token_at,
 )
 
-NON_COUNT_UNITS = read_words("non_count_units.txt")
+# Currency names are money's units (`100 million yuan`), never counted nouns.
+NON_COUNT_UNITS = read_words("non_count_units.txt") | {form.lower() for form in CURRENCIES if form.isalpha()}
 LABEL_WORDS = read_words("not_count_before.txt")
 IRREGULAR_LEMMAS = {plural: lemma for plural, lemma in read_rows("irregular_lemmas.tsv")}
 
@@ -49,8 +51,8 @@ COUNT = re.compile(
     # a spelled-out scale after a space or hyphen (`4.77 million`), an abbreviation attached (`2bn`)
     rf"(?:(?:\s+|-)(?P<scale>(?:{SCALE_WORD})(?:\s+(?:{SCALE_WORD}))?)\b|(?P<abbr>{SCALE_ABBR})\b)?"
     rf"{QUALIFIER_SUFFIX}?"
-    # not followed by more of a token: `8%`, `1.5x`, `seven-step`, `3,5`
-    r"(?![\w%]|[.,:]\d|-\w)",
+    # not followed by more of a token: `8%`, `1.5x`, `seven-step`, `3,5`, `24/7`
+    r"(?![\w%]|[.,:/]\d|-\w)",
     re.IGNORECASE,
 )
 
