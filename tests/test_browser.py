@@ -7,6 +7,7 @@ report a script error. ``.ci/run`` installs Debian's ``chromium``, so CI
 always runs these tests; elsewhere they skip, saying why.
 """
 
+import json
 import re
 import shutil
 import subprocess
@@ -131,3 +132,39 @@ def test_browser_timeline_period_lists_the_documents_dated_within_it(seeds_page,
     assert [a["data-doc-id"] for t, a in dom.elements if t == "article"] == ["003_b1d13363e02ed9e3"]
     assert "hidden" not in next(a for t, a in dom.elements if a.get("id") == "period-filter")
     assert 'data-period="2020-11-01/2020-11-30"' in seeds_page.read_text()  # the bar that sets this filter
+
+
+DRIVER = """<script>
+/* Test driver: click like a reader would, then leave what happened in <body data-driven>. */
+(function () {
+  function listed() {
+    return Array.prototype.map.call(document.querySelectorAll("article.doc"), function (a) { return a.dataset.docId; });
+  }
+  var seen = {};
+  document.querySelector('#charts rect.point[data-period^="2020-11"]').dispatchEvent(new MouseEvent("click", { bubbles: true }));
+  seen.afterBar = listed();
+  seen.hashAfterBar = window.location.hash;
+  document.getElementById("period-clear").click();
+  seen.afterClear = listed();
+  document.querySelector('input[data-filter="type"][value="date"]').click();
+  seen.dateHighlights = document.querySelectorAll("#doc-list .hl.t-date").length;
+  seen.otherHighlights = document.querySelectorAll("#doc-list .hl").length;
+  document.querySelector("#doc-list tr[data-mark]").click();
+  seen.flashed = document.querySelectorAll("#doc-list .hl.flash").length;
+  document.body.dataset.driven = JSON.stringify(seen);
+})();
+</script>
+</body>"""
+
+
+def test_browser_clicks_on_timeline_filters_and_mention_list(seeds_page, tmp_path):
+    driven = tmp_path / "driven.html"
+    driven.write_text(seeds_page.read_text().replace("</body>", DRIVER), encoding="utf-8")
+    dom, result = rendered(driven, tmp_path / "profile")
+    assert console_messages(result.stderr) == []
+    seen = json.loads(next(a for t, a in dom.elements if t == "body")["data-driven"])
+    assert seen["afterBar"] == ["003_b1d13363e02ed9e3"]
+    assert seen["hashAfterBar"] == "#period=2020-11-01%2F2020-11-30"
+    assert seen["afterClear"] == ["000_7ed7c048745f2413", "003_b1d13363e02ed9e3"]
+    assert seen["dateHighlights"] == 0 and seen["otherHighlights"] > 0
+    assert seen["flashed"] >= 1
