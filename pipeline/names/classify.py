@@ -53,7 +53,7 @@ from .lexicon import (
     HEADS,
     MARKET_CUE,
     ORGANISATION_CUE,
-    REPORT_BEFORE,
+    DESCRIPTOR_BEFORE,
     ROLE_WORDS,
     SEPARATING_PREPOSITIONS,
     THEME_CUE,
@@ -61,6 +61,7 @@ from .lexicon import (
     VERB_CUE,
     VERBS,
     Category,
+    descriptor_category,
 )
 
 CACHE_KEY = "pressfacts_names"
@@ -189,8 +190,11 @@ def _quote_category(quote: Quote, quotes: list[Quote], context: Context) -> tupl
     descriptor = _descriptor_after(quote, quotes, context)
     if descriptor is not None:
         return descriptor, "quote+descriptor"
-    if REPORT_BEFORE.search(context.before(quote.open, 40)):
-        return Category("report"), "report-noun+quote"
+    before = DESCRIPTOR_BEFORE.search(context.before(quote.open, 40))
+    if before is not None:
+        if before.group("titled"):
+            return Category("report"), "titled+quote"
+        return descriptor_category(before.group("descriptor")), "descriptor+quote"
     # `"Title: Subtitle"` and `"Title" (version 2.0)` are written like documents.
     if ":" in quote.text or _version_after(quote.close_end, context):
         return Category("report"), "quote+document-form"
@@ -210,7 +214,7 @@ def _descriptor_after(quote: Quote, quotes: list[Quote], context: Context) -> Ca
     (`"A" and "B" cooperation mechanisms`)."""
     match = DESCRIPTOR_AFTER.match(context.after(quote.close_end))
     if match is not None and _is_descriptor_noun(match, quote.close_end, context):
-        return DESCRIPTORS[" ".join(match.group("descriptor").lower().split())]
+        return descriptor_category(match.group("descriptor"))
     following = [q for q in quotes if q.open > quote.close_end]
     if following and re.fullmatch(r",?\s+and\s+|,\s+", context.text[quote.close_end : following[0].open]):
         return _descriptor_after(following[0], quotes, context)
@@ -274,11 +278,14 @@ def _split_coordination(tokens: list[Token]) -> list[list[Token]]:
         if token.text != "and":
             continue
         left, right = tokens[:i], tokens[i + 1 :]
-        left_head, right_head = _final_head(left), _final_head(right)
-        joined_by_the = right and right[0].text == "the"  # `A Organisation and the B Programme`
+        joined_by_the = bool(right) and right[0].text == "the"  # `A Organisation and the B Programme`
         if joined_by_the:
             right = right[1:]
-        if left_head and right_head and len(right) >= 2 and (left_head.cls == right_head.cls or joined_by_the):
+        left_head, right_head = _final_head(left), _final_head(right)
+        same_class = left_head is not None and right_head is not None and left_head.cls == right_head.cls
+        # `A Partnership for Education and the B Compact`: the left name may end in a complement.
+        the_apart = joined_by_the and right_head is not None and _head_of(left) is not None
+        if len(right) >= 2 and (same_class or the_apart):
             return [left] + _split_coordination(right)
     return [tokens]
 
@@ -330,11 +337,12 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
     preposition = _first_preposition(tokens)
     if preposition is not None and h_start > preposition:
         # `Secretary-General of the X`: a role in an organisation; `Blue Books for the X`,
-        # `Island to Central Park`: X is named apart; `Light of Internet Expo`: one name.
+        # `Island to Central Park`: X is named apart; `Light of Internet Expo`, `Nutrition
+        # for Growth Compact`: one name.
         if tuple(t.text for t in tokens[:preposition]) in ROLE_WORDS:
             return None
         rest = tokens[preposition + 1 :]
-        if tokens[preposition].text != "of" or (rest and rest[0].text == "the"):
+        if tokens[preposition].text == "to" or (rest and rest[0].text == "the"):
             return _name_from_tokens(rest[1:] if rest and rest[0].text == "the" else rest, run, context)
         h_start = 0
     end = _name_end(tokens, h_end, preposition, run)
@@ -364,7 +372,8 @@ def _name_end(tokens: list[Token], h_end: int, preposition: int | None, run: Run
     right after it, or else a year or number after it."""
     end = h_end
     if preposition is not None and preposition == h_end:
-        last = len(tokens)
+        # `Partnership for Education and the X Compact`: `and the` starts another name.
+        last = next((i for i in range(h_end, len(tokens) - 1) if tokens[i].text == "and" and tokens[i + 1].text == "the"), len(tokens))
         while last > end and (tokens[last - 1].is_function_word or run.tokens.index(tokens[last - 1]) in run.bracketed):
             last -= 1
         return last
@@ -594,7 +603,7 @@ def _initials(name: str) -> str:
 def _acts_as_organisation_anywhere(name: Name, acronyms: list[str], context: Context) -> bool:
     """A name that acts as an organisation somewhere in the document, itself or by its
     acronym (`ACR Secretary-General`, `the ACR said`), or a `... Programme (ACR)` referred
-    to by its acronym again and again (`UN Development Programme` is an agency, contract
+    to by its acronym again (`UN Development Programme` is an agency, contract
     "More decisions")."""
     surface = context.text[name.start : name.end]
     is_programme = surface.split()[-1] in ("Programme", "Program")
@@ -603,7 +612,7 @@ def _acts_as_organisation_anywhere(name: Name, acronyms: list[str], context: Con
             return True
     for acronym in acronyms:
         uses = re.findall(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", context.text)
-        if is_programme and len(uses) >= 3:  # the definition and at least two uses
+        if is_programme and len(uses) >= 2:  # the definition and another use
             return True
     return False
 

@@ -45,6 +45,14 @@ HEADS: dict[tuple[str, ...], Category] = {tuple(k.split()): v for k, v in _categ
 HEAD_LENGTHS = sorted({len(k) for k in HEADS}, reverse=True)
 
 DESCRIPTORS: dict[str, Category] = {k.lower(): v for k, v in _categories("descriptors.tsv").items()}
+
+
+def descriptor_category(phrase: str) -> Category:
+    """The category of a descriptor as matched in text (any case, any white space)."""
+    return DESCRIPTORS[" ".join(phrase.lower().split())]
+
+
+
 VERBS: dict[str, Category] = _categories("verbs.tsv")
 
 FUNCTION_WORDS = frozenset(_lines("function_words.txt"))
@@ -79,11 +87,10 @@ DESCRIPTOR_AFTER = re.compile(
     rf"^[ \t]?(?P<mods>(?:[\w-]+[ \t]){{0,3}}?)(?P<descriptor>{_alternation(DESCRIPTORS)})\b",
     re.IGNORECASE,
 )
-# A report descriptor right before a quoted title (`the report "`, `Regional Report: '`,
-# `a white paper titled "`).
-REPORT_BEFORE = re.compile(
-    rf"(?:\b(?:{_alternation(k for k, v in DESCRIPTORS.items() if v.cls == 'report')})"
-    r"|\b(?:titled|entitled))[\s:,]*$",
+# A descriptor right before a quoted name (`the report "`, `Regional Report: '`, `the
+# campaign "`), or `titled`/`entitled` (a document's title).
+DESCRIPTOR_BEFORE = re.compile(
+    rf"(?:\b(?P<descriptor>{_alternation(DESCRIPTORS)})|\b(?P<titled>titled|entitled))[\s:,]*$",
     re.IGNORECASE,
 )
 # An event descriptor in an apposition: `X, the world's largest connectivity event`.
