@@ -291,9 +291,10 @@ def _split_coordination(tokens: list[Token]) -> list[list[Token]]:
 
 
 def _final_head(tokens: list[Token]) -> Category | None:
-    """The head category if ``tokens`` end with a head noun (a year after it allowed)."""
+    """The head category if ``tokens`` end with a head noun (a year or acronym after it
+    allowed: `Conference 2023`, `Forum (ACR)`)."""
     words = [t.text for t in tokens]
-    while words and YEAR.fullmatch(words[-1]):
+    while words and (YEAR.fullmatch(words[-1]) or ACRONYM.fullmatch(words[-1])):
         words.pop()
     for length in HEAD_LENGTHS:
         if len(words) >= length and tuple(words[-length:]) in HEADS:
