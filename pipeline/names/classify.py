@@ -359,8 +359,6 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
         return None
     if category.kind == "facility" and not _is_established_facility(start, context):
         return None
-    if category.kind == "zone" and VENUE_CUE.search(context.before(start, 20)):
-        return None
     return Name(start, stop, "initiative", category.kind, "title+head")
 
 
