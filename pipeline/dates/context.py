@@ -71,7 +71,7 @@ def is_kept(doc: Doc, candidate: Candidate) -> bool:
     rule = candidate.rule
     if rule == "year":
         return _is_year(doc, candidate)
-    if rule == "duration":
+    if rule in ("duration", "the-duration"):
         return _is_duration_not_rate(doc, candidate)
     return True
 

@@ -493,6 +493,7 @@ RULES: tuple[Rule, ...] = (
     rule("relative-day", rf"\b(?i:{alternation(RELATIVE_DAYS)})\b", build_relative_day),
     rule("relative-unit", r"\b(?P<rel>(?i:this|current|last|next|coming|past|previous|prior|the\s+current|the\s+previous|the\s+prior|the\s+following))\s+(?P<unitword>(?i:year|month|weekend|week|quarter))\b(?![\s-]+(?:old|long)\b)", build_relative_unit),
     rule("the-relative-duration", rf"\b(?i:the)\s+(?P<rel>(?i:past|last|next|coming|previous|prior|following|first))\s+(?:{NUM}\s+)?{UNIT}(?:\s+of\s+(?:{year('year')}|{REL_YEAR}))?", build_the_relative_duration),
+    rule("the-duration", rf"\b(?i:the)\s+{NUM}\s+{UNIT}(?![\s-]+(?:old|ago|earlier|later)\b)", build_duration),
     rule("duration", rf"\b{QUALIFIER}{NUM}[\s-]+(?:(?i:consecutive|straight|successive|full|more|additional)\s+)?{UNIT}(?:\s+in\s+a\s+row)?", build_duration),
     rule("compound-duration", r"\b(?P<unit>(?i:day|week|month|year|decade))-?(?i:long)\b", build_compound_duration),
     rule("half-unit", r"\b(?i:(?:a\s+)?half(?:\s+a|-)\s*)(?P<unit>(?i:century|year|decade))\b", build_half_century),
@@ -549,18 +550,18 @@ MODIFIER = re.compile(
 
 
 def extend_with_modifier(text: str, candidate: Candidate, floor: int) -> Candidate:
-    if candidate.spec.startswith(("P", "FY", "END:", "START:")) or candidate.rule in ("relative-day",):
+    if candidate.spec.startswith(("P", "FY", "END:", "START:")):
         return candidate
     match = MODIFIER.search(text, max(floor, candidate.start - 30), candidate.start)
     if match is None:
         return candidate
     if match["edge"]:
-        if re.fullmatch(r"XXXX-\d\d-\d\d|\d{4}-\d\d-\d\d|WD\d.*", candidate.spec):
-            return candidate
+        if re.fullmatch(r"XXXX-\d\d-\d\d|\d{4}-\d\d-\d\d|WD\d.*|RD[+-]\d+", candidate.spec):
+            return candidate  # a day has no end to narrow to
         edge = "START" if words(match["edge"]).split()[1] in ("beginning", "start") else "END"
         return replace(candidate, start=match.start(), spec=f"{edge}:{candidate.spec}", rule=f"{edge.lower()}-of+{candidate.rule}")
-    if words(match["vague"]) in ("earlier", "later") and not re.fullmatch(r"R\w+\+0", candidate.spec):
-        return candidate  # `earlier this year`, `later today`; not `the year-earlier quarter`
+    if words(match["vague"]) in ("earlier", "later") and not re.fullmatch(r"R\w+\+0|RD-1|WD\d", candidate.spec):
+        return candidate  # `earlier this year`, `later yesterday`; not `the year-earlier quarter`
     return replace(candidate, start=match.start(), rule=f"modifier+{candidate.rule}")
 
 
