@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from .reader import InputDocument
@@ -25,9 +24,9 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 CODE_SUFFIXES = (".py", ".txt", ".tsv", ".json", ".toml", ".yaml")
 
 
-@lru_cache(maxsize=1)
 def pipeline_version() -> str:
-    """``<package version>+<hash of the package's code and data>``: any edit changes it."""
+    """``<package version>+<hash of the package's code and data>``: any edit changes it
+    (a few milliseconds: computed when needed, not cached)."""
     from . import __version__
 
     digest = hashlib.sha256()

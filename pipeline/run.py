@@ -129,8 +129,14 @@ def _pipe_pieces(nlp: Language, items: Iterable[InputDocument], batch_size: int,
 
     nlp.set_error_handler(on_error)
     for batch in _batches((piece for item in items for piece in make(item)), batch_size):
-        for doc, (item, offset, n_pieces) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
-            yield item, offset, n_pieces, doc
+        # A piece of white space only (a long document's blank padding) holds no mention:
+        # it skips the pipeline and keeps its place. A piece a component failed on is absent.
+        to_run = [(doc, context) for doc, context in batch if not doc.text.isspace()]
+        done = {id(context): doc for doc, context in nlp.pipe(to_run, as_tuples=True, batch_size=max(1, len(to_run)))}
+        for doc, context in batch:
+            doc = doc if doc.text.isspace() else done.get(id(context))
+            if doc is not None:
+                yield (*context, doc)
 
 
 def _whole(pieces: Iterable[tuple[InputDocument, int, int, T]]) -> Iterator[tuple[InputDocument, list[tuple[int, T]]]]:
