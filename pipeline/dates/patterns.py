@@ -187,6 +187,14 @@ def build_month_range(m: re.Match, text: str) -> str | None:
     return f"{y}-{m1:02d}/{y}-{m2:02d}"
 
 
+def build_month_year_range(m: re.Match, text: str) -> str | None:
+    """`December 2023 to March 2024`."""
+    m1, m2 = month_number(m, "m1"), month_number(m, "m2")
+    if m1 is None or m2 is None or (m["y1"], m1) >= (m["y2"], m2):
+        return None
+    return f"{m['y1']}-{m1:02d}/{m['y2']}-{m2:02d}"
+
+
 def build_year_range(m: re.Match, text: str) -> str | None:
     """`2014-2020` -> 2014/2020; `2019-20` -> FY2020 (a fiscal year labelled by its end)."""
     y1, tail = int(m["y1"]), m["y2"]
@@ -486,6 +494,7 @@ RULES: tuple[Rule, ...] = (
     rule("month-day-to-month-day", rf"{month('m1')}\s+{day('d1')}{RANGE_WORD}{month('m2')}\s+{day('d2')}(?:,?\s+{year('year')})?(?![\w-])", build_month_day_range),
     rule("day-month-to-day-month", rf"{LEFT}{day('d1')}\s+{month('m1')}{RANGE_WORD}{day('d2')}\s+{month('m2')}(?:,?\s+{year('year')})?", build_month_day_range),
     rule("month-range", rf"{month('m1', True)}{RANGE_WORD}{month('m2', True)},?\s+{year('year')}", build_month_range),
+    rule("month-year-range", rf"{month('m1')},?\s+{year('y1')}{RANGE_DASH}{month('m2')},?\s+{year('y2')}", build_month_year_range),
     rule("year-range", rf"{LEFT_YEAR}{year('y1')}(?P<sep>{YEAR_RANGE_WORD})(?P<y2>(?:1[5-9]|20|21)\d\d|\d\d)(?![\d%]|[.,]\d)", build_year_range),
     rule("year", rf"{LEFT_YEAR}{year('year')}", build_year),
     rule("decade", rf"{LEFT_YEAR}(?P<decade>1[5-9]\d|20\d)0s\b", build_decade),
