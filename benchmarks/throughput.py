@@ -97,9 +97,17 @@ def measure_dateparser(corpus: str) -> dict:
     return {"seconds": time.perf_counter() - started, "documents": len(texts), "found": found, **peak_rss_mb()}
 
 
-def measure_stages(corpus: str, out: str) -> dict:
+def measure_stages(corpus: str, out: str, profile: str = "") -> dict:
     """Each stage timed on its own: the tokenizer, every pipeline component over each batch,
-    the rows, then the CSV tables."""
+    the rows, then the CSV tables. With ``profile``, a pyinstrument profile of it all is
+    written there (HTML), to find the functions where the time goes."""
+    if profile:
+        from pyinstrument import Profiler
+
+        with Profiler() as profiler:
+            result = measure_stages(corpus, out)
+        Path(profile).write_text(profiler.output_html(), encoding="utf-8")
+        return result
     from pipeline.config import load_settings
     from pipeline.nlp import load
     from pipeline.reader import read_inputs
@@ -175,6 +183,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[500, 1000],
                         help="smaller prefixes to show the cost is linear (default: 500 1000)")
     parser.add_argument("--stage-documents", type=int, default=500, help="documents for the per-stage split")
+    parser.add_argument("--profile", metavar="FILE.html", default="",
+                        help="also write a pyinstrument profile of the per-stage run")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("args", nargs="*", help=argparse.SUPPRESS)
     options = parser.parse_args()
@@ -214,7 +224,8 @@ def report(options, work: Path) -> None:
     dates = in_child("dateparser", corpus)
     runs.append(('dateparser `search_dates(languages=["en"])`', n_docs, n_words, dates))
     print("measured: dateparser", file=sys.stderr, flush=True)
-    stages = in_child("stages", corpus_subset(corpus, options.stage_documents, work / "stages")[0], work / "out-stages")
+    stages = in_child("stages", corpus_subset(corpus, options.stage_documents, work / "stages")[0], work / "out-stages",
+                      Path(options.profile).resolve() if options.profile else "")
 
     print("| run | documents | seconds | documents/s | words/s | ms/document | peak RSS (MB) |")
     print("|---|---:|---:|---:|---:|---:|---:|")
@@ -241,6 +252,8 @@ def report(options, work: Path) -> None:
     print("|---|---:|---:|")
     for stage, seconds in sorted(stages["stages"].items(), key=lambda kv: -kv[1]):
         print(f"| {stage} | {seconds:.2f} | {100 * seconds / total:.1f}% |")
+    if options.profile:
+        print(f"\npyinstrument profile of the per-stage run: {options.profile}")
     print(f"\nLoad average after: {load_average()}")
 
 

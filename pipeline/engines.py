@@ -9,7 +9,10 @@ not grow with the size of the corpus.
 Dask: ``--engine dask`` without ``--scheduler`` starts a ``LocalCluster`` (one
 single-threaded process per worker); ``--scheduler tcp://HOST:8786`` uses a
 running cluster, whose workers must have the same pressfacts version and
-spaCy model installed (checked: a worker with other code is an error).
+spaCy model installed (checked: a worker with other code is an error) and
+should run single-threaded processes (``dask worker ADDRESS --nworkers N
+--nthreads 1``): extraction holds the GIL. Inputs are read and tables written
+by the client; workers need no access to the files.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import logging
 import multiprocessing
 import os
 import signal
+import threading
 from collections import deque
 from typing import Callable, Iterable, Iterator, Protocol
 
@@ -121,11 +125,16 @@ class ProcessEngine:
         self.pool.join()
 
 
+# A Dask worker may run several threads; one pipeline per process is not shared between them.
+_dask_lock = threading.Lock()
+
+
 def _extract_on_dask_worker(settings: Settings, version: str, chunk: list[InputDocument]) -> Extracted:
     if pipeline_version() != version:
         raise RuntimeError(f"Dask worker {os.uname().nodename} runs pressfacts {pipeline_version()}, "
                            f"the client {version}: install the same version on every worker")
-    return extract_chunk(worker_pipeline(settings), chunk, settings.batch_size)
+    with _dask_lock:
+        return extract_chunk(worker_pipeline(settings), chunk, settings.batch_size)
 
 
 class DaskEngine:
