@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..document import body_start
 from ..mentions import make_mention
 from .money import CURRENCIES
+from .nouns import IRREGULAR_LEMMAS, counted_noun, next_word, previous_word, unit_lemma
 from .numbers import (
     DIGITS,
     QUALIFIER_SUFFIX,
@@ -32,7 +33,6 @@ from .numbers import (
     parse_number,
     qualifier_before,
     qualifier_symbol,
-    read_rows,
     read_words,
     scale_multiplier,
     shared_scale,
@@ -42,7 +42,6 @@ from .numbers import (
 # Currency names are money's units (`100 million yuan`), never counted nouns.
 NON_COUNT_UNITS = read_words("non_count_units.txt") | {form.lower() for form in CURRENCIES if form.isalpha()}
 LABEL_WORDS = read_words("not_count_before.txt")
-IRREGULAR_LEMMAS = {plural: lemma for plural, lemma in read_rows("irregular_lemmas.tsv")}
 
 COUNT = re.compile(
     # not inside a word, a number, a date, a time or after a currency symbol
@@ -56,10 +55,6 @@ COUNT = re.compile(
     re.IGNORECASE,
 )
 
-# The counted noun phrase: at most this many tokens after the number.
-MAX_PHRASE = 8
-QUOTES = frozenset("\"'“”‘’«»")
-MODIFIER_TAGS = frozenset({"VBN", "VBG"})  # `honored guests`, `leading achievements`
 YEARS = range(1800, 2101)
 UNSEPARATED_THOUSANDS = re.compile(r"\d{4,}")
 PROPORTION_MAX = 1000  # `one in five`, `1 in 1,000`
@@ -123,12 +118,12 @@ def _count(doc: Doc, candidate: Candidate, units: list) -> tuple[str, str, Span]
     """(unit, rule, sentence) when the candidate is a count, else None."""
     first, after = candidate.first, candidate.after
     sentence = doc[first].sent
-    before = _previous_word(doc, token_at(doc, candidate.start))
+    before = previous_word(doc, token_at(doc, candidate.start))
     if (before is not None and _is_label(doc, before, candidate)) or _is_name_part(doc, candidate):
         return None
     if _is_year(candidate):
         return None  # `2001 winners`: a bare year-like number is a year far more often than a count
-    following = _next_word(doc, after)
+    following = next_word(doc, after)
     if following is not None and _is_non_count(following):
         return None
     if _is_proportion(doc, first, after):
@@ -144,66 +139,9 @@ def _count(doc: Doc, candidate: Candidate, units: list) -> tuple[str, str, Span]
         return None  # `the 3230 and 7710`: a bare long number without separators is a code or model
     else:
         unit, rule = _unit_referred_to(doc, after, before, following, sentence, units), "number+antecedent"
-    if not unit or unit in NON_COUNT_UNITS:
-        return None
+    if not unit or unit in NON_COUNT_UNITS or (head is not None and _is_non_count(head)):
+        return None  # `1,850 French francs`: a currency or unit word
     return unit, rule, sentence
-
-
-def counted_noun(doc: Doc, start: int, plural: bool = True) -> Token | None:
-    """The head noun of the noun phrase starting at token ``start``: modifiers
-    (adjectives, participles, numbers, hyphenated compounds, `A and B` adjective
-    coordination, quotes) are skipped; the last noun of the first run of nouns is
-    the head; a conjunction after a noun ends the phrase (first conjunct only)."""
-    head = None
-    head_in_compound = False  # `zero-emission electric cars`: the compound is a modifier
-    for k in range(start, min(len(doc), start + MAX_PHRASE)):
-        token = doc[k]
-        if token.is_space or token.text in QUOTES:
-            continue
-        if _inner_hyphen(doc, k):
-            continue
-        joined = _inner_hyphen(doc, k - 1) if k > start else False
-        if k == start and token.like_num and token.whitespace_:
-            break  # `up from 900 two years before`: another number, not a noun phrase
-        if token.tag_ == "POS":
-            head = None  # `two of the world's biggest suppliers`: the noun before `'s` is a determiner
-            continue
-        if token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.tag_ == "NNPS"):
-            head, head_in_compound = token, joined or _inner_hyphen(doc, k + 1)
-            continue
-        if head is not None and token.pos_ == "CCONJ" and head.tag_ == "NN" and plural:
-            head = None  # `150 trade and investment promotion activities`: nouns as modifiers
-            continue
-        if head is not None and not (joined or head_in_compound):
-            break
-        if token.pos_ in ("ADJ", "NUM", "PROPN") or token.tag_ in MODIFIER_TAGS or joined:
-            continue
-        if token.pos_ == "ADV" and k + 1 < len(doc) and (doc[k + 1].pos_ == "ADJ" or doc[k + 1].tag_ in MODIFIER_TAGS):
-            continue  # `the 50 most promising innovators`
-        if token.pos_ == "CCONJ" and head is None:
-            continue
-        break
-    return head
-
-
-def unit_lemma(doc: Doc, head: Token) -> str:
-    """Lower-case singular lemma of the head noun; a hyphenated compound keeps its first part
-    (`peace-builders` -> `peace-builder`)."""
-    lower = head.lower_
-    lemma = IRREGULAR_LEMMAS.get(lower) or (head.lemma_.lower() if head.pos_ == "NOUN" else _singular(lower))
-    if head.i >= 2 and _inner_hyphen(doc, head.i - 1) and doc[head.i - 2].is_alpha:
-        lemma = f"{doc[head.i - 2].lower_}-{lemma}"
-    return lemma
-
-
-def _singular(plural: str) -> str:
-    """A title-case plural that spaCy tags as a proper noun (`Guests`, `Companies`), which its
-    lemmatizer leaves as it is."""
-    if plural.endswith("ies"):
-        return plural[:-3] + "y"
-    if plural.endswith(("sses", "xes", "zes", "ches", "shes")):
-        return plural[:-2]
-    return plural.removesuffix("s")
 
 
 def _unit_referred_to(doc: Doc, after: int, before: Token | None, following: Token | None,
@@ -216,7 +154,7 @@ def _unit_referred_to(doc: Doc, after: int, before: Token | None, following: Tok
     if following.lower_ == "who":
         return "person"
     if following.lower_ == "of":
-        determiner = _next_word(doc, following.i + 1)
+        determiner = next_word(doc, following.i + 1)
         head = None
         if determiner is not None and determiner.lower_ in DETERMINERS_OF:
             noun_start = determiner.i + 1
@@ -240,7 +178,7 @@ def _range_end_noun(doc: Doc, following: Token) -> str | None:
     """`between 150,000 and 300,000 registered patents`: the noun after the range's end."""
     if following.lower_ not in RANGE_WORDS:
         return None
-    end = _next_word(doc, following.i + 1)
+    end = next_word(doc, following.i + 1)
     if end is None or not end.like_num:
         return None
     k = end.i + 1
@@ -292,7 +230,7 @@ def _smaller_part(doc: Doc, part: int, whole: int) -> bool:
     values = [_token_value(doc[part]), _token_value(doc[whole])]
     if None in values or not values[0] < values[1] <= PROPORTION_MAX or part + 1 < whole - 1:
         return False
-    unit = _next_word(doc, whole + 1)
+    unit = next_word(doc, whole + 1)
     return unit is None or not _is_non_count(unit)
 
 
@@ -319,7 +257,7 @@ def _headline_verb(doc: Doc, token: Token, candidate: Candidate) -> bool:
     if not (word.endswith("s") and not word.endswith("ss") and word[1:].islower()):
         return False
     head = counted_noun(doc, candidate.after)
-    previous = _previous_word(doc, token.i)
+    previous = previous_word(doc, token.i)
     return (head is not None and head.tag_ in ("NNS", "NNPS")
             and previous is not None and previous.text[:1].isupper())
 
@@ -330,7 +268,7 @@ def _is_name_part(doc: Doc, candidate: Candidate) -> bool:
     number = candidate.number
     if candidate.qualifier or not number[:1].isupper() or number[:1].isdigit() or doc[candidate.first].is_sent_start:
         return False
-    following = _next_word(doc, candidate.after)
+    following = next_word(doc, candidate.after)
     return following is not None and following.text[:1].isupper()
 
 
@@ -342,23 +280,3 @@ def _is_year(candidate: Candidate) -> bool:
     number, match = candidate.number, candidate.match
     return (number.isdigit() and len(number) == 4 and int(number) in YEARS
             and not match.group("scale") and not candidate.qualifier)
-
-
-def _inner_hyphen(doc: Doc, k: int) -> bool:
-    """Token ``k`` is a hyphen joining two words with no space (`high-tech`)."""
-    return (0 < k < len(doc) - 1 and doc[k].text in ("-", "‑", "–")
-            and not doc[k - 1].whitespace_ and not doc[k].whitespace_)
-
-
-def _previous_word(doc: Doc, k: int) -> Token | None:
-    for j in range(k - 1, max(-1, k - 4), -1):
-        if not doc[j].is_space:
-            return doc[j]
-    return None
-
-
-def _next_word(doc: Doc, k: int) -> Token | None:
-    for j in range(k, min(len(doc), k + 3)):
-        if not doc[j].is_space:
-            return doc[j]
-    return None

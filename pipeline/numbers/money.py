@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from ..document import body_start
 from ..mentions import make_mention
+from .nouns import counted_noun
 from .numbers import (
     DIGITS,
     SCALE_ABBR,
@@ -215,11 +216,12 @@ def _previous_sentence_start(doc: Doc, char: int) -> int:
 
 
 def _noun_follows(doc: Doc, text: str, end: int) -> bool:
-    """A noun (`2 million visitors`) or `of` (`5 million of its consoles`) after the amount."""
+    """A noun of its own (`2 million visitors`, `20 million fully diluted shares`) or `of`
+    (`5 million of its consoles`) after the amount."""
     after = WORD_AFTER.match(text, end)
     if after is None:
         return False
     if after.group("word") == "of":
         return True
-    token = doc[token_at(doc, after.start("word"))] if after.start("word") < len(text) else None
-    return token is not None and token.idx == after.start("word") and token.pos_ in ("NOUN", "PROPN", "ADJ")
+    start = token_at(doc, after.start("word"))
+    return start < len(doc) and counted_noun(doc, start) is not None
