@@ -50,6 +50,10 @@ UNITS: dict[str, tuple[str, int]] = {name: (code, int(n)) for name, code, n in r
 SEASONS: dict[str, tuple[str, int, int]] = {name: (code, int(a), int(b)) for name, code, a, b in read_rows("seasons.tsv")}
 RELATIVE_WORDS: dict[str, int] = {name: int(n) for name, n in read_rows("relative_words.tsv")}
 VAGUE_MODIFIERS: list[str] = [row[0] for row in read_rows("vague_modifiers.txt")]
+DURATION_QUALIFIERS: list[str] = [row[0] for row in read_rows("duration_qualifiers.txt")]
+RELATIVE_DAYS: dict[str, int] = {name: int(n) for name, n in read_rows("relative_days.tsv")}
+MONTH_CUES: set[str] = {word for word, names in read_rows("temporal_cues.txt") if "month" in names}
+SEASON_CUES: set[str] = {word for word, names in read_rows("temporal_cues.txt") if "season" in names}
 # A full name is one that is not an abbreviation (a prefix) of another name of the same month.
 FULL_MONTH_NAMES = [a for a, n in MONTHS.items() if not any(b != a and b.startswith(a) and MONTHS[b] == n for b in MONTHS)]
 FULL_WEEKDAY_NAMES = [name for name in WEEKDAYS if name.endswith("day")]

@@ -13,8 +13,9 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from .lexicon import (
-    FULL_MONTH_NAMES, FULL_WEEKDAY_NAMES, HOLIDAYS, MONTHS, NUMBER_WORDS, ORDINALS, RELATIVE_WORDS,
-    SEASONS, UNITS, VAGUE_MODIFIERS, WEEKDAYS, alternation, number, plural_alternation, unit, words,
+    DURATION_QUALIFIERS, FULL_MONTH_NAMES, FULL_WEEKDAY_NAMES, HOLIDAYS, MONTH_CUES, MONTHS, NUMBER_WORDS,
+    ORDINALS, RELATIVE_DAYS, RELATIVE_WORDS, SEASON_CUES, SEASONS, UNITS, VAGUE_MODIFIERS, WEEKDAYS, alternation,
+    number, plural_alternation, unit, words,
 )
 
 
@@ -53,7 +54,7 @@ TENS = alternation(w for w, n in NUMBER_WORDS.items() if n in range(20, 100, 10)
 DIGIT_WORDS = alternation(w for w, n in NUMBER_WORDS.items() if n in range(1, 10) and w not in ("a", "an"))
 NUM = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})*|(?i:(?:{TENS})[\s-](?:{DIGIT_WORDS})|{NUMBER_WORD})\b)"
 UNIT = rf"(?P<unit>(?i:{plural_alternation(UNITS)}))\b"
-QUALIFIER = r"(?P<qualifier>(?i:more\s+than|less\s+than|fewer\s+than|nearly|almost|about|around|over|under|at\s+least|up\s+to|no\s+more\s+than|some|roughly|approximately|close\s+to|just\s+over|well\s+over)\s+)?"
+QUALIFIER = rf"(?P<qualifier>(?i:{alternation(DURATION_QUALIFIERS)})\s+)?"
 ORDINAL_QUARTER = r"(?P<ordinal>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))"
 RANGE_DASH = r"\s*(?:-|–|—|to|through|thru|until|till)\s*"
 RANGE_WORD = r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*"
@@ -65,9 +66,6 @@ REL_YEAR = r"(?P<relyear>(?i:this|last|next|the)\s+year)"
 REL_YEAR_POSSESSIVE = r"(?P<relyear0>(?i:this|last|next)\s+year)['’]s"
 LEFT = r"(?<![\w$€£¥#/.,-])"  # a number starts here, not inside another number or code
 LEFT_YEAR = r"(?:(?<=\b[Mm]id-)|(?<=\b[Pp]re-)|(?<=\b[Pp]ost-)|(?<![\w$€£¥#/.,-]))"  # the same, but `mid-2024`
-
-# Offsets of the relative words before a unit (`this` 0, `last` -1, `next` +1).
-RELATIVE_OFFSETS = RELATIVE_WORDS
 
 
 def month_number(match: re.Match, group: str) -> int | None:
@@ -224,15 +222,8 @@ def build_century(m: re.Match, text: str) -> str | None:
     return f"{n - 1:02d}" if 10 <= n <= 22 else None
 
 
-RELATIVE_DAYS = {
-    "today": "RD+0", "this morning": "RD+0", "this afternoon": "RD+0", "this evening": "RD+0",
-    "tonight": "RD+0", "yesterday": "RD-1", "last night": "RD-1", "tomorrow": "RD+1",
-    "the day before yesterday": "RD-2", "the day after tomorrow": "RD+2",
-}
-
-
 def build_relative_day(m: re.Match, text: str) -> str | None:
-    return RELATIVE_DAYS[words(m.group(0))]
+    return f"RD{RELATIVE_DAYS[words(m.group(0))]:+d}"
 
 
 UNIT_CODES = {"year": "Y", "month": "M", "week": "W", "weekend": "WE", "quarter": "Q"}
@@ -248,7 +239,7 @@ def build_relative_unit(m: re.Match, text: str) -> str | None:
     if rel in ("the previous", "the prior", "the following", "previous", "prior"):
         kind, offset = "A", (1 if rel == "the following" else -1)
     else:
-        kind, offset = "R", RELATIVE_OFFSETS[rel]
+        kind, offset = "R", RELATIVE_WORDS[rel]
     return f"{kind}{code}{offset:+d}"
 
 
@@ -361,9 +352,6 @@ def build_half(m: re.Match, text: str) -> str | None:
     return f"{y}-H{h}"
 
 
-SEASON_CUES = {"in", "during", "over", "by", "until", "since", "through", "early", "late", "mid", "the"}
-
-
 def build_season(m: re.Match, text: str) -> str | None:
     """`summer 2024`, `last winter` (the latest one ended before the document date)."""
     code = SEASONS[words(m["season"])][0]
@@ -399,11 +387,6 @@ def build_weekday(m: re.Match, text: str) -> str | None:
     rel = words(m["rel"] or "")
     direction = {"last": "<", "this past": "<", "past": "<", "next": ">", "this coming": ">", "coming": ">", "this": ">="}.get(rel, "")
     return f"WD{WEEKDAYS[m['weekday'].lower()]}{direction}"
-
-
-# Prepositions after which a bare `May` is the month; `since` picks the latest on or before.
-MONTH_CUES = {"in", "since", "until", "till", "by", "during", "from", "through", "before", "after", "of", "early", "late",
-              "mid", "last", "next", "this", "past", "coming", "end", "beginning", "start", "and", "or", "to", "the"}
 
 
 def build_month(m: re.Match, text: str) -> str | None:

@@ -34,7 +34,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .lexicon import HOLIDAYS, SEASONS
+from .lexicon import SEASONS
 
 
 @dataclass(frozen=True)
