@@ -64,8 +64,9 @@ THE_BEFORE_NOUN_PHRASE = r"(?i:the)\s+(?!(?:\w+\s+)?\w+-(?i:quarter|half)\b)"
 REL_YEAR = r"(?P<relyear>(?i:this|last|next|the)\s+year)"
 # `this year's third quarter`: the possessive belongs to a longer date phrase here
 REL_YEAR_POSSESSIVE = r"(?P<relyear0>(?i:this|last|next)\s+year)['’]s"
-LEFT = r"(?<![\w$€£¥#/.,-])"  # a number starts here, not inside another number or code
-LEFT_YEAR = r"(?:(?<=\b[Mm]id-)|(?<=\b[Pp]re-)|(?<=\b[Pp]ost-)|(?<![\w$€£¥#/.,-]))"  # the same, but `mid-2024`
+LEFT = r"(?<![\w$€£¥#/.,:-])"  # a number starts here, not inside another number or code
+LEFT_YEAR = r"(?:(?<=\b[Mm]id-)|(?<=\b[Pp]re-)|(?<=\b[Pp]ost-)|(?<![\w$€£¥#/.,:-]))"  # the same, but `mid-2024`
+END_OF_DATE = r"(?!\w|-\d)"  # not inside a longer number; `Jan. 15, 2024--` ends at the year
 
 
 def month_number(match: re.Match, group: str) -> int | None:
@@ -349,6 +350,8 @@ def build_month_quarter(m: re.Match, text: str) -> str | None:
 def build_half(m: re.Match, text: str) -> str | None:
     h = m["h"] if m.groupdict().get("h") else ordinal_number(m["ordinal"], last=2)
     y, fiscal = quarter_year(m)
+    if fiscal and y[0].isdigit():
+        return f"FY{y}-H{h}"
     return f"{y}-H{h}"
 
 
@@ -460,7 +463,7 @@ def rule(name: str, pattern: str, build) -> Rule:
     return Rule(name, re.compile(pattern), build)
 
 
-MONTH_DAY_YEAR = rf"(?:(?:{WEEKDAY}),?\s+)?{month('month')}\s+{day('day')}(?:,?\s+{year('year')})?(?![\w-])"
+MONTH_DAY_YEAR = rf"(?:(?:{WEEKDAY}),?\s+)?{month('month')}\s+{day('day')}(?:,?\s+{year('year')})?{END_OF_DATE}"
 DAY_MONTH_YEAR = rf"(?:(?:{WEEKDAY}),?\s+)?{LEFT}{day('day')}\s+(?:of\s+)?{month('month')}(?:,?\s+{year('year')})?(?!\w)"
 FISCAL_WORD = r"(?i:fiscal(?:\s+year)?|FY)"
 
@@ -472,9 +475,9 @@ RULES: tuple[Rule, ...] = (
     rule("the-day-of-month", rf"the\s+{day('day')}\s+of\s+{month('month')}(?:,?\s+{year('year')})?", build_month_day),
     rule("month-year", rf"{month('month')},?\s+(?:of\s+)?{year('year')}", build_month_year),
     rule("month-relative-year", rf"{month('month', True)}\s+(?:of\s+)?{REL_YEAR}", build_month_relative_year),
-    rule("month-day-range", rf"{month('month')}\s+{day('d1')}{RANGE_WORD}{day('d2')}(?:,?\s+{year('year')})?(?![\w-])", build_day_range),
+    rule("month-day-range", rf"{month('month')}\s+{day('d1')}{RANGE_WORD}{day('d2')}(?:,?\s+{year('year')})?{END_OF_DATE}", build_day_range),
     rule("day-range-month", rf"{LEFT}(?:the\s+)?{day('d1')}{RANGE_WORD}{day('d2')}\s+(?:of\s+)?{month('month')}(?:,?\s+{year('year')})?", build_day_range),
-    rule("month-day-to-month-day", rf"{month('m1')}\s+{day('d1')}{RANGE_WORD}{month('m2')}\s+{day('d2')}(?:,?\s+{year('year')})?(?![\w-])", build_month_day_range),
+    rule("month-day-to-month-day", rf"{month('m1')}\s+{day('d1')}{RANGE_WORD}{month('m2')}\s+{day('d2')}(?:,?\s+{year('year')})?{END_OF_DATE}", build_month_day_range),
     rule("day-month-to-day-month", rf"{LEFT}{day('d1')}\s+{month('m1')}{RANGE_WORD}{day('d2')}\s+{month('m2')}(?:,?\s+{year('year')})?", build_month_day_range),
     rule("month-range", rf"{month('m1', True)}{RANGE_WORD}{month('m2', True)},?\s+{year('year')}", build_month_range),
     rule("month-year-range", rf"{month('m1')},?\s+{year('y1')}{RANGE_DASH}{month('m2')},?\s+{year('y2')}", build_month_year_range),
@@ -498,7 +501,7 @@ RULES: tuple[Rule, ...] = (
     rule("year-q-quarter", rf"{LEFT}(?P<year>\d{{4}})\s*-?\s*Q(?P<q>[1-4])(?!\w)", build_quarter),
     rule("nq-quarter", rf"{LEFT}(?P<q>[1-4])Q\s*'?(?P<year>\d{{4}}|\d{{2}})?(?!\w)", build_quarter),
     rule("month-quarter", rf"\b(?i:the)\s+{month('month', True)}\s+(?i:quarter)\b", build_month_quarter),
-    rule("half", rf"\b(?:{THE_BEFORE_NOUN_PHRASE}|{REL_YEAR_POSSESSIVE}\s+)?(?P<ordinal>(?i:first|second|latter|last))[\s-]+(?i:half)(?:\s+(?:of\s+)?(?:{year('year')}|{REL_YEAR}))?(?![\w-])", build_half),
+    rule("half", rf"\b(?:{THE_BEFORE_NOUN_PHRASE}|{REL_YEAR_POSSESSIVE}\s+)?(?P<ordinal>(?i:first|second|latter|last))[\s-]+(?i:half)(?:\s+(?:of\s+)?(?:(?P<fiscal3>{FISCAL_WORD})\s*)?(?:{year('year')}|{REL_YEAR}))?(?![\w-])", build_half),
     rule("h-half", rf"{LEFT}(?:H(?P<h>[12])(?:\s*'?(?P<year>\d{{4}}|\d{{2}}))?|(?P<h2>[12])H\s*'?(?P<year2>\d{{4}}|\d{{2}}))(?![\w-])", lambda m, t: build_half(_half_match(m), t)),
     rule("season", rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|the\s+past|the\s+coming|this|last|next|the))\s+)?(?P<season>(?i:{alternation(SEASONS)}))\b(?:\s+(?:of\s+)?{year('year')})?", build_season),
     rule("holiday", rf"\b(?:(?P<rel>(?i:last|this|next))\s+)?(?P<holiday>(?i:{alternation(HOLIDAYS)}))(?!\w)(?:\s+{year('year')})?", build_holiday),

@@ -4,7 +4,7 @@ The patterns emit values in a small grammar (HeidelTime style); this module is
 the only place that knows the calendar. Grammar (``n`` signed integers):
 
 - final ISO values: ``2023-11-10``, ``2023-11``, ``2023``, ``199`` (a decade),
-  ``19`` (a century), durations ``P2D``; fiscal ``FY2024``, ``FY2024-Q4``, and
+  ``19`` (a century), durations ``P2D``; fiscal ``FY2024``, ``FY2024-Q4``, ``FY2024-H1``, and
   ``FY2026@2026-06-30`` (a fiscal year whose last day the text states);
 - a year spec and an optional part: year ``2024``, ``XXXX`` (unknown: the year
   that puts the period nearest the document date), ``RY-1`` (the document
@@ -67,7 +67,7 @@ YEAR_PART = re.compile(
 )
 RELATIVE = re.compile(r"(?P<kind>[RA])(?P<unit>WE|D|W|M|Q|H)(?P<shift>[+-]\d+)")
 WEEKDAY = re.compile(r"WD(?P<weekday>[1-7])(?P<dir><=|>=|<|>)?")
-FISCAL = re.compile(r"FY(?P<year>\d{4})(?P<quarter>-Q[1-4])?(?:@(?P<end>\d{4}-\d{2}(?:-\d{2})?))?")
+FISCAL = re.compile(r"FY(?P<year>\d{4})(?P<quarter>-Q[1-4]|-H[12])?(?:@(?P<end>\d{4}-\d{2}(?:-\d{2})?))?")
 DECADE_OR_CENTURY = re.compile(r"\d{2,3}")
 
 
