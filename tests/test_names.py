@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from pipeline.names import candidates, lexicon
 from pipeline.names.candidates import find_quotes, find_runs, tokenize
-from pipeline.names.classify import _initials, _split_coordination, category_of, find_names
+from pipeline.names.classify import Context, _initials, _split_coordination, category_of, find_names
 
 KINDS = {"program", "award", "zone", "facility", "mechanism", "competition", "event", "project",
          "platform", "alliance", "fund", "campaign", "case"}
@@ -202,3 +202,12 @@ def test_data_classes_and_kinds_are_known():
         for category in table.values():
             assert category.cls in CLASSES
             assert (category.kind in KINDS) if category.cls == "initiative" else category.kind == ""
+
+
+def test_classify_occurrences_compare_words_and_separators(nlp):
+    text = "The Delta Expo (DE) Summit. DELTA EXPO (DE) SUMMIT and Delta\nExpo (DE) Summit, not Delta Expo DE Summit."
+    doc = nlp(text)
+    context = Context(doc, tokenize(text))
+    found = [text[s:e] for s, e in context.occurrences("Delta Expo (DE) Summit")]
+    assert found == ["Delta Expo (DE) Summit", "DELTA EXPO (DE) SUMMIT", "Delta\nExpo (DE) Summit"]
+    assert len(context.occurrences("DE", exact=True)) == 4 and context.occurrences("De", exact=True) == []

@@ -14,6 +14,7 @@ This stage only says where a name may stand; ``classify`` decides what it is.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -237,9 +238,12 @@ def _quote_after(text: str, token: Token, quote_at: dict[int, Quote]) -> Quote |
 
 
 def _inside_checker(spans: list[tuple[int, int]]):
+    """A test whether an offset lies inside one of ``spans`` (which do not overlap)."""
     ordered = sorted(spans)
+    starts = [start for start, _ in ordered]
 
     def inside(offset: int) -> bool:
-        return any(s <= offset < e for s, e in ordered)
+        i = bisect_right(starts, offset) - 1
+        return i >= 0 and offset < ordered[i][1]
 
     return inside

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 import numpy
 from spacy.attrs import SENT_START
@@ -75,6 +75,12 @@ BRACKET_ACRONYM_AFTER = re.compile(r"^\s*\((?P<acronym>[A-Z][A-Za-z0-9&]*[A-Z0-9
 CAPITALISED_AFTER = re.compile(r"^[ \t]?[A-Z]")
 CAPITALISED_BEFORE = re.compile(r"[A-Z]\w*[ \t]$")
 ROLE_ALTERNATION = "|".join(re.escape(" ".join(words)) for words in sorted(ROLE_WORDS, key=len, reverse=True))
+# After a name or acronym: an office (`ACR Secretary-General`, `ACR's President`) or a
+# reporting verb (`ACR said`); before it `said (the)` with the sentence ending after it.
+ROLE_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:{ROLE_ALTERNATION})\b")
+AGENT_AFTER = re.compile(rf"^\s+(?:has\s+|also\s+)?(?:{AGENT_VERBS})\b")
+SAID_BEFORE = re.compile(r"\bsaid\s+(?:the\s+)?$")
+SAID_NAME_END = re.compile(r"^(?=\s*[.,;]|\s+(?:on|in)\b)")
 POSSESSIVE_AFTER = re.compile(r"^['’]s\s+")
 TITLE_QUOTE_AFTER = re.compile(r"^[:,]?\s?[“\"‘«]")
 SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?:]\s*|\n\s*|[\"“‘(]\s*)$")
@@ -101,9 +107,45 @@ class Name:
 class Context:
     """What the classifier needs to know about the document besides one candidate."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, tokens: list[Token]):
         self.doc = doc
         self.text = doc.text
+        self.tokens = tokens  # the words of the body
+
+    @cached_property
+    def lowered(self) -> list[str]:
+        return [token.text.lower() for token in self.tokens]
+
+    @cached_property
+    def positions(self) -> dict[str, list[int]]:
+        """Indices in ``tokens`` of each word, lower-cased: finding a name again costs a
+        lookup, not a scan of the text."""
+        index: dict[str, list[int]] = {}
+        for i, word in enumerate(self.lowered):
+            index.setdefault(word, []).append(i)
+        return index
+
+    def occurrences(self, form: str, exact: bool = False) -> list[tuple[int, int]]:
+        """Where the words of ``form`` stand in a row, with the same separators (any white
+        space alike), compared case-insensitively unless ``exact``."""
+        words = tokenize(form)
+        if not words:
+            return []
+        lowered = [w.text.lower() for w in words]
+        gaps = [_separator(form[a.end : b.start]) for a, b in zip(words, words[1:])]
+        # Look the form up by its rarest word.
+        anchor = min(range(len(words)), key=lambda k: len(self.positions.get(lowered[k], ())))
+        found = []
+        for p in self.positions.get(lowered[anchor], ()):
+            i = p - anchor
+            if i < 0 or self.lowered[i : i + len(words)] != lowered:
+                continue
+            run = self.tokens[i : i + len(words)]
+            if exact and [t.text for t in run] != [w.text for w in words]:
+                continue
+            if all(_separator(self.text[a.end : b.start]) == g for a, b, g in zip(run, run[1:], gaps)):
+                found.append((run[0].start, run[-1].end))
+        return found
 
     @cached_property
     def sentence_starts(self) -> list[int]:
@@ -145,7 +187,8 @@ def find_names(doc: Doc) -> list[Name]:
 def _find_names(doc: Doc) -> list[Name]:
     text = doc.text
     lo = body_start(doc)
-    context = Context(doc)
+    tokens = tokenize(text, lo)
+    context = Context(doc, tokens)
     quotes = find_quotes(text, lo)
     names: list[Name] = []
     masked: list[tuple[int, int]] = []
@@ -157,7 +200,6 @@ def _find_names(doc: Doc) -> list[Name]:
         elif quote.is_title_cased:
             masked.append((quote.open, quote.close_end))
             names.extend(_name_from_quote(quote, quotes, context))
-    tokens = tokenize(text, lo)
     headless: list[Run] = []
     for run in find_runs(text, tokens, quotes, masked):
         if _has_head(run):
@@ -484,12 +526,12 @@ def _coined_with_descriptor(token: Token, context: Context) -> Name | None:
     if not _is_coined(token) or (token.is_acronym and len(token.text) < 3):
         return None
     category = None
-    for match in re.finditer(rf"(?<![\w-]){re.escape(token.text)}(?![\w-])", context.text):
-        descriptor = DESCRIPTOR_AFTER.match(context.after(match.end()))
-        if descriptor is None or not _is_descriptor_noun(descriptor, match.end(), context):
+    for _, end in context.occurrences(token.text, exact=True):
+        descriptor = DESCRIPTOR_AFTER.match(context.after(end))
+        if descriptor is None or not _is_descriptor_noun(descriptor, end, context):
             return None
         # `US investment fund Acme Capital`: the descriptor introduces another name.
-        following = tokenize(context.after(match.end() + descriptor.end(), 30))
+        following = tokenize(context.after(end + descriptor.end(), 30))
         if following and following[0].start <= 1 and following[0].is_capitalised:
             return None
         noun = " ".join(descriptor.group("descriptor").lower().split())
@@ -529,8 +571,13 @@ def _is_coined(token: Token) -> bool:
 def _longest(names: list[Name]) -> list[Name]:
     """Drop names inside or overlapping a longer one (the longer name wins)."""
     kept: list[Name] = []
+    spans: list[tuple[int, int]] = []  # the kept names' spans, in text order, never overlapping
     for name in sorted(names, key=lambda n: (-(n.end - n.start), n.start)):
-        if not any(name.start < k.end and k.start < name.end for k in kept):
+        i = bisect_right(spans, (name.start, name.end))
+        clash_before = i > 0 and spans[i - 1][1] > name.start
+        clash_after = i < len(spans) and spans[i][0] < name.end
+        if not (clash_before or clash_after):
+            spans.insert(i, (name.start, name.end))
             kept.append(name)
     return kept
 
@@ -568,12 +615,10 @@ def _with_acronyms_and_aliases(names: list[Name], quotes: list[Quote], context: 
         if alias is not None:
             extra.append(alias)
     names = [n for n in names if n not in dropped] + extra
-    lo = body_start(context.doc)
     for acronym, kind in acronyms.items():
-        for match in re.finditer(rf"(?<![\w&-]){re.escape(acronym)}(?![\w&-])", text[lo:]):
-            start = lo + match.start()
+        for start, end in context.occurrences(acronym, exact=True):
             if not _is_definition(start, context) and not _acts_as_organisation(start, context):
-                names.append(Name(start, start + len(acronym), "initiative", kind, "acronym"))
+                names.append(Name(start, end, "initiative", kind, "acronym"))
     return names
 
 
@@ -601,30 +646,21 @@ def _initials(name: str) -> str:
 
 def _acts_as_organisation_anywhere(name: Name, acronyms: list[str], context: Context) -> bool:
     """A name that acts as an organisation somewhere in the document, itself or by its
-    acronym (`ACR Secretary-General`, `the ACR said`), or a `... Programme (ACR)` referred
-    to by its acronym again (`UN Development Programme` is an agency, contract
-    "More decisions")."""
-    surface = context.text[name.start : name.end]
-    is_programme = surface.split()[-1] in ("Programme", "Program")
-    for form in [surface, *acronyms]:
-        if _organisation_use(form).search(context.text):
-            return True
-    for acronym in acronyms:
-        uses = re.findall(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", context.text)
-        if is_programme and len(uses) >= 2:  # the definition and another use
-            return True
+    acronym (`ACR Secretary-General`, `ACR's President`, `the ACR said`, `..., said the
+    ACR.`), or a `... Programme (ACR)` referred to by its acronym again (`UN Development
+    Programme` is an agency, contract "More decisions")."""
+    text = context.text
+    surface = text[name.start : name.end]
+    for form, exact in [(surface, False)] + [(a, True) for a in acronyms]:
+        for start, end in context.occurrences(form, exact):
+            after = text[end : end + 40]
+            if ROLE_AFTER.match(after) or AGENT_AFTER.match(after):
+                return True
+            if SAID_BEFORE.search(text[max(0, start - 12) : start]) and SAID_NAME_END.match(after):
+                return True
+    if surface.split()[-1] in ("Programme", "Program"):
+        return any(len(context.occurrences(a, exact=True)) >= 2 for a in acronyms)  # the definition and another use
     return False
-
-
-@lru_cache(maxsize=4096)
-def _organisation_use(name: str) -> re.Pattern:
-    """`NAME Secretary-General`, `NAME's President`, `NAME said`, `said the NAME`."""
-    name = r"\s+".join(re.escape(word) for word in name.split())
-    return re.compile(
-        rf"(?<![\w-]){name}(?:['’]s)?\s+(?:{ROLE_ALTERNATION})\b"
-        rf"|(?<![\w-]){name}\s+(?:has\s+|also\s+)?(?:{AGENT_VERBS})\b"
-        rf"|\bsaid\s+(?:the\s+)?{name}(?=\s*[.,;]|\s+(?:on|in)\b)"  # `..., said the NAME.`
-    )
 
 
 def _alias_after(name: Name, quotes: list[Quote], context: Context) -> Name | None:
@@ -648,7 +684,6 @@ def _repeated(names: list[Name], context: Context) -> list[Name]:
     a longer capitalised run), also in an all-caps headline and without its trailing year
     (`X 2023` ... `X`)."""
     text = context.text
-    lo = body_start(context.doc)
     extra = []
     seen = set()
     for name in names:
@@ -661,16 +696,13 @@ def _repeated(names: list[Name], context: Context) -> list[Name]:
             if without_year != surface and len(without_year.split()) >= 2:
                 forms.add(without_year)
         for form in forms:
-            words = form.split()
             if (form, name.cls) in seen:
                 continue
             seen.add((form, name.cls))
-            pattern = r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w-])"
-            for match in re.finditer(pattern, text[lo:], re.IGNORECASE):
-                found = match.group()
-                start, end = lo + match.start(), lo + match.end()
+            for start, end in context.occurrences(form):
+                found = text[start:end]
                 headline = found.isupper() and not form.isupper()
-                if " ".join(found.split()) != " ".join(words) and not headline:
+                if " ".join(found.split()) != " ".join(form.split()) and not headline:
                     continue
                 if not headline and (CAPITALISED_AFTER.match(text[end : end + 3]) or CAPITALISED_BEFORE.search(text[max(0, start - 3) : start])):
                     continue
@@ -678,6 +710,11 @@ def _repeated(names: list[Name], context: Context) -> list[Name]:
                     continue
                 extra.append(replace(name, start=start, end=end, rule=name.rule + "+repeated"))
     return extra
+
+
+def _separator(gap: str) -> str:
+    """Text between two words, any white space as one space."""
+    return " ".join(gap.split()) if gap.strip() else " " if gap else ""
 
 
 def category_of(text: str) -> Category | None:
