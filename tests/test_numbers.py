@@ -8,14 +8,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.numbers.counts import COUNT, counted_noun, extract_counts, unit_lemma
+from pipeline.numbers.counts import COUNT, extract_counts
 from pipeline.numbers.money import CURRENCIES, CurrencyResolver, extract_money
+from pipeline.numbers.nouns import counted_noun, unit_lemma
 from pipeline.numbers.numbers import (
     PREFIX_QUALIFIERS,
     format_decimal,
     parse_number,
+    qualifier_before,
     qualifier_symbol,
     scale_multiplier,
+    shared_scale,
 )
 
 
@@ -54,6 +57,24 @@ def test_format_decimal_is_plain(value, text):
 ])
 def test_qualifier_symbol(prefix, suffix, symbol):
     assert qualifier_symbol(prefix, suffix) == symbol
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("more than 1,800", "more than"), ("Nearly 800", "Nearly"), ("up to  £4bn", "up to"),
+    ("a total of 5,600", None), ("moreover 5", None), ("surpassed 40,000", None), ("the 50", None),
+])
+def test_qualifier_before_the_number(text, qualifier):
+    start = next(i for i, c in enumerate(text) if c.isdigit() or c == "£")
+    found = qualifier_before(text, start)
+    assert (found.group("qualifier") if found else None) == qualifier
+
+
+@pytest.mark.parametrize("text, end, scale", [
+    ("between 200 and 250 million users", 11, "million"), ("$5-10 million", 2, "million"),
+    ("2-3m people", 1, "m"), ("from 5 to 10 people", 6, None), ("$35 and $55 a night", 3, None),
+])
+def test_shared_scale_of_a_range(text, end, scale):
+    assert shared_scale(text, end) == scale
 
 
 def test_qualifier_table_is_the_contract():
