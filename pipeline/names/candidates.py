@@ -174,7 +174,7 @@ def find_runs(text: str, tokens: list[Token], quotes: list[Quote], masked: list[
                 run.tokens.append(nxt)
                 j += 1
                 continue
-            bracket = _bracket(text, tokens, j, gap)
+            bracket = _bracket(text, nxt, gap)
             if bracket is not None:
                 run.bracketed.add(len(run.tokens))
                 run.tokens.append(bracket)
@@ -216,12 +216,9 @@ def _can_start(tokens: list[Token], i: int, text: str) -> bool:
     return False
 
 
-def _bracket(text: str, tokens: list[Token], j: int, gap: str) -> Token | None:
-    """``tokens[j]`` as a bracketed acronym or year right after the previous word, else None."""
-    if not BRACKET_OPEN.fullmatch(gap) or j + 1 > len(tokens):
-        return None
-    token = tokens[j]
-    if not (token.is_acronym or token.is_year):
+def _bracket(text: str, token: Token, gap: str) -> Token | None:
+    """``token`` if it is a bracketed acronym or year right after the previous word."""
+    if not BRACKET_OPEN.fullmatch(gap) or not (token.is_acronym or token.is_year):
         return None
     if not BRACKET_CLOSE.match(text[token.end : token.end + 1]):
         return None
