@@ -4,7 +4,8 @@
   amount or part of a name (`2023 visitors`, `some 2000`, `Expo 2022`).
 - `a day` after a count or `once`/`times` is a rate, not a duration.
 - A bare weekday points the way of the nearest verb: past tense -> on or before the
-  document date, `will` -> on or after, otherwise the nearest such day.
+  document date, `will` -> on or after, otherwise the nearest such day; a year-less
+  date leans the same way, or ahead after a deadline word (`until 30 September`).
 """
 
 from __future__ import annotations
@@ -91,6 +92,14 @@ def tense(doc: Doc, candidate: Candidate) -> str:
     return ">" if nearest.tag_ == "MD" else "<"
 
 
+# `open until 30 September`, `due by March`: with no past verb, a deadline lies ahead.
+DEADLINE = re.compile(r"\b(?:by|until|till|through|before|due|effective|payable)\s+\Z", re.IGNORECASE)
+
+
+def deadline(doc: Doc, candidate: Candidate) -> str:
+    return ">=" if DEADLINE.search(doc.text, max(0, candidate.start - 12), candidate.start) else ""
+
+
 YEARLESS = re.compile(r"XXXX[^/|<>~]*")
 
 
@@ -103,5 +112,6 @@ def with_direction(doc: Doc, candidate: Candidate) -> str:
         return spec + (way + "=" if way else "")
     if (m := YEARLESS.search(spec)) and spec[m.end():m.end() + 1] not in ("<", ">", "~"):
         way = tense(doc, candidate)
-        return spec[:m.end()] + ("~" + way if way else "") + spec[m.end():]
+        marker = "~" + way if way else deadline(doc, candidate)
+        return spec[:m.end()] + marker + spec[m.end():]
     return spec

@@ -472,7 +472,7 @@ RULES: tuple[Rule, ...] = (
     rule("numeric-date", rf"{LEFT}(?P<a>\d{{1,2}}) ?(?P<sep>[./-]) ?(?P<b>\d{{1,2}}) ?(?P=sep) ?(?P<year>\d{{4}}|\d{{2}})(?![\w/-]|[.,]\d)", build_numeric),
     rule("month-day", MONTH_DAY_YEAR, build_month_day),
     rule("day-month", DAY_MONTH_YEAR, build_month_day),
-    rule("the-day-of-month", rf"the\s+{day('day')}\s+of\s+{month('month')}(?:,?\s+{year('year')})?", build_month_day),
+    rule("the-day-of-month", rf"\b(?i:the|this)\s+{day('day')}\s+(?:(?i:day)\s+)?of\s+{month('month')}(?:,?\s+{year('year')})?", build_month_day),
     rule("month-year", rf"{month('month')},?\s+(?:of\s+)?{year('year')}", build_month_year),
     rule("month-relative-year", rf"{month('month', True)}\s+(?:of\s+)?{REL_YEAR}", build_month_relative_year),
     rule("month-day-range", rf"{month('month')}\s+{day('d1')}{RANGE_WORD}{day('d2')}(?:,?\s+{year('year')})?{END_OF_DATE}", build_day_range),
