@@ -169,9 +169,18 @@ def _unit_referred_to(doc: Doc, after: int, before: Token | None, following: Tok
     named = _number_of_noun(doc, sentence, after) or _range_end_noun(doc, following)
     if named:
         return named
-    if (before is not None and before.lower_ in CONTINUING_BEFORE) or following.lower_ in CONTINUING_AFTER:
+    if ((before is not None and before.lower_ in CONTINUING_BEFORE) or following.lower_ in CONTINUING_AFTER
+            or _range_start(doc, following)):
         return _previous_unit(sentence, units)
     return None
+
+
+def _range_start(doc: Doc, following: Token) -> bool:
+    """`1,200 and 550 will go`: the number opens a range or list of bare numbers."""
+    if following.lower_ not in RANGE_WORDS:
+        return False
+    end = next_word(doc, following.i + 1)
+    return end is not None and end.like_num
 
 
 def _range_end_noun(doc: Doc, following: Token) -> str | None:
