@@ -81,6 +81,20 @@ ROLE_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:{ROLE_ALTERNATION})\b")
 AGENT_AFTER = re.compile(rf"^\s+(?:has\s+|also\s+)?(?:{AGENT_VERBS})\b")
 SAID_BEFORE = re.compile(r"\bsaid\s+(?:the\s+)?$")
 SAID_NAME_END = re.compile(r"^(?=\s*[.,;]|\s+(?:on|in)\b)")
+# Report years: `(2022)` after the title, `2022 ` before it, and inside the title at its
+# end (`Report 2020-21`), at its start, or before its last word (`2023 Results`).
+BRACKET_YEAR_AFTER = re.compile(r"^[ \t]*\((?P<year>(?:19|20)\d\d(?:-\d\d)?)\)")
+LEADING_YEAR_BEFORE = re.compile(r"(?<![\w.,])(?P<year>(?:19|20)\d\d)[ \t]$")
+YEAR_AT_END = re.compile(r"(?P<year>(?:19|20)\d\d(?:[-–/]\d\d(?:\d\d)?)?)\)?\s*$")
+YEAR_AT_START = re.compile(r"^(?P<year>(?:19|20)\d\d)\s")
+YEAR_BEFORE_LAST_WORD = re.compile(r"\s(?P<year>(?:19|20)\d\d)\s+\S+$")
+TRAILING_YEAR = re.compile(r"\s+(?:19|20)\d\d$")
+THE_BEFORE = re.compile(r"\bThe[ \t]$")
+QUOTES_COORDINATED = re.compile(r",?\s+and\s+|,\s+")  # `"A" and "B" ...`
+CAMEL_CASE = re.compile(r"[a-z][A-Z]")
+DASHED_CAPITALS = re.compile(r"[A-Z]\w*[-–][A-Z]\w*")
+DASHES = re.compile(r"[-–]")
+CAPITALISED_WORDS = re.compile(r"(?:[A-Z][\w-]*(?:[ \t]+|$))+")
 POSSESSIVE_AFTER = re.compile(r"^['’]s\s+")
 TITLE_QUOTE_AFTER = re.compile(r"^[:,]?\s?[“\"‘«]")
 SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?:]\s*|\n\s*|[\"“‘(]\s*)$")
@@ -258,7 +272,7 @@ def _descriptor_after(quote: Quote, quotes: list[Quote], context: Context) -> Ca
     if match is not None and _is_descriptor_noun(match, quote.close_end, context):
         return descriptor_category(match.group("descriptor"))
     following = [q for q in quotes if q.open > quote.close_end]
-    if following and re.fullmatch(r",?\s+and\s+|,\s+", context.text[quote.close_end : following[0].open]):
+    if following and QUOTES_COORDINATED.fullmatch(context.text[quote.close_end : following[0].open]):
         return _descriptor_after(following[0], quotes, context)
     return None
 
@@ -439,16 +453,16 @@ def _report_from_tokens(tokens: list[Token], context: Context) -> Name | None:
     rule = "title+report-head"
     before = text[:start]
     # A leading edition year is part of the title (`2022 Corruption Perceptions Index`).
-    leading_year = re.search(r"(?<![\w.,])(?P<year>(?:19|20)\d\d)[ \t]$", before[-6:] if len(before) >= 6 else before)
+    leading_year = LEADING_YEAR_BEFORE.search(before[-6:] if len(before) >= 6 else before)
     year = ""
     if leading_year:
         start -= len(leading_year.group(0))
         year = leading_year.group("year")
     # A capital `The` inside a sentence belongs to the title; a sentence-initial one does not.
-    the = re.search(r"\bThe[ \t]$", text[max(0, start - 4) : start])
+    the = THE_BEFORE.search(text[max(0, start - 4) : start])
     if the and not context.sentence_initial(start - 4):
         start -= 4
-    bracket_year = re.match(r"^[ \t]*\((?P<year>(?:19|20)\d\d(?:-\d\d)?)\)", text[end : end + 12])
+    bracket_year = BRACKET_YEAR_AFTER.match(text[end : end + 12])
     if bracket_year:
         end += bracket_year.end()
         year = year or bracket_year.group("year")
@@ -463,11 +477,7 @@ def _report_from_tokens(tokens: list[Token], context: Context) -> Name | None:
 def _report_year(title: str) -> str:
     """The edition year written in the title: at its end, in brackets, at its start, or
     right before its last word (`Full Year 2023 Results`)."""
-    match = (
-        re.search(r"(?P<year>(?:19|20)\d\d(?:[-–/]\d\d(?:\d\d)?)?)\)?\s*$", title)
-        or re.match(r"^(?P<year>(?:19|20)\d\d)\s", title)
-        or re.search(r"\s(?P<year>(?:19|20)\d\d)\s+\S+$", title)
-    )
+    match = YEAR_AT_END.search(title) or YEAR_AT_START.match(title) or YEAR_BEFORE_LAST_WORD.search(title)
     return match.group("year") if match else ""
 
 
@@ -560,8 +570,8 @@ def _is_coined(token: Token) -> bool:
     text = token.text
     return (
         token.is_acronym
-        or (text[0].isupper() and re.search(r"[a-z][A-Z]", text) is not None)
-        or bool(re.fullmatch(r"[A-Z]\w*[-–][A-Z]\w*", text))
+        or (text[0].isupper() and CAMEL_CASE.search(text) is not None)
+        or DASHED_CAPITALS.fullmatch(text) is not None
     )
 
 
@@ -637,7 +647,7 @@ def _initials(name: str) -> str:
     (`UN Development Programme` -> `UNDP`)."""
     letters = []
     for word in WORD.findall(name):
-        for piece in re.split(r"[-–]", word):
+        for piece in DASHES.split(word):
             if not piece or not piece[0].isupper():
                 continue
             letters.append(piece if ACRONYM.fullmatch(piece) else piece[0])
@@ -672,7 +682,7 @@ def _alias_after(name: Name, quotes: list[Quote], context: Context) -> Name | No
     for quote in quotes:
         if quote.open == start:
             return Name(quote.start, quote.end, "initiative", name.kind, "alias")
-    words = re.match(r"(?:[A-Z][\w-]*(?:[ \t]+|$))+", context.text[start : start + 80])
+    words = CAPITALISED_WORDS.match(context.text[start : start + 80])
     if words is None:
         return None
     stop = start + len(words.group().rstrip())
@@ -692,7 +702,7 @@ def _repeated(names: list[Name], context: Context) -> list[Name]:
         surface = text[name.start : name.end]
         forms = {surface}
         if name.cls == "initiative":
-            without_year = re.sub(r"\s+(?:19|20)\d\d$", "", surface)
+            without_year = TRAILING_YEAR.sub("", surface)
             if without_year != surface and len(without_year.split()) >= 2:
                 forms.add(without_year)
         for form in forms:
