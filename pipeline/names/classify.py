@@ -40,7 +40,7 @@ from .candidates import (
     tokenize,
 )
 from .lexicon import (
-    AGENT_VERBS,
+    AGENT_AFTER,
     ALIAS_CUE,
     COMPLEMENT_PREPOSITIONS,
     DESCRIPTOR_AFTER,
@@ -54,6 +54,7 @@ from .lexicon import (
     MARKET_CUE,
     ORGANISATION_CUE,
     DESCRIPTOR_BEFORE,
+    ROLE_AFTER,
     ROLE_WORDS,
     SEPARATING_PREPOSITIONS,
     THEME_CUE,
@@ -74,11 +75,7 @@ BRACKET_ACRONYM_AFTER = re.compile(r"^\s*\((?P<acronym>[A-Z][A-Za-z0-9&]*[A-Z0-9
 # A name inside a longer capitalised run (`X Bureau`, `the Y X`) is not that name.
 CAPITALISED_AFTER = re.compile(r"^[ \t]?[A-Z]")
 CAPITALISED_BEFORE = re.compile(r"[A-Z]\w*[ \t]$")
-ROLE_ALTERNATION = "|".join(re.escape(" ".join(words)) for words in sorted(ROLE_WORDS, key=len, reverse=True))
-# After a name or acronym: an office (`ACR Secretary-General`, `ACR's President`) or a
-# reporting verb (`ACR said`); before it `said (the)` with the sentence ending after it.
-ROLE_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:{ROLE_ALTERNATION})\b")
-AGENT_AFTER = re.compile(rf"^\s+(?:has\s+|also\s+)?(?:{AGENT_VERBS})\b")
+# Before a name or acronym `said (the)` with the sentence ending after it (`..., said the ACR.`).
 SAID_BEFORE = re.compile(r"\bsaid\s+(?:the\s+)?$")
 SAID_NAME_END = re.compile(r"^(?=\s*[.,;]|\s+(?:on|in)\b)")
 # Report years: `(2022)` after the title, `2022 ` before it, and inside the title at its

@@ -63,7 +63,10 @@ ORDINAL_WORDS = frozenset(w.lower() for w in _lines("ordinals.txt"))
 BREAKERS = frozenset(_lines("breakers.txt"))
 HEADLINE_VERBS = frozenset(_lines("headline_verbs.txt"))
 ROLE_WORDS = frozenset(tuple(w.split()) for w in _lines("role_words.txt"))
-AGENT_VERBS = _alternation(_lines("agent_verbs.txt"))  # a regex alternation, see classify
+# After a name or acronym: an office (`ACR Secretary-General`, `ACR's President`) or a
+# reporting verb (`ACR said`): the name acts as an organisation.
+ROLE_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:{_alternation(' '.join(words) for words in ROLE_WORDS)})\b")
+AGENT_AFTER = re.compile(rf"^\s+(?:has\s+|also\s+)?(?:{_alternation(_lines('agent_verbs.txt'))})\b")
 
 # `... hosted by the` right before a name: the name acts as an organisation.
 ORGANISATION_CUE = re.compile(
