@@ -282,7 +282,9 @@ def _is_name_part(doc: Doc, candidate: Candidate) -> bool:
 
 
 def _is_non_count(token: Token) -> bool:
-    return token.lower_ in NON_COUNT_UNITS or token.lemma_.lower() in NON_COUNT_UNITS
+    """A unit word as written (`km`, `%`), or a noun whose lemma is one (`metres`, `olds`);
+    not an adjective (`older`)."""
+    return token.lower_ in NON_COUNT_UNITS or (token.pos_ == "NOUN" and token.lemma_.lower() in NON_COUNT_UNITS)
 
 
 def _is_year(candidate: Candidate) -> bool:
