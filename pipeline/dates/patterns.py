@@ -443,13 +443,26 @@ def build_fiscal(m: re.Match, text: str) -> str | None:
     return f"FY{y}"
 
 
-def build_fiscal_ending(m: re.Match, text: str) -> str | None:
-    """`the fiscal period ending June 2026` -> FY2026 with its stated last day."""
-    mo = month_number(m, "month")
-    if mo is None:
+PERIOD_MONTHS = {"quarter": 3, "half": 6, "year": 12, "period": 12}
+
+
+def build_period_ending(m: re.Match, text: str) -> str | None:
+    """`the quarter ended Sept. 30`, `the nine months ended 30 June 2024`, `the fiscal
+    period ending June 2026`: the months up to the stated day (or month)."""
+    name = words(m["period"])
+    if name.endswith("months"):
+        months = number(name.split()[0])
+    elif name == "period" and not m["fiscal"]:
+        return None  # `the period ended ...` says nothing of its length
+    else:
+        months = PERIOD_MONTHS[name]
+    mo = month_number(m, "month") or month_number(m, "month2")
+    d = m["day"] or m["day2"]
+    if not months or months > 12 or mo is None:
         return None
-    end = f"{m['year']}-{mo:02d}" + (f"-{int(m['day']):02d}" if m["day"] else "")
-    return f"FY{m['year']}@{end}"
+    y = int(m["year"]) if m["year"] else None
+    end = _ymd(y, mo, int(d)) if d else (f"{y}-{mo:02d}" if y else f"XXXX-{mo:02d}")
+    return f"SPAN{months}:{end}" if end else None
 
 
 @dataclass(frozen=True)
@@ -512,7 +525,7 @@ RULES: tuple[Rule, ...] = (
     rule("year-end", rf"\b(?:{year('year')}\s+)?(?i:year)(?:[\s-]?|['’]s\s+)(?i:end)\b(?:\s+{year('year2')})?", build_year_end),
     rule("fy", rf"{LEFT}(?:FY|F\.Y\.)\s?'?(?P<year>\d{{4}}|\d{{2}})(?:\s*[-/]\s*(?P<year2>\d{{4}}|\d{{2}}))?(?![\w%])", build_fiscal),
     rule("fiscal-year", r"\b(?i:fiscal)(?:\s+(?i:year))?\s+(?P<year>\d{4})(?:\s*[-/]\s*(?P<year2>\d{4}|\d{2}))?(?![\w%])", build_fiscal),
-    rule("fiscal-ending", rf"\b(?:(?i:the)\s+)?(?i:fiscal)\s+(?i:year|period)\s+(?i:ending|ended|that\s+ends|which\s+ends)\s+(?:(?i:on)\s+)?{month('month')}(?:\s+{day('day')},?)?\s+(?P<year>\d{{4}})", build_fiscal_ending),
+    rule("period-ending", rf"\b(?:(?i:the)\s+)?(?P<fiscal>(?i:fiscal)\s+)?(?P<period>(?i:quarter|half|year|period|(?:three|six|nine|twelve|3|6|9|12)\s+months))\s+(?i:ended|ending|that\s+ended|that\s+ends|which\s+ends)\s+(?:(?i:on)\s+)?(?:{month('month')}(?:\s+{day('day')})?|{day('day2')}\s+{month('month2')})(?:,?\s+{year('year')})?{END_OF_DATE}", build_period_ending),
 )
 
 

@@ -4,8 +4,7 @@ The patterns emit values in a small grammar (HeidelTime style); this module is
 the only place that knows the calendar. Grammar (``n`` signed integers):
 
 - final ISO values: ``2023-11-10``, ``2023-11``, ``2023``, ``199`` (a decade),
-  ``19`` (a century), durations ``P2D``; fiscal ``FY2024``, ``FY2024-Q4``, ``FY2024-H1``, and
-  ``FY2026@2026-06-30`` (a fiscal year whose last day the text states);
+  ``19`` (a century), durations ``P2D``; fiscal ``FY2024``, ``FY2024-Q4``, ``FY2024-H1``;
 - a year spec and an optional part: year ``2024``, ``XXXX`` (unknown: the year
   that puts the period nearest the document date), ``RY-1`` (the document
   date's year shifted), ``AY-1`` (the reference date's year shifted); part
@@ -21,7 +20,9 @@ the only place that knows the calendar. Grammar (``n`` signed integers):
   this week); ``A<unit><n>`` the same relative to the reference date
   (``a year earlier``), falling back to the document date;
 - ``WD5`` a weekday (ISO number), with a direction as above or none (nearest);
-- ``WEEKOF:<value>`` the week containing a day;
+- ``WEEKOF:<value>`` the week containing a day; ``SPAN<n>:<value>`` the ``n`` months
+  ending on its last day (``the quarter ended Sept. 30``; twelve months ending other
+  than on 31 December are a fiscal year with its bounds: ``FY2026``);
 - ``START:<value>`` / ``END:<value>`` the first / last day of a period;
 - ``<left>/<right>`` an interval; ``<a>|<b>`` alternatives (``03/07/2009``
   day-first or month-first), the one nearest the document date wins.
@@ -67,7 +68,8 @@ YEAR_PART = re.compile(
 )
 RELATIVE = re.compile(r"(?P<kind>[RA])(?P<unit>WE|D|W|M|Q|H)(?P<shift>[+-]\d+)")
 WEEKDAY = re.compile(r"WD(?P<weekday>[1-7])(?P<dir><=|>=|<|>)?")
-FISCAL = re.compile(r"FY(?P<year>\d{4})(?P<quarter>-Q[1-4]|-H[12])?(?:@(?P<end>\d{4}-\d{2}(?:-\d{2})?))?")
+FISCAL = re.compile(r"FY(?P<year>\d{4})(?P<quarter>-Q[1-4]|-H[12])?")
+PERIOD_ENDING = re.compile(r"SPAN(?P<months>\d+):(?P<end>.+)")
 DECADE_OR_CENTURY = re.compile(r"\d{2,3}")
 
 
@@ -245,6 +247,9 @@ def _period(spec: str, anchor: dt.date | None, reference: Period | None) -> Peri
             return None
         day = inner.begin if spec.startswith("START:") else inner.end
         return Period(day.isoformat(), day, day)
+    if m := PERIOD_ENDING.fullmatch(spec):
+        end = _period(m["end"], anchor, reference)
+        return _period_ending(int(m["months"]), end.end) if end and end.end else None
     if spec.startswith("WEEKOF:"):
         inner = _period(spec[7:], anchor, reference)
         if inner is None or inner.begin is None:
@@ -283,15 +288,18 @@ def _period(spec: str, anchor: dt.date | None, reference: Period | None) -> Peri
 
 def _fiscal(spec: str) -> Period | None:
     m = FISCAL.fullmatch(spec)
-    if m is None:
-        return None
-    value = f"FY{m['year']}{m['quarter'] or ''}"
-    if not m["end"]:
-        return Period(value, None, None)
-    year, month = int(m["end"][:4]), int(m["end"][5:7])
-    end = dt.date.fromisoformat(m["end"]) if len(m["end"]) == 10 else month_end(year, month)
-    begin = add_months(end + dt.timedelta(days=1), -12)
-    return Period(value, begin, end)
+    return Period(f"FY{m['year']}{m['quarter'] or ''}", None, None) if m else None
+
+
+def _period_ending(months: int, end: dt.date) -> Period:
+    """The ``months`` up to ``end``: twelve of them are a year (``FY`` unless they end
+    on 31 December), fewer an interval of days."""
+    begin = add_months(end + dt.timedelta(days=1), -months)
+    if months != 12:
+        return interval(begin, end)
+    if (end.month, end.day) == (12, 31):
+        return year_part(end.year, None)
+    return Period(f"FY{end.year}", begin, end)
 
 
 def _interval(spec: str, anchor: dt.date | None, reference: Period | None) -> Period | None:
