@@ -318,21 +318,28 @@ def build_year_ago(m: re.Match, text: str) -> str | None:
     return "AY-1"
 
 
+def first_group(m: re.Match, *names: str) -> str | None:
+    """The first of ``names`` that took part in the match (rules spell a year or a
+    number in several places: `the 2024 first quarter`, `the first quarter of 2024`)."""
+    groups = m.groupdict()
+    return next((groups[n] for n in names if groups.get(n)), None)
+
+
 def quarter_year(m: re.Match) -> tuple[str, bool]:
     """The year spec of a quarter or half and whether it is fiscal."""
-    fiscal = any(m.groupdict().get(g) for g in ("fiscal", "fiscal2", "fiscal3"))
-    if m["year"]:
-        return str(year_number(m["year"])), fiscal
-    if m.groupdict().get("yearago"):
+    fiscal = bool(first_group(m, "fiscal", "fiscal2", "fiscal3", "fy"))
+    if y := first_group(m, "year", "fy", "year2"):
+        return str(year_number(y)), fiscal
+    if first_group(m, "yearago"):
         return "AY-1", fiscal
-    if m.groupdict().get("relyear") or m.groupdict().get("relyear0"):
-        return relative_year(m["relyear"] or m["relyear0"]), fiscal
+    if rel := first_group(m, "relyear", "relyear0"):
+        return relative_year(rel), fiscal
     return "XXXX", fiscal
 
 
 def build_quarter(m: re.Match, text: str) -> str | None:
     """`the third quarter of 2024`, `fiscal 2024 fourth quarter`, `Q3 FY24`, `3Q24`."""
-    q = m["q"] if m.groupdict().get("q") else ordinal_number(m["ordinal"], last=4)
+    q = first_group(m, "q") or ordinal_number(m["ordinal"], last=4)
     y, fiscal = quarter_year(m)
     if fiscal and y[0].isdigit():
         return f"FY{y}-Q{q}"
@@ -348,7 +355,7 @@ def build_month_quarter(m: re.Match, text: str) -> str | None:
 
 
 def build_half(m: re.Match, text: str) -> str | None:
-    h = m["h"] if m.groupdict().get("h") else ordinal_number(m["ordinal"], last=2)
+    h = first_group(m, "h", "h2") or ordinal_number(m["ordinal"], last=2)
     y, fiscal = quarter_year(m)
     if fiscal and y[0].isdigit():
         return f"FY{y}-H{h}"
@@ -509,13 +516,13 @@ RULES: tuple[Rule, ...] = (
     rule("earlier-later", rf"\b{QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}))\s+(?P<direction>(?i:earlier|later|before|after|prior))\b", build_ago),
     rule("year-ago", r"\b(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year)-(?i:ago|earlier)(?:\s+(?i:period))?\b", build_year_ago),
     rule("year-ago-period", r"\b(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year)-(?i:ago|earlier)\s+(?i:quarter|half)\b", build_year_ago),
-    rule("quarter", rf"\b(?:{THE_BEFORE_NOUN_PHRASE}|{REL_YEAR_POSSESSIVE}\s+)?(?:{year('year')}\s+|(?P<yearago>(?i:year-ago|year-earlier))\s+)?(?:(?P<fiscal>(?i:fiscal))[\s-]+(?:(?P<fy>1[5-9]\d\d|20\d\d)\s+)?)?{ORDINAL_QUARTER}[\s-]+(?P<fiscal2>(?i:fiscal)[\s-]+)?(?i:quarter)(?:\s+(?:of\s+)?(?:(?P<fiscal3>{FISCAL_WORD})\s*)?(?:(?P<year2>1[5-9]\d\d|20\d\d)\b|{REL_YEAR}))?", lambda m, t: build_quarter(_quarter_match(m), t)),
+    rule("quarter", rf"\b(?:{THE_BEFORE_NOUN_PHRASE}|{REL_YEAR_POSSESSIVE}\s+)?(?:{year('year')}\s+|(?P<yearago>(?i:year-ago|year-earlier))\s+)?(?:(?P<fiscal>(?i:fiscal))[\s-]+(?:(?P<fy>1[5-9]\d\d|20\d\d)\s+)?)?{ORDINAL_QUARTER}[\s-]+(?P<fiscal2>(?i:fiscal)[\s-]+)?(?i:quarter)(?:\s+(?:of\s+)?(?:(?P<fiscal3>{FISCAL_WORD})\s*)?(?:(?P<year2>1[5-9]\d\d|20\d\d)\b|{REL_YEAR}))?", build_quarter),
     rule("q-quarter", rf"{LEFT}Q(?P<q>[1-4])(?:(?:\s*|-)(?P<fiscal>FY|(?i:fiscal))?\s*'?(?P<year>\d{{4}}|\d{{2}}))?(?![\w/])", build_quarter),
     rule("year-q-quarter", rf"{LEFT}(?P<year>\d{{4}})\s*-?\s*Q(?P<q>[1-4])(?!\w)", build_quarter),
     rule("nq-quarter", rf"{LEFT}(?P<q>[1-4])Q\s*'?(?P<year>\d{{4}}|\d{{2}})?(?!\w)", build_quarter),
     rule("month-quarter", rf"\b(?i:the)\s+{month('month', True)}\s+(?i:quarter)\b", build_month_quarter),
     rule("half", rf"\b(?:{THE_BEFORE_NOUN_PHRASE}|{REL_YEAR_POSSESSIVE}\s+)?(?P<ordinal>(?i:first|second|latter|last))[\s-]+(?i:half)(?:\s+(?:of\s+)?(?:(?P<fiscal3>{FISCAL_WORD})\s*)?(?:{year('year')}|{REL_YEAR}))?(?![\w-])", build_half),
-    rule("h-half", rf"{LEFT}(?:H(?P<h>[12])(?:\s*'?(?P<year>\d{{4}}|\d{{2}}))?|(?P<h2>[12])H\s*'?(?P<year2>\d{{4}}|\d{{2}}))(?![\w-])", lambda m, t: build_half(_half_match(m), t)),
+    rule("h-half", rf"{LEFT}(?:H(?P<h>[12])(?:\s*'?(?P<year>\d{{4}}|\d{{2}}))?|(?P<h2>[12])H\s*'?(?P<year2>\d{{4}}|\d{{2}}))(?![\w-])", build_half),
     rule("season", rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|the\s+past|the\s+coming|this|last|next|the))\s+)?(?P<season>(?i:{alternation(SEASONS)}))\b(?:\s+(?:of\s+)?{year('year')})?", build_season),
     rule("holiday", rf"\b(?:(?P<rel>(?i:last|this|next))\s+)?(?P<holiday>(?i:{alternation(HOLIDAYS)}))(?!\w)(?:\s+{year('year')})?", build_holiday),
     rule("weekday", rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past))\s+)?{FULL_WEEKDAY}(?!\w)", build_weekday),
@@ -527,26 +534,6 @@ RULES: tuple[Rule, ...] = (
     rule("fiscal-year", r"\b(?i:fiscal)(?:\s+(?i:year))?\s+(?P<year>\d{4})(?:\s*[-/]\s*(?P<year2>\d{4}|\d{2}))?(?![\w%])", build_fiscal),
     rule("period-ending", rf"\b(?:(?i:the)\s+)?(?P<fiscal>(?i:fiscal)\s+)?(?P<period>(?i:quarter|half|year|period|(?:three|six|nine|twelve|3|6|9|12)\s+months))\s+(?i:ended|ending|that\s+ended|that\s+ends|which\s+ends)\s+(?:(?i:on)\s+)?(?:{month('month')}(?:\s+{day('day')})?|{day('day2')}\s+{month('month2')})(?:,?\s+{year('year')})?{END_OF_DATE}", build_period_ending),
 )
-
-
-def _quarter_match(m: re.Match) -> "_Groups":
-    groups = m.groupdict()
-    return _Groups({**groups, "year": groups["year"] or groups["fy"] or groups["year2"], "fiscal": groups["fiscal"] or groups["fy"]})
-
-
-def _half_match(m: re.Match) -> "_Groups":
-    groups = m.groupdict()
-    return _Groups({**groups, "h": groups["h"] or groups["h2"], "year": groups["year"] or groups["year2"]})
-
-
-class _Groups(dict):
-    """A match's groups after merging alternatives, readable like a match (``m["year"]``)."""
-
-    def groupdict(self):
-        return self
-
-    def __getitem__(self, key):
-        return self.get(key)
 
 
 # A vague modifier keeps the value and joins the span (`mid-2024`, `early next year`);
