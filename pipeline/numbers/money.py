@@ -6,8 +6,9 @@ from ``data/currencies.tsv`` and the shared number fragments:
 - ``symbol+amount``: `$2.5 million`, `US$57.83 billion`, `RMB 30 billion`, `₹1,500 crore`, `€26m`;
 - ``amount+currency``: `100 billion yuan`, `11 bln USD`, `2-trillion-yen`, `50 cents`;
 - ``amount+pence``: `3.21p`;
-- ``bare-amount-after-money``: a scaled amount with no currency of its own, later in a
-  paragraph that stated one (`831 billion dollars ... Of that, 647 billion`).
+- ``bare-amount-after-money``: a scaled amount with no currency of its own, in the same or
+  the next sentence after one with a currency, in the same paragraph (`831 billion
+  dollars ... Of that, 647 billion`).
 
 Candidates from all patterns are merged (leftmost, then longest wins). Ambiguous
 symbols (`$`, `¥`) are resolved once per document from the currencies it names.
@@ -211,7 +212,10 @@ def _bare_amounts(doc: Doc, text: str, begin: int, mentions: list[dict]) -> list
 def _previous_sentence_start(doc: Doc, char: int) -> int:
     """Where the sentence before the one holding ``char`` starts (a bare amount refers back
     at most that far: `831 billion dollars ... Of that, 647 billion`)."""
-    sentence = doc[token_at(doc, char)].sent
+    k = token_at(doc, char)
+    if k >= len(doc):
+        return char
+    sentence = doc[k].sent
     return doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
 
 
