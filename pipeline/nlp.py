@@ -6,6 +6,7 @@ import spacy
 from spacy.language import Language
 
 from . import factories
+from .attributes import index_attribute_ruler
 from .config import Settings
 
 
@@ -19,6 +20,7 @@ def load(settings: Settings | None = None) -> Language:
             f"spaCy model {settings.model!r} is not installed; install the project "
             "(`pip install -r requirements.txt`, see README) rather than downloading a model"
         ) from exc
+    index_attribute_ruler(nlp)  # same attributes, a fraction of the time (pipeline/attributes.py)
     # Sentences only give each row its context: the rule-based splitter is enough.
     nlp.add_pipe("sentencizer")
     for name in factories.COMPONENTS:

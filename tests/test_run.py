@@ -4,7 +4,9 @@ import importlib
 import json
 
 import pytest
+from spacy.pipeline import AttributeRuler
 
+from pipeline.attributes import IndexedMatcher
 from pipeline.cli import main
 from pipeline.mentions import MENTION_TYPES
 from pipeline.reader import InputDocument
@@ -95,3 +97,17 @@ def test_extract_chunk_reports_a_failing_component_and_keeps_the_other_documents
     extracted = extract_chunk(nlp, items)
     assert [doc_id for doc_id, _ in extracted.rows] == ["a", "c"]
     assert [(e.source, "boom" in e.reason) for e in extracted.errors] == [("b", True)]
+
+
+CONTRACTIONS = ("Y'all ain't gonna believe it, but there's more: let's go, c'mon! They gotta see it. "
+                "There are 5 of them. I said you'd come.  \n\n It's fine; we're done, aren't we?")
+
+
+def test_the_indexed_attribute_ruler_finds_exactly_the_matches_of_spacys_matcher(nlp):
+    ruler = nlp.get_pipe("attribute_ruler")
+    assert isinstance(ruler.match, IndexedMatcher)
+    texts = [json.loads(line)["text"] for line in GOLD.joinpath("dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))] + [CONTRACTIONS]
+    docs = list(nlp.pipe(texts, disable=[name for name in nlp.pipe_names if name not in ("tok2vec", "tagger")]))
+    for doc in docs:
+        assert ruler.match(doc) == AttributeRuler.match(ruler, doc), doc.text[:60]

@@ -1,0 +1,132 @@
+"""The model's attribute ruler, matched by dictionary look-ups instead of spaCy's Matcher.
+
+en_core_web_sm's ``attribute_ruler`` maps each token's tag (and a few word
+forms) to its part of speech, morphology and lemma exceptions with about 180
+token patterns. spaCy's Matcher tries them all on every token, which took a
+fifth of pressfacts' time. :class:`IndexedMatcher` finds exactly the same
+matches (``tests/test_run.py`` compares them on real text) by looking the
+candidate patterns up by the token's lower-case form or tag first; the ruler
+then sets the attributes as before. A pattern form it does not know leaves
+the ruler as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from spacy.language import Language
+from spacy.pipeline import AttributeRuler
+from spacy.tokens import Doc, Token
+
+TOKEN_VALUES: dict[str, Callable[[Token], object]] = {
+    "TAG": lambda t: t.tag_,
+    "LOWER": lambda t: t.lower_,
+    "DEP": lambda t: t.dep_,
+    "IS_SPACE": lambda t: t.is_space,
+}
+
+
+def _value_test(spec: object) -> Callable[[object], bool]:
+    if isinstance(spec, (str, bool)):
+        return lambda value: value == spec
+    if isinstance(spec, dict) and len(spec) == 1:
+        (operator, argument), = spec.items()
+        if operator == "IN":
+            allowed = frozenset(argument)
+            return lambda value: value in allowed
+        if operator == "NOT_IN":
+            excluded = frozenset(argument)
+            return lambda value: value not in excluded
+        if operator == "REGEX":
+            regex = re.compile(argument)
+            return lambda value: regex.search(value) is not None
+    raise ValueError(f"unsupported token pattern value {spec!r}")
+
+
+def _token_test(token_spec: dict) -> Callable[[Token], bool]:
+    checks = []
+    for attribute, spec in token_spec.items():
+        if attribute not in TOKEN_VALUES:
+            raise ValueError(f"unsupported token pattern attribute {attribute!r}")
+        checks.append((TOKEN_VALUES[attribute], _value_test(spec)))
+    return lambda token: all(test(value(token)) for value, test in checks)
+
+
+def _index_keys(first: dict) -> tuple[str, list[str]] | None:
+    """Where a pattern is filed: by its first token's LOWER, else TAG, values (None: tried everywhere)."""
+    for attribute in ("LOWER", "TAG"):
+        spec = first.get(attribute)
+        if isinstance(spec, str):
+            return attribute, [spec]
+        if isinstance(spec, dict) and list(spec) == ["IN"]:
+            return attribute, list(spec["IN"])
+    return None
+
+
+class _PatternIndex:
+    """Patterns filed by their first token's lower-case form or tag."""
+
+    def __init__(self):
+        self.by_lower: dict[str, list] = {}
+        self.by_tag: dict[str, list] = {}
+        self.everywhere: list = []
+
+    def add(self, compiled: tuple, first: dict) -> None:
+        filed = _index_keys(first)
+        if filed is None:
+            self.everywhere.append(compiled)
+            return
+        table = self.by_lower if filed[0] == "LOWER" else self.by_tag
+        for value in filed[1]:
+            table.setdefault(value, []).append(compiled)
+
+    def candidates(self, token: Token) -> tuple:
+        return (*self.by_lower.get(token.lower_, ()), *self.by_tag.get(token.tag_, ()), *self.everywhere)
+
+
+class IndexedMatcher:
+    """``AttributeRuler.match`` through dictionaries: the same ``(rule, key, start, end)`` list.
+
+    Whether a pattern's first token matches depends only on the token's tag, lower-case
+    form, dependency label and white-space flag (the attributes the patterns test): the
+    patterns whose first token matches are cached by those four values."""
+
+    def __init__(self, ruler: AttributeRuler):
+        self.index = _PatternIndex()
+        self.cache: dict[tuple, list[tuple[int, int, list]]] = {}
+        for rule, entry in enumerate(ruler.patterns):
+            key = ruler.vocab.strings[str(rule)]
+            for pattern in entry["patterns"]:
+                self.index.add((rule, key, [_token_test(spec) for spec in pattern]), pattern[0])
+
+    def _starting_at(self, token: Token) -> list[tuple[int, int, list]]:
+        """The patterns whose first token matches ``token``, with their other tokens' tests."""
+        signature = (token.tag_, token.lower_, token.dep_, token.is_space)
+        started = self.cache.get(signature)
+        if started is None:
+            started = [(rule, key, tests[1:]) for rule, key, tests in self.index.candidates(token) if tests[0](token)]
+            self.cache[signature] = started
+        return started
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        found = set()
+        n = len(doc)
+        for start, token in enumerate(doc):
+            for rule, key, rest in self._starting_at(token):
+                end = start + 1 + len(rest)
+                if end <= n and all(test(doc[start + 1 + k]) for k, test in enumerate(rest)):
+                    found.add((rule, key, start, end))
+        return sorted(found)
+
+
+def index_attribute_ruler(nlp: Language) -> bool:
+    """Give the pipeline's attribute ruler the indexed matcher; False when it keeps spaCy's."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return False
+    ruler = nlp.get_pipe("attribute_ruler")
+    try:
+        ruler.match = IndexedMatcher(ruler)
+    except ValueError:
+        return False
+    return True
