@@ -4,10 +4,12 @@ import importlib
 import json
 
 import pytest
+import spacy
 from spacy.pipeline import AttributeRuler
 
-from pipeline.attributes import IndexedMatcher
+from pipeline.speedups import IndexedMatcher
 from pipeline.cli import main
+from pipeline.config import Settings
 from pipeline.mentions import MENTION_TYPES
 from pipeline.reader import InputDocument
 from pipeline.run import extract_chunk, piece_bounds, process
@@ -103,11 +105,23 @@ CONTRACTIONS = ("Y'all ain't gonna believe it, but there's more: let's go, c'mon
                 "There are 5 of them. I said you'd come.  \n\n It's fine; we're done, aren't we?")
 
 
+def speedup_test_texts():
+    texts = [json.loads(line)["text"] for line in GOLD.joinpath("dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    return texts + [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))] + [CONTRACTIONS]
+
+
 def test_the_indexed_attribute_ruler_finds_exactly_the_matches_of_spacys_matcher(nlp):
     ruler = nlp.get_pipe("attribute_ruler")
     assert isinstance(ruler.match, IndexedMatcher)
-    texts = [json.loads(line)["text"] for line in GOLD.joinpath("dev.jsonl").read_text(encoding="utf-8").splitlines()]
-    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))] + [CONTRACTIONS]
-    docs = list(nlp.pipe(texts, disable=[name for name in nlp.pipe_names if name not in ("tok2vec", "tagger")]))
+    docs = nlp.pipe(speedup_test_texts(), disable=[n for n in nlp.pipe_names if n not in ("tok2vec", "tagger")])
     for doc in docs:
         assert ruler.match(doc) == AttributeRuler.match(ruler, doc), doc.text[:60]
+
+
+def test_the_sped_up_model_gives_the_tags_parts_of_speech_morphology_and_lemmas_of_spacys(nlp):
+    settings = Settings()
+    plain = spacy.load(settings.model, exclude=list(settings.exclude))
+    ours = [n for n in nlp.pipe_names if n not in plain.pipe_names]
+    for fast, slow in zip(nlp.pipe(speedup_test_texts(), disable=ours), plain.pipe(speedup_test_texts())):
+        assert [(t.tag_, t.pos_, str(t.morph), t.lemma_) for t in fast] == \
+            [(t.tag_, t.pos_, str(t.morph), t.lemma_) for t in slow]
