@@ -74,7 +74,15 @@ def is_kept(doc: Doc, candidate: Candidate) -> bool:
         return _is_year(doc, candidate)
     if rule in ("duration", "the-duration"):
         return _is_duration_not_rate(doc, candidate)
+    if rule == "relative-described-year":
+        return _describes_the_year(doc, candidate)
     return True
+
+
+def _describes_the_year(doc: Doc, candidate: Candidate) -> bool:
+    """`this milestone year`: the middle word is a common adjective or noun."""
+    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    return span is not None and len(span) == 3 and span[1].tag_ in ("JJ", "NN")
 
 
 def tense(doc: Doc, candidate: Candidate) -> str:

@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from .lexicon import (
-    DURATION_QUALIFIERS, FULL_MONTH_NAMES, FULL_WEEKDAY_NAMES, HOLIDAYS, MONTH_CUES, MONTHS, NUMBER_WORDS,
-    ORDINALS, RELATIVE_DAYS, RELATIVE_WORDS, SEASON_CUES, SEASONS, UNITS, VAGUE_MODIFIERS, WEEKDAYS, alternation,
-    number, plural_alternation, unit, words,
+    DURATION_QUALIFIERS, FULL_MONTH_NAMES, FULL_WEEKDAY_NAMES, HOLIDAYS, MONTH_CUES, MONTHS,
+    NOT_YEAR_MODIFIERS, NUMBER_WORDS, ORDINALS, RELATIVE_DAYS, RELATIVE_WORDS, SEASON_CUES, SEASONS,
+    UNITS, VAGUE_MODIFIERS, WEEKDAYS, alternation, number, plural_alternation, unit, words,
 )
 
 
@@ -234,7 +234,7 @@ def build_relative_unit(m: re.Match, text: str) -> str | None:
     """`this year`, `last month`, `next week`; `the previous year` (anchored to the
     sentence's reference date); `past year` without `the` is a duration."""
     rel, name = words(m["rel"]), words(m["unitword"])
-    if rel == "past":
+    if rel in ("past", "this past"):
         return "P1Y" if name == "year" else None
     code = UNIT_CODES[name]
     if rel in ("the previous", "the prior", "the following", "previous", "prior"):
@@ -242,6 +242,14 @@ def build_relative_unit(m: re.Match, text: str) -> str | None:
     else:
         kind, offset = "R", RELATIVE_WORDS[rel]
     return f"{kind}{code}{offset:+d}"
+
+
+def build_described_year(m: re.Match, text: str) -> str | None:
+    """`this milestone year`, `last record year`: the year, described (the word is
+    checked to be an adjective or noun near the candidate, see context)."""
+    if m["described"] in NOT_YEAR_MODIFIERS:
+        return None
+    return relative_year(m["rel"])
 
 
 def duration(n: int, unit_text: str) -> str:
@@ -506,7 +514,8 @@ RULES: tuple[Rule, ...] = (
     rule("decade", rf"{LEFT_YEAR}(?P<decade>1[5-9]\d|20\d)0s\b", build_decade),
     rule("century", rf"{LEFT}(?P<century>\d\d)(?:st|nd|rd|th)[\s-]+(?i:century)\b", build_century),
     rule("relative-day", rf"\b(?i:{alternation(RELATIVE_DAYS)})\b", build_relative_day),
-    rule("relative-unit", r"\b(?P<rel>(?i:this|current|last|next|coming|past|previous|prior|the\s+current|the\s+previous|the\s+prior|the\s+following))\s+(?P<unitword>(?i:year|month|weekend|week|quarter))\b(?![\s-]+(?:old|long)\b)", build_relative_unit),
+    rule("relative-described-year", r"\b(?P<rel>(?i:this|last|next))\s+(?P<described>[a-z]+)\s+year\b(?![\s-]+(?:old|long)\b)", build_described_year),
+    rule("relative-unit", r"\b(?P<rel>(?i:this\s+past|this|current|last|next|coming|past|previous|prior|the\s+current|the\s+previous|the\s+prior|the\s+following))\s+(?P<unitword>(?i:year|month|weekend|week|quarter))\b(?![\s-]+(?:old|long)\b)", build_relative_unit),
     rule("the-relative-duration", rf"\b(?i:the)\s+(?P<rel>(?i:past|last|next|coming|previous|prior|following|first))\s+(?:{NUM}\s+)?{UNIT}(?:\s+of\s+(?:{year('year')}|{REL_YEAR}))?", build_the_relative_duration),
     rule("the-duration", rf"\b(?i:the)\s+{NUM}\s+{UNIT}(?![\s-]+(?:old|ago|earlier|later)\b)", build_duration),
     rule("duration", rf"\b{QUALIFIER}{NUM}[\s-]+(?:(?i:consecutive|straight|successive|full|more|additional)\s+)?{UNIT}(?:\s+in\s+a\s+row)?", build_duration),
