@@ -3,6 +3,7 @@
 - A bare 4-digit number is a year unless its neighbours say it is a count, an
   amount or part of a name (`2023 visitors`, `some 2000`, `Expo 2022`).
 - `a day` after a count or `once`/`times` is a rate, not a duration.
+- `this milestone year` is a year only when the middle word is an adjective or noun.
 - A bare weekday points the way of the nearest verb: past tense -> on or before the
   document date, `will` -> on or after, otherwise the nearest such day; a year-less
   date leans the same way, or ahead after a deadline word (`until 30 September`).
@@ -20,7 +21,7 @@ from .patterns import Candidate
 # Words before a number that make it a count (`some 2000`), some only before a noun (`over 2000 people`).
 COUNT_CUES = {word: when for word, when in read_rows("count_cues.txt")}
 # Words before `a day` / `a year` that make it a rate (`twice a year`, `barrels a day`).
-RATE_CUES = {"once", "twice", "thrice", "times", "per", "%", "percent"}
+RATE_CUES = {row[0] for row in read_rows("rate_cues.txt")}
 FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
 # Proper-noun tags whose word is itself a date word (`December 2023` is not a name).
 DATE_WORDS = set(MONTHS) | set(WEEKDAYS) | set(SEASONS) | set(HOLIDAYS) | {"fiscal", "fy"}
