@@ -92,6 +92,7 @@ CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 DASHED_CAPITALS = re.compile(r"[A-Z]\w*[-–][A-Z]\w*")
 DASHES = re.compile(r"[-–]")
 CAPITALISED_WORDS = re.compile(r"(?:[A-Z][\w-]*(?:[ \t]+|$))+")
+VERB_ENDING = re.compile(r"(?:s|ed|ing)$")  # `Draws`, `Opened`, `Closing`
 POSSESSIVE_AFTER = re.compile(r"^['’]s\s+")
 TITLE_QUOTE_AFTER = re.compile(r"^[:,]?\s?[“\"‘«]")
 SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?:]\s*|\n\s*|[\"“‘(]\s*)$")
@@ -400,6 +401,8 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
             return _name_from_tokens(rest[1:] if rest and rest[0].text == "the" else rest, run, context)
         h_start = 0
     end = _name_end(tokens, h_end, preposition, run)
+    if end < len(tokens) and _is_other_noun(tokens[end]) and run.tokens.index(tokens[end]) not in run.bracketed:
+        return None  # `New Factory Construction`: the head noun is a modifier of another noun
     name_tokens = tokens[:end]
     if len(name_tokens) < 2 and not _run_is_quoted(name_tokens, run):
         return None
@@ -413,6 +416,18 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
     if category.kind == "facility" and not _is_established_facility(start, context):
         return None
     return Name(start, stop, "initiative", category.kind, "title+head")
+
+
+def _is_other_noun(token: Token) -> bool:
+    """A capitalised word after a head that is no headline verb (`Opens`, `Held`,
+    `Concludes`): by its form a noun the name modifies."""
+    text = token.text
+    return (
+        text.isalpha()
+        and token.is_capitalised
+        and text not in HEADLINE_VERBS
+        and not VERB_ENDING.search(text)
+    )
 
 
 def _run_is_quoted(tokens: list[Token], run: Run) -> bool:
