@@ -59,9 +59,9 @@ YEARS = range(1800, 2101)
 UNSEPARATED_THOUSANDS = re.compile(r"\d{4,}")
 PROPORTION_MAX = 1000  # `one in five`, `1 in 1,000`
 # A bare number (no noun after it) refers back when it continues a comparison or a list.
-CONTINUING_BEFORE = frozenset({"from", "to", "and", "or", "between", "("})
+CONTINUING_BEFORE = frozenset({"from", "to", "and", "or", "between"})
 RANGE_WORDS = frozenset({"and", "or", "to"})
-CONTINUING_AFTER = frozenset({"to", "more", "fewer", "less", "out", ")"})
+CONTINUING_AFTER = frozenset({"to", "more", "fewer", "less", "out"})
 ANAPHORA = frozenset({"them", "these", "those", "whom", "which"})
 DETERMINERS_OF = frozenset({"the", "these", "those", "its", "their", "our", "his", "her"})
 
