@@ -14,6 +14,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+import pytest
 
 from pipeline.cli import main
 from pipeline.mentions import MENTION_TYPES
@@ -254,8 +255,9 @@ def interrupt_mid_run(tmp_path, extra_args):
     return corpus, out, process.returncode, stderr
 
 
-def test_ctrl_c_mid_run_writes_nothing_and_a_rerun_completes(tmp_path):
-    corpus, out, status, stderr = interrupt_mid_run(tmp_path, ["--workers", "2"])
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_ctrl_c_mid_run_writes_nothing_and_a_rerun_completes(tmp_path, workers):
+    corpus, out, status, stderr = interrupt_mid_run(tmp_path, ["--workers", workers])
     assert status == 130, stderr
     assert "interrupted; no table was written" in stderr and "Traceback" not in stderr
     assert not out.exists() or not list(out.iterdir())
