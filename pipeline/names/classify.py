@@ -41,6 +41,7 @@ from .candidates import (
 )
 from .lexicon import (
     AGENT_AFTER,
+    EDITION_BEFORE,
     ALIAS_CUE,
     COMPLEMENT_PREPOSITIONS,
     DESCRIPTOR_AFTER,
@@ -621,16 +622,16 @@ def _with_acronyms_and_aliases(names: list[Name], quotes: list[Quote], context: 
         defined = BRACKET_ACRONYM_AFTER.match(after) or OR_ACRONYM_AFTER.match(after)
         own = [defined.group("acronym")] if defined else []
         initials = _initials(text[name.start : name.end])
-        if len(initials) >= 3:
-            own += [initials, initials + "s"]
+        initials = [initials, initials + "s"] if len(initials) >= 3 else []
+        if _acts_as_organisation_anywhere(name, own, initials, context) and not _has_edition(name, context):
+            dropped.add(name)
+            continue
+        own += initials
         # `ACR Barcelona 2023, the ... event`: the acronym opening a name with no head noun
         # is the short name (`ACR convened ...`).
         first = WORD.match(text, name.start)
         if name.rule.startswith("name+event") and first and ACRONYM.fullmatch(first.group()) and first.end() < name.end:
             own.append(first.group())
-        if _acts_as_organisation_anywhere(name, own, context):
-            dropped.add(name)
-            continue
         for acronym in own:
             acronyms.setdefault(acronym, name.kind)
         alias = _alias_after(name, quotes, context)
@@ -639,9 +640,21 @@ def _with_acronyms_and_aliases(names: list[Name], quotes: list[Quote], context: 
     names = [n for n in names if n not in dropped] + extra
     for acronym, kind in acronyms.items():
         for start, end in context.occurrences(acronym, exact=True):
-            if not _is_definition(start, context) and not _acts_as_organisation(start, context):
-                names.append(Name(start, end, "initiative", kind, "acronym"))
+            after = context.after(end, 40)
+            if _is_definition(start, context) or _acts_as_organisation(start, context):
+                continue
+            if ROLE_AFTER.match(after) or AGENT_AFTER.match(after):  # `ACR Secretary-General Li`
+                continue
+            names.append(Name(start, end, "initiative", kind, "acronym"))
     return names
+
+
+def _has_edition(name: Name, context: Context) -> bool:
+    """Whether an occurrence of the name has a year or ordinal before it (`the 2023 X`,
+    `the Second X`): then it names an event, even where it also acts as its organiser."""
+    text = context.text
+    surface = text[name.start : name.end]
+    return any(EDITION_BEFORE.search(text[max(0, start - 16) : start]) for start, _ in context.occurrences(surface))
 
 
 def _without_publishers(names: list[Name], context: Context) -> list[Name]:
@@ -666,14 +679,14 @@ def _initials(name: str) -> str:
     return "".join(letters)
 
 
-def _acts_as_organisation_anywhere(name: Name, acronyms: list[str], context: Context) -> bool:
-    """A name that acts as an organisation somewhere in the document, itself or by its
-    acronym (`ACR Secretary-General`, `ACR's President`, `the ACR said`, `..., said the
-    ACR.`), or a `... Programme (ACR)` referred to by its acronym again (`UN Development
-    Programme` is an agency, contract "More decisions")."""
+def _acts_as_organisation_anywhere(name: Name, defined: list[str], initials: list[str], context: Context) -> bool:
+    """A name that acts as an organisation somewhere in the document, itself or by the
+    acronym defined after it (`ACR Secretary-General`, `ACR's President`, `the ACR said`,
+    `..., said the ACR.`), or a `... Programme` referred to by its acronym again (`UN
+    Development Programme` is an agency, contract "More decisions")."""
     text = context.text
     surface = text[name.start : name.end]
-    for form, exact in [(surface, False)] + [(a, True) for a in acronyms]:
+    for form, exact in [(surface, False)] + [(a, True) for a in defined]:
         for start, end in context.occurrences(form, exact):
             after = text[end : end + 40]
             if ROLE_AFTER.match(after) or AGENT_AFTER.match(after):
@@ -681,7 +694,7 @@ def _acts_as_organisation_anywhere(name: Name, acronyms: list[str], context: Con
             if SAID_BEFORE.search(text[max(0, start - 12) : start]) and SAID_NAME_END.match(after):
                 return True
     if surface.split()[-1] in ("Programme", "Program"):
-        return any(len(context.occurrences(a, exact=True)) >= 2 for a in acronyms)  # the definition and another use
+        return any(len(context.occurrences(a, exact=True)) >= 2 for a in defined + initials)  # the definition and another use
     return False
 
 

@@ -60,6 +60,10 @@ TITLE_WORDS = FUNCTION_WORDS | frozenset(_lines("title_words.txt"))  # lower cas
 COMPLEMENT_PREPOSITIONS = frozenset(_lines("complement_prepositions.txt"))
 SEPARATING_PREPOSITIONS = frozenset(_lines("separating_prepositions.txt"))
 ORDINAL_WORDS = frozenset(w.lower() for w in _lines("ordinals.txt"))
+# A year or ordinal right before a name: an edition of an event (`the 2023 X`, `the 6th X`).
+EDITION_BEFORE = re.compile(
+    rf"(?:\b(?:19|20)\d\d|\b\d+(?:st|nd|rd|th)|\b(?:{_alternation(ORDINAL_WORDS)}))\s+$", re.IGNORECASE
+)
 BREAKERS = frozenset(_lines("breakers.txt"))
 HEADLINE_VERBS = frozenset(_lines("headline_verbs.txt"))
 ROLE_WORDS = frozenset(tuple(w.split()) for w in _lines("role_words.txt"))
