@@ -86,6 +86,7 @@ LEADING_YEAR_BEFORE = re.compile(r"(?<![\w.,])(?P<year>(?:19|20)\d\d)[ \t]$")
 YEAR_AT_END = re.compile(r"(?P<year>(?:19|20)\d\d(?:[-–/]\d\d(?:\d\d)?)?)\)?\s*$")
 YEAR_AT_START = re.compile(r"^(?P<year>(?:19|20)\d\d)\s")
 YEAR_BEFORE_LAST_WORD = re.compile(r"\s(?P<year>(?:19|20)\d\d)\s+\S+$")
+YEAR_AFTER = re.compile(r"^[ \t](?:19|20)\d\d\b(?![-–/]?\d)")
 TRAILING_YEAR = re.compile(r"\s+(?:19|20)\d\d$")
 THE_BEFORE = re.compile(r"\bThe[ \t]$")
 QUOTES_COORDINATED = re.compile(r",?\s+and\s+|,\s+")  # `"A" and "B" ...`
@@ -645,7 +646,8 @@ def _with_acronyms_and_aliases(names: list[Name], quotes: list[Quote], context: 
                 continue
             if ROLE_AFTER.match(after) or AGENT_AFTER.match(after):  # `ACR Secretary-General Li`
                 continue
-            names.append(Name(start, end, "initiative", kind, "acronym"))
+            year = YEAR_AFTER.match(after)  # `ACR 2023`: a year after a name stays in it
+            names.append(Name(start, end + (year.end() if year else 0), "initiative", kind, "acronym"))
     return names
 
 
