@@ -1,9 +1,11 @@
 """Run the spaCy pipeline over input documents and collect their table rows.
 
 A document longer than :data:`MAX_PIECE_CHARS` is processed in pieces cut at
-paragraph (else line, else word) boundaries, then joined back into one Doc
-whose mentions carry offsets into the whole text: spaCy's tagger needs memory
-in proportion to a Doc's length, and ``nlp.max_length`` guards against that.
+paragraph (else line, else word) boundaries: spaCy's tagger needs memory in
+proportion to a Doc's length, and ``nlp.max_length`` guards against that. Its
+rows are made piece by piece, offsets shifted into the whole text
+(:func:`process` joins the pieces into one Doc for callers that want Docs). A
+batch holds at most ``batch_size`` Docs and :data:`BATCH_CHARS` characters.
 """
 
 from __future__ import annotations
