@@ -275,8 +275,8 @@ def build_the_relative_duration(m: re.Match, text: str) -> str | None:
     `the first nine months (of 2023)` is the interval from January."""
     rel, name = words(m["rel"]), words(m["unit"])
     n = number(m["num"]) if m["num"] else 1
-    if n is None:
-        return None
+    if n is None or (not m["num"] and unit_is_plural(name)):
+        return None  # `the coming months`, `the past years`: an unstated amount
     year_spec = m["year"] or (relative_year(m["relyear"]) if m["relyear"] else None)
     if rel == "last" and year_spec and not m["num"]:
         code, size = unit(name)  # `the last quarter of 2004`: the year's final one
@@ -291,6 +291,10 @@ def build_the_relative_duration(m: re.Match, text: str) -> str | None:
     if not m["num"] and rel in ("previous", "prior", "following"):
         return None  # `the previous year` is anchored, see build_relative_unit
     return duration(n, name)
+
+
+def unit_is_plural(name: str) -> bool:
+    return name.endswith("s") or name.endswith("ies")
 
 
 def build_compound_duration(m: re.Match, text: str) -> str | None:
@@ -531,7 +535,7 @@ RULES: tuple[Rule, ...] = (
     rule("nq-quarter", rf"{LEFT}(?P<q>[1-4])Q\s*'?(?P<year>\d{{4}}|\d{{2}})?(?!\w)", build_quarter),
     rule("month-quarter", rf"\b(?i:the)\s+{month('month', True)}\s+(?i:quarter)\b", build_month_quarter),
     rule("half", rf"\b(?:{THE_BEFORE_NOUN_PHRASE}|{REL_YEAR_POSSESSIVE}\s+)?(?P<ordinal>(?i:first|second|latter|last))[\s-]+(?i:half)(?:\s+(?:of\s+)?(?:(?P<fiscal3>{FISCAL_WORD})\s*)?(?:{year('year')}|{REL_YEAR}))?(?![\w-])", build_half),
-    rule("h-half", rf"{LEFT}(?:H(?P<h>[12])(?:\s*'?(?P<year>\d{{4}}|\d{{2}}))?|(?P<h2>[12])H\s*'?(?P<year2>\d{{4}}|\d{{2}}))(?![\w-])", build_half),
+    rule("h-half", rf"{LEFT}(?:H(?P<h>[12])(?:\s*(?P<fiscal>FY)?\s*'?(?P<year>\d{{4}}|\d{{2}}))?|(?P<h2>[12])H\s*'?(?P<year2>\d{{4}}|\d{{2}}))(?![\w-])", build_half),
     rule("season", rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|the\s+past|the\s+coming|this|last|next|the))\s+)?(?P<season>(?i:{alternation(SEASONS)}))\b(?:\s+(?:of\s+)?{year('year')})?", build_season),
     rule("holiday", rf"\b(?:(?P<rel>(?i:last|this|next))\s+)?(?P<holiday>(?i:{alternation(HOLIDAYS)}))(?!\w)(?:\s+{year('year')})?", build_holiday),
     rule("weekday", rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past))\s+)?{FULL_WEEKDAY}(?!\w)", build_weekday),
