@@ -340,7 +340,7 @@ def _split_coordination(tokens: list[Token]) -> list[list[Token]]:
         left_head, right_head = _final_head(left), _final_head(right)
         same_class = left_head is not None and right_head is not None and left_head.cls == right_head.cls
         # `A Partnership for Education and the B Compact`: the left name may end in a complement.
-        the_apart = joined_by_the and right_head is not None and _head_of(left) is not None
+        the_apart = joined_by_the and _head_of(right) is not None and _head_of(left) is not None
         if len(right) >= 2 and (same_class or the_apart):
             return [left] + _split_coordination(right)
     return [tokens]
