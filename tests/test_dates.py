@@ -141,7 +141,7 @@ def test_resolution_against_a_reference_date(spec, reference, value):
 
 @pytest.mark.parametrize("spec, value", [
     ("XXXX-11-10", "XXXX-11-10"), ("XXXX-11-10~<", "XXXX-11-10"), ("RY-1", ""), ("WD5", ""),
-    ("XXXX-05<=", ""),
+    ("XXXX-05<=", ""), ("XXXX-Q3", "XXXX-Q3"), ("XXXX-HOL-12-25", "XXXX-12-25"), ("XXXX-SU", "XXXX-SU"),
 ])
 def test_resolution_without_a_document_date(spec, value):
     assert resolve(spec, None) == Resolved(value)

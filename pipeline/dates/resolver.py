@@ -154,6 +154,15 @@ def _distance(period: Period, anchor: dt.date) -> int:
     return min(abs((period.begin - anchor).days), abs((period.end - anchor).days))
 
 
+def yearless_value(part: str | None) -> str:
+    """The value of a year-less period with no document date: `XXXX-11-10`, `XXXX-Q3`,
+    a fixed holiday's day (`XXXX-12-25`); a movable holiday keeps only `XXXX`."""
+    if part and part.startswith("HOL-"):
+        rule = part[4:]
+        return f"XXXX-{rule}" if re.fullmatch(r"\d{2}-\d{2}", rule) else "XXXX"
+    return f"XXXX-{part}" if part else "XXXX"
+
+
 def choose_year(part: str | None, direction: str, anchor: dt.date) -> Period | None:
     """The occurrence of a year-less ``part`` that the direction selects around ``anchor``."""
     options = [p for y in range(anchor.year - 2, anchor.year + 3) if (p := year_part(y, part))]
@@ -280,7 +289,7 @@ def _period(spec: str, anchor: dt.date | None, reference: Period | None) -> Peri
             if anchor is None:  # only a leaning direction (a verb's tense) leaves it a date
                 if m["dir"] and not m["dir"].startswith("~"):
                     return None
-                return Period("XXXX" + (f"-{part}" if part and part[0].isdigit() else ""), None, None)
+                return Period(yearless_value(part), None, None)
             return choose_year(part, m["dir"] or "", anchor)
         return year_part(int(m["year"]), part)
     return None
