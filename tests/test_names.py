@@ -16,7 +16,9 @@ from hypothesis import strategies as st
 
 from pipeline.names import candidates, lexicon
 from pipeline.names.candidates import find_quotes, find_runs, tokenize
-from pipeline.names.classify import Context, _initials, _split_coordination, category_of, find_names
+from pipeline.names.classify import _split_coordination, category_of, find_names
+from pipeline.names.context import Context
+from pipeline.names.document_level import initials
 
 KINDS = {"program", "award", "zone", "facility", "mechanism", "competition", "event", "project",
          "platform", "alliance", "fund", "campaign", "case"}
@@ -106,14 +108,14 @@ def test_classify_coordination_splits_only_between_two_heads(text, expected):
     assert [text[p[0].start : p[-1].end] for p in parts] == expected
 
 
-@pytest.mark.parametrize("name, initials", [
+@pytest.mark.parametrize("name, expected", [
     ("Sustainable Development Goals", "SDG"),
     ("UN Development Programme", "UNDP"),
     ("China-ASEAN Expo", "CASEANE"),
     ("Fair for Trade in Services", "FTS"),
 ])
-def test_classify_initials(name, initials):
-    assert _initials(name) == initials
+def test_document_level_initials(name, expected):
+    assert initials(name) == expected
 
 
 @pytest.mark.parametrize("text, cls, kind", [

@@ -10,52 +10,32 @@ One pass per document, shared by the report and initiative extractors (cached on
    (plus a year, or an `of`/`for`/`on` complement after it); organisations and venues go;
 3. runs without one: a coined word with a descriptor (`ACME gadget show`), a name with its
    acronym after a verb, a name in apposition with an event;
-4. document level: acronyms defined after an initiative (`(ACR)`, `, or ACR,`) and aliases
-   (`known as the ...`) tag their other mentions; a name acting as an organisation anywhere
-   goes everywhere; names found once are found again (all-caps headlines, without a trailing
-   year); a longer name wins over the names inside it.
+4. document level (:mod:`.document_level`): acronyms, aliases, organisations by use,
+   names found again, the longer of two overlapping names.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass, replace
-from functools import cached_property
 
-import numpy
-from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from ..document import body_start
-from .candidates import (
-    ACRONYM,
-    WORD,
-    YEAR,
-    Quote,
-    Run,
-    Token,
-    find_quotes,
-    find_runs,
-    tokenize,
-)
+from .candidates import ACRONYM, YEAR, Quote, Run, Token, find_quotes, find_runs, tokenize
+from .context import Context, Name
+from .document_level import initials, longest, repeated, with_acronyms_and_aliases, without_publishers
 from .lexicon import (
-    AGENT_AFTER,
-    EDITION_BEFORE,
-    ALIAS_CUE,
     COMPLEMENT_PREPOSITIONS,
     DESCRIPTOR_AFTER,
+    DESCRIPTOR_BEFORE,
     DESCRIPTORS,
-    FUNCTION_WORDS,
     EVENT_APPOSITION,
     FACILITY_CUE,
+    FUNCTION_WORDS,
     HEAD_LENGTHS,
     HEADLINE_VERBS,
     HEADS,
     MARKET_CUE,
-    ORGANISATION_CUE,
-    DESCRIPTOR_BEFORE,
-    ROLE_AFTER,
     ROLE_WORDS,
     SEPARATING_PREPOSITIONS,
     THEME_CUE,
@@ -71,14 +51,6 @@ CACHE_KEY = "pressfacts_names"
 LEADING_POS = frozenset({"ADP", "DET", "PRON", "SCONJ", "CCONJ", "ADV", "AUX", "PART", "INTJ"})
 VERSION_AFTER = re.compile(r"^[”″\"’]?\s*\(\s*(?:version|ver\.?|v\.?)\s*(?P<version>\d+(?:\.\d+)*)\s*\)", re.IGNORECASE)
 YEAR_OF_AFTER = re.compile(r"^\s+of\s+(?P<year>(?:19|20)\d\d)\b")
-OR_ACRONYM_AFTER = re.compile(r"^,\s+or\s+(?P<acronym>[A-Z][A-Z0-9&]+),")
-BRACKET_ACRONYM_AFTER = re.compile(r"^\s*\((?P<acronym>[A-Z][A-Za-z0-9&]*[A-Z0-9]s?)\)")
-# A name inside a longer capitalised run (`X Bureau`, `the Y X`) is not that name.
-CAPITALISED_AFTER = re.compile(r"^[ \t]?[A-Z]")
-CAPITALISED_BEFORE = re.compile(r"[A-Z]\w*[ \t]$")
-# Before a name or acronym `said (the)` with the sentence ending after it (`..., said the ACR.`).
-SAID_BEFORE = re.compile(r"\bsaid\s+(?:the\s+)?$")
-SAID_NAME_END = re.compile(r"^(?=\s*[.,;]|\s+(?:on|in)\b)")
 # Report years: `(2022)` after the title, `2022 ` before it, and inside the title at its
 # end (`Report 2020-21`), at its start, or before its last word (`2023 Results`).
 BRACKET_YEAR_AFTER = re.compile(r"^[ \t]*\((?P<year>(?:19|20)\d\d(?:-\d\d)?)\)")
@@ -86,18 +58,12 @@ LEADING_YEAR_BEFORE = re.compile(r"(?<![\w.,])(?P<year>(?:19|20)\d\d)[ \t]$")
 YEAR_AT_END = re.compile(r"(?P<year>(?:19|20)\d\d(?:[-–/]\d\d(?:\d\d)?)?)\)?\s*$")
 YEAR_AT_START = re.compile(r"^(?P<year>(?:19|20)\d\d)\s")
 YEAR_BEFORE_LAST_WORD = re.compile(r"\s(?P<year>(?:19|20)\d\d)\s+\S+$")
-YEAR_AFTER = re.compile(r"^[ \t](?:19|20)\d\d\b(?![-–/]?\d)")
-TRAILING_YEAR = re.compile(r"\s+(?:19|20)\d\d$")
 THE_BEFORE = re.compile(r"\bThe[ \t]$")
 QUOTES_COORDINATED = re.compile(r",?\s+and\s+|,\s+")  # `"A" and "B" ...`
 CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 DASHED_CAPITALS = re.compile(r"[A-Z]\w*[-–][A-Z]\w*")
-DASHES = re.compile(r"[-–]")
-CAPITALISED_WORDS = re.compile(r"(?:[A-Z][\w-]*(?:[ \t]+|$))+")
 VERB_ENDING = re.compile(r"(?:s|ed|ing)$")  # `Draws`, `Opened`, `Closing`
-POSSESSIVE_AFTER = re.compile(r"^['’]s\s+")
 TITLE_QUOTE_AFTER = re.compile(r"^[:,]?\s?[“\"‘«]")
-SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?:]\s*|\n\s*|[\"“‘(]\s*)$")
 QUOTE_MARKS = "“”\"‘’″«»„"
 # A quoted name with no head, descriptor or verb, after `of` (`the development of "..."`):
 # a named programme or policy if it is short.
@@ -105,88 +71,6 @@ OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 DEFAULT_QUOTED_WORDS = 6
 # How far before a quoted name a verb may tell its kind (`launched the "..."`).
 VERB_WINDOW = 40
-
-
-@dataclass(frozen=True)
-class Name:
-    start: int
-    end: int
-    cls: str  # report | initiative
-    kind: str  # initiative kind, '' for reports
-    rule: str
-    year: str = ""
-    version: str = ""
-
-
-class Context:
-    """What the classifier needs to know about the document besides one candidate."""
-
-    def __init__(self, doc: Doc, tokens: list[Token]):
-        self.doc = doc
-        self.text = doc.text
-        self.tokens = tokens  # the words of the body
-
-    @cached_property
-    def lowered(self) -> list[str]:
-        return [token.text.lower() for token in self.tokens]
-
-    @cached_property
-    def positions(self) -> dict[str, list[int]]:
-        """Indices in ``tokens`` of each word, lower-cased: finding a name again costs a
-        lookup, not a scan of the text."""
-        index: dict[str, list[int]] = {}
-        for i, word in enumerate(self.lowered):
-            index.setdefault(word, []).append(i)
-        return index
-
-    def occurrences(self, form: str, exact: bool = False) -> list[tuple[int, int]]:
-        """Where the words of ``form`` stand in a row, with the same separators (any white
-        space alike), compared case-insensitively unless ``exact``."""
-        words = tokenize(form)
-        if not words:
-            return []
-        lowered = [w.text.lower() for w in words]
-        gaps = [_separator(form[a.end : b.start]) for a, b in zip(words, words[1:])]
-        # Look the form up by its rarest word.
-        anchor = min(range(len(words)), key=lambda k: len(self.positions.get(lowered[k], ())))
-        found = []
-        for p in self.positions.get(lowered[anchor], ()):
-            i = p - anchor
-            if i < 0 or self.lowered[i : i + len(words)] != lowered:
-                continue
-            run = self.tokens[i : i + len(words)]
-            if exact and [t.text for t in run] != [w.text for w in words]:
-                continue
-            if all(_separator(self.text[a.end : b.start]) == g for a, b, g in zip(run, run[1:], gaps)):
-                found.append((run[0].start, run[-1].end))
-        return found
-
-    @cached_property
-    def sentence_starts(self) -> list[int]:
-        """Character offsets where sentences start (read only when a rule needs the sentence)."""
-        if not self.doc.has_annotation("SENT_START"):
-            return [0]
-        flags = self.doc.to_array([SENT_START])
-        return [0] + [self.doc[int(i)].idx for i in numpy.flatnonzero(flags == 1) if i > 0]
-
-    def sentence(self, offset: int) -> str:
-        i = bisect_right(self.sentence_starts, offset) - 1
-        start = self.sentence_starts[i] if i >= 0 else 0
-        end = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else len(self.text)
-        return self.text[start:end]
-
-    def before(self, offset: int, width: int = 60) -> str:
-        return self.text[max(0, offset - width) : offset]
-
-    def after(self, offset: int, width: int = 80) -> str:
-        return self.text[offset : offset + width]
-
-    def pos(self, token: Token) -> str:
-        span = self.doc.char_span(token.start, token.end, alignment_mode="expand")
-        return span[0].pos_ if span is not None and len(span) else ""
-
-    def sentence_initial(self, offset: int) -> bool:
-        return SENTENCE_END_BEFORE.search(self.before(offset, 4)) is not None or offset in self.sentence_starts
 
 
 def find_names(doc: Doc) -> list[Name]:
@@ -221,17 +105,17 @@ def _find_names(doc: Doc) -> list[Name]:
         else:
             headless.append(run)
     names.extend(_names_from_headless(headless, context))
-    names = _longest(names)
-    names = _with_acronyms_and_aliases(names, quotes, context)
-    names = _longest(names + _repeated(names, context))
-    return sorted(_without_publishers(names, context), key=lambda n: (n.start, n.end))
+    names = longest(names)
+    names = with_acronyms_and_aliases(names, quotes, context)
+    names = longest(names + repeated(names, context))
+    return sorted(without_publishers(names, context), key=lambda n: (n.start, n.end))
 
 
 # --- quotes -------------------------------------------------------------------------------
 
 
 def _name_from_quote(quote: Quote, quotes: list[Quote], context: Context) -> list[Name]:
-    if ORGANISATION_CUE.search(context.before(quote.open)):
+    if context.acts_as_organisation(quote.open):
         return []
     category, rule = _quote_category(quote, quotes, context)
     if category is None or category.cls not in ("report", "initiative"):
@@ -413,7 +297,7 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
     if category.cls != "initiative":
         return None
     start, stop = name_tokens[0].start, name_tokens[-1].end
-    if _acts_as_organisation(start, context):
+    if context.acts_as_organisation(start):
         return None
     if category.kind == "facility" and not _is_established_facility(start, context):
         return None
@@ -500,10 +384,6 @@ def _version_after(offset: int, context: Context) -> str:
     return match.group("version") if match else ""
 
 
-def _acts_as_organisation(start: int, context: Context) -> bool:
-    return ORGANISATION_CUE.search(context.before(start)) is not None
-
-
 def _is_established_facility(start: int, context: Context) -> bool:
     """A named centre is an initiative when opened or established, not when it is a venue."""
     if VENUE_CUE.search(context.before(start, 20)):
@@ -525,7 +405,7 @@ def _names_from_headless(runs: list[Run], context: Context) -> list[Name]:
         if not tokens or any(run.tokens.index(t) in run.quoted for t in tokens):
             continue
         start = tokens[0].start
-        if _acts_as_organisation(start, context) or context.before(start, 2).strip() in tuple(QUOTE_MARKS):
+        if context.acts_as_organisation(start) or context.before(start, 2).strip() in tuple(QUOTE_MARKS):
             continue
         coined = _coined_with_descriptor(tokens[0], context)
         if coined is not None:
@@ -534,7 +414,7 @@ def _names_from_headless(runs: list[Run], context: Context) -> list[Name]:
         if run.tokens.index(tokens[-1]) in run.bracketed:
             acronym, words = tokens[-1], tokens[:-1]
             verb = _verb_category(context.before(start, VERB_WINDOW))
-            if words and verb is not None and verb.cls == "initiative" and _initials(
+            if words and verb is not None and verb.cls == "initiative" and initials(
                 context.text[start : words[-1].end]
             ) == acronym.text:
                 names.append(Name(start, words[-1].end, "initiative", verb.kind, "name+acronym+verb"))
@@ -587,171 +467,6 @@ def _is_coined(token: Token) -> bool:
         or (text[0].isupper() and CAMEL_CASE.search(text) is not None)
         or DASHED_CAPITALS.fullmatch(text) is not None
     )
-
-
-# --- document level -----------------------------------------------------------------------
-
-
-def _longest(names: list[Name]) -> list[Name]:
-    """Drop names inside or overlapping a longer one (the longer name wins)."""
-    kept: list[Name] = []
-    spans: list[tuple[int, int]] = []  # the kept names' spans, in text order, never overlapping
-    for name in sorted(names, key=lambda n: (-(n.end - n.start), n.start)):
-        i = bisect_right(spans, (name.start, name.end))
-        clash_before = i > 0 and spans[i - 1][1] > name.start
-        clash_after = i < len(spans) and spans[i][0] < name.end
-        if not (clash_before or clash_after):
-            spans.insert(i, (name.start, name.end))
-            kept.append(name)
-    return kept
-
-
-def _is_definition(start: int, context: Context) -> bool:
-    """An acronym or alias defined right after a name: `Name (ACR)`, `Name, or ACR,`."""
-    return context.before(start, 1) == "(" or context.before(start, 5) == ", or "
-
-
-def _with_acronyms_and_aliases(names: list[Name], quotes: list[Quote], context: Context) -> list[Name]:
-    text = context.text
-    acronyms: dict[str, str] = {}
-    dropped: set[Name] = set()
-    extra: list[Name] = []
-    for name in names:
-        if name.cls != "initiative":
-            continue
-        after = context.after(name.end, 40)
-        defined = BRACKET_ACRONYM_AFTER.match(after) or OR_ACRONYM_AFTER.match(after)
-        own = [defined.group("acronym")] if defined else []
-        initials = _initials(text[name.start : name.end])
-        initials = [initials, initials + "s"] if len(initials) >= 3 else []
-        if _acts_as_organisation_anywhere(name, own, initials, context) and not _has_edition(name, context):
-            dropped.add(name)
-            continue
-        own += initials
-        # `ACR Barcelona 2023, the ... event`: the acronym opening a name with no head noun
-        # is the short name (`ACR convened ...`).
-        first = WORD.match(text, name.start)
-        if name.rule.startswith("name+event") and first and ACRONYM.fullmatch(first.group()) and first.end() < name.end:
-            own.append(first.group())
-        for acronym in own:
-            acronyms.setdefault(acronym, name.kind)
-        alias = _alias_after(name, quotes, context)
-        if alias is not None:
-            extra.append(alias)
-    names = [n for n in names if n not in dropped] + extra
-    for acronym, kind in acronyms.items():
-        for start, end in context.occurrences(acronym, exact=True):
-            after = context.after(end, 40)
-            if _is_definition(start, context) or _acts_as_organisation(start, context):
-                continue
-            if ROLE_AFTER.match(after) or AGENT_AFTER.match(after):  # `ACR Secretary-General Li`
-                continue
-            year = YEAR_AFTER.match(after)  # `ACR 2023`: a year after a name stays in it
-            names.append(Name(start, end + (year.end() if year else 0), "initiative", kind, "acronym"))
-    return names
-
-
-def _has_edition(name: Name, context: Context) -> bool:
-    """Whether an occurrence of the name has a year or ordinal before it (`the 2023 X`,
-    `the Second X`): then it names an event, even where it also acts as its organiser."""
-    text = context.text
-    surface = text[name.start : name.end]
-    return any(EDITION_BEFORE.search(text[max(0, start - 16) : start]) for start, _ in context.occurrences(surface))
-
-
-def _without_publishers(names: list[Name], context: Context) -> list[Name]:
-    """`the X Forum's Global Risks Report`: a name owning a report is its publisher, an
-    organisation."""
-    report_starts = {n.start for n in names if n.cls == "report"}
-    return [
-        n for n in names
-        if not (n.cls == "initiative" and (m := POSSESSIVE_AFTER.match(context.after(n.end, 4))) and n.end + m.end() in report_starts)
-    ]
-
-
-def _initials(name: str) -> str:
-    """`Sustainable Development Goals` -> `SDG`; an acronym word keeps all its letters
-    (`UN Development Programme` -> `UNDP`)."""
-    letters = []
-    for word in WORD.findall(name):
-        for piece in DASHES.split(word):
-            if not piece or not piece[0].isupper():
-                continue
-            letters.append(piece if ACRONYM.fullmatch(piece) else piece[0])
-    return "".join(letters)
-
-
-def _acts_as_organisation_anywhere(name: Name, defined: list[str], initials: list[str], context: Context) -> bool:
-    """A name that acts as an organisation somewhere in the document, itself or by the
-    acronym defined after it (`ACR Secretary-General`, `ACR's President`, `the ACR said`,
-    `..., said the ACR.`), or a `... Programme` referred to by its acronym again (`UN
-    Development Programme` is an agency, contract "More decisions")."""
-    text = context.text
-    surface = text[name.start : name.end]
-    for form, exact in [(surface, False)] + [(a, True) for a in defined]:
-        for start, end in context.occurrences(form, exact):
-            after = text[end : end + 40]
-            if ROLE_AFTER.match(after) or AGENT_AFTER.match(after):
-                return True
-            if SAID_BEFORE.search(text[max(0, start - 12) : start]) and SAID_NAME_END.match(after):
-                return True
-    if surface.split()[-1] in ("Programme", "Program"):
-        return any(len(context.occurrences(a, exact=True)) >= 2 for a in defined + initials)  # the definition and another use
-    return False
-
-
-def _alias_after(name: Name, quotes: list[Quote], context: Context) -> Name | None:
-    """`X, known as the Canton Fair` / `X (DDD), also known as "dual circulation"`."""
-    match = ALIAS_CUE.match(context.after(name.end, 80))
-    if match is None:
-        return None
-    start = name.end + match.end()
-    for quote in quotes:
-        if quote.open == start:
-            return Name(quote.start, quote.end, "initiative", name.kind, "alias")
-    words = CAPITALISED_WORDS.match(context.text[start : start + 80])
-    if words is None:
-        return None
-    stop = start + len(words.group().rstrip())
-    return Name(start, stop, "initiative", name.kind, "alias")
-
-
-def _repeated(names: list[Name], context: Context) -> list[Name]:
-    """A name found once is a mention wherever it stands again as a whole name (not inside
-    a longer capitalised run), also in an all-caps headline and without its trailing year
-    (`X 2023` ... `X`)."""
-    text = context.text
-    extra = []
-    seen = set()
-    for name in names:
-        if name.rule.startswith("coined"):  # found wherever it stands already
-            continue
-        surface = text[name.start : name.end]
-        forms = {surface}
-        if name.cls == "initiative":
-            without_year = TRAILING_YEAR.sub("", surface)
-            if without_year != surface and len(without_year.split()) >= 2:
-                forms.add(without_year)
-        for form in forms:
-            if (form, name.cls) in seen:
-                continue
-            seen.add((form, name.cls))
-            for start, end in context.occurrences(form):
-                found = text[start:end]
-                headline = found.isupper() and not form.isupper()
-                if " ".join(found.split()) != " ".join(form.split()) and not headline:
-                    continue
-                if not headline and (CAPITALISED_AFTER.match(text[end : end + 3]) or CAPITALISED_BEFORE.search(text[max(0, start - 3) : start])):
-                    continue
-                if _is_definition(start, context) or _acts_as_organisation(start, context):
-                    continue
-                extra.append(replace(name, start=start, end=end, rule=name.rule + "+repeated"))
-    return extra
-
-
-def _separator(gap: str) -> str:
-    """Text between two words, any white space as one space."""
-    return " ".join(gap.split()) if gap.strip() else " " if gap else ""
 
 
 def category_of(text: str) -> Category | None:
