@@ -489,10 +489,16 @@ class Rule:
     name: str
     regex: re.Pattern
     build: Callable[[re.Match, str], str | None]
+    needs: tuple[str, ...] = ()  # lower-case words one of which the text must contain
 
 
-def rule(name: str, pattern: str, build) -> Rule:
-    return Rule(name, re.compile(pattern), build)
+def rule(name: str, pattern: str, build, needs: tuple[str, ...] = ()) -> Rule:
+    return Rule(name, re.compile(pattern), build, needs)
+
+
+HOLIDAY_WORDS = tuple({name.split()[0].split("'")[0] for name in HOLIDAYS})
+SEASON_WORDS = tuple(SEASONS)
+RELATIVE_DAY_WORDS = tuple({name.split()[-1] for name in RELATIVE_DAYS})
 
 
 MONTH_DAY_YEAR = rf"(?:(?:{WEEKDAY}),?\s+)?{month('month')}\s+{day('day')}(?:,?\s+{year('year')})?{END_OF_DATE}"
@@ -515,37 +521,37 @@ RULES: tuple[Rule, ...] = (
     rule("month-year-range", rf"{month('m1')},?\s+{year('y1')}{RANGE_DASH}{month('m2')},?\s+{year('y2')}", build_month_year_range),
     rule("year-range", rf"{LEFT_YEAR}{year('y1')}(?P<sep>{YEAR_RANGE_WORD})(?P<y2>(?:1[5-9]|20|21)\d\d|\d\d)(?![\d%]|[.,]\d)", build_year_range),
     rule("year", rf"{LEFT_YEAR}{year('year')}", build_year),
-    rule("decade", rf"{LEFT_YEAR}(?P<decade>1[5-9]\d|20\d)0s\b", build_decade),
-    rule("century", rf"{LEFT}(?P<century>\d\d)(?:st|nd|rd|th)[\s-]+(?i:century)\b", build_century),
-    rule("relative-day", rf"\b(?i:{alternation(RELATIVE_DAYS)})\b", build_relative_day),
-    rule("relative-described-year", r"\b(?P<rel>(?i:this|last|next))\s+(?P<described>[a-z]+)\s+year\b(?![\s-]+(?:old|long)\b)", build_described_year),
+    rule("decade", rf"{LEFT_YEAR}(?P<decade>1[5-9]\d|20\d)0s\b", build_decade, needs=("0s",)),
+    rule("century", rf"{LEFT}(?P<century>\d\d)(?:st|nd|rd|th)[\s-]+(?i:century)\b", build_century, needs=("centur",)),
+    rule("relative-day", rf"\b(?i:{alternation(RELATIVE_DAYS)})\b", build_relative_day, needs=RELATIVE_DAY_WORDS),
+    rule("relative-described-year", r"\b(?P<rel>(?i:this|last|next))\s+(?P<described>[a-z]+)\s+year\b(?![\s-]+(?:old|long)\b)", build_described_year, needs=("year",)),
     rule("relative-unit", r"\b(?P<rel>(?i:this\s+past|this|current|last|next|coming|past|previous|prior|the\s+current|the\s+previous|the\s+prior|the\s+following))\s+(?P<unitword>(?i:year|month|weekend|week|quarter))\b(?![\s-]+(?:old|long)\b)", build_relative_unit),
     rule("the-relative-duration", rf"\b(?i:the)\s+(?P<rel>(?i:past|last|next|coming|previous|prior|following|first))\s+(?:{NUM}\s+)?{UNIT}(?:\s+of\s+(?:{year('year')}|{REL_YEAR}))?", build_the_relative_duration),
     rule("the-duration", rf"\b(?i:the)\s+{NUM}\s+{UNIT}(?![\s-]+(?:old|ago|earlier|later)\b)", build_duration),
     rule("duration", rf"\b{QUALIFIER}{NUM}[\s-]+(?:(?i:consecutive|straight|successive|full|more|additional)\s+)?{UNIT}(?:\s+in\s+a\s+row)?", build_duration),
-    rule("compound-duration", r"\b(?P<unit>(?i:day|week|month|year|decade))-?(?i:long)\b", build_compound_duration),
-    rule("half-unit", r"\b(?i:(?:a\s+)?half(?:\s+a|-)\s*)(?P<unit>(?i:century|year|decade))\b", build_half_century),
-    rule("ago", rf"\b{QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}|hours?))\s+(?P<direction>(?i:ago))\b", build_ago),
-    rule("earlier-later", rf"\b{QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}))\s+(?P<direction>(?i:earlier|later|before|after|prior))\b", build_ago),
-    rule("year-ago", r"\b(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year)-(?i:ago|earlier)(?:\s+(?i:period))?\b", build_year_ago),
-    rule("year-ago-period", r"\b(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year)-(?i:ago|earlier)\s+(?i:quarter|half)\b", build_year_ago),
-    rule("quarter", rf"\b(?:{THE_BEFORE_NOUN_PHRASE}|{REL_YEAR_POSSESSIVE}\s+)?(?:{year('year')}\s+|(?P<yearago>(?i:year-ago|year-earlier))\s+)?(?:(?P<fiscal>(?i:fiscal))[\s-]+(?:(?P<fy>1[5-9]\d\d|20\d\d)\s+)?)?{ORDINAL_QUARTER}[\s-]+(?P<fiscal2>(?i:fiscal)[\s-]+)?(?i:quarter)(?:\s+(?:of\s+)?(?:(?P<fiscal3>{FISCAL_WORD})\s*)?(?:(?P<year2>1[5-9]\d\d|20\d\d)\b|{REL_YEAR}))?", build_quarter),
+    rule("compound-duration", r"\b(?P<unit>(?i:day|week|month|year|decade))-?(?i:long)\b", build_compound_duration, needs=("long",)),
+    rule("half-unit", r"\b(?i:(?:a\s+)?half(?:\s+a|-)\s*)(?P<unit>(?i:century|year|decade))\b", build_half_century, needs=("half",)),
+    rule("ago", rf"\b{QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}|hours?))\s+(?P<direction>(?i:ago))\b", build_ago, needs=("ago",)),
+    rule("earlier-later", rf"\b{QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}))\s+(?P<direction>(?i:earlier|later|before|after|prior))\b", build_ago, needs=("earlier", "later", "before", "after", "prior")),
+    rule("year-ago", r"\b(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year)-(?i:ago|earlier)(?:\s+(?i:period))?\b", build_year_ago, needs=("year-",)),
+    rule("year-ago-period", r"\b(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year)-(?i:ago|earlier)\s+(?i:quarter|half)\b", build_year_ago, needs=("year-",)),
+    rule("quarter", rf"\b(?:{THE_BEFORE_NOUN_PHRASE}|{REL_YEAR_POSSESSIVE}\s+)?(?:{year('year')}\s+|(?P<yearago>(?i:year-ago|year-earlier))\s+)?(?:(?P<fiscal>(?i:fiscal))[\s-]+(?:(?P<fy>1[5-9]\d\d|20\d\d)\s+)?)?{ORDINAL_QUARTER}[\s-]+(?P<fiscal2>(?i:fiscal)[\s-]+)?(?i:quarter)(?:\s+(?:of\s+)?(?:(?P<fiscal3>{FISCAL_WORD})\s*)?(?:(?P<year2>1[5-9]\d\d|20\d\d)\b|{REL_YEAR}))?", build_quarter, needs=("quarter",)),
     rule("q-quarter", rf"{LEFT}Q(?P<q>[1-4])(?:(?:\s*|-)(?P<fiscal>FY|(?i:fiscal))?\s*'?(?P<year>\d{{4}}|\d{{2}}))?(?![\w/])", build_quarter),
     rule("year-q-quarter", rf"{LEFT}(?P<year>\d{{4}})\s*-?\s*Q(?P<q>[1-4])(?!\w)", build_quarter),
     rule("nq-quarter", rf"{LEFT}(?P<q>[1-4])Q\s*'?(?P<year>\d{{4}}|\d{{2}})?(?!\w)", build_quarter),
-    rule("month-quarter", rf"\b(?i:the)\s+{month('month', True)}\s+(?i:quarter)\b", build_month_quarter),
-    rule("half", rf"\b(?:{THE_BEFORE_NOUN_PHRASE}|{REL_YEAR_POSSESSIVE}\s+)?(?P<ordinal>(?i:first|second|latter|last))[\s-]+(?i:half)(?:\s+(?:of\s+)?(?:(?P<fiscal3>{FISCAL_WORD})\s*)?(?:{year('year')}|{REL_YEAR}))?(?![\w-])", build_half),
+    rule("month-quarter", rf"\b(?i:the)\s+{month('month', True)}\s+(?i:quarter)\b", build_month_quarter, needs=("quarter",)),
+    rule("half", rf"\b(?:{THE_BEFORE_NOUN_PHRASE}|{REL_YEAR_POSSESSIVE}\s+)?(?P<ordinal>(?i:first|second|latter|last))[\s-]+(?i:half)(?:\s+(?:of\s+)?(?:(?P<fiscal3>{FISCAL_WORD})\s*)?(?:{year('year')}|{REL_YEAR}))?(?![\w-])", build_half, needs=("half",)),
     rule("h-half", rf"{LEFT}(?:H(?P<h>[12])(?:\s*(?P<fiscal>FY)?\s*'?(?P<year>\d{{4}}|\d{{2}}))?|(?P<h2>[12])H\s*'?(?P<year2>\d{{4}}|\d{{2}}))(?![\w-])", build_half),
-    rule("season", rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|the\s+past|the\s+coming|this|last|next|the))\s+)?(?P<season>(?i:{alternation(SEASONS)}))\b(?:\s+(?:of\s+)?{year('year')})?", build_season),
-    rule("holiday", rf"\b(?:(?P<rel>(?i:last|this|next))\s+)?(?P<holiday>(?i:{alternation(HOLIDAYS)}))(?!\w)(?:\s+{year('year')})?", build_holiday),
-    rule("weekday", rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past))\s+)?{FULL_WEEKDAY}(?!\w)", build_weekday),
+    rule("season", rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|the\s+past|the\s+coming|this|last|next|the))\s+)?(?P<season>(?i:{alternation(SEASONS)}))\b(?:\s+(?:of\s+)?{year('year')})?", build_season, needs=SEASON_WORDS),
+    rule("holiday", rf"\b(?:(?P<rel>(?i:last|this|next))\s+)?(?P<holiday>(?i:{alternation(HOLIDAYS)}))(?!\w)(?:\s+{year('year')})?", build_holiday, needs=HOLIDAY_WORDS),
+    rule("weekday", rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past))\s+)?{FULL_WEEKDAY}(?!\w)", build_weekday, needs=("day",)),
     rule("month", rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past))\s+)?{month('month', True)}(?![\w-]|\s+\d)", build_month),
-    rule("week-of", rf"\b(?i:the\s+week\s+of)\s+{month('month')}\s+{day('day')}", build_week_of),
-    rule("period-edge", r"\b(?i:the\s+)(?P<edge>(?i:end|beginning|start))\s+(?i:of)\s+(?P<rel>(?i:the|this|last|next))\s+(?P<unitword>(?i:year|month|week|quarter))\b", build_period_edge),
-    rule("year-end", rf"\b(?:{year('year')}\s+)?(?i:year)(?:[\s-]?|['’]s\s+)(?i:end)\b(?:\s+{year('year2')})?", build_year_end),
-    rule("fy", rf"{LEFT}(?:FY|F\.Y\.)\s?'?(?P<year>\d{{4}}|\d{{2}})(?:\s*[-/]\s*(?P<year2>\d{{4}}|\d{{2}}))?(?![\w%])", build_fiscal),
-    rule("fiscal-year", r"\b(?i:fiscal)(?:\s+(?i:year))?\s+(?P<year>\d{4})(?:\s*[-/]\s*(?P<year2>\d{4}|\d{2}))?(?![\w%])", build_fiscal),
-    rule("period-ending", rf"\b(?:(?i:the)\s+)?(?P<fiscal>(?i:fiscal)\s+)?(?P<period>(?i:quarter|half|year|period|(?:three|six|nine|twelve|3|6|9|12)\s+months))\s+(?i:ended|ending|that\s+ended|that\s+ends|which\s+ends)\s+(?:(?i:on)\s+)?(?:{month('month')}(?:\s+{day('day')})?|{day('day2')}\s+{month('month2')})(?:,?\s+{year('year')})?{END_OF_DATE}", build_period_ending),
+    rule("week-of", rf"\b(?i:the\s+week\s+of)\s+{month('month')}\s+{day('day')}", build_week_of, needs=("week",)),
+    rule("period-edge", r"\b(?i:the\s+)(?P<edge>(?i:end|beginning|start))\s+(?i:of)\s+(?P<rel>(?i:the|this|last|next))\s+(?P<unitword>(?i:year|month|week|quarter))\b", build_period_edge, needs=("end", "beginning", "start")),
+    rule("year-end", rf"\b(?:{year('year')}\s+)?(?i:year)(?:[\s-]?|['’]s\s+)(?i:end)\b(?:\s+{year('year2')})?", build_year_end, needs=("end",)),
+    rule("fy", rf"{LEFT}(?:FY|F\.Y\.)\s?'?(?P<year>\d{{4}}|\d{{2}})(?:\s*[-/]\s*(?P<year2>\d{{4}}|\d{{2}}))?(?![\w%])", build_fiscal, needs=("fy", "f.y.")),
+    rule("fiscal-year", r"\b(?i:fiscal)(?:\s+(?i:year))?\s+(?P<year>\d{4})(?:\s*[-/]\s*(?P<year2>\d{4}|\d{2}))?(?![\w%])", build_fiscal, needs=("fiscal",)),
+    rule("period-ending", rf"\b(?:(?i:the)\s+)?(?P<fiscal>(?i:fiscal)\s+)?(?P<period>(?i:quarter|half|year|period|(?:three|six|nine|twelve|3|6|9|12)\s+months))\s+(?i:ended|ending|that\s+ended|that\s+ends|which\s+ends)\s+(?:(?i:on)\s+)?(?:{month('month')}(?:\s+{day('day')})?|{day('day2')}\s+{month('month2')})(?:,?\s+{year('year')})?{END_OF_DATE}", build_period_ending, needs=("ended", "ending", "ends")),
 )
 
 
@@ -576,7 +582,10 @@ def extend_with_modifier(text: str, candidate: Candidate, floor: int) -> Candida
 def find_candidates(text: str, start: int = 0) -> list[Candidate]:
     """Every rule's matches in ``text[start:]``, each with its underspecified value."""
     found = []
+    lowered = text.lower()
     for r in RULES:
+        if r.needs and not any(word in lowered for word in r.needs):
+            continue  # a cheap test before the regex: most rules need one of a few words
         for m in r.regex.finditer(text, start):
             spec = r.build(m, text)
             if spec:
