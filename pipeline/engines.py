@@ -23,6 +23,8 @@ import os
 import signal
 import threading
 from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterable, Iterator, Protocol
 
 from spacy.language import Language
@@ -93,17 +95,10 @@ def _extract_in_pool(settings: Settings, chunk: list[InputDocument]) -> Extracte
     return extract_chunk(worker_pipeline(settings), chunk, settings.batch_size)
 
 
-class _AsyncResult:
-    def __init__(self, result):
-        self._result = result
-
-    def result(self) -> Extracted:
-        return self._result.get()
-
-
 class ProcessEngine:
     """``workers`` local processes. With fork (Linux) the pipeline is loaded once here and
-    inherited; elsewhere each worker loads it."""
+    inherited; elsewhere each worker loads it. A worker that dies (killed, out of memory)
+    stops the run with an error instead of leaving it waiting for ever."""
 
     def __init__(self, settings: Settings, workers: int):
         self.settings = settings
@@ -112,17 +107,21 @@ class ProcessEngine:
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         if context.get_start_method() == "fork":
             worker_pipeline(settings)
-        self.pool = context.Pool(workers, initializer=_init_pool_worker, initargs=(settings,))
+        self.executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_pool_worker,
+                                            initargs=(settings,))
 
     def map(self, chunks: Iterable[list[InputDocument]]) -> Iterator[Extracted]:
         def submit(chunk):
-            return _AsyncResult(self.pool.apply_async(_extract_in_pool, (self.settings, chunk)))
+            return self.executor.submit(_extract_in_pool, self.settings, chunk)
 
-        return ordered(submit, chunks, IN_FLIGHT_PER_WORKER * self.workers)
+        try:
+            yield from ordered(submit, chunks, IN_FLIGHT_PER_WORKER * self.workers)
+        except BrokenProcessPool as exc:
+            raise RuntimeError("a worker process died (killed, or out of memory?); no table was written") from exc
 
     def close(self) -> None:
-        self.pool.terminate()
-        self.pool.join()
+        # Workers finish the chunk in hand (they ignore Ctrl-C); the others are cancelled.
+        self.executor.shutdown(wait=True, cancel_futures=True)
 
 
 # A Dask worker may run several threads; one pipeline per process is not shared between them.

@@ -248,10 +248,9 @@ def interrupt_mid_run(tmp_path, extra_args):
     out = tmp_path / "out"
     process = subprocess.Popen([str(PRESSFACTS), "run", str(corpus), str(fifo), "--out", str(out), *extra_args],
                                stderr=subprocess.PIPE, text=True, start_new_session=True, cwd=ROOT)
-    with open(fifo, "w", encoding="utf-8") as writer:  # blocks until pressfacts opens it
+    with open(fifo, "w", encoding="utf-8"):  # blocks until pressfacts opens it; kept open while it exits
         os.killpg(process.pid, signal.SIGINT)
-        writer.write("never read")
-    _, stderr = process.communicate(timeout=60)
+        _, stderr = process.communicate(timeout=60)
     return corpus, out, process.returncode, stderr
 
 

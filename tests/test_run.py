@@ -2,6 +2,7 @@
 
 import importlib
 import json
+import os
 
 import pytest
 import spacy
@@ -125,3 +126,20 @@ def test_the_sped_up_model_gives_the_tags_parts_of_speech_morphology_and_lemmas_
     for fast, slow in zip(nlp.pipe(speedup_test_texts(), disable=ours), plain.pipe(speedup_test_texts())):
         assert [(t.tag_, t.pos_, str(t.morph), t.lemma_) for t in fast] == \
             [(t.tag_, t.pos_, str(t.morph), t.lemma_) for t in slow]
+
+
+def test_a_worker_that_dies_stops_the_run_with_an_error_and_writes_nothing(tmp_path, monkeypatch, capsys):
+    corpus = write_dev_corpus(tmp_path / "in", n=3)
+    (corpus / "killer.txt").write_text("This document kills its worker.", encoding="utf-8")
+    real_extract_chunk = extract_chunk
+
+    def dying(nlp, items, batch_size=32):
+        if any("kills its worker" in item.text for item in items):
+            os._exit(9)  # as the kernel's out-of-memory killer would
+        return real_extract_chunk(nlp, items, batch_size)
+
+    monkeypatch.setattr("pipeline.engines.extract_chunk", dying)  # inherited by the forked workers
+    out = tmp_path / "out"
+    assert main(["run", str(corpus), "--out", str(out), "--quiet", "--workers", "2"]) == 2
+    assert "a worker process died" in capsys.readouterr().err
+    assert not out.exists() or not list(out.iterdir())
