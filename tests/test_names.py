@@ -38,7 +38,7 @@ def _runs(text):
     ("Co-construction of Cloud·Internet", ["Co-construction", "of", "Cloud·Internet"]),
     ("the No.2 Plant, version 4.0.", ["the", "No.2", "Plant", "version", "4.0"]),
     ("6.jpgRiver Park", ["6", "jpgRiver", "Park"]),
-    ("China’s N–Peace", ["China", "s", "N–Peace"]),
+    ("Acme’s K–Bridge", ["Acme", "s", "K–Bridge"]),
     ("Report 2020-21", ["Report", "2020-21"]),
 ])
 def test_candidates_tokenize_keeps_inner_hyphens_dots_and_middle_dots(text, words):
@@ -67,7 +67,7 @@ def test_candidates_quote_title_case(body, titled):
 
 
 @pytest.mark.parametrize("text, runs", [
-    ("the Report on the Work of the Government called", ["Report on the Work of the Government"]),
+    ("the Report on the State of the Ports called", ["Report on the State of the Ports"]),
     ("the World Forum (WF) Lima Summit opened", ["World Forum (WF) Lima Summit"]),
     ("the Water Conference – Climate Forum in", ["Water Conference – Climate Forum"]),
     ("the Exhibition & Convention Center", ["Exhibition & Convention Center"]),
@@ -76,7 +76,7 @@ def test_candidates_quote_title_case(body, titled):
     ("The Asia Outlook 2024 lowers", ["The Asia Outlook 2024"]),
     ("the 2022 Peace Index shows", ["2022 Peace Index"]),
     ("Delta Expo\n\nThe River Forum", ["Delta Expo", "The River Forum"]),  # never across a blank line
-    ("MWC\nBarcelona is back", ["MWC\nBarcelona"]),  # a wrapped line is one run
+    ("HBX\nLisbon is back", ["HBX\nLisbon"]),  # a wrapped line is one run
 ])
 def test_candidates_runs(text, runs):
     assert _runs(text) == runs
@@ -109,10 +109,10 @@ def test_classify_coordination_splits_only_between_two_heads(text, expected):
 
 
 @pytest.mark.parametrize("name, expected", [
-    ("Sustainable Development Goals", "SDG"),
-    ("UN Development Programme", "UNDP"),
+    ("Harbour Development Goals", "HDG"),
+    ("UN Ocean Programme", "UNOP"),
     ("China-ASEAN Expo", "CASEANE"),
-    ("Fair for Trade in Services", "FTS"),
+    ("Fair for Trade in Goods", "FTG"),
 ])
 def test_document_level_initials(name, expected):
     assert initials(name) == expected
@@ -139,7 +139,7 @@ def test_classify_no_head_noun_is_no_category():
     ("Li, Secretary-General of the Delta Trade Forum, spoke.", []),
     ("The Delta Trade Forum opened.", [("Delta Trade Forum", "initiative", "event")]),
     ('The summit, themed "Green Growth for All", opened.', []),
-    ("“Light of the Delta” supercomputing center", [("Light of the Delta", "initiative", "facility")]),
+    ("“Star of the Delta” supercomputing center", [("Star of the Delta", "initiative", "facility")]),
     ("The centre was built next to the Delta Data Center.", [("Delta Data Center", "initiative", "facility")]),
     ("They met at the Delta Data Center.", []),
     ("The S&P 500 Index rose.", []),

@@ -4,10 +4,10 @@ This stage only says where a name may stand; ``classify`` decides what it is.
 
 - A *quote* is a span between any pair of quote marks (`"..."`, `“...”`, `‘...’`, a stray
   `″` closing a `“`), with its body stripped of trailing punctuation (`Program,”`).
-- A *run* is a sequence of capitalised words (`World Internet Conference`), allowing inner
-  lower-case function words (`Report on the Work of the Government`), hyphens and `·` inside
+- A *run* is a sequence of capitalised words (`Global Harbour Conference`), allowing inner
+  lower-case function words (`Report on the State of the Ports`), hyphens and `·` inside
   words (`Co-construction`, `Cloud·Internet`), `&` and a spaced en dash between words, numbers
-  after a word (`Report 2023`), a bracketed acronym or year (`Conference (WIC) Wuzhen Summit`,
+  after a word (`Report 2023`), a bracketed acronym or year (`Conference (GHC) Lima Summit`,
   `Report (2022)`), and a quoted complement after a preposition (`Competition of “...”`).
 """
 
@@ -166,7 +166,7 @@ def find_runs(text: str, tokens: list[Token], quotes: list[Quote], masked: list[
             if inside(nxt.start):
                 break
             gap = _gap(text, last, nxt)
-            if len(run.tokens) - 1 in run.bracketed:  # `(WIC) Wuzhen Summit`: go on after the bracket
+            if len(run.tokens) - 1 in run.bracketed:  # `(GHC) Lima Summit`: go on after the bracket
                 if not gap.startswith(")") or not gap[1:]:
                     break
                 gap = gap[1:]
@@ -208,7 +208,7 @@ def _can_start(tokens: list[Token], i: int, text: str) -> bool:
         return False
     if token.is_capitalised:
         return True
-    # `2022 Corruption Perceptions Index`, `17th China-ASEAN Expo`: a year or ordinal may
+    # `2022 Open Budget Index`, `17th Andean Trade Expo`: a year or ordinal may
     # open a run when a capitalised word follows.
     if (token.is_year or token.is_ordinal) and i + 1 < len(tokens):
         nxt = tokens[i + 1]

@@ -278,7 +278,7 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
     preposition = _first_preposition(tokens)
     if preposition is not None and h_start > preposition:
         # `Secretary-General of the X`: a role in an organisation; `Blue Books for the X`,
-        # `Island to Central Park`: X is named apart; `Light of Internet Expo`, `Nutrition
+        # `Island to Central Park`: X is named apart; `Light of Harbour Expo`, `Nutrition
         # for Growth Compact`: one name.
         if tuple(t.text for t in tokens[:preposition]) in ROLE_WORDS:
             return None
@@ -344,13 +344,13 @@ def _report_from_tokens(tokens: list[Token], context: Context) -> Name | None:
     if any(t.text == "Index" for t in tokens):
         if MARKET_CUE.search(sentence) or any(t.is_number and not t.is_year for t in tokens):
             return None
-    # `UNDP Human Development Report`: a publisher's acronym before the title stays out.
+    # `UNEF Ocean Health Report`: a publisher's acronym before the title stays out.
     if len(tokens) >= 3 and tokens[0].text.isalpha() and tokens[0].text.isupper() and len(tokens[0].text) >= 2:
         tokens = tokens[1:]
         start = tokens[0].start
     rule = "title+report-head"
     before = text[:start]
-    # A leading edition year is part of the title (`2022 Corruption Perceptions Index`).
+    # A leading edition year is part of the title (`2022 Open Budget Index`).
     leading_year = LEADING_YEAR_BEFORE.search(before[-6:] if len(before) >= 6 else before)
     year = ""
     if leading_year:
@@ -396,7 +396,7 @@ def _is_established_facility(start: int, context: Context) -> bool:
 
 def _names_from_headless(runs: list[Run], context: Context) -> list[Name]:
     """Names without a head noun: a coined word used as the name of a thing of some kind
-    everywhere it stands (`ACME gadget show`, `PaddlePaddle AI platform`); a name with its
+    everywhere it stands (`ACME gadget show`, `CloudHarvest AI platform`); a name with its
     acronym after a verb (`promoting Double Development Dynamic (DDD)`); a name in
     apposition with an event (`X 2023, the world's largest connectivity event`)."""
     names = []
@@ -459,8 +459,8 @@ def _is_descriptor_noun(descriptor: re.Match, offset: int, context: Context) -> 
 
 
 def _is_coined(token: Token) -> bool:
-    """An acronym (`CES`), a camel-case word (`PaddlePaddle`) or a dashed capitalised word
-    (`N–Peace`): a name by its form, unlike a place or a person."""
+    """An acronym (`ACME`), a camel-case word (`CloudHarvest`) or a dashed capitalised word
+    (`K–Bridge`): a name by its form, unlike a place or a person."""
     text = token.text
     return (
         token.is_acronym

@@ -112,8 +112,8 @@ def without_publishers(names: list[Name], context: Context) -> list[Name]:
 
 
 def initials(name: str) -> str:
-    """`Sustainable Development Goals` -> `SDG`; an acronym word keeps all its letters
-    (`UN Development Programme` -> `UNDP`)."""
+    """`Harbour Development Goals` -> `HDG`; an acronym word keeps all its letters
+    (`UN Ocean Programme` -> `UNOP`)."""
     letters = []
     for word in WORD.findall(name):
         for piece in DASHES.split(word):
@@ -127,7 +127,7 @@ def _acts_as_organisation_anywhere(name: Name, defined: list[str], by_initials: 
     """A name that acts as an organisation somewhere in the document, itself or by the
     acronym defined after it (`ACR Secretary-General`, `ACR's President`, `the ACR said`,
     `..., said the ACR.`), or a `... Programme` referred to by its acronym again (`UN
-    Development Programme` is an agency, contract "More decisions")."""
+    Ocean Programme` is an agency, contract "More decisions")."""
     text = context.text
     surface = text[name.start : name.end]
     for form, exact in [(surface, False)] + [(a, True) for a in defined]:
@@ -143,7 +143,7 @@ def _acts_as_organisation_anywhere(name: Name, defined: list[str], by_initials: 
 
 
 def _alias_after(name: Name, quotes: list[Quote], context: Context) -> Name | None:
-    """`X, known as the Canton Fair` / `X (DDD), also known as "dual circulation"`."""
+    """`X, known as the Spring Fair` / `X (ABC), also known as "green growth"`."""
     match = ALIAS_CUE.match(context.after(name.end, 80))
     if match is None:
         return None
