@@ -20,6 +20,7 @@ from .context import is_kept, with_direction
 from .patterns import find_candidates, select
 from .references import References
 from .resolver import resolve
+from .sentences import Sentences
 
 __all__ = ["extract_dates"]
 
@@ -32,10 +33,11 @@ def extract_dates(doc: Doc) -> list[dict]:
     text = doc.text
     anchor = document_date(doc)
     candidates = select([c for c in find_candidates(text, body_start(doc)) if is_kept(doc, c)])
-    references = References(doc)
+    sentences = Sentences(doc)
+    references = References(sentences)
     mentions, fiscal_quarters = [], False
     for candidate in candidates:
-        spec = with_direction(doc, candidate)
+        spec = with_direction(doc, sentences, candidate)
         if spec.startswith("FY") and "-Q" in spec:
             fiscal_quarters = True
         elif fiscal_quarters and (m := CALENDAR_QUARTER.fullmatch(spec)):

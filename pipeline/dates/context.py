@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import HOLIDAYS, MONTHS, SEASONS, WEEKDAYS, read_rows
 from .patterns import Candidate
+from .sentences import Sentences
 
 # Words before a number that make it a count (`some 2000`), some only before a noun (`over 2000 people`).
 COUNT_CUES = {word: when for word, when in read_rows("count_cues.txt")}
@@ -86,14 +87,14 @@ def _describes_the_year(doc: Doc, candidate: Candidate) -> bool:
     return span is not None and len(span) == 3 and span[1].tag_ in ("JJ", "NN")
 
 
-def tense(doc: Doc, candidate: Candidate) -> str:
+def tense(doc: Doc, sentences: Sentences, candidate: Candidate) -> str:
     """`<` when the nearest past-tense verb or future modal is past, `>` when future, else ''."""
     if not doc.has_annotation("TAG"):
         return ""
     span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
     if span is None:
         return ""
-    sentence = span.sent if doc.has_annotation("SENT_START") else doc[:]
+    sentence = sentences.span(candidate.start)
     verbs = [t for t in sentence if t.tag_ == "VBD" or (t.tag_ == "MD" and t.lower_ in FUTURE_MODALS)]
     if not verbs:
         return ""
@@ -112,15 +113,15 @@ def deadline(doc: Doc, candidate: Candidate) -> str:
 YEARLESS = re.compile(r"XXXX[^/|<>~]*")
 
 
-def with_direction(doc: Doc, candidate: Candidate) -> str:
+def with_direction(doc: Doc, sentences: Sentences, candidate: Candidate) -> str:
     """A bare weekday points the way of the tense (on or before / on or after the document
     date); a year-less date, month or quarter leans that way (see the resolver's ``~<``)."""
     spec = candidate.spec
     if re.fullmatch(r"WD\d", spec):
-        way = tense(doc, candidate)
+        way = tense(doc, sentences, candidate)
         return spec + (way + "=" if way else "")
     if (m := YEARLESS.search(spec)) and spec[m.end():m.end() + 1] not in ("<", ">", "~"):
-        way = tense(doc, candidate)
+        way = tense(doc, sentences, candidate)
         marker = "~" + way if way else deadline(doc, candidate)
         return spec[:m.end()] + marker + spec[m.end():]
     return spec

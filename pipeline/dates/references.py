@@ -13,13 +13,11 @@ another date in the same sentence resolves against that date").
 
 from __future__ import annotations
 
-import bisect
 import re
-
-from spacy.tokens import Doc
 
 from .patterns import Candidate
 from .resolver import Resolved
+from .sentences import Sentences
 
 SPEECH_TIME_RULES = ("weekday", "relative-day")
 SAME_SENTENCE_RULES = ("ago",)
@@ -30,17 +28,13 @@ REPORTING_PERIOD = re.compile(r"\d{4}-(?:01|04|07|10)-01/\d{4}-\d{2}-\d{2}")
 
 
 class References:
-    def __init__(self, doc: Doc):
-        self.doc = doc
-        self.starts: list[int] | None = None  # sentence starts, found on first need
+    def __init__(self, sentences: Sentences):
+        self.sentences = sentences
         self.last: tuple[int, Resolved] | None = None
         self.last_period: Resolved | None = None
 
     def sentence(self, offset: int) -> int:
-        if self.starts is None:
-            has_sentences = self.doc.has_annotation("SENT_START")
-            self.starts = [s.start_char for s in self.doc.sents] if has_sentences else [0]
-        return bisect.bisect_right(self.starts, offset) - 1
+        return self.sentences.index(offset)
 
     def for_candidate(self, candidate: Candidate) -> Resolved | None:
         rule = candidate.rule.split("+")[-1]
