@@ -7,10 +7,10 @@ import json
 import sys
 from pathlib import Path
 
-import pandas as pd
 
 from .config import load_settings
 from .document import iso_date_or_none
+from .folders import read_folder
 from .mentions import MENTION_TYPES, get_mentions
 from .reader import InputDocument, read_inputs
 from .run import process
@@ -143,15 +143,11 @@ def command_run(args: argparse.Namespace) -> int:
 
 
 def read_predictions(folder: str | Path) -> dict[str, dict[str, list[dict]]]:
-    """Mentions from an output folder, as ``predictions[doc_id][type]``."""
+    """Mentions from an output folder (any ``--format``), as ``predictions[doc_id][type]``."""
+    tables = read_folder(folder, [t.table for t in MENTION_TYPES.values()])
     predictions: dict[str, dict[str, list[dict]]] = {}
     for mtype in MENTION_TYPES.values():
-        path = Path(folder) / f"{mtype.table}.csv"
-        if not path.exists():
-            raise FileNotFoundError(f"{path}: no such table")
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-        for row in frame.to_dict("records"):
-            row["start"], row["end"] = int(row["start"]), int(row["end"])
+        for row in tables[mtype.table].to_dict("records"):
             predictions.setdefault(row["doc_id"], {}).setdefault(mtype.name, []).append(row)
     return predictions
 
