@@ -7,7 +7,6 @@ import json
 import sys
 from pathlib import Path
 
-
 from .config import load_settings
 from .document import iso_date_or_none
 from .folders import read_folder
