@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .config import load_settings
 from .document import iso_date_or_none
+from .engines import ENGINES
 from .folders import read_folder
 from .mentions import MENTION_TYPES, get_mentions
 from .reader import InputDocument, read_inputs
@@ -56,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="csv (default: one file per table), parquet (one file per table) or duckdb (one database)")
     p_run.add_argument("--workers", type=_positive_int, metavar="N",
                        help="worker processes (local engine, default 1) or LocalCluster workers (dask, default: one per CPU)")
-    p_run.add_argument("--engine", choices=["local", "dask"], default="local",
+    p_run.add_argument("--engine", choices=ENGINES, default="local",
                        help="local (this machine, default) or dask (a Dask cluster)")
     p_run.add_argument("--scheduler", metavar="ADDRESS",
                        help="with --engine dask: a running scheduler (tcp://HOST:8786) instead of a LocalCluster")
