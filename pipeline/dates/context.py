@@ -4,6 +4,7 @@
   amount or part of a name (`2023 visitors`, `some 2000`, `Expo 2022`).
 - `a day` after a count or `once`/`times` is a rate, not a duration.
 - `this milestone year` is a year only when the middle word is an adjective or noun.
+- A capitalised `Today` inside a sentence is a title (`Radio 4's Today programme`).
 - A bare weekday points the way of the nearest verb: past tense -> on or before the
   document date, `will` -> on or after, otherwise the nearest such day; a year-less
   date leans the same way, or ahead after a deadline word (`until 30 September`).
@@ -78,7 +79,18 @@ def is_kept(doc: Doc, candidate: Candidate) -> bool:
         return _is_duration_not_rate(doc, candidate)
     if rule == "relative-described-year":
         return _describes_the_year(doc, candidate)
+    if rule == "relative-day":
+        return _is_not_a_title(doc, candidate)
     return True
+
+
+def _is_not_a_title(doc: Doc, candidate: Candidate) -> bool:
+    """A capitalised `Today` inside a sentence is a name (`Radio 4's Today programme`,
+    the song `What Happens Tomorrow`); at a sentence start it is the day."""
+    if not doc.text[candidate.start].isupper():
+        return True
+    before, _ = _tokens(doc, candidate)
+    return before is None or not any(ch.isalnum() for ch in before.text) or doc[before.i + 1].is_sent_start
 
 
 def _describes_the_year(doc: Doc, candidate: Candidate) -> bool:

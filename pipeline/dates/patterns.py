@@ -176,13 +176,13 @@ def build_month_day_range(m: re.Match, text: str) -> str | None:
 
 
 def build_month_range(m: re.Match, text: str) -> str | None:
-    """`January-March 2024`, `between May and July 2023`."""
+    """`January-March 2024`, `between May and July 2023`, `the July to September period`."""
     m1, m2 = month_number(m, "m1"), month_number(m, "m2")
     if m1 is None or m2 is None or m1 >= m2:
         return None
     if "and" in words(m.group(0)).split() and not is_preceded_by(text, m.start(), {"between"}):
         return None
-    y = m["year"]
+    y = m["year"] or "XXXX"
     return f"{y}-{m1:02d}/{y}-{m2:02d}"
 
 
@@ -517,7 +517,7 @@ RULES: tuple[Rule, ...] = (
     rule("day-range-month", rf"{LEFT}(?:the\s+)?{day('d1')}{RANGE_WORD}{day('d2')}\s+(?:of\s+)?{month('month')}(?:,?\s+{year('year')})?", build_day_range),
     rule("month-day-to-month-day", rf"{month('m1')}\s+{day('d1')}{RANGE_WORD}{month('m2')}\s+{day('d2')}(?:,?\s+{year('year')})?{END_OF_DATE}", build_month_day_range),
     rule("day-month-to-day-month", rf"{LEFT}{day('d1')}\s+{month('m1')}{RANGE_WORD}{day('d2')}\s+{month('m2')}(?:,?\s+{year('year')})?", build_month_day_range),
-    rule("month-range", rf"{month('m1', True)}{RANGE_WORD}{month('m2', True)},?\s+{year('year')}", build_month_range),
+    rule("month-range", rf"{month('m1', True)}{RANGE_WORD}{month('m2', True)}(?:,?\s+{year('year')})?{END_OF_DATE}", build_month_range),
     rule("month-year-range", rf"{month('m1')},?\s+{year('y1')}{RANGE_DASH}{month('m2')},?\s+{year('y2')}", build_month_year_range),
     rule("year-range", rf"{LEFT_YEAR}{year('y1')}(?P<sep>{YEAR_RANGE_WORD})(?P<y2>(?:1[5-9]|20|21)\d\d|\d\d)(?![\d%]|[.,]\d)", build_year_range),
     rule("year", rf"{LEFT_YEAR}{year('year')}", build_year),
