@@ -34,7 +34,7 @@ def extract_dates(doc: Doc) -> list[dict]:
     anchor = document_date(doc)
     candidates = select([c for c in find_candidates(text, body_start(doc)) if is_kept(doc, c)])
     sentences = Sentences(doc)
-    references = References(sentences)
+    references = References(sentences, anchor)
     mentions, fiscal_quarters = [], False
     for candidate in candidates:
         spec = with_direction(doc, sentences, candidate)

@@ -1,11 +1,12 @@
 """Which earlier date an anchored expression counts from (the contract: "one anchored to
 another date in the same sentence resolves against that date").
 
-- `a year ago` counts from the document date unless a date stands earlier in its own
-  sentence (`the end of 2018, up from a year ago`).
+- `a year ago` counts from the document date, unless it follows a comparison word and a
+  date stands earlier in its own sentence (`the end of 2018, up from a year ago`).
 - `a year earlier`, `the previous year`, `year-earlier results` look back one
-  sentence further (the comparison often follows the sentence that set the period),
-  then to the last reporting period (quarter or half) of the document.
+  sentence further (the comparison often follows the sentence that set the period)
+  when that date is within two years of the document date, then to the last
+  reporting period (quarter or half) of the document.
 - `the year-ago quarter` counts from the last quarter or half mentioned.
 - A reporting date (`said Wednesday`, `today`) and an anchored expression itself are
   never the reference.
@@ -13,6 +14,7 @@ another date in the same sentence resolves against that date").
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .patterns import Candidate
@@ -22,14 +24,16 @@ from .sentences import Sentences
 SPEECH_TIME_RULES = ("weekday", "relative-day")
 SAME_SENTENCE_RULES = ("ago",)
 PERIOD_RULES = ("year-ago-period",)
+RECENT = dt.timedelta(days=2 * 366)
 ANCHORED = re.compile(r"(?:^|[/:])A")
 # A quarter or half: whole months, three or six of them.
 REPORTING_PERIOD = re.compile(r"\d{4}-(?:01|04|07|10)-01/\d{4}-\d{2}-\d{2}")
 
 
 class References:
-    def __init__(self, sentences: Sentences):
+    def __init__(self, sentences: Sentences, anchor: dt.date | None):
         self.sentences = sentences
+        self.anchor = anchor
         self.last: tuple[int, Resolved] | None = None
         self.last_period: Resolved | None = None
 
@@ -42,9 +46,16 @@ class References:
             return self.last_period
         if self.last is not None:
             distance = self.sentence(candidate.start) - self.last[0]
-            if distance == 0 or (distance == 1 and rule not in SAME_SENTENCE_RULES):
+            if distance == 0 or (distance == 1 and rule not in SAME_SENTENCE_RULES and self.is_recent(self.last[1])):
                 return self.last[1]
         return None if rule in SAME_SENTENCE_RULES else self.last_period
+
+    def is_recent(self, resolved: Resolved) -> bool:
+        """Within two years of the document date: `Founded in 1990. Sales rose from a year
+        earlier.` compares with last year, not 1989."""
+        if self.anchor is None:
+            return True
+        return abs(dt.date.fromisoformat(resolved.end_date) - self.anchor) <= RECENT
 
     def add(self, candidate: Candidate, resolved: Resolved) -> None:
         if not resolved.begin or candidate.rule in SPEECH_TIME_RULES or ANCHORED.search(candidate.spec):
