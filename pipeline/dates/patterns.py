@@ -504,54 +504,152 @@ RELATIVE_DAY_WORDS = tuple({name.split()[-1] for name in RELATIVE_DAYS})
 MONTH_DAY_YEAR = rf"(?:(?:{WEEKDAY}),?\s+)?{month('month')}\s+{day('day')}(?:,?\s+{year('year')})?{END_OF_DATE}"
 DAY_MONTH_YEAR = rf"(?:(?:{WEEKDAY}),?\s+)?{LEFT}{day('day')}\s+(?:of\s+)?{month('month')}(?:,?\s+{year('year')})?(?!\w)"
 FISCAL_WORD = r"(?i:fiscal(?:\s+year)?|FY)"
+YEAR_DIGITS = r"(?:1[5-9]\d\d|20\d\d)"
+# `the third quarter of 2024`, `the 1988 second quarter`, `fiscal 2024 fourth quarter`,
+# `the fourth quarter of fiscal 2024`, `this year's third quarter`, `the year-ago quarter`
+QUARTER = (
+    rf"\b(?:{THE_BEFORE_NOUN_PHRASE}|{REL_YEAR_POSSESSIVE}\s+)?"
+    rf"(?:{year('year')}\s+|(?P<yearago>(?i:year-ago|year-earlier))\s+)?"
+    rf"(?:(?P<fiscal>(?i:fiscal))[\s-]+(?:(?P<fy>{YEAR_DIGITS})\s+)?)?"
+    rf"{ORDINAL_QUARTER}[\s-]+(?P<fiscal2>(?i:fiscal)[\s-]+)?(?i:quarter)"
+    rf"(?:\s+(?:of\s+)?(?:(?P<fiscal3>{FISCAL_WORD})\s*)?(?:(?P<year2>{YEAR_DIGITS})\b|{REL_YEAR}))?"
+)
+# `the first half of 2023`, `the second half of next year`, `the first half of fiscal 2024`
+HALF = (
+    rf"\b(?:{THE_BEFORE_NOUN_PHRASE}|{REL_YEAR_POSSESSIVE}\s+)?"
+    r"(?P<ordinal>(?i:first|second|latter|last))[\s-]+(?i:half)"
+    rf"(?:\s+(?:of\s+)?(?:(?P<fiscal3>{FISCAL_WORD})\s*)?(?:{year('year')}|{REL_YEAR}))?(?![\w-])"
+)
+# `the quarter ended Sept. 30`, `the nine months ended 30 June 2024`, `the fiscal period ending June 2026`
+PERIOD_ENDING = (
+    r"\b(?:(?i:the)\s+)?(?P<fiscal>(?i:fiscal)\s+)?"
+    r"(?P<period>(?i:quarter|half|year|period|(?:three|six|nine|twelve|3|6|9|12)\s+months))\s+"
+    r"(?i:ended|ending|that\s+ended|that\s+ends|which\s+ends)\s+(?:(?i:on)\s+)?"
+    rf"(?:{month('month')}(?:\s+{day('day')})?|{day('day2')}\s+{month('month2')})"
+    rf"(?:,?\s+{year('year')})?{END_OF_DATE}"
+)
+# `this year`, `last month`, `next week`, `the previous year`, `past year` (not `a 10-year-old`)
+RELATIVE_UNIT = (
+    r"\b(?P<rel>(?i:this\s+past|this|current|last|next|coming|past|previous|prior"
+    r"|the\s+current|the\s+previous|the\s+prior|the\s+following))\s+"
+    r"(?P<unitword>(?i:year|month|weekend|week|quarter))\b(?![\s-]+(?:old|long)\b)"
+)
 
 RULES: tuple[Rule, ...] = (
-    rule("iso-date", rf"{LEFT}(?P<year>\d{{4}})(?P<sep>[-/.])(?P<month>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})(?![\w/-]|\.\d)", build_iso),
-    rule("numeric-date", rf"{LEFT}(?P<a>\d{{1,2}}) ?(?P<sep>[./-]) ?(?P<b>\d{{1,2}}) ?(?P=sep) ?(?P<year>\d{{4}}|\d{{2}})(?![\w/-]|[.,]\d)", build_numeric),
+    rule("iso-date",
+         rf"{LEFT}(?P<year>\d{{4}})(?P<sep>[-/.])(?P<month>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})(?![\w/-]|\.\d)",
+         build_iso),
+    rule("numeric-date",
+         rf"{LEFT}(?P<a>\d{{1,2}}) ?(?P<sep>[./-]) ?(?P<b>\d{{1,2}}) ?(?P=sep) ?(?P<year>\d{{4}}|\d{{2}})(?![\w/-]|[.,]\d)",
+         build_numeric),
     rule("month-day", MONTH_DAY_YEAR, build_month_day),
     rule("day-month", DAY_MONTH_YEAR, build_month_day),
-    rule("the-day-of-month", rf"\b(?i:the|this)\s+{day('day')}\s+(?:(?i:day)\s+)?of\s+{month('month')}(?:,?\s+{year('year')})?", build_month_day),
+    rule("the-day-of-month",
+         rf"\b(?i:the|this)\s+{day('day')}\s+(?:(?i:day)\s+)?of\s+{month('month')}(?:,?\s+{year('year')})?",
+         build_month_day),
     rule("month-year", rf"{month('month')},?\s+(?:of\s+)?{year('year')}", build_month_year),
     rule("month-relative-year", rf"{month('month', True)}\s+(?:of\s+)?{REL_YEAR}", build_month_relative_year),
-    rule("month-day-range", rf"{month('month')}\s+{day('d1')}{RANGE_WORD}{day('d2')}(?:,?\s+{year('year')})?{END_OF_DATE}", build_day_range),
-    rule("day-range-month", rf"{LEFT}(?:the\s+)?{day('d1')}{RANGE_WORD}{day('d2')}\s+(?:of\s+)?{month('month')}(?:,?\s+{year('year')})?", build_day_range),
-    rule("month-day-to-month-day", rf"{month('m1')}\s+{day('d1')}{RANGE_WORD}{month('m2')}\s+{day('d2')}(?:,?\s+{year('year')})?{END_OF_DATE}", build_month_day_range),
-    rule("day-month-to-day-month", rf"{LEFT}{day('d1')}\s+{month('m1')}{RANGE_WORD}{day('d2')}\s+{month('m2')}(?:,?\s+{year('year')})?", build_month_day_range),
-    rule("month-range", rf"{month('m1', True)}{RANGE_WORD}{month('m2', True)}(?:,?\s+{year('year')})?{END_OF_DATE}", build_month_range),
-    rule("month-year-range", rf"{month('m1')},?\s+{year('y1')}{RANGE_DASH}{month('m2')},?\s+{year('y2')}", build_month_year_range),
-    rule("year-range", rf"{LEFT_YEAR}{year('y1')}(?P<sep>{YEAR_RANGE_WORD})(?P<y2>(?:1[5-9]|20|21)\d\d|\d\d)(?![\d%]|[.,]\d)", build_year_range),
+    rule("month-day-range",
+         rf"{month('month')}\s+{day('d1')}{RANGE_WORD}{day('d2')}(?:,?\s+{year('year')})?{END_OF_DATE}",
+         build_day_range),
+    rule("day-range-month",
+         rf"{LEFT}(?:the\s+)?{day('d1')}{RANGE_WORD}{day('d2')}\s+(?:of\s+)?{month('month')}(?:,?\s+{year('year')})?",
+         build_day_range),
+    rule("month-day-to-month-day",
+         rf"{month('m1')}\s+{day('d1')}{RANGE_WORD}{month('m2')}\s+{day('d2')}(?:,?\s+{year('year')})?{END_OF_DATE}",
+         build_month_day_range),
+    rule("day-month-to-day-month",
+         rf"{LEFT}{day('d1')}\s+{month('m1')}{RANGE_WORD}{day('d2')}\s+{month('m2')}(?:,?\s+{year('year')})?",
+         build_month_day_range),
+    rule("month-range",
+         rf"{month('m1', True)}{RANGE_WORD}{month('m2', True)}(?:,?\s+{year('year')})?{END_OF_DATE}",
+         build_month_range),
+    rule("month-year-range",
+         rf"{month('m1')},?\s+{year('y1')}{RANGE_DASH}{month('m2')},?\s+{year('y2')}",
+         build_month_year_range),
+    rule("year-range",
+         rf"{LEFT_YEAR}{year('y1')}(?P<sep>{YEAR_RANGE_WORD})(?P<y2>(?:1[5-9]|20|21)\d\d|\d\d)(?![\d%]|[.,]\d)",
+         build_year_range),
     rule("year", rf"{LEFT_YEAR}{year('year')}", build_year),
     rule("decade", rf"{LEFT_YEAR}(?P<decade>1[5-9]\d|20\d)0s\b", build_decade, needs=("0s",)),
-    rule("century", rf"{LEFT}(?P<century>\d\d)(?:st|nd|rd|th)[\s-]+(?i:century)\b", build_century, needs=("centur",)),
-    rule("relative-day", rf"\b(?i:{alternation(RELATIVE_DAYS)})\b", build_relative_day, needs=RELATIVE_DAY_WORDS),
-    rule("relative-described-year", r"\b(?P<rel>(?i:this|last|next))\s+(?P<described>[a-z]+)\s+year\b(?![\s-]+(?:old|long)\b)", build_described_year, needs=("year",)),
-    rule("relative-unit", r"\b(?P<rel>(?i:this\s+past|this|current|last|next|coming|past|previous|prior|the\s+current|the\s+previous|the\s+prior|the\s+following))\s+(?P<unitword>(?i:year|month|weekend|week|quarter))\b(?![\s-]+(?:old|long)\b)", build_relative_unit),
-    rule("the-relative-duration", rf"\b(?i:the)\s+(?P<rel>(?i:past|last|next|coming|previous|prior|following|first))\s+(?:{NUM}\s+)?{UNIT}(?:\s+of\s+(?:{year('year')}|{REL_YEAR}))?", build_the_relative_duration),
-    rule("the-duration", rf"\b(?i:the)\s+{NUM}\s+{UNIT}(?![\s-]+(?:old|ago|earlier|later)\b)", build_duration),
-    rule("duration", rf"\b{QUALIFIER}{NUM}[\s-]+(?:(?i:consecutive|straight|successive|full|more|additional)\s+)?{UNIT}(?:\s+in\s+a\s+row)?", build_duration),
-    rule("compound-duration", r"\b(?P<unit>(?i:day|week|month|year|decade))-?(?i:long)\b", build_compound_duration, needs=("long",)),
-    rule("half-unit", r"\b(?i:(?:a\s+)?half(?:\s+a|-)\s*)(?P<unit>(?i:century|year|decade))\b", build_half_century, needs=("half",)),
-    rule("ago", rf"\b{QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}|hours?))\s+(?P<direction>(?i:ago))\b", build_ago, needs=("ago",)),
-    rule("earlier-later", rf"\b{QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}))\s+(?P<direction>(?i:earlier|later|before|after|prior))\b", build_ago, needs=("earlier", "later", "before", "after", "prior")),
-    rule("year-ago", r"\b(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year)-(?i:ago|earlier)(?:\s+(?i:period))?\b", build_year_ago, needs=("year-",)),
-    rule("year-ago-period", r"\b(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year)-(?i:ago|earlier)\s+(?i:quarter|half)\b", build_year_ago, needs=("year-",)),
-    rule("quarter", rf"\b(?:{THE_BEFORE_NOUN_PHRASE}|{REL_YEAR_POSSESSIVE}\s+)?(?:{year('year')}\s+|(?P<yearago>(?i:year-ago|year-earlier))\s+)?(?:(?P<fiscal>(?i:fiscal))[\s-]+(?:(?P<fy>1[5-9]\d\d|20\d\d)\s+)?)?{ORDINAL_QUARTER}[\s-]+(?P<fiscal2>(?i:fiscal)[\s-]+)?(?i:quarter)(?:\s+(?:of\s+)?(?:(?P<fiscal3>{FISCAL_WORD})\s*)?(?:(?P<year2>1[5-9]\d\d|20\d\d)\b|{REL_YEAR}))?", build_quarter, needs=("quarter",)),
-    rule("q-quarter", rf"{LEFT}Q(?P<q>[1-4])(?:(?:\s*|-)(?P<fiscal>FY|(?i:fiscal))?\s*'?(?P<year>\d{{4}}|\d{{2}}))?(?![\w/])", build_quarter),
+    rule("century",
+         rf"{LEFT}(?P<century>\d\d)(?:st|nd|rd|th)[\s-]+(?i:century)\b",
+         build_century, needs=("centur",)),
+    rule("relative-day",
+         rf"\b(?i:{alternation(RELATIVE_DAYS)})\b",
+         build_relative_day, needs=RELATIVE_DAY_WORDS),
+    rule("relative-described-year",
+         r"\b(?P<rel>(?i:this|last|next))\s+(?P<described>[a-z]+)\s+year\b(?![\s-]+(?:old|long)\b)",
+         build_described_year, needs=("year",)),
+    rule("relative-unit", RELATIVE_UNIT, build_relative_unit),
+    rule("the-relative-duration",
+         rf"\b(?i:the)\s+(?P<rel>(?i:past|last|next|coming|previous|prior|following|first))\s+(?:{NUM}\s+)?{UNIT}(?:\s+of\s+(?:{year('year')}|{REL_YEAR}))?",
+         build_the_relative_duration),
+    rule("the-duration",
+         rf"\b(?i:the)\s+{NUM}\s+{UNIT}(?![\s-]+(?:old|ago|earlier|later)\b)",
+         build_duration),
+    rule("duration",
+         rf"\b{QUALIFIER}{NUM}[\s-]+(?:(?i:consecutive|straight|successive|full|more|additional)\s+)?{UNIT}(?:\s+in\s+a\s+row)?",
+         build_duration),
+    rule("compound-duration",
+         r"\b(?P<unit>(?i:day|week|month|year|decade))-?(?i:long)\b",
+         build_compound_duration, needs=("long",)),
+    rule("half-unit",
+         r"\b(?i:(?:a\s+)?half(?:\s+a|-)\s*)(?P<unit>(?i:century|year|decade))\b",
+         build_half_century, needs=("half",)),
+    rule("ago",
+         rf"\b{QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}|hours?))\s+(?P<direction>(?i:ago))\b",
+         build_ago, needs=("ago",)),
+    rule("earlier-later",
+         rf"\b{QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}))\s+(?P<direction>(?i:earlier|later|before|after|prior))\b",
+         build_ago, needs=("earlier", "later", "before", "after", "prior")),
+    rule("year-ago",
+         r"\b(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year)-(?i:ago|earlier)(?:\s+(?i:period))?\b",
+         build_year_ago, needs=("year-",)),
+    rule("year-ago-period",
+         r"\b(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year)-(?i:ago|earlier)\s+(?i:quarter|half)\b",
+         build_year_ago, needs=("year-",)),
+    rule("quarter", QUARTER, build_quarter, needs=("quarter",)),
+    rule("q-quarter",
+         rf"{LEFT}Q(?P<q>[1-4])(?:(?:\s*|-)(?P<fiscal>FY|(?i:fiscal))?\s*'?(?P<year>\d{{4}}|\d{{2}}))?(?![\w/])",
+         build_quarter),
     rule("year-q-quarter", rf"{LEFT}(?P<year>\d{{4}})\s*-?\s*Q(?P<q>[1-4])(?!\w)", build_quarter),
     rule("nq-quarter", rf"{LEFT}(?P<q>[1-4])Q\s*'?(?P<year>\d{{4}}|\d{{2}})?(?!\w)", build_quarter),
-    rule("month-quarter", rf"\b(?i:the)\s+{month('month', True)}\s+(?i:quarter)\b", build_month_quarter, needs=("quarter",)),
-    rule("half", rf"\b(?:{THE_BEFORE_NOUN_PHRASE}|{REL_YEAR_POSSESSIVE}\s+)?(?P<ordinal>(?i:first|second|latter|last))[\s-]+(?i:half)(?:\s+(?:of\s+)?(?:(?P<fiscal3>{FISCAL_WORD})\s*)?(?:{year('year')}|{REL_YEAR}))?(?![\w-])", build_half, needs=("half",)),
-    rule("h-half", rf"{LEFT}(?:H(?P<h>[12])(?:\s*(?P<fiscal>FY)?\s*'?(?P<year>\d{{4}}|\d{{2}}))?|(?P<h2>[12])H\s*'?(?P<year2>\d{{4}}|\d{{2}}))(?![\w-])", build_half),
-    rule("season", rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|the\s+past|the\s+coming|this|last|next|the))\s+)?(?P<season>(?i:{alternation(SEASONS)}))\b(?:\s+(?:of\s+)?{year('year')})?", build_season, needs=SEASON_WORDS),
-    rule("holiday", rf"\b(?:(?P<rel>(?i:last|this|next))\s+)?(?P<holiday>(?i:{alternation(HOLIDAYS)}))(?!\w)(?:\s+{year('year')})?", build_holiday, needs=HOLIDAY_WORDS),
-    rule("weekday", rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past))\s+)?{FULL_WEEKDAY}(?!\w)", build_weekday, needs=("day",)),
-    rule("month", rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past))\s+)?{month('month', True)}(?![\w-]|\s+\d)", build_month),
-    rule("week-of", rf"\b(?i:the\s+week\s+of)\s+{month('month')}\s+{day('day')}", build_week_of, needs=("week",)),
-    rule("period-edge", r"\b(?i:the\s+)(?P<edge>(?i:end|beginning|start))\s+(?i:of)\s+(?P<rel>(?i:the|this|last|next))\s+(?P<unitword>(?i:year|month|week|quarter))\b", build_period_edge, needs=("end", "beginning", "start")),
-    rule("year-end", rf"\b(?:{year('year')}\s+)?(?i:year)(?:[\s-]?|['’]s\s+)(?i:end)\b(?:\s+{year('year2')})?", build_year_end, needs=("end",)),
-    rule("fy", rf"{LEFT}(?:FY|F\.Y\.)\s?'?(?P<year>\d{{4}}|\d{{2}})(?:\s*[-/]\s*(?P<year2>\d{{4}}|\d{{2}}))?(?![\w%])", build_fiscal, needs=("fy", "f.y.")),
-    rule("fiscal-year", r"\b(?i:fiscal)(?:\s+(?i:year))?\s+(?P<year>\d{4})(?:\s*[-/]\s*(?P<year2>\d{4}|\d{2}))?(?![\w%])", build_fiscal, needs=("fiscal",)),
-    rule("period-ending", rf"\b(?:(?i:the)\s+)?(?P<fiscal>(?i:fiscal)\s+)?(?P<period>(?i:quarter|half|year|period|(?:three|six|nine|twelve|3|6|9|12)\s+months))\s+(?i:ended|ending|that\s+ended|that\s+ends|which\s+ends)\s+(?:(?i:on)\s+)?(?:{month('month')}(?:\s+{day('day')})?|{day('day2')}\s+{month('month2')})(?:,?\s+{year('year')})?{END_OF_DATE}", build_period_ending, needs=("ended", "ending", "ends")),
+    rule("month-quarter",
+         rf"\b(?i:the)\s+{month('month', True)}\s+(?i:quarter)\b",
+         build_month_quarter, needs=("quarter",)),
+    rule("half", HALF, build_half, needs=("half",)),
+    rule("h-half",
+         rf"{LEFT}(?:H(?P<h>[12])(?:\s*(?P<fiscal>FY)?\s*'?(?P<year>\d{{4}}|\d{{2}}))?|(?P<h2>[12])H\s*'?(?P<year2>\d{{4}}|\d{{2}}))(?![\w-])",
+         build_half),
+    rule("season",
+         rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|the\s+past|the\s+coming|this|last|next|the))\s+)?(?P<season>(?i:{alternation(SEASONS)}))\b(?:\s+(?:of\s+)?{year('year')})?",
+         build_season, needs=SEASON_WORDS),
+    rule("holiday",
+         rf"\b(?:(?P<rel>(?i:last|this|next))\s+)?(?P<holiday>(?i:{alternation(HOLIDAYS)}))(?!\w)(?:\s+{year('year')})?",
+         build_holiday, needs=HOLIDAY_WORDS),
+    rule("weekday",
+         rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past))\s+)?{FULL_WEEKDAY}(?!\w)",
+         build_weekday, needs=("day",)),
+    rule("month",
+         rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past))\s+)?{month('month', True)}(?![\w-]|\s+\d)",
+         build_month),
+    rule("week-of",
+         rf"\b(?i:the\s+week\s+of)\s+{month('month')}\s+{day('day')}",
+         build_week_of, needs=("week",)),
+    rule("period-edge",
+         r"\b(?i:the\s+)(?P<edge>(?i:end|beginning|start))\s+(?i:of)\s+(?P<rel>(?i:the|this|last|next))\s+(?P<unitword>(?i:year|month|week|quarter))\b",
+         build_period_edge, needs=("end", "beginning", "start")),
+    rule("year-end",
+         rf"\b(?:{year('year')}\s+)?(?i:year)(?:[\s-]?|['’]s\s+)(?i:end)\b(?:\s+{year('year2')})?",
+         build_year_end, needs=("end",)),
+    rule("fy",
+         rf"{LEFT}(?:FY|F\.Y\.)\s?'?(?P<year>\d{{4}}|\d{{2}})(?:\s*[-/]\s*(?P<year2>\d{{4}}|\d{{2}}))?(?![\w%])",
+         build_fiscal, needs=("fy", "f.y.")),
+    rule("fiscal-year",
+         r"\b(?i:fiscal)(?:\s+(?i:year))?\s+(?P<year>\d{4})(?:\s*[-/]\s*(?P<year2>\d{4}|\d{2}))?(?![\w%])",
+         build_fiscal, needs=("fiscal",)),
+    rule("period-ending", PERIOD_ENDING, build_period_ending, needs=("ended", "ending", "ends")),
 )
 
 
