@@ -5,10 +5,12 @@ This stage only says where a name may stand; ``classify`` decides what it is.
 - A *quote* is a span between any pair of quote marks (`"..."`, `“...”`, `‘...’`, a stray
   `″` closing a `“`), with its body stripped of trailing punctuation (`Program,”`).
 - A *run* is a sequence of capitalised words (`Global Harbour Conference`), allowing inner
-  lower-case function words (`Report on the State of the Ports`), hyphens and `·` inside
-  words (`Co-construction`, `Cloud·Internet`), `&` and a spaced en dash between words, numbers
-  after a word (`Report 2023`), a bracketed acronym or year (`Conference (GHC) Lima Summit`,
-  `Report (2022)`), and a quoted complement after a preposition (`Competition of “...”`).
+  lower-case function words (`Report on the State of the Ports`), hyphens, `·` and inner
+  apostrophes in words (`Co-construction`, `Cloud·Internet`, `Xi'an`), `&` and a spaced en
+  dash between words, numbers after a word (`Report 2023`), a bracketed acronym or year
+  (`Conference (GHC) Lima Summit`, `Report (2022)`), a bracketed place word inside a name
+  (`Delta (North) Pilot Zone`), and a quoted complement after a preposition (`Competition
+  of “...”`).
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ from typing import NamedTuple
 
 from .lexicon import BREAKERS, FUNCTION_WORDS, ORDINAL_WORDS, TITLE_WORDS
 
-# A word: letters and digits, with `-`, `–`, `·`, `&`, `/` between two of them and `.`
-# before a digit (`No.2`, `4.0`; not `6.jpgName`, `Xu.The`).
-WORD = re.compile(r"[^\W_](?:[^\W_]|[-–·&/](?=[^\W_])|\.(?=\d))*")
+# A word: letters and digits, with `-`, `–`, `·`, `&`, `/` between two of them, `.`
+# before a digit (`No.2`, `4.0`; not `6.jpgName`, `Xu.The`) and an apostrophe before two
+# or more letters (`Pu'er`, `d'Azur`; not the possessive `Acme's` nor `don't`).
+WORD = re.compile(r"[^\W_](?:[^\W_]|[-–·&/](?=[^\W_])|\.(?=\d)|['’](?=[^\W\d_]{2}))*")
 YEAR = re.compile(r"(?:19|20)\d\d(?:[-–/]\d\d(?:\d\d)?)?")
 NUMBER = re.compile(r"\d[\d.,]*")
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
@@ -35,6 +38,8 @@ JOIN_GAP = re.compile(r"[ \t\u00a0]*\n?[ \t\u00a0]*")
 SYMBOL_GAP = re.compile(r"[ \t\u00a0]+(?:&|–)[ \t\u00a0]+")
 BRACKET_OPEN = re.compile(r"[ \t\u00a0]*\($")
 BRACKET_CLOSE = re.compile(r"^\)")
+# After a bracketed word inside a name: the name goes on with a capitalised word.
+INNER_BRACKET_CONTINUES = re.compile(r"[ \t]+[A-Z]")
 
 OPENING_QUOTES = "“\"‘«„"
 QUOTE = re.compile(
@@ -217,12 +222,15 @@ def _can_start(tokens: list[Token], i: int, text: str) -> bool:
 
 
 def _bracket(text: str, token: Token, gap: str) -> Token | None:
-    """``token`` if it is a bracketed acronym or year right after the previous word."""
-    if not BRACKET_OPEN.fullmatch(gap) or not (token.is_acronym or token.is_year):
+    """``token`` if it is a bracketed acronym or year right after the previous word, or a
+    bracketed capitalised word inside a name (`Foshan (Nanhai) Energy Zone`: a district)."""
+    if not BRACKET_OPEN.fullmatch(gap) or not BRACKET_CLOSE.match(text[token.end : token.end + 1]):
         return None
-    if not BRACKET_CLOSE.match(text[token.end : token.end + 1]):
-        return None
-    return token
+    if token.is_acronym or token.is_year:
+        return token
+    if token.is_capitalised and token.text.isalpha() and INNER_BRACKET_CONTINUES.match(text, token.end + 1):
+        return token
+    return None
 
 
 def _quote_after(text: str, token: Token, quote_at: dict[int, Quote]) -> Quote | None:

@@ -51,9 +51,9 @@ CACHE_KEY = "pressfacts_names"
 LEADING_POS = frozenset({"ADP", "DET", "PRON", "SCONJ", "CCONJ", "ADV", "AUX", "PART", "INTJ"})
 VERSION_AFTER = re.compile(r"^[”″\"’]?\s*\(\s*(?:version|ver\.?|v\.?)\s*(?P<version>\d+(?:\.\d+)*)\s*\)", re.IGNORECASE)
 YEAR_OF_AFTER = re.compile(r"^\s+of\s+(?P<year>(?:19|20)\d\d)\b")
-# Report years: `(2022)` after the title, `2022 ` before it, and inside the title at its
+# Report years: `(2022)`, `(2021-2025)` after the title, `2022 ` before it, and inside the title at its
 # end (`Report 2020-21`), at its start, or before its last word (`2023 Results`).
-BRACKET_YEAR_AFTER = re.compile(r"^[ \t]*\((?P<year>(?:19|20)\d\d(?:-\d\d)?)\)")
+BRACKET_YEAR_AFTER = re.compile(r"^[ \t]*\((?P<year>(?:19|20)\d\d(?:[-–](?:(?:19|20)\d\d|\d\d))?)\)")
 LEADING_YEAR_BEFORE = re.compile(r"(?<![\w.,])(?P<year>(?:19|20)\d\d)[ \t]$")
 YEAR_AT_END = re.compile(r"(?P<year>(?:19|20)\d\d(?:[-–/]\d\d(?:\d\d)?)?)\)?\s*$")
 YEAR_AT_START = re.compile(r"^(?P<year>(?:19|20)\d\d)\s")
@@ -182,9 +182,10 @@ def _names_from_run(run: Run, context: Context):
     if not tokens:
         return
     for part in _split_coordination(tokens):
-        name = _name_from_tokens(part, run, context)
-        if name is not None:
-            yield name
+        for piece in _split_at_separator(part):
+            name = _name_from_tokens(piece, run, context)
+            if name is not None:
+                yield name
 
 
 def _has_head(run: Run) -> bool:
@@ -227,6 +228,16 @@ def _split_coordination(tokens: list[Token]) -> list[list[Token]]:
         the_apart = joined_by_the and _head_of(right) is not None and _head_of(left) is not None
         if len(right) >= 2 and (same_class or the_apart):
             return [left] + _split_coordination(right)
+    return [tokens]
+
+
+def _split_at_separator(tokens: list[Token]) -> list[list[Token]]:
+    """`Future Harbour Pavilion in Hall 3`: a name ending with its head before `in`/`at`/
+    `with` is a name of its own; what follows the preposition is looked at apart."""
+    for i, token in enumerate(tokens):
+        if token.text in SEPARATING_PREPOSITIONS and i >= 2 and _final_head(tokens[:i]) is not None:
+            rest = tokens[i + 1 :]
+            return [tokens[:i]] + _split_at_separator(rest[1:] if rest and rest[0].text == "the" else rest)
     return [tokens]
 
 
