@@ -267,7 +267,21 @@ def build_duration(m: re.Match, text: str) -> str | None:
         return None  # an age (`a 50-year-old firm`), not a duration
     if re.match(r"\s+of\b", text[m.end():m.end() + 4]) and words(m["unit"]).startswith("quarter"):
         return None  # a fraction (`a quarter of the market`)
+    if first_group(m, "half", "andahalf"):
+        return duration_and_a_half(n, m["unit"])
     return duration(n, m["unit"])
+
+
+def duration_and_a_half(n: int, unit_text: str) -> str | None:
+    """`2 1/2 years` -> P2Y6M, `a month and a half` -> P1M15D; a half day or week has no
+    exact ISO form here and is not read."""
+    code, size = unit(unit_text)
+    if code == "Y":
+        years, months = divmod(12 * n * size + 6 * size, 12)
+        return f"P{years}Y{months}M" if months else f"P{years}Y"
+    if code == "M" and size == 1:
+        return f"P{n}M15D"
+    return None
 
 
 def build_the_relative_duration(m: re.Match, text: str) -> str | None:
@@ -589,7 +603,9 @@ RULES: tuple[Rule, ...] = (
          rf"\b(?i:the)\s+{NUM}\s+{UNIT}(?![\s-]+(?:old|ago|earlier|later)\b)",
          build_duration),
     rule("duration",
-         rf"\b{QUALIFIER}{NUM}[\s-]+(?:(?i:consecutive|straight|successive|full|more|additional)\s+)?{UNIT}(?:\s+in\s+a\s+row)?",
+         rf"\b{QUALIFIER}{NUM}(?P<half>\s+1/2|\s*½|\s+and\s+a\s+half)?[\s-]+"
+         rf"(?:(?i:consecutive|straight|successive|full|more|additional)\s+)?{UNIT}"
+         rf"(?P<andahalf>\s+and\s+a\s+half)?(?:\s+in\s+a\s+row)?",
          build_duration),
     rule("compound-duration",
          r"\b(?P<unit>(?i:day|week|month|year|decade))-?(?i:long)\b",
