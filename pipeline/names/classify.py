@@ -29,13 +29,19 @@ from .lexicon import (
     DESCRIPTOR_AFTER,
     DESCRIPTOR_BEFORE,
     DESCRIPTORS,
-    EVENT_APPOSITION,
+    APPOSITION,
+    APPOSITION_BEFORE,
+    APPOSITION_BEFORE_END,
+    DETERMINER_BEFORE,
+    INTRODUCTORY_BEFORE,
     FACILITY_CUE,
     FUNCTION_WORDS,
     HEAD_LENGTHS,
     HEADLINE_VERBS,
     HEADS,
+    KIND_NOUNS,
     MARKET_CUE,
+    MEDIA_CUE,
     ROLE_WORDS,
     SEPARATING_PREPOSITIONS,
     THEME_CUE,
@@ -141,6 +147,11 @@ def _quote_category(quote: Quote, quotes: list[Quote], context: Context) -> tupl
     head = _head_of(tokenize(quote.text))
     if head is not None:
         return head[2], "quote+head"
+    # `"Title", a set of guidelines on ...` (the comma may stand inside the quote).
+    comma = "," if "," in context.text[quote.end : quote.close_end] else ""
+    apposition = _apposition(quote.close_end, context, comma)
+    if apposition is not None:
+        return apposition, "quote+apposition"
     verb = _verb_category(context.before(quote.open, VERB_WINDOW))
     if verb is not None:
         return verb, "quote+verb"
@@ -312,7 +323,10 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
         return None
     if category.kind == "facility" and not _is_established_facility(start, context):
         return None
-    return Name(start, stop, "initiative", category.kind, "title+head")
+    # `X Challenge, a 5km fundraising run`: the apposition says what the name is.
+    apposition = _apposition(stop, context)
+    kind = apposition.kind if apposition is not None and apposition.cls == "initiative" else category.kind
+    return Name(start, stop, "initiative", kind, "title+head")
 
 
 def _is_other_noun(token: Token) -> bool:
@@ -409,7 +423,8 @@ def _names_from_headless(runs: list[Run], context: Context) -> list[Name]:
     """Names without a head noun: a coined word used as the name of a thing of some kind
     everywhere it stands (`ACME gadget show`, `CloudHarvest AI platform`); a name with its
     acronym after a verb (`promoting Double Development Dynamic (DDD)`); a name in
-    apposition with an event (`X 2023, the world's largest connectivity event`)."""
+    apposition with a descriptor (`X 2023, the world's largest connectivity event`, `its
+    developer platform, X, which`); a name before a kind noun (`the X Y scheme`)."""
     names = []
     for run in runs:
         tokens = _strip_leading(run, context)
@@ -430,10 +445,94 @@ def _names_from_headless(runs: list[Run], context: Context) -> list[Name]:
             ) == acronym.text:
                 names.append(Name(start, words[-1].end, "initiative", verb.kind, "name+acronym+verb"))
             continue
+        if not _may_be_a_name(run, tokens, context):
+            continue
         end = tokens[-1].end
-        if all(t.text != "and" for t in tokens) and EVENT_APPOSITION.match(context.after(end)):
-            names.append(Name(start, end, "initiative", "event", "name+event-apposition"))
+        apposition = _apposition(end, context) if all(t.text != "and" for t in tokens) else None
+        if apposition is not None and apposition.cls in ("report", "initiative"):
+            if not _opens_sentence_with_preposition(start, context):
+                year = _report_year(context.text[start:end]) if apposition.cls == "report" else ""
+                names.append(Name(start, end, apposition.cls, apposition.kind, "name+apposition", year))
+            continue
+        named = _name_before_kind_noun(tokens, context) or _name_after_descriptor(tokens, context)
+        if named is not None:
+            names.append(named)
     return names
+
+
+def _may_be_a_name(run: Run, tokens: list[Token], context: Context) -> bool:
+    """Two or more words, or one coined word or proper noun (not `But`, `However`), and no
+    capital `The` inside a sentence before it (`the voice of The Guide`: a work's title)."""
+    first = run.tokens[0]
+    if first.text == "The" and not context.sentence_initial(first.start):
+        return False
+    if len(tokens) >= 2:
+        return True
+    word = tokens[0]
+    if _is_coined(word):
+        return not (word.is_acronym and len(word.text) < 3)
+    return context.pos(word) == "PROPN"
+
+
+def _opens_sentence_with_preposition(start: int, context: Context) -> bool:
+    """`At X, the ...`, `In the X, a ...`: the comma after the name ends an introductory
+    phrase."""
+    match = INTRODUCTORY_BEFORE.search(context.before(start, 30))
+    if match is None:
+        return False
+    word = match.group("word")
+    return context.pos(Token(match.start("word"), match.end("word"), word)) in ("ADP", "SCONJ") or word.lower() in FUNCTION_WORDS
+
+
+def _apposition(offset: int, context: Context, prefix: str = "") -> Category | None:
+    """The category of the descriptor heading an apposition at ``offset`` (`, an alliance of
+    ...`), if its modifiers are plain words, `and` allowed (`, the largest and oldest trade
+    fair`; not `, the head of the campaign`)."""
+    match = APPOSITION.match(prefix + context.after(offset, 100))
+    if match is None or any(w.lower() in FUNCTION_WORDS - {"and"} for w in match.group("mods").split()):
+        return None
+    return descriptor_category(match.group("descriptor"))
+
+
+def _name_before_kind_noun(tokens: list[Token], context: Context) -> Name | None:
+    """`the Clean Rivers Now programme`, `its earlier Green Roofs scheme`: a name of two or
+    more words after `the` or a possessive and before a kind noun (`data/kind_nouns.txt`)
+    that ends the noun phrase (not `campaign group`), not a broadcast (`BBC Radio's X
+    programme`). A campaign's name reads like a slogan (three or more words, or a function
+    word: `Walk for Water`), unlike the party or team running it (`the Liberal Party
+    campaign`)."""
+    start, end = tokens[0].start, tokens[-1].end
+    match = DESCRIPTOR_AFTER.match(context.after(end))
+    if len(tokens) < 2 or match is None:
+        return None
+    noun = " ".join(match.group("descriptor").lower().split())
+    if noun not in KIND_NOUNS or not _is_descriptor_noun(match, end, context):
+        return None
+    following = tokenize(context.after(end + match.end(), 20))
+    if following and following[0].start == 1 and following[0].text.islower() and context.pos(
+        Token(end + match.end() + 1, end + match.end() + 1 + len(following[0].text), following[0].text)
+    ) == "NOUN":
+        return None
+    before = context.before(start, 40)
+    if DETERMINER_BEFORE.search(before) is None or MEDIA_CUE.search(before):
+        return None
+    category = descriptor_category(noun)
+    if category.kind == "campaign" and len(tokens) < 3 and not any(t.is_function_word for t in tokens):
+        return None
+    return Name(start, end, "initiative", category.kind, "name+kind-noun")
+
+
+def _name_after_descriptor(tokens: list[Token], context: Context) -> Name | None:
+    """`the company's developer platform, Acme Forge, which ...`: a name in apposition after
+    a possessive descriptor phrase."""
+    start, end = tokens[0].start, tokens[-1].end
+    match = APPOSITION_BEFORE.search(context.before(start, 60))
+    if match is None or APPOSITION_BEFORE_END.match(context.after(end, 12)) is None:
+        return None
+    category = descriptor_category(match.group("descriptor"))
+    if category.cls != "initiative":
+        return None
+    return Name(start, end, "initiative", category.kind, "descriptor+name")
 
 
 def _coined_with_descriptor(token: Token, context: Context) -> Name | None:

@@ -73,7 +73,7 @@ def with_acronyms_and_aliases(names: list[Name], quotes: list[Quote], context: C
         # `ACR Barcelona 2023, the ... event`: the acronym opening a name with no head noun
         # is the short name (`ACR convened ...`).
         first = WORD.match(text, name.start)
-        if name.rule.startswith("name+event") and first and ACRONYM.fullmatch(first.group()) and first.end() < name.end:
+        if name.rule.startswith("name+apposition") and first and ACRONYM.fullmatch(first.group()) and first.end() < name.end:
             own.append(first.group())
         for acronym in own:
             acronyms.setdefault(acronym, name.kind)

@@ -100,8 +100,27 @@ DESCRIPTOR_BEFORE = re.compile(
     rf"(?:\b(?P<descriptor>{_alternation(DESCRIPTORS)})|\b(?P<titled>titled|entitled))[\s:,]*$",
     re.IGNORECASE,
 )
-# An event descriptor in an apposition: `X, the world's largest connectivity event`.
-EVENT_APPOSITION = re.compile(
-    rf"^,\s+(?:the|a|an)\s+[^,.;:()\"“”]{{0,60}}?\b(?:{_alternation(k for k, v in DESCRIPTORS.items() if v.kind == 'event')})(?=\s*[,.;:]|\s*$)",
+# An apposition after a name, headed by a descriptor (`, the world's largest connectivity
+# event`, `, an alliance of nine marathons`, `, a set of guidelines on ...`): the descriptor
+# ends the noun phrase or a complement follows it; its modifiers are lower-case words
+# (`, the Gartner report` is another name). Function words among them are checked by the caller.
+APPOSITION = re.compile(
+    rf"^,\s+(?:the|a|an)\s+(?P<mods>(?:(?-i:[a-z0-9])[\w'’-]*\s+){{0,8}}?)(?:set\s+of\s+)?(?P<descriptor>{_alternation(DESCRIPTORS)})"
+    rf"(?=\s*[,.;:)]|\s*$|\s+(?:{_alternation(_lines('apposition_complements.txt'))})\b)",
     re.IGNORECASE,
 )
+# The same apposition before a name, after a possessive (`its developer platform, X, which`).
+APPOSITION_BEFORE = re.compile(
+    rf"\b(?:its|their|our|his|her|['’]s)\s+(?P<mods>(?:[a-z][\w-]*\s+){{0,3}}?)(?P<descriptor>{_alternation(DESCRIPTORS)}),\s+$"
+)
+APPOSITION_BEFORE_END = re.compile(r"^(?:\s*[.;]|,\s+(?:which|where|that|who)\b)")
+# Words before a title-cased name that make a following `programme`, `series` or `show` a
+# broadcast (`BBC Radio's X programme`, `the hit X show`): no initiative.
+MEDIA_CUE = re.compile(rf"\b(?:{_alternation(_lines('media_cues.txt'))})\b")
+# The nouns that make a title-cased name before them an initiative (`the X Y scheme`).
+KIND_NOUNS = frozenset(_lines("kind_nouns.txt"))
+# A determiner or possessive (and up to two lower-case words) before such a name.
+DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|their|our|this)|['’]s)\s+(?:[a-z][\w-]*\s+){0,2}$")
+# A name after a sentence-initial preposition (`In the X, ...`, `At X, ...`): its comma ends
+# an introductory phrase, not an apposition.
+INTRODUCTORY_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?P<word>[A-Z][a-z]+)\s+(?:the\s+)?$")
