@@ -17,10 +17,10 @@ from dataclasses import replace
 
 from .candidates import ACRONYM, WORD, Quote
 from .context import Context, Name
-from .lexicon import AGENT_AFTER, ALIAS_CUE, EDITION_BEFORE, ROLE_AFTER
+from .lexicon import AGENCY_AFTER, AGENCY_HEADS, AGENT_AFTER, ALIAS_CUE, BRACKET_AFTER, EDITION_BEFORE, ROLE_AFTER
 
 OR_ACRONYM_AFTER = re.compile(r"^,\s+or\s+(?P<acronym>[A-Z][A-Z0-9&]+),")
-BRACKET_ACRONYM_AFTER = re.compile(r"^\s*\((?P<acronym>[A-Z][A-Za-z0-9&]*[A-Z0-9]s?)\)")
+BRACKET_ACRONYM_AFTER = re.compile(r"^\s*\((?P<acronym>[A-Z][A-Za-z0-9&-]*[A-Za-z0-9])\)")
 # A name inside a longer capitalised run (`X Bureau`, `the Y X`) is not that name.
 CAPITALISED_AFTER = re.compile(r"^[ \t]?[A-Z]")
 CAPITALISED_BEFORE = re.compile(r"[A-Z]\w*[ \t]$")
@@ -63,7 +63,7 @@ def with_acronyms_and_aliases(names: list[Name], quotes: list[Quote], context: C
             continue
         after = context.after(name.end, 40)
         defined = BRACKET_ACRONYM_AFTER.match(after) or OR_ACRONYM_AFTER.match(after)
-        own = [defined.group("acronym")] if defined else []
+        own = [defined.group("acronym")] if defined and _has_two_capitals(defined.group("acronym")) else []
         letters = initials(text[name.start : name.end])
         by_initials = [letters, letters + "s"] if len(letters) >= 3 else []
         if _acts_as_organisation_anywhere(name, own, by_initials, context) and not _has_edition(name, context):
@@ -91,6 +91,11 @@ def with_acronyms_and_aliases(names: list[Name], quotes: list[Quote], context: C
             year = YEAR_AFTER.match(after)  # `ACR 2023`: a year after a name stays in it
             names.append(Name(start, end + (year.end() if year else 0), "initiative", kind, "acronym"))
     return names
+
+
+def _has_two_capitals(word: str) -> bool:
+    """An acronym (`CIIE`, `UN-Sea`, `SDGs`), not a bracketed place word (`(Westbank)`)."""
+    return sum(c.isupper() for c in word) >= 2
 
 
 def _has_edition(name: Name, context: Context) -> bool:
@@ -125,20 +130,24 @@ def initials(name: str) -> str:
 
 def _acts_as_organisation_anywhere(name: Name, defined: list[str], by_initials: list[str], context: Context) -> bool:
     """A name that acts as an organisation somewhere in the document, itself or by the
-    acronym defined after it (`ACR Secretary-General`, `ACR's President`, `the ACR said`,
-    `..., said the ACR.`), or a `... Programme` referred to by its acronym again (`UN
-    Ocean Programme` is an agency, contract "More decisions")."""
+    acronym defined after it (`ACR Secretary-General`, `ACR's President`, `the ACR (ACR)
+    said`, `..., said the ACR.`); a `... Programme` or `... Alliance` (or its acronym)
+    doing what an agency does (`UN Ocean Programme (UNOP) published`, `UNOP celebrates`:
+    contract "More decisions")."""
     text = context.text
     surface = text[name.start : name.end]
-    for form, exact in [(surface, False)] + [(a, True) for a in defined]:
+    agency = surface.split()[-1] in AGENCY_HEADS
+    forms = [(surface, False)] + [(a, True) for a in defined + (by_initials if agency else [])]
+    for form, exact in forms:
         for start, end in context.occurrences(form, exact):
-            after = text[end : end + 40]
-            if ROLE_AFTER.match(after) or AGENT_AFTER.match(after):
+            after = text[end : end + 60]
+            bracket = BRACKET_AFTER.match(after)
+            if bracket is not None:
+                after = after[bracket.end() :]
+            if ROLE_AFTER.match(after) or AGENT_AFTER.match(after) or (agency and AGENCY_AFTER.match(after)):
                 return True
             if SAID_BEFORE.search(text[max(0, start - 12) : start]) and SAID_NAME_END.match(after):
                 return True
-    if surface.split()[-1] in ("Programme", "Program"):
-        return any(len(context.occurrences(a, exact=True)) >= 2 for a in defined + by_initials)  # the definition and another use
     return False
 
 

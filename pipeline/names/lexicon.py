@@ -71,6 +71,13 @@ ROLE_WORDS = frozenset(tuple(w.split()) for w in _lines("role_words.txt"))
 # reporting verb (`ACR said`): the name acts as an organisation.
 ROLE_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:{_alternation(' '.join(words) for words in ROLE_WORDS)})\b")
 AGENT_AFTER = re.compile(rf"^\s+(?:has\s+|also\s+)?(?:{_alternation(_lines('agent_verbs.txt'))})\b")
+# After a `... Programme` or `... Alliance`: a verb of an agency (`published`, `celebrates`).
+AGENCY_AFTER = re.compile(
+    rf"^\s+(?:has\s+|also\s+)?(?:{_alternation(_lines('agency_verbs.txt'))})\b", re.IGNORECASE
+)
+AGENCY_HEADS = frozenset({"Programme", "Program", "Alliance", "Coalition"})
+# A bracketed acronym right after a name (`X Programme (XP) said`): skipped before the cues.
+BRACKET_AFTER = re.compile(r"^\s*\([^()\n]{1,20}\)")
 
 # `... hosted by the` right before a name: the name acts as an organisation.
 ORGANISATION_CUE = re.compile(
