@@ -160,6 +160,7 @@ def in_child(name: str, *args) -> dict:
         raise RuntimeError(f"{name} failed:\n{done.stderr[-3000:]}")
     result = json.loads(done.stdout.strip().splitlines()[-1])
     result["wall_seconds"] = time.perf_counter() - started
+    print(f"measured {name} {' '.join(map(str, args))}: {json.dumps(result)}", file=sys.stderr, flush=True)
     return result
 
 
@@ -212,18 +213,14 @@ def report(options, work: Path) -> None:
         path = corpus if size == n_docs else corpus_subset(corpus, size, work / f"first-{size}")[0]
         runs.append((f"pressfacts, 1 process, {size} docs", size, sum(len(t.split()) for t in texts[:size]),
                      in_child("pressfacts", path, work / f"out-{size}", 1)))
-        print(f"measured: {runs[-1][0]}", file=sys.stderr, flush=True)
     one = runs[-1][3]
     rerun = cli_wall_seconds("run", str(corpus), "--out", str(work / f"out-{n_docs}"), "--quiet")
     two = in_child("pressfacts", corpus, work / "out-2", 2)
     runs.append(("pressfacts, `--workers 2`", n_docs, n_words, two))
-    print("measured: --workers 2", file=sys.stderr, flush=True)
     plain = in_child("spacy", corpus)
     runs.append(("plain en_core_web_sm `nlp.pipe` (all components)", n_docs, n_words, plain))
-    print("measured: plain spaCy", file=sys.stderr, flush=True)
     dates = in_child("dateparser", corpus)
     runs.append(('dateparser `search_dates(languages=["en"])`', n_docs, n_words, dates))
-    print("measured: dateparser", file=sys.stderr, flush=True)
     stages = in_child("stages", corpus_subset(corpus, options.stage_documents, work / "stages")[0], work / "out-stages",
                       Path(options.profile).resolve() if options.profile else "")
 
