@@ -123,6 +123,7 @@ def deadline(doc: Doc, candidate: Candidate) -> str:
 
 
 YEARLESS = re.compile(r"XXXX[^/|<>~]*")
+REPORTING_PART = re.compile(r"-[QH]\d$")
 
 
 def with_direction(doc: Doc, sentences: Sentences, candidate: Candidate) -> str:
@@ -134,6 +135,9 @@ def with_direction(doc: Doc, sentences: Sentences, candidate: Candidate) -> str:
         return spec + (way + "=" if way else "")
     if (m := YEARLESS.search(spec)) and spec[m.end():m.end() + 1] not in ("<", ">", "~"):
         way = tense(doc, sentences, candidate)
-        marker = "~" + way if way else deadline(doc, candidate)
+        if way and REPORTING_PART.search(m.group(0)):
+            marker = "~" + way + "="  # a quarter or half told in the past tense has begun
+        else:
+            marker = "~" + way if way else deadline(doc, candidate)
         return spec[:m.end()] + marker + spec[m.end():]
     return spec

@@ -14,7 +14,9 @@ the only place that knows the calendar. Grammar (``n`` signed integers):
   document date (``last May``), ``<=`` the latest begun on or before it
   (``since May``), ``>`` / ``>=`` the mirror images (``next May``); ``~<`` /
   ``~>`` the nearest unless that lies more than two months on the other side
-  (a past / future tense verb);
+  (a past / future tense verb), ``~<=`` / ``~>=`` the same strictly (a quarter or
+  half in the past tense has begun); with no document date the ``~`` forms keep
+  ``XXXX``;
 - ``R<unit><n>`` relative to the document date, unit ``D``, ``W`` (Monday to
   Sunday), ``WE`` (weekend), ``M``, ``Q``, ``H`` (``RD-1`` yesterday, ``RW+0``
   this week); ``A<unit><n>`` the same relative to the reference date
@@ -64,7 +66,7 @@ SEASON_MONTHS = {code: (first, last) for code, first, last in SEASONS.values()}
 YEAR_PART = re.compile(
     r"(?P<year>\d{4}|XXXX|(?P<kind>[RA])Y(?P<shift>[+-]\d+))"
     r"(?:-(?P<part>\d{2}(?:-\d{2})?|Q[1-4]|H[12]|SP|SU|FA|WI|HOL-[\w:-]+))?"
-    r"(?P<dir><=|>=|~<|~>|<|>)?"
+    r"(?P<dir>~<=|~>=|<=|>=|~<|~>|<|>)?"
 )
 RELATIVE = re.compile(r"(?P<kind>[RA])(?P<unit>WE|D|W|M|Q|H)(?P<shift>[+-]\d+)")
 WEEKDAY = re.compile(r"WD(?P<weekday>[1-7])(?P<dir><=|>=|<|>)?")
@@ -172,6 +174,8 @@ def choose_year(part: str | None, direction: str, anchor: dt.date) -> Period | N
         ">": lambda p: p.begin > anchor,
         ">=": lambda p: p.end >= anchor,
     }
+    if direction in ("~<=", "~>="):
+        direction = direction[1:]  # told by the tense, strictly (a quarter in the past tense)
     nearest = min(options, key=lambda p: _distance(p, anchor), default=None)
     if direction == "~<" and nearest and nearest.begin > anchor + LEAN:
         direction = "<="  # told in the past tense: not months ahead
