@@ -42,8 +42,10 @@ from .lexicon import (
     KIND_NOUNS,
     MARKET_CUE,
     MEDIA_CUE,
+    PUBLICATION_CUE,
     ROLE_WORDS,
     SEPARATING_PREPOSITIONS,
+    SUBTITLE,
     THEME_CUE,
     VENUE_CUE,
     VERB_CUE,
@@ -106,6 +108,9 @@ def _find_names(doc: Doc) -> list[Name]:
             names.extend(_name_from_quote(quote, quotes, context))
     headless: list[Run] = []
     for run in find_runs(text, tokens, quotes, masked):
+        colon_title = _colon_title(run, context)
+        if colon_title is not None:
+            names.append(colon_title)
         if _has_head(run):
             names.extend(_names_from_run(run, context))
         else:
@@ -395,6 +400,19 @@ def _report_from_tokens(tokens: list[Token], context: Context) -> Name | None:
         year_of = YEAR_OF_AFTER.match(text[end : end + 12])
         year = year_of.group("year") if year_of else ""
     return Name(start, end, "report", "", rule, year, _version_after(end, context))
+
+
+def _colon_title(run: Run, context: Context) -> Name | None:
+    """`available in National Accounts: Income, Expenditure and Product`: an unquoted
+    `Title: Subtitle` after a publication cue is a report."""
+    subtitle = SUBTITLE.match(context.after(run.end, 200))
+    if subtitle is None or len(run.tokens) < 2:
+        return None
+    tokens = _strip_leading(run, context)
+    if not tokens or PUBLICATION_CUE.search(context.before(tokens[0].start, 40)) is None:
+        return None
+    start, end = tokens[0].start, run.end + subtitle.end("subtitle")
+    return Name(start, end, "report", "", "title:subtitle+cue", _report_year(context.text[start:end]))
 
 
 def _report_year(title: str) -> str:

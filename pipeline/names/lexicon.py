@@ -131,3 +131,12 @@ DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|their|our|this)|['’]s)\s+(?:[
 # A name after a sentence-initial preposition (`In the X, ...`, `At X, ...`): its comma ends
 # an introductory phrase, not an apposition.
 INTRODUCTORY_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?P<word>[A-Z][a-z]+)\s+(?:the\s+)?$")
+# A publication cue before an unquoted `Title: Subtitle` (`available in`, `released the`).
+PUBLICATION_CUE = re.compile(
+    rf"\b(?:{_alternation(_lines('publication_cues.txt'))})\s+(?:(?:the|its|their|a|an)\s+)?$", re.IGNORECASE
+)
+# After `Title:` the subtitle: capitalised words, joined by spaces, commas, `and` or a
+# lower-case function word (`National Income, Expenditure and Product`), then an edition year.
+SUBTITLE = re.compile(
+    rf"^:[ \t]+(?P<subtitle>[A-Z][\w'’-]*(?:(?:,[ \t]+|[ \t]+(?:(?:{_alternation(_lines('function_words.txt'))})[ \t]+){{0,2}})[A-Z][\w'’-]*)*(?:[ \t]+(?:19|20)\d\d(?:[-–]\d\d)?)?)"
+)
