@@ -6,7 +6,7 @@ contract's precedence where their mentions overlap:
 - money wins over count (``100 billion yuan`` is not a count of yuan);
 - a date wins over a count (``2023``, ``ten consecutive years``);
 - a date, count or money inside a report or initiative name belongs to the
-  name (``World Internet Development Report 2023``, ``Horizon 2020``);
+  name (``Annual Ocean Health Report 2023``, ``Seaport 2030 Programme``);
 - a report and an initiative over the same words: the longer name wins.
 """
 
