@@ -374,8 +374,10 @@ def _report_from_tokens(tokens: list[Token], context: Context) -> Name | None:
     if any(t.text == "Index" for t in tokens):
         if MARKET_CUE.search(sentence) or any(t.is_number and not t.is_year for t in tokens):
             return None
-    # `UNEF Ocean Health Report`: a publisher's acronym before the title stays out.
-    if len(tokens) >= 3 and tokens[0].text.isalpha() and tokens[0].text.isupper() and len(tokens[0].text) >= 2:
+    # `UNEF Ocean Health Report`: a publisher's acronym before two or more title words (not
+    # years: `ESG Report 2023`) stays out.
+    title_words = [t for t in tokens[1:] if not t.is_year]
+    if len(title_words) >= 2 and tokens[0].text.isalpha() and tokens[0].text.isupper() and len(tokens[0].text) >= 2:
         tokens = tokens[1:]
         start = tokens[0].start
     rule = "title+report-head"
@@ -514,11 +516,11 @@ def _apposition(offset: int, context: Context, prefix: str = "") -> Category | N
 
 def _name_before_kind_noun(tokens: list[Token], context: Context) -> Name | None:
     """`the Clean Rivers Now programme`, `its earlier Green Roofs scheme`: a name of two or
-    more words after `the` or a possessive and before a kind noun (`data/kind_nouns.txt`)
+    more words after `the` or a possessive and before a kind noun (`data/kind_nouns.tsv`)
     that ends the noun phrase (not `campaign group`), not a broadcast (`BBC Radio's X
-    programme`). A campaign's name reads like a slogan (three or more words, or a function
-    word: `Walk for Water`), unlike the party or team running it (`the Liberal Party
-    campaign`)."""
+    programme`). Before `campaign`, `plan` ... the name must read like a title (three or
+    more words, a function word or a number: `Walk for Water`), unlike the party or team
+    behind it (`the Liberal Party campaign`); before `report`, a publication cue stands."""
     start, end = tokens[0].start, tokens[-1].end
     match = DESCRIPTOR_AFTER.match(context.after(end))
     if len(tokens) < 2 or match is None:
@@ -534,9 +536,13 @@ def _name_before_kind_noun(tokens: list[Token], context: Context) -> Name | None
     before = context.before(start, 40)
     if DETERMINER_BEFORE.search(before) is None or MEDIA_CUE.search(before):
         return None
-    category = descriptor_category(noun)
-    if category.kind == "campaign" and len(tokens) < 3 and not any(t.is_function_word for t in tokens):
+    if KIND_NOUNS[noun] == "titled" and len(tokens) < 3 and not any(t.is_function_word or t.is_number for t in tokens):
         return None
+    category = descriptor_category(noun)
+    if category.cls == "report":
+        if PUBLICATION_CUE.search(before) is None:
+            return None
+        return Name(start, end, "report", "", "name+kind-noun", _report_year(context.text[start:end]))
     return Name(start, end, "initiative", category.kind, "name+kind-noun")
 
 

@@ -102,9 +102,11 @@ DESCRIPTOR_AFTER = re.compile(
     re.IGNORECASE,
 )
 # A descriptor right before a quoted name (`the report "`, `Regional Report: '`, `the
-# campaign "`), or `titled`/`entitled` (a document's title).
+# campaign "`, `the exhibition, titled "`, `a campaign dubbed "`), or `titled`/`entitled` alone
+# (a document's title).
 DESCRIPTOR_BEFORE = re.compile(
-    rf"(?:\b(?P<descriptor>{_alternation(DESCRIPTORS)})|\b(?P<titled>titled|entitled))[\s:,]*$",
+    rf"(?:\b(?P<descriptor>{_alternation(DESCRIPTORS)})[\s,]*(?:(?:{_alternation(_lines('naming_verbs.txt'))})\s+)?"
+    rf"|\b(?P<titled>titled|entitled))[\s:,]*$",
     re.IGNORECASE,
 )
 # An apposition after a name, headed by a descriptor (`, the world's largest connectivity
@@ -124,10 +126,11 @@ APPOSITION_BEFORE_END = re.compile(r"^(?:\s*[.;]|,\s+(?:which|where|that|who)\b)
 # Words before a title-cased name that make a following `programme`, `series` or `show` a
 # broadcast (`BBC Radio's X programme`, `the hit X show`): no initiative.
 MEDIA_CUE = re.compile(rf"\b(?:{_alternation(_lines('media_cues.txt'))})\b")
-# The nouns that make a title-cased name before them an initiative (`the X Y scheme`).
-KIND_NOUNS = frozenset(_lines("kind_nouns.txt"))
+# The nouns that make a title-cased name before them an initiative (`the X Y scheme`), with
+# their condition ('titled': the name must read like a title).
+KIND_NOUNS: dict[str, str] = {row[0]: (row[1] if len(row) > 1 else "") for row in _rows("kind_nouns.tsv")}
 # A determiner or possessive (and up to two lower-case words) before such a name.
-DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|their|our|this)|['’]s)\s+(?:[a-z][\w-]*\s+){0,2}$")
+DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|its|their|our|this)|['’]s)\s+(?:[a-z][\w-]*\s+){0,2}$")
 # A name after a sentence-initial preposition (`In the X, ...`, `At X, ...`): its comma ends
 # an introductory phrase, not an apposition.
 INTRODUCTORY_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?P<word>[A-Z][a-z]+)\s+(?:the\s+)?$")
