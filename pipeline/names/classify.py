@@ -34,7 +34,9 @@ from .lexicon import (
     APPOSITION_BEFORE_END,
     DETERMINER_BEFORE,
     INTRODUCTORY_BEFORE,
+    EVENT_VERB_AFTER,
     FACILITY_CUE,
+    FUNDRAISING_CUE,
     FUNCTION_WORDS,
     HEAD_LENGTHS,
     HEADLINE_VERBS,
@@ -66,6 +68,7 @@ LEADING_YEAR_BEFORE = re.compile(r"(?<![\w.,])(?P<year>(?:19|20)\d\d)[ \t]$")
 YEAR_AT_END = re.compile(r"(?P<year>(?:19|20)\d\d(?:[-–/]\d\d(?:\d\d)?)?)\)?\s*$")
 YEAR_AT_START = re.compile(r"^(?P<year>(?:19|20)\d\d)\s")
 YEAR_BEFORE_LAST_WORD = re.compile(r"\s(?P<year>(?:19|20)\d\d)\s+\S+$")
+YEAR_INSIDE = re.compile(r"\b(?P<year>(?:19|20)\d\d(?:[-–/]\d\d(?:\d\d)?)?)\b")
 THE_BEFORE = re.compile(r"\bThe[ \t]$")
 QUOTES_COORDINATED = re.compile(r",?\s+and\s+|,\s+")  # `"A" and "B" ...`
 CAMEL_CASE = re.compile(r"[a-z][A-Z]")
@@ -331,6 +334,8 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
     # `X Challenge, a 5km fundraising run`: the apposition says what the name is.
     apposition = _apposition(stop, context)
     kind = apposition.kind if apposition is not None and apposition.cls == "initiative" else category.kind
+    if kind == "competition" and FUNDRAISING_CUE.search(context.sentence(start)):
+        kind = "event"  # `the X Swim Challenge raised £2m`: a fund-raising event, not a contest
     return Name(start, stop, "initiative", kind, "title+head")
 
 
@@ -418,9 +423,12 @@ def _colon_title(run: Run, context: Context) -> Name | None:
 
 
 def _report_year(title: str) -> str:
-    """The edition year written in the title: at its end, in brackets, at its start, or
-    right before its last word (`Full Year 2023 Results`)."""
+    """The edition year written in the title: at its end, in brackets, at its start, right
+    before its last word (`Full Year 2023 Results`), else the last year inside it (`Fiscal
+    2025 Financial Results`)."""
     match = YEAR_AT_END.search(title) or YEAR_AT_START.match(title) or YEAR_BEFORE_LAST_WORD.search(title)
+    if match is None:
+        match = next(reversed(list(YEAR_INSIDE.finditer(title))), None)
     return match.group("year") if match else ""
 
 
@@ -474,10 +482,24 @@ def _names_from_headless(runs: list[Run], context: Context) -> list[Name]:
                 year = _report_year(context.text[start:end]) if apposition.cls == "report" else ""
                 names.append(Name(start, end, apposition.cls, apposition.kind, "name+apposition", year))
             continue
-        named = _name_before_kind_noun(tokens, context) or _name_after_descriptor(tokens, context)
+        named = (
+            _name_before_kind_noun(tokens, context)
+            or _name_after_descriptor(tokens, context)
+            or _edition_before_event_verb(tokens, context)
+        )
         if named is not None:
             names.append(named)
     return names
+
+
+def _edition_before_event_verb(tokens: list[Token], context: Context) -> Name | None:
+    """`VELOX 2024 closes with ...`, `Paris 2024 opened`: one or two words and an edition
+    year before a verb of an event."""
+    if not 2 <= len(tokens) <= 3 or not tokens[-1].is_year or any(t.is_year or t.is_number for t in tokens[:-1]):
+        return None
+    if EVENT_VERB_AFTER.match(context.after(tokens[-1].end, 30)) is None:
+        return None
+    return Name(tokens[0].start, tokens[-1].end, "initiative", "event", "edition+event-verb")
 
 
 def _may_be_a_name(run: Run, tokens: list[Token], context: Context) -> bool:
@@ -497,11 +519,11 @@ def _may_be_a_name(run: Run, tokens: list[Token], context: Context) -> bool:
 def _opens_sentence_with_preposition(start: int, context: Context) -> bool:
     """`At X, the ...`, `In the X, a ...`: the comma after the name ends an introductory
     phrase."""
-    match = INTRODUCTORY_BEFORE.search(context.before(start, 30))
-    if match is None:
+    window = max(0, start - 30)
+    match = INTRODUCTORY_BEFORE.search(context.text, window, start)
+    if match is None or not context.sentence_initial(match.start("word")):
         return False
-    word = match.group("word")
-    return context.pos(Token(match.start("word"), match.end("word"), word)) in ("ADP", "SCONJ") or word.lower() in FUNCTION_WORDS
+    return context.pos(Token(match.start("word"), match.end("word"), match.group("word"))) in ("ADP", "SCONJ")
 
 
 def _apposition(offset: int, context: Context, prefix: str = "") -> Category | None:

@@ -133,7 +133,7 @@ KIND_NOUNS: dict[str, str] = {row[0]: (row[1] if len(row) > 1 else "") for row i
 DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|its|their|our|this)|['’]s)\s+(?:[a-z][\w-]*\s+){0,2}$")
 # A name after a sentence-initial preposition (`In the X, ...`, `At X, ...`): its comma ends
 # an introductory phrase, not an apposition.
-INTRODUCTORY_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?P<word>[A-Z][a-z]+)\s+(?:the\s+)?$")
+INTRODUCTORY_BEFORE = re.compile(r"\b(?P<word>[A-Z][a-z]+)\s+(?:the\s+)?$")
 # A publication cue before an unquoted `Title: Subtitle` (`available in`, `released the`).
 PUBLICATION_CUE = re.compile(
     rf"\b(?:{_alternation(_lines('publication_cues.txt'))})\s+(?:(?:the|its|their|a|an)\s+)?$", re.IGNORECASE
@@ -143,3 +143,7 @@ PUBLICATION_CUE = re.compile(
 SUBTITLE = re.compile(
     rf"^:[ \t]+(?P<subtitle>[A-Z][\w'’-]*(?:(?:,[ \t]+|[ \t]+(?:(?:{_alternation(_lines('function_words.txt'))})[ \t]+){{0,2}})[A-Z][\w'’-]*)*(?:[ \t]+(?:19|20)\d\d(?:[-–]\d\d)?)?)"
 )
+# After a word and an edition year (`VELOX 2024 closes`): a verb that makes the name an event.
+EVENT_VERB_AFTER = re.compile(rf"^\s+(?:has\s+|will\s+)?(?:{_alternation(_lines('event_verbs.txt'))})\b", re.IGNORECASE)
+# In the sentence of a named challenge or cup: it raises money (a fund-raising event).
+FUNDRAISING_CUE = re.compile(rf"\b(?:{_alternation(_lines('fundraising_cues.txt'))})", re.IGNORECASE)
