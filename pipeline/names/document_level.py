@@ -17,7 +17,16 @@ from dataclasses import replace
 
 from .candidates import ACRONYM, WORD, Quote
 from .context import Context, Name
-from .lexicon import AGENCY_AFTER, AGENCY_HEADS, AGENT_AFTER, ALIAS_CUE, BRACKET_AFTER, EDITION_BEFORE, ROLE_AFTER
+from .lexicon import (
+    AGENCY_AFTER,
+    AGENCY_HEADS,
+    AGENT_AFTER,
+    ALIAS_CUE,
+    BRACKET_AFTER,
+    EDITION_BEFORE,
+    ORGANISATION_PREDICATE,
+    ROLE_AFTER,
+)
 
 OR_ACRONYM_AFTER = re.compile(r"^,\s+or\s+(?P<acronym>[A-Z][A-Z0-9&]+),")
 BRACKET_ACRONYM_AFTER = re.compile(r"^\s*\((?P<acronym>[A-Z][A-Za-z0-9&-]*[A-Za-z0-9])\)")
@@ -99,11 +108,15 @@ def _has_two_capitals(word: str) -> bool:
 
 
 def _has_edition(name: Name, context: Context) -> bool:
-    """Whether an occurrence of the name has a year or ordinal before it (`the 2023 X`,
-    `the Second X`): then it names an event, even where it also acts as its organiser."""
+    """Whether an occurrence of the name as a whole (not `the 2023 X Summit`) has a year or
+    ordinal before it (`the 2023 X`, `the Second X`): then it names an event, even where it
+    also acts as its organiser."""
     text = context.text
     surface = text[name.start : name.end]
-    return any(EDITION_BEFORE.search(text[max(0, start - 16) : start]) for start, _ in context.occurrences(surface))
+    return any(
+        EDITION_BEFORE.search(text[max(0, start - 16) : start]) and not CAPITALISED_AFTER.match(text[end : end + 3])
+        for start, end in context.occurrences(surface)
+    )
 
 
 def without_publishers(names: list[Name], context: Context) -> list[Name]:
@@ -145,6 +158,8 @@ def _acts_as_organisation_anywhere(name: Name, defined: list[str], by_initials: 
             if bracket is not None:
                 after = after[bracket.end() :]
             if ROLE_AFTER.match(after) or AGENT_AFTER.match(after) or (agency and AGENCY_AFTER.match(after)):
+                return True
+            if ORGANISATION_PREDICATE.match(after):  # `X was established as an international organization`
                 return True
             if SAID_BEFORE.search(text[max(0, start - 12) : start]) and SAID_NAME_END.match(after):
                 return True

@@ -147,3 +147,10 @@ SUBTITLE = re.compile(
 EVENT_VERB_AFTER = re.compile(rf"^\s+(?:has\s+|will\s+)?(?:{_alternation(_lines('event_verbs.txt'))})\b", re.IGNORECASE)
 # In the sentence of a named challenge or cup: it raises money (a fund-raising event).
 FUNDRAISING_CUE = re.compile(rf"\b(?:{_alternation(_lines('fundraising_cues.txt'))})", re.IGNORECASE)
+# After a name: it is (set up as) an organisation (`X was established as an international
+# organization.`, `X is a non-profit body that ...`).
+ORGANISATION_PREDICATE = re.compile(
+    rf"^\s+(?:is|was|has\s+become|became)\s+(?:(?:established|registered|founded|set\s+up)\s+as\s+)?(?:an?|the)\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?(?:{_alternation(_lines('organisation_nouns.txt'))})"
+    rf"(?=\s*[,.;]|\s+(?:that|which|of|for|with|in|on|based|headquartered|whose)\b)"
+)
