@@ -26,7 +26,7 @@ __all__ = ["extract_dates"]
 
 CALENDAR_QUARTER = re.compile(r"(?P<year>\d{4})-Q(?P<q>[1-4])")
 # Values relative to the document date: with no date they stay mentions with an empty value.
-NEEDS_ANCHOR = re.compile(r"(?:^|[/|:])(?:R|A|WD)|[<>]")
+NEEDS_ANCHOR = re.compile(r"(?:^|[/|:])(?:R|A|N|WD)|[<>]")
 
 
 def extract_dates(doc: Doc) -> list[dict]:

@@ -231,14 +231,15 @@ UNIT_CODES = {"year": "Y", "month": "M", "week": "W", "weekend": "WE", "quarter"
 
 
 def build_relative_unit(m: re.Match, text: str) -> str | None:
-    """`this year`, `last month`, `next week`; `the previous year` (anchored to the
-    sentence's reference date); `past year` without `the` is a duration."""
+    """`this year`, `last month`, `next week`; `the previous year` (the year before the
+    sentence's reference date: `May 22, 1995 ... the following year` -> 1996); `past year`
+    without `the` is a duration."""
     rel, name = words(m["rel"]), words(m["unitword"])
     if rel in ("past", "this past"):
         return "P1Y" if name == "year" else None
     code = UNIT_CODES[name]
     if rel in ("the previous", "the prior", "the following", "previous", "prior"):
-        kind, offset = "A", (1 if rel == "the following" else -1)
+        kind, offset = "N", (1 if rel == "the following" else -1)
     else:
         kind, offset = "R", RELATIVE_WORDS[rel]
     return f"{kind}{code}{offset:+d}"
@@ -332,11 +333,27 @@ def build_ago(m: re.Match, text: str) -> str | None:
     if direction in ("before", "after") and not re.match(r"\s*(?:[,.;:)]|$)", text[m.end():m.end() + 2]):
         return None  # `two years after the war`: a duration before a clause, not an anchor
     sign = 1 if direction in ("later", "after") else -1
-    anchored = direction != "ago" or is_preceded_by(text, m.start(), {"from", "than", "over", "versus", "vs.", "with"})
+    anchored = direction != "ago" or is_comparison(text, m.start())
     code, size = unit(m["unit"])
     if words(m["unit"]).startswith("quarter"):
         code, size = "Q", 1
     return f"{'A' if anchored else 'R'}{code}{sign * n * size:+d}"
+
+
+# `up from $10 million a year ago`, `higher than a year ago`: a comparison earlier in the sentence
+COMPARISON = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.|against)\s", re.IGNORECASE)
+# A sentence end: the comparison must stand in the same sentence (`Inc. said` also stops it: too short is safe)
+SENTENCE_END = re.compile(r"[.!?;:]['\"”’]?\s+")
+
+
+def is_comparison(text: str, start: int) -> bool:
+    """`from $1.43 billion a year ago`: a comparison word earlier in the same sentence (up to
+    120 characters back), or `over` / `with` just before."""
+    if is_preceded_by(text, start, {"over", "with"}):
+        return True
+    window = text[max(0, start - 120):start]
+    ends = list(SENTENCE_END.finditer(window))
+    return bool(COMPARISON.search(window, ends[-1].end() if ends else 0))
 
 
 def build_year_ago(m: re.Match, text: str) -> str | None:

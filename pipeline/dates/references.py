@@ -25,7 +25,7 @@ SPEECH_TIME_RULES = ("weekday", "relative-day")
 SAME_SENTENCE_RULES = ("ago",)
 PERIOD_RULES = ("year-ago-period",)
 RECENT = dt.timedelta(days=2 * 366)
-ANCHORED = re.compile(r"(?:^|[/:])A")
+ANCHORED = re.compile(r"(?:^|[/:])[AN]")
 # A quarter or half: whole months, three or six of them.
 REPORTING_PERIOD = re.compile(r"\d{4}-(?:01|04|07|10)-01/\d{4}-\d{2}-\d{2}")
 

@@ -20,7 +20,8 @@ the only place that knows the calendar. Grammar (``n`` signed integers):
 - ``R<unit><n>`` relative to the document date, unit ``D``, ``W`` (Monday to
   Sunday), ``WE`` (weekend), ``M``, ``Q``, ``H`` (``RD-1`` yesterday, ``RW+0``
   this week); ``A<unit><n>`` the same relative to the reference date
-  (``a year earlier``), falling back to the document date;
+  (``a year earlier``), falling back to the document date; ``N<unit><n>`` the calendar
+  unit ``n`` units from the one containing the reference date (``the following year``);
 - ``WD5`` a weekday (ISO number), with a direction as above or none (nearest);
 - ``WEEKOF:<value>`` the week containing a day; ``SPAN<n>:<value>`` the ``n`` months
   ending on its last day (``the quarter ended Sept. 30``; twelve months ending other
@@ -64,11 +65,11 @@ LEAN = dt.timedelta(days=62)
 SEASON_MONTHS = {code: (first, last) for code, first, last in SEASONS.values()}
 
 YEAR_PART = re.compile(
-    r"(?P<year>\d{4}|XXXX|(?P<kind>[RA])Y(?P<shift>[+-]\d+))"
+    r"(?P<year>\d{4}|XXXX|(?P<kind>[RAN])Y(?P<shift>[+-]\d+))"
     r"(?:-(?P<part>\d{2}(?:-\d{2})?|Q[1-4]|H[12]|SP|SU|FA|WI|HOL-[\w:-]+))?"
     r"(?P<dir>~<=|~>=|<=|>=|~<|~>|<|>)?"
 )
-RELATIVE = re.compile(r"(?P<kind>[RA])(?P<unit>WE|D|W|M|Q|H)(?P<shift>[+-]\d+)")
+RELATIVE = re.compile(r"(?P<kind>[RAN])(?P<unit>WE|D|W|M|Q|H)(?P<shift>[+-]\d+)")
 WEEKDAY = re.compile(r"WD(?P<weekday>[1-7])(?P<dir><=|>=|<|>)?")
 FISCAL = re.compile(r"FY(?P<year>\d{4})(?P<quarter>-Q[1-4]|-H[12])?")
 PERIOD_ENDING = re.compile(r"SPAN(?P<months>\d+):(?P<end>.+)")
@@ -280,14 +281,15 @@ def _period(spec: str, anchor: dt.date | None, reference: Period | None) -> Peri
         unit, n = m["unit"], int(m["shift"])
         if m["kind"] == "A" and reference is not None and (moved := shift(reference, unit, n)):
             return moved
-        return relative(unit, n, anchor) if anchor else None
+        base = reference.begin if m["kind"] == "N" and reference and reference.begin else anchor
+        return relative(unit, n, base) if base else None
     if m := YEAR_PART.fullmatch(spec):
         part = m["part"]
         if m["kind"]:
             n = int(m["shift"])
             if m["kind"] == "A" and reference is not None and not part and (moved := shift(reference, "Y", n)):
                 return moved
-            base = reference.begin if m["kind"] == "A" and reference and reference.begin else anchor
+            base = reference.begin if m["kind"] in "AN" and reference and reference.begin else anchor
             return year_part(base.year + n, part) if base else None
         if m["year"] == "XXXX":
             if anchor is None:  # only a leaning direction (a verb's tense) leaves it a date
