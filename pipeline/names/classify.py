@@ -72,6 +72,7 @@ YEAR_INSIDE = re.compile(r"\b(?P<year>(?:19|20)\d\d(?:[-–/]\d\d(?:\d\d)?)?)\b"
 THE_BEFORE = re.compile(r"\bThe[ \t]$")
 QUOTES_COORDINATED = re.compile(r",?\s+and\s+|,\s+")  # `"A" and "B" ...`
 CAMEL_CASE = re.compile(r"[a-z][A-Z]")
+INSIDE_LONGER_NAME = re.compile(r"^\)[ \t]+[A-Z]")
 DASHED_CAPITALS = re.compile(r"[A-Z]\w*[-–][A-Z]\w*")
 VERB_ENDING = re.compile(r"(?:s|ed|ing)$")  # `Draws`, `Opened`, `Closing`
 TITLE_QUOTE_AFTER = re.compile(r"^[:,]?\s?[“\"‘«]")
@@ -322,6 +323,8 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
     name_tokens = tokens[:end]
     if len(name_tokens) < 2 and not _run_is_quoted(name_tokens, run):
         return None
+    if INSIDE_LONGER_NAME.match(context.after(name_tokens[-1].end, 4)):
+        return None  # `Health Act (Miscellaneous Provisions) Bill`: part of a longer name
     if category.cls == "report":
         return _report_from_tokens(name_tokens, context)
     if category.cls != "initiative":
