@@ -22,7 +22,7 @@ from pipeline.names.document_level import initials
 
 KINDS = {"program", "award", "zone", "facility", "mechanism", "competition", "event", "project",
          "platform", "alliance", "fund", "campaign", "case"}
-CLASSES = {"report", "initiative", "organisation", "venue"}
+CLASSES = {"report", "initiative", "organisation", "venue", "none"}
 
 
 def _runs(text):

@@ -261,10 +261,20 @@ def _split_at_separator(tokens: list[Token]) -> list[list[Token]]:
     return [tokens]
 
 
+def _head_keys(tokens: list[Token]) -> list[str]:
+    """The words to look heads up by: as written, or title-cased in an all-capitals run
+    (`GREEN HYDROGEN SUMMIT OPENS`)."""
+    words = [t.text for t in tokens]
+    letters = [w for w in words if w.isalpha()]
+    if len(letters) >= 2 and all(w.isupper() for w in letters):
+        return [w.title() if w.isalpha() else w for w in words]
+    return words
+
+
 def _final_head(tokens: list[Token]) -> Category | None:
     """The head category if ``tokens`` end with a head noun (a year or acronym after it
     allowed: `Conference 2023`, `Forum (ACR)`)."""
-    words = [t.text for t in tokens]
+    words = _head_keys(tokens)
     while words and (YEAR.fullmatch(words[-1]) or ACRONYM.fullmatch(words[-1])):
         words.pop()
     for length in HEAD_LENGTHS:
@@ -277,14 +287,17 @@ def _head_of(tokens: list[Token], skip: frozenset[int] = frozenset()) -> tuple[i
     """(start, end, category) of the head noun: the last head before the first complement
     preposition, else the last head of all."""
     heads = []
-    for k in range(len(tokens)):
-        if k in skip:
-            continue
-        for length in HEAD_LENGTHS:
-            key = tuple(t.text for t in tokens[k : k + length])
-            if len(key) == length and key in HEADS:
-                heads.append((k, k + length, HEADS[key]))
-                break
+    words = _head_keys(tokens)
+    k = 0
+    while k < len(tokens):
+        if k not in skip:
+            for length in HEAD_LENGTHS:
+                key = tuple(words[k : k + length])
+                if len(key) == length and key in HEADS:
+                    heads.append((k, k + length, HEADS[key]))
+                    k += length - 1  # `Safe Harbor Statement`: no shorter head inside a longer one
+                    break
+        k += 1
     if not heads:
         return None
     preposition = _first_preposition(tokens)
@@ -345,7 +358,7 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
 def _is_other_noun(token: Token) -> bool:
     """A capitalised word after a head that is no headline verb (`Opens`, `Held`,
     `Concludes`): by its form a noun the name modifies."""
-    text = token.text
+    text = token.text.title() if token.text.isupper() else token.text
     return (
         text.isalpha()
         and token.is_capitalised
@@ -572,13 +585,22 @@ def _name_before_kind_noun(tokens: list[Token], context: Context) -> Name | None
 
 
 def _name_after_descriptor(tokens: list[Token], context: Context) -> Name | None:
-    """`the company's developer platform, Acme Forge, which ...`: a name in apposition after
-    a possessive descriptor phrase."""
+    """`the company's developer platform, Acme Forge, which ...`, `The report, Ocean Cities
+    2050, was launched`: a name in apposition after a possessive descriptor phrase or a
+    sentence-initial `The` and a descriptor."""
     start, end = tokens[0].start, tokens[-1].end
-    match = APPOSITION_BEFORE.search(context.before(start, 60))
-    if match is None or APPOSITION_BEFORE_END.match(context.after(end, 12)) is None:
+    window = max(0, start - 60)
+    match = APPOSITION_BEFORE.search(context.text, window, start)
+    if match is None:
+        return None
+    if match.group("the"):
+        if not context.sentence_initial(match.start("the")) or not context.after(end, 1) == ",":
+            return None
+    elif APPOSITION_BEFORE_END.match(context.after(end, 12)) is None:
         return None
     category = descriptor_category(match.group("descriptor"))
+    if category.cls == "report":
+        return Name(start, end, "report", "", "descriptor+name", _report_year(context.text[start:end]))
     if category.cls != "initiative":
         return None
     return Name(start, end, "initiative", category.kind, "descriptor+name")

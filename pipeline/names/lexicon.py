@@ -118,9 +118,10 @@ APPOSITION = re.compile(
     rf"(?=\s*[,.;:)]|\s*$|\s+(?:{_alternation(_lines('apposition_complements.txt'))})\b)",
     re.IGNORECASE,
 )
-# The same apposition before a name, after a possessive (`its developer platform, X, which`).
+# The same apposition before a name, after a possessive (`its developer platform, X, which`)
+# or a sentence-initial `The` (`The report, X, was launched`).
 APPOSITION_BEFORE = re.compile(
-    rf"\b(?:its|their|our|his|her|['’]s)\s+(?P<mods>(?:[a-z][\w-]*\s+){{0,3}}?)(?P<descriptor>{_alternation(DESCRIPTORS)}),\s+$"
+    rf"(?:\b(?:[Ii]ts|[Tt]heir|[Oo]ur|[Hh]is|[Hh]er)|['’]s|\b(?P<the>The))\s+(?P<mods>(?:[a-z][\w-]*\s+){{0,3}}?)(?P<descriptor>{_alternation(DESCRIPTORS)}),\s+$"
 )
 APPOSITION_BEFORE_END = re.compile(r"^(?:\s*[.;]|,\s+(?:which|where|that|who)\b)")
 # Words before a title-cased name that make a following `programme`, `series` or `show` a
