@@ -331,8 +331,8 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
             return _name_from_tokens(rest[1:] if rest and rest[0].text == "the" else rest, run, context)
         h_start = 0
     end = _name_end(tokens, h_end, preposition, run)
-    if end < len(tokens) and _is_other_noun(tokens[end]) and run.tokens.index(tokens[end]) not in run.bracketed:
-        return None  # `New Factory Construction`: the head noun is a modifier of another noun
+    if end == h_end and end < len(tokens) and _is_other_noun(tokens[end]) and run.tokens.index(tokens[end]) not in run.bracketed:
+        return None  # `New Factory Construction`: the head noun is a modifier of another noun (not after a year: `Expo 2020 Dubai`)
     name_tokens = tokens[:end]
     if len(name_tokens) < 2 and not _run_is_quoted(name_tokens, run):
         return None
