@@ -40,6 +40,7 @@ def _runs(text):
     ("6.jpgRiver Park", ["6", "jpgRiver", "Park"]),
     ("Acme’s K–Bridge", ["Acme", "s", "K–Bridge"]),
     ("Report 2020-21", ["Report", "2020-21"]),
+    ("Lan'ya Tea and Acme's don't", ["Lan'ya", "Tea", "and", "Acme", "s", "don", "t"]),
 ])
 def test_candidates_tokenize_keeps_inner_hyphens_dots_and_middle_dots(text, words):
     assert [t.text for t in tokenize(text)] == words
@@ -77,6 +78,8 @@ def test_candidates_quote_title_case(body, titled):
     ("the 2022 Peace Index shows", ["2022 Peace Index"]),
     ("Delta Expo\n\nThe River Forum", ["Delta Expo", "The River Forum"]),  # never across a blank line
     ("HBX\nLisbon is back", ["HBX\nLisbon"]),  # a wrapped line is one run
+    ("the Lindau (Westbank) Pilot Zone opened", ["Lindau (Westbank) Pilot Zone"]),  # a district inside
+    ("the Lindau Pilot Zone (Westbank) opened", ["Lindau Pilot Zone", "Westbank"]),  # not at the end
 ])
 def test_candidates_runs(text, runs):
     assert _runs(text) == runs
@@ -143,6 +146,21 @@ def test_classify_no_head_noun_is_no_category():
     ("The centre was built next to the Delta Data Center.", [("Delta Data Center", "initiative", "facility")]),
     ("They met at the Delta Data Center.", []),
     ("The S&P 500 Index rose.", []),
+    # appositions: the descriptor heading them gives the kind
+    ("After two days, VELOX, the trade fair for boats, closed.", [("VELOX", "initiative", "event")]),
+    ("Join the Quay Swim Challenge, a 2km charity swim event, in May.", [("Quay Swim Challenge", "initiative", "event")]),
+    ("Lorna Smith, the head of the campaign, spoke.", []),
+    # a name before a kind noun, not a broadcast nor a party's campaign
+    ("The money comes from the Clean Rivers Now programme.", [("Clean Rivers Now", "initiative", "program")]),
+    ("He told BBC Radio's Morning Brief programme.", []),
+    ("The Liberal Democrat campaign stalled.", []),
+    # a `... Programme` acting as an agency
+    ("The Ocean Reef Programme (ORP) published its survey.", []),
+    ("The Ocean Reef Programme (ORP) trained 90 divers. The ORP also mapped reefs.",
+     [("Ocean Reef Programme", "initiative", "program"), ("ORP", "initiative", "program")]),
+    # an unquoted `Title: Subtitle` after a publication cue
+    ("It is available in Harbour Accounts: Income and Trade (cat. no. 5.1).",
+     [("Harbour Accounts: Income and Trade", "report", "")]),
 ])
 def test_classify_cues(nlp, text, expected):
     assert _names(nlp, text) == expected

@@ -41,6 +41,7 @@ from .lexicon import (
     HEAD_LENGTHS,
     HEADLINE_VERBS,
     HEADS,
+    INVITATION_VERBS,
     KIND_NOUNS,
     MARKET_CUE,
     MEDIA_CUE,
@@ -73,6 +74,7 @@ THE_BEFORE = re.compile(r"\bThe[ \t]$")
 QUOTES_COORDINATED = re.compile(r",?\s+and\s+|,\s+")  # `"A" and "B" ...`
 CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 INSIDE_LONGER_NAME = re.compile(r"^\)[ \t]+[A-Z]")
+CLAUSE_END_AFTER = re.compile(r"^(?:[.,;:!?)]|$)")
 DASHED_CAPITALS = re.compile(r"[A-Z]\w*[-–][A-Z]\w*")
 VERB_ENDING = re.compile(r"(?:s|ed|ing)$")  # `Draws`, `Opened`, `Closing`
 TITLE_QUOTE_AFTER = re.compile(r"^[:,]?\s?[“\"‘«]")
@@ -214,9 +216,12 @@ def _has_head(run: Run) -> bool:
 
 
 def _strip_leading(run: Run, context: Context) -> list[Token]:
-    """Drop leading articles, prepositions, ordinals and numbers (`The 6th ...`); an
-    ordinal word before a report stays (`Fourth Quarter Results`)."""
+    """Drop leading articles, prepositions, ordinals and numbers (`The 6th ...`), and an
+    invitation verb before a function word (`Join the ...`); an ordinal word before a report
+    stays (`Fourth Quarter Results`)."""
     tokens = list(run.tokens)
+    if len(tokens) > 2 and tokens[0].text in INVITATION_VERBS and tokens[1].is_function_word:
+        tokens.pop(0)
     final = _final_head(tokens)
     keep_ordinal_words = final is not None and final.cls == "report"
     while tokens:
@@ -630,13 +635,15 @@ def _coined_with_descriptor(token: Token, context: Context) -> Name | None:
 
 def _is_descriptor_noun(descriptor: re.Match, offset: int, context: Context) -> bool:
     """The descriptor is a noun (`fund`, not `agreed to fund`) after lower-case words or
-    acronyms (`AI platform`, not `Super Bowl halftime show`)."""
+    acronyms (`AI platform`, not `Super Bowl halftime show`). A word the tagger calls a verb
+    is a noun where punctuation follows it (`from the X programme.`)."""
     mods = descriptor.group("mods").split()
     if any(w in FUNCTION_WORDS or not (w.islower() or ACRONYM.fullmatch(w)) for w in mods):
         return False
     end = offset + descriptor.end("descriptor")
     last_word = descriptor.group("descriptor").split()[-1]
-    return context.pos(Token(end - len(last_word), end, last_word)) in ("NOUN", "PROPN")
+    pos = context.pos(Token(end - len(last_word), end, last_word))
+    return pos in ("NOUN", "PROPN") or (pos == "VERB" and CLAUSE_END_AFTER.match(context.after(end, 2)) is not None)
 
 
 def _is_coined(token: Token) -> bool:

@@ -66,6 +66,7 @@ EDITION_BEFORE = re.compile(
 )
 BREAKERS = frozenset(_lines("breakers.txt"))
 HEADLINE_VERBS = frozenset(_lines("headline_verbs.txt"))
+INVITATION_VERBS = frozenset(_lines("invitation_verbs.txt"))
 ROLE_WORDS = frozenset(tuple(w.split()) for w in _lines("role_words.txt"))
 # After a name or acronym: an office (`ACR Secretary-General`, `ACR's President`) or a
 # reporting verb (`ACR said`): the name acts as an organisation.
