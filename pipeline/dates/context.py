@@ -5,9 +5,10 @@
 - `a day` after a count or `once`/`times` is a rate, not a duration.
 - `this milestone year` is a year only when the middle word is an adjective or noun.
 - A capitalised `Today` inside a sentence is a title (`Radio 4's Today programme`).
-- A bare weekday points the way of the nearest verb: past tense -> on or before the
-  document date, `will` -> on or after, otherwise the nearest such day; a year-less
-  date leans the same way, or ahead after a deadline word (`until 30 September`).
+- A bare weekday points the way of the nearest verb: past tense or participle -> on or
+  before the document date, `will` or a plan (`set to resume`) -> on or after, any
+  other verb -> the nearest such day; a year-less date leans the same way, and ahead
+  after a deadline word (`until 30 September`, `effective Feb. 1`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ COUNT_CUES = {word: when for word, when in read_rows("count_cues.txt")}
 # Words before `a day` / `a year` that make it a rate (`twice a year`, `barrels a day`).
 RATE_CUES = {row[0] for row in read_rows("rate_cues.txt")}
 FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
+# Verbs of planning whose `to` / `for` points ahead (`set to resume`, `scheduled for`).
+FUTURE_CUES = {row[0] for row in read_rows("future_cues.txt")}
 # Proper-noun tags whose word is itself a date word (`December 2023` is not a name).
 DATE_WORDS = set(MONTHS) | set(WEEKDAYS) | set(SEASONS) | set(HOLIDAYS) | {"fiscal", "fy"}
 # Tags before a year followed by a noun that keep it a year (`the 2023 summit`, `in 2023 sales`).
@@ -99,22 +102,53 @@ def _describes_the_year(doc: Doc, candidate: Candidate) -> bool:
     return span is not None and len(span) == 3 and span[1].tag_ in ("JJ", "NN")
 
 
-def tense(doc: Doc, sentences: Sentences, candidate: Candidate) -> str:
-    """`<` when the nearest past-tense verb or future modal is past, `>` when future, else ''."""
+def tense(doc: Doc, sentences: Sentences, candidate: Candidate, reporting_period: bool = False) -> str:
+    """`<` when the verb nearest the candidate is past, `>` when it points ahead, else ''.
+
+    Past: a past tense (`met Monday`) or a participle (`shares issued July 1`). Ahead: a
+    future modal and its verb (`will end on Sunday`), a planning verb before `to` / `for`
+    and its infinitive (`set to resume Monday`, `scheduled for Friday`), `will be` + a
+    participle. Any other verb (`must follow from July 1`) leaves the nearest reading.
+    For a quarter or half only past tenses and modals count: `expects to report
+    third-quarter results` reports a past quarter."""
     if not doc.has_annotation("TAG"):
         return ""
     span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
     if span is None:
         return ""
-    sentence = sentences.span(candidate.start)
-    verbs = [t for t in sentence if t.tag_ == "VBD" or (t.tag_ == "MD" and t.lower_ in FUTURE_MODALS)]
+    plans = not reporting_period
+    verbs = [t for t in sentences.span(candidate.start)
+             if t.tag_ == "VBD" or is_future(t, plans) or (plans and t.tag_.startswith("VB") and t.lemma_ not in ("be", "have"))]
     if not verbs:
         return ""
     nearest = min(verbs, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end + 1)))
-    return ">" if nearest.tag_ == "MD" else "<"
+    if is_future(nearest, plans):
+        return ">"
+    if nearest.tag_ == "VBN":
+        if nearest.i > 1 and nearest.nbor(-1).tag_ == "VB":  # `to be discussed in June`, `will be named`
+            return ">" if is_future(nearest.nbor(-2), plans=False) else ""
+        return "<"
+    return "<" if nearest.tag_ == "VBD" else ""
 
 
-# `open until 30 September`, `due by March`: with no past verb, a deadline lies ahead.
+def is_future(token: Token, plans: bool = True) -> bool:
+    """A future modal (`will`, `shall`) or the verb right after one; with ``plans``, a
+    planning verb before `to` / `for` and the infinitive after it (`set to resume`, `is to
+    resume`, `scheduled for`)."""
+    if token.tag_ == "MD":
+        return token.lower_ in FUTURE_MODALS
+    if token.tag_ == "VB" and token.i > 0 and token.nbor(-1).lower_ in FUTURE_MODALS:
+        return True
+    if not plans:
+        return False
+    if token.tag_ == "VB" and token.i > 1 and token.nbor(-1).lower_ == "to":
+        return token.nbor(-2).lemma_ in FUTURE_CUES or token.nbor(-2).lemma_ == "be"
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return token.lemma_ in FUTURE_CUES and following is not None and following.lower_ in ("to", "for")
+
+
+# `open until 30 September`, `effective Feb. 1`, `by February`: a deadline lies ahead (with a
+# past verb nearby, unless the nearest reading is over two months past).
 DEADLINE = re.compile(r"\b(?:by|until|till|through|before|due|effective|payable)\s+\Z", re.IGNORECASE)
 
 
@@ -134,10 +168,13 @@ def with_direction(doc: Doc, sentences: Sentences, candidate: Candidate) -> str:
         way = tense(doc, sentences, candidate)
         return spec + (way + "=" if way else "")
     if (m := YEARLESS.search(spec)) and spec[m.end():m.end() + 1] not in ("<", ">", "~"):
-        way = tense(doc, sentences, candidate)
-        if way and REPORTING_PART.search(m.group(0)):
+        reporting_period = bool(REPORTING_PART.search(m.group(0)))
+        way = tense(doc, sentences, candidate, reporting_period)
+        if way and reporting_period:
             marker = "~" + way + "="  # a quarter or half told in the past tense has begun
+        elif deadline(doc, candidate):  # `effective Feb. 1`, `by February`: ahead unless long past
+            marker = "~>" if way else ">="
         else:
-            marker = "~" + way if way else deadline(doc, candidate)
+            marker = "~" + way if way else ""
         return spec[:m.end()] + marker + spec[m.end():]
     return spec
