@@ -24,6 +24,8 @@ from .sentences import Sentences
 
 __all__ = ["extract_dates"]
 
+# A year-less part and its direction (`XXXX-10-16~<`), given a year from the sentence.
+YEARLESS = re.compile(r"XXXX(?P<part>[^/|<>~]*)(?:~?[<>]=?)?")
 CALENDAR_QUARTER = re.compile(r"(?P<year>\d{4})-Q(?P<q>[1-4])")
 # Values relative to the document date: with no date they stay mentions with an empty value.
 NEEDS_ANCHOR = re.compile(r"(?:^|[/|:])(?:R|A|N|WD)|[<>]")
@@ -38,6 +40,8 @@ def extract_dates(doc: Doc) -> list[dict]:
     mentions, fiscal_quarters = [], False
     for candidate in candidates:
         spec = with_direction(doc, sentences, candidate)
+        if "XXXX" in spec and (year := references.sentence_year(candidate)):
+            spec = YEARLESS.sub(year + r"\g<part>", spec)
         if spec.startswith("FY") and "-Q" in spec:
             fiscal_quarters = True
         elif fiscal_quarters and (m := CALENDAR_QUARTER.fullmatch(spec)):

@@ -164,9 +164,9 @@ def with_direction(doc: Doc, sentences: Sentences, candidate: Candidate) -> str:
     """A bare weekday points the way of the tense (on or before / on or after the document
     date); a year-less date, month or quarter leans that way (see the resolver's ``~<``)."""
     spec = candidate.spec
-    if re.fullmatch(r"WD\d", spec):
+    if re.match(r"WD\d(?:/WD\d)?$", spec):  # a weekday, or the first day of a weekday range
         way = tense(doc, sentences, candidate)
-        return spec + (way + "=" if way else "")
+        return spec[:3] + (way + "=" if way else "") + spec[3:]
     if (m := YEARLESS.search(spec)) and spec[m.end():m.end() + 1] not in ("<", ">", "~"):
         reporting_period = bool(REPORTING_PART.search(m.group(0)))
         way = tense(doc, sentences, candidate, reporting_period)

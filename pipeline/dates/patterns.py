@@ -268,6 +268,8 @@ def build_duration(m: re.Match, text: str) -> str | None:
         return None  # an age (`a 50-year-old firm`), not a duration
     if re.match(r"\s+of\b", text[m.end():m.end() + 4]) and words(m["unit"]).startswith("quarter"):
         return None  # a fraction (`a quarter of the market`)
+    if is_preceded_by(text, m.start(), {"every", "each"}):
+        return None  # a frequency (`every two years`), not a duration
     if first_group(m, "half", "andahalf"):
         return duration_and_a_half(n, m["unit"])
     return duration(n, m["unit"])
@@ -390,11 +392,11 @@ def build_quarter(m: re.Match, text: str) -> str | None:
 
 
 def build_month_quarter(m: re.Match, text: str) -> str | None:
-    """`the September quarter`: the calendar quarter ending that month."""
+    """`the September quarter`, `the June quarter 2020`: the calendar quarter ending that month."""
     mo = month_number(m, "month")
     if mo is None or mo % 3:
         return None
-    return f"XXXX-Q{mo // 3}"
+    return f"{m['year'] or 'XXXX'}-Q{mo // 3}"
 
 
 def build_half(m: re.Match, text: str) -> str | None:
@@ -458,6 +460,23 @@ def build_month(m: re.Match, text: str) -> str | None:
     if is_preceded_by(text, m.start(), {"since"}):
         return f"XXXX-{mo:02d}<="
     return f"XXXX-{mo:02d}"
+
+
+def build_weekday_range(m: re.Match, text: str) -> str | None:
+    """`Friday to Sunday`: the first day as a bare weekday, the last the first such day on or after it."""
+    if not (m["w1"][0].isupper() and m["w2"][0].isupper()):
+        return None
+    return f"WD{WEEKDAYS[m['w1'].lower()]}/WD{WEEKDAYS[m['w2'].lower()]}"
+
+
+def build_month_range_period(m: re.Match, text: str) -> str | None:
+    """`the October-December period`: three months from January, April, July or October are a
+    quarter (a day interval, as the contract values quarters); other spans stay months."""
+    spec = build_month_range(m, text)
+    m1, m2 = month_number(m, "m1"), month_number(m, "m2")
+    if spec and m2 - m1 == 2 and m1 % 3 == 1:
+        return f"{m['year'] or 'XXXX'}-Q{m2 // 3}"
+    return spec
 
 
 def build_week_of(m: re.Match, text: str) -> str | None:
@@ -595,6 +614,9 @@ RULES: tuple[Rule, ...] = (
     rule("month-range",
          rf"{month('m1', True)}{RANGE_WORD}{month('m2', True)}(?:,?\s+{year('year')})?{END_OF_DATE}",
          build_month_range),
+    rule("month-range-period",
+         rf"\b(?i:the)\s+{month('m1', True)}{RANGE_WORD}{month('m2', True)}(?:,?\s+{year('year')})?\s+(?i:period|quarter)\b",
+         build_month_range_period, needs=("period", "quarter")),
     rule("month-year-range",
          rf"{month('m1')},?\s+{year('y1')}{RANGE_DASH}{month('m2')},?\s+{year('y2')}",
          build_month_year_range),
@@ -649,7 +671,7 @@ RULES: tuple[Rule, ...] = (
     rule("year-q-quarter", rf"{LEFT}(?P<year>\d{{4}})\s*-?\s*Q(?P<q>[1-4])(?!\w)", build_quarter),
     rule("nq-quarter", rf"{LEFT}(?P<q>[1-4])Q\s*'?(?P<year>\d{{4}}|\d{{2}})?(?!\w)", build_quarter),
     rule("month-quarter",
-         rf"\b(?i:the)\s+{month('month', True)}\s+(?i:quarter)\b",
+         rf"\b(?i:the)\s+{month('month', True)}\s+(?i:quarter)\b(?:\s+(?:of\s+)?{year('year')})?",
          build_month_quarter, needs=("quarter",)),
     rule("half", HALF, build_half, needs=("half",)),
     rule("h-half",
@@ -664,6 +686,9 @@ RULES: tuple[Rule, ...] = (
     rule("weekday",
          rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past))\s+)?{FULL_WEEKDAY}(?!\w)",
          build_weekday, needs=("day",)),
+    rule("weekday-range",
+         rf"\b(?P<w1>(?i:{alternation(FULL_WEEKDAY_NAMES)})){RANGE_DASH}(?P<w2>(?i:{alternation(FULL_WEEKDAY_NAMES)}))\b",
+         build_weekday_range, needs=("day",)),
     rule("month",
          rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past))\s+)?{month('month', True)}(?![\w-]|\s+\d)",
          build_month),

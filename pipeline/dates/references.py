@@ -25,6 +25,8 @@ SPEECH_TIME_RULES = ("weekday", "relative-day")
 SAME_SENTENCE_RULES = ("ago",)
 PERIOD_RULES = ("year-ago-period",)
 RECENT = dt.timedelta(days=2 * 366)
+YEAR = re.compile(r"\d{4}")
+NEAR = 60  # characters between a year and the year-less date it gives its year to
 ANCHORED = re.compile(r"(?:^|[/:])[AN]")
 # A quarter or half: whole months, three or six of them.
 REPORTING_PERIOD = re.compile(r"\d{4}-(?:01|04|07|10)-01/\d{4}-\d{2}-\d{2}")
@@ -35,6 +37,7 @@ class References:
         self.sentences = sentences
         self.anchor = anchor
         self.last: tuple[int, Resolved] | None = None
+        self.last_end = 0
         self.last_period: Resolved | None = None
 
     def sentence(self, offset: int) -> int:
@@ -50,6 +53,14 @@ class References:
                 return self.last[1]
         return None if rule in SAME_SENTENCE_RULES else self.last_period
 
+    def sentence_year(self, candidate: Candidate) -> str | None:
+        """The year of the last date before the candidate in its sentence, when that date is a
+        whole year and stands near (`Next year's fair will run from Oct. 16 to 19` -> next
+        year's October; not across a long clause)."""
+        if self.last is None or self.last[0] != self.sentence(candidate.start) or candidate.start - self.last_end > NEAR:
+            return None
+        return self.last[1].value if YEAR.fullmatch(self.last[1].value) else None
+
     def is_recent(self, resolved: Resolved) -> bool:
         """Within two years of the document date: `Founded in 1990. Sales rose from a year
         earlier.` compares with last year, not 1989."""
@@ -61,5 +72,6 @@ class References:
         if not resolved.begin or candidate.rule in SPEECH_TIME_RULES or ANCHORED.search(candidate.spec):
             return  # a comparison (`a year earlier`) does not move the period under discussion
         self.last = (self.sentence(candidate.start), resolved)
+        self.last_end = candidate.end
         if REPORTING_PERIOD.fullmatch(resolved.value):
             self.last_period = resolved

@@ -324,8 +324,8 @@ def _interval(spec: str, anchor: dt.date | None, reference: Period | None) -> Pe
     left = _period(left_spec, anchor, reference)
     if left is None:
         return None
-    if right_spec.startswith("XXXX") and left.begin is not None and right_spec[-1] not in "<>=":
-        right_spec += ">="  # a year-less end is the first such day on or after the start
+    if right_spec.startswith(("XXXX", "WD")) and left.begin is not None and right_spec[-1] not in "<>=":
+        right_spec += ">="  # a year-less end or a weekday is the first such day on or after the start
         right = _period(right_spec, left.begin, reference)
     else:
         right = _period(right_spec, anchor, reference)
