@@ -74,6 +74,27 @@ def measure_pressfacts(corpus: str, out: str, workers: str) -> dict:
             "rows": rows, **peak_rss_mb()}
 
 
+def measure_spin(corpus: str) -> dict:
+    """A fixed pure-Python loop: how much CPU the machine gives one process."""
+    started = time.perf_counter()
+    total = 0
+    for i in range(60_000_000):
+        total += i
+    return {"seconds": time.perf_counter() - started}
+
+
+def parallel_capacity() -> float:
+    """Speed of two CPU-bound processes side by side relative to one alone (2.0 on an idle
+    2-core machine): the ceiling for ``--workers 2`` on this machine now."""
+    alone = in_child("spin", "-")["seconds"]
+    command = [sys.executable, __file__, "--measure", "spin", "-"]
+    started = time.perf_counter()
+    pair = [subprocess.Popen(command, stdout=subprocess.DEVNULL, cwd=ROOT) for _ in range(2)]
+    for process in pair:
+        process.wait()
+    return 2 * alone / (time.perf_counter() - started)
+
+
 def measure_spacy(corpus: str) -> dict:
     import spacy
 
@@ -148,7 +169,7 @@ def measure_stages(corpus: str, out: str, profile: str = "") -> dict:
 
 
 MEASURES = {"pressfacts": measure_pressfacts, "spacy": measure_spacy, "dateparser": measure_dateparser,
-            "stages": measure_stages}
+            "stages": measure_stages, "spin": measure_spin}
 
 
 def in_child(name: str, *args) -> dict:
@@ -215,7 +236,9 @@ def report(options, work: Path) -> None:
                      in_child("pressfacts", path, work / f"out-{size}", 1)))
     one = runs[-1][3]
     rerun = cli_wall_seconds("run", str(corpus), "--out", str(work / f"out-{n_docs}"), "--quiet")
+    capacity_before = parallel_capacity()
     two = in_child("pressfacts", corpus, work / "out-2", 2)
+    capacity_after = parallel_capacity()
     runs.append(("pressfacts, `--workers 2`", n_docs, n_words, two))
     plain = in_child("spacy", corpus)
     runs.append(("plain en_core_web_sm `nlp.pipe` (all components)", n_docs, n_words, plain))
@@ -237,6 +260,8 @@ def report(options, work: Path) -> None:
     print("|---|---:|---:|")
     print(f"| pressfacts (1 process) / plain en_core_web_sm, documents/s | {plain['seconds'] / one['seconds']:.2f} | >= 1.0 |")
     print(f"| `--workers 2` / 1 process | {one['seconds'] / two['seconds']:.2f} | >= 1.7 |")
+    print(f"| two CPU-bound processes / one, on this machine before and after `--workers 2` (ceiling of the above) "
+          f"| {capacity_before:.2f}, {capacity_after:.2f} | 2.0 idle |")
     print(f"| pressfacts / dateparser `search_dates` | {dates['seconds'] / one['seconds']:.2f} | |")
     first = one["wall_seconds"]
     print(f"| first run / unchanged re-run, wall time with start-up ({first:.1f} s / {rerun:.1f} s) | "
