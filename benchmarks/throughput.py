@@ -13,7 +13,10 @@ measurement runs in a fresh child process (so peak RSS is its own):
 - plain ``en_core_web_sm`` ``nlp.pipe`` with all its default components;
 - dateparser's ``search_dates`` (``languages=["en"]``) on every document;
 - the share of time per stage (tokenizer, each spaCy component, rows, CSV
-  writing) on the first 500 documents, component by component.
+  writing) on the first 500 documents, component by component (``--profile
+  FILE.html`` adds a pyinstrument profile of it);
+- the machine's parallel capacity (two CPU-bound processes against one)
+  before and after ``--workers 2``: the ceiling of its speed-up right then.
 
 Prints a Markdown report (paste it into BENCHMARKS.md) with the machine's
 load: measurements on a busy machine are slower and noisier.
