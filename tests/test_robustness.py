@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 import pytest
 
@@ -299,7 +299,7 @@ TRICKY = st.sampled_from([
 ])
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None)
 @given(st.lists(st.one_of(TRICKY, st.text(max_size=20)), max_size=40).map(" ".join),
        st.sampled_from([None, "2020-11-28"]))
 def test_no_extractor_raises_on_any_text_and_every_offset_holds(nlp, text, date):
