@@ -84,6 +84,9 @@ def is_kept(doc: Doc, candidate: Candidate) -> bool:
         return _describes_the_year(doc, candidate)
     if rule == "relative-day":
         return _is_not_a_title(doc, candidate)
+    if rule == "spoken-year":  # `twenty ninety-nine problems`: numbers before a plural noun
+        _, after = _tokens(doc, candidate)
+        return after is None or after.tag_ != "NNS"
     return True
 
 

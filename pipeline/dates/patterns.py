@@ -53,6 +53,13 @@ NUMBER_WORD = alternation(NUMBER_WORDS)
 TENS = alternation(w for w, n in NUMBER_WORDS.items() if n in range(20, 100, 10))
 DIGIT_WORDS = alternation(w for w, n in NUMBER_WORDS.items() if n in range(1, 10) and w not in ("a", "an"))
 NUM = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})*|(?i:(?:{TENS})[\s-](?:{DIGIT_WORDS})|{NUMBER_WORD})\b)"
+TEENS = alternation(w for w, n in NUMBER_WORDS.items() if n in range(10, 20))
+# A year said in words, as broadcast transcripts write it: `nineteen ninety-six`, `nineteen
+# oh five`, `two thousand`, `two thousand and three`, `twenty twenty-one`.
+SPOKEN_YEAR = (
+    rf"(?i:(?:eighteen|nineteen|twenty)[\s-]+(?:(?:{TENS})(?:[\s-]+(?:{DIGIT_WORDS}))?|{TEENS}|oh[\s-]+(?:{DIGIT_WORDS})|hundred)"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:(?:{TENS})(?:[\s-]+(?:{DIGIT_WORDS}))?|{TEENS}|{DIGIT_WORDS}))?)(?![\w-])"
+)
 UNIT = rf"(?P<unit>(?i:{plural_alternation(UNITS)}))\b"
 QUALIFIER = rf"(?P<qualifier>(?i:{alternation(DURATION_QUALIFIERS)})\s+)?"
 ORDINAL_QUARTER = r"(?P<ordinal>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))"
@@ -83,6 +90,31 @@ def year_number(text: str) -> int:
     if len(text.lstrip("'")) == 4:
         return value
     return 2000 + value if value < 70 else 1900 + value
+
+
+def spoken_year(text: str) -> int | None:
+    """`nineteen ninety-six` -> 1996, `two thousand and three` -> 2003, `nineteen oh five` -> 1905."""
+    parts = [p for p in re.split(r"[\s-]+", words(text)) if p != "and"]
+    if parts[:2] == ["two", "thousand"]:
+        rest = parts[2:]
+        century = 2000
+    else:
+        century, rest = NUMBER_WORDS[parts[0]] * 100, parts[1:]
+    if rest == ["hundred"]:
+        return century
+    rest = [p for p in rest if p != "oh"]
+    return century + sum(NUMBER_WORDS[p] for p in rest) if all(p in NUMBER_WORDS for p in rest) else None
+
+
+def build_spoken_year(m: re.Match, text: str) -> str | None:
+    """`nineteen ninety-six`, `the year two thousand`, `January nineteen ninety-seven`."""
+    y = spoken_year(m["spoken"])
+    if y is None or not 1000 <= y <= 2199:
+        return None
+    mo = month_number(m, "month") if m["month"] else None
+    if m["month"] and mo is None:
+        return None
+    return f"{y}-{mo:02d}" if mo else str(y)
 
 
 def relative_year(text: str | None) -> str:
@@ -411,8 +443,8 @@ def build_season(m: re.Match, text: str) -> str | None:
     """`summer 2024`, `last winter` (the latest one ended before the document date)."""
     code = SEASONS[words(m["season"])][0]
     rel = words(m["rel"]) if m["rel"] else ""
-    if m["year"]:
-        return f"{m['year']}-{code}"
+    if m["year"] or m["spoken"]:
+        return f"{m['year'] or spoken_year(m['spoken'])}-{code}"
     if m["season"][0].isupper() and re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
         return None  # a name (`Summer Davos`, `Spring Festival`)
     if words(m["season"]) == "fall" and not m["year"] and re.match(r"\s+(?:in|of|to|from|by|was|is|has)\b", text[m.end():m.end() + 6]):
@@ -624,6 +656,9 @@ RULES: tuple[Rule, ...] = (
          rf"{LEFT_YEAR}{year('y1')}(?P<sep>{YEAR_RANGE_WORD})(?P<y2>(?:1[5-9]|20|21)\d\d|\d\d)(?![\d%]|[.,]\d)",
          build_year_range),
     rule("year", rf"{LEFT_YEAR}{year('year')}", build_year),
+    rule("spoken-year",
+         rf"\b(?:{month('month', True)}\s+(?:of\s+)?|(?i:the\s+year)\s+)?(?P<spoken>{SPOKEN_YEAR})",
+         build_spoken_year, needs=("teen", "twenty", "thousand")),
     rule("decade", rf"{LEFT_YEAR}(?P<decade>1[5-9]\d|20\d)0s\b", build_decade, needs=("0s",)),
     rule("century",
          rf"{LEFT}(?P<century>\d\d)(?:st|nd|rd|th)[\s-]+(?i:century)\b",
@@ -678,7 +713,7 @@ RULES: tuple[Rule, ...] = (
          rf"{LEFT}(?:H(?P<h>[12])(?:\s*(?P<fiscal>FY)?\s*'?(?P<year>\d{{4}}|\d{{2}}))?|(?P<h2>[12])H\s*'?(?P<year2>\d{{4}}|\d{{2}}))(?![\w-])",
          build_half),
     rule("season",
-         rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|the\s+past|the\s+coming|this|last|next|the))\s+)?(?P<season>(?i:{alternation(SEASONS)}))\b(?:\s+(?:of\s+)?{year('year')})?",
+         rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|the\s+past|the\s+coming|this|last|next|the))\s+)?(?P<season>(?i:{alternation(SEASONS)}))\b(?:\s+(?:of\s+)?(?:{year('year')}|(?P<spoken>{SPOKEN_YEAR})))?",
          build_season, needs=SEASON_WORDS),
     rule("holiday",
          rf"\b(?:(?P<rel>(?i:last|this|next))\s+)?(?P<holiday>(?i:{alternation(HOLIDAYS)}))(?!\w)(?:\s+{year('year')})?",
