@@ -75,6 +75,7 @@ QUOTES_COORDINATED = re.compile(r",?\s+and\s+|,\s+")  # `"A" and "B" ...`
 CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 INSIDE_LONGER_NAME = re.compile(r"^\)[ \t]+[A-Z]")
 CLAUSE_END_AFTER = re.compile(r"^(?:[.,;:!?)]|$)")
+SINGLE_WORD_NAME_END = (",", ".", ";")
 DASHED_CAPITALS = re.compile(r"[A-Z]\w*[-–][A-Z]\w*")
 VERB_ENDING = re.compile(r"(?:s|ed|ing)$")  # `Draws`, `Opened`, `Closing`
 TITLE_QUOTE_AFTER = re.compile(r"^[:,]?\s?[“\"‘«]")
@@ -100,7 +101,7 @@ def _find_names(doc: Doc) -> list[Name]:
     text = doc.text
     lo = body_start(doc)
     tokens = tokenize(text, lo)
-    context = Context(doc, tokens)
+    context = Context(doc, tokens, text)
     quotes = find_quotes(text, lo)
     names: list[Name] = []
     masked: list[tuple[int, int]] = []
@@ -494,9 +495,11 @@ def _names_from_headless(runs: list[Run], context: Context) -> list[Name]:
             ) == acronym.text:
                 names.append(Name(start, words[-1].end, "initiative", verb.kind, "name+acronym+verb"))
             continue
+        end = tokens[-1].end
+        if len(tokens) == 1 and context.after(end, 1) not in SINGLE_WORD_NAME_END:
+            continue  # a single word is named only in an apposition (`X, the ... fair`, `its platform, X.`)
         if not _may_be_a_name(run, tokens, context):
             continue
-        end = tokens[-1].end
         apposition = _apposition(end, context) if all(t.text != "and" for t in tokens) else None
         if apposition is not None and apposition.cls in ("report", "initiative"):
             if not _opens_sentence_with_preposition(start, context):

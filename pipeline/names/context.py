@@ -33,9 +33,9 @@ class Name:
 class Context:
     """What the classifier needs to know about the document besides one candidate."""
 
-    def __init__(self, doc: Doc, tokens: list[Token]):
+    def __init__(self, doc: Doc, tokens: list[Token], text: str | None = None):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text  # `Doc.text` joins every token: pass it once
         self.tokens = tokens  # the words of the body
 
     @cached_property
