@@ -390,6 +390,11 @@ def is_comparison(text: str, start: int) -> bool:
     return bool(COMPARISON.search(window, ends[-1].end() if ends else 0))
 
 
+def build_year_period(m: re.Match, text: str) -> str | None:
+    """`the 1988 quarter`, `in the 1989 period`: the reporting period under discussion, in that year."""
+    return f"PERIOD@{m['year']}"
+
+
 def build_year_ago(m: re.Match, text: str) -> str | None:
     """`the year-ago quarter`, `year-earlier results`: the reference period a year back."""
     return "AY-1"
@@ -696,6 +701,9 @@ RULES: tuple[Rule, ...] = (
     rule("year-ago",
          r"\b(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year)-(?i:ago|earlier)(?:\s+(?i:period))?\b",
          build_year_ago, needs=("year-",)),
+    rule("year-period",
+         rf"\b(?i:the)\s+{year('year')}\s+(?i:quarter|period|half)\b",
+         build_year_period, needs=("quarter", "period", "half")),
     rule("year-ago-period",
          r"\b(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year)-(?i:ago|earlier)\s+(?i:quarter|half)\b",
          build_year_ago, needs=("year-",)),

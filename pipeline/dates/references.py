@@ -23,7 +23,7 @@ from .sentences import Sentences
 
 SPEECH_TIME_RULES = ("weekday", "relative-day")
 SAME_SENTENCE_RULES = ("ago",)
-PERIOD_RULES = ("year-ago-period",)
+PERIOD_RULES = ("year-ago-period", "year-period")
 RECENT = dt.timedelta(days=2 * 366)
 YEAR = re.compile(r"\d{4}")
 NEAR = 60  # characters between a year and the year-less date it gives its year to

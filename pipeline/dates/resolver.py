@@ -27,6 +27,8 @@ the only place that knows the calendar. Grammar (``n`` signed integers):
   ending on its last day (``the quarter ended Sept. 30``; twelve months ending other
   than on 31 December are a fiscal year with its bounds: ``FY2026``);
 - ``START:<value>`` / ``END:<value>`` the first / last day of a period;
+- ``PERIOD@<year>`` the reference quarter or half in that year (``the 1988 quarter``),
+  else the year;
 - ``<left>/<right>`` an interval; ``<a>|<b>`` alternatives (``03/07/2009``
   day-first or month-first), the one nearest the document date wins.
 """
@@ -261,6 +263,11 @@ def _period(spec: str, anchor: dt.date | None, reference: Period | None) -> Peri
             return None
         day = inner.begin if spec.startswith("START:") else inner.end
         return Period(day.isoformat(), day, day)
+    if spec.startswith("PERIOD@"):  # the reference quarter or half moved to a stated year
+        y = int(spec[7:])
+        if reference is not None and reference.begin and is_calendar_unit(reference):
+            return shift(reference, "Y", y - reference.begin.year)
+        return year_part(y, None)
     if m := PERIOD_ENDING.fullmatch(spec):
         end = _period(m["end"], anchor, reference)
         return _period_ending(int(m["months"]), end.end) if end and end.end else None
