@@ -240,7 +240,8 @@ def _strip_leading(run: Run, context: Context) -> list[Token]:
 def _split_coordination(tokens: list[Token]) -> list[list[Token]]:
     """`A Report 2020 and B Report 2020` is two names: split at `and` when both sides end
     with a head noun, of the same class or with `the` after `and`, and the right side has
-    words before its head (`Business and Investment Summit` stays one)."""
+    words before its head (`Business and Investment Summit` stays one); `A Scheme and the
+    Centre`: a lone head after `and the` is another thing, named apart."""
     for i, token in enumerate(tokens):
         if token.text != "and":
             continue
@@ -254,6 +255,8 @@ def _split_coordination(tokens: list[Token]) -> list[list[Token]]:
         the_apart = joined_by_the and _head_of(right) is not None and _head_of(left) is not None
         if len(right) >= 2 and (same_class or the_apart):
             return [left] + _split_coordination(right)
+        if joined_by_the and len(right) == 1 and left_head is not None and right_head is not None:
+            return [left, right]
     return [tokens]
 
 
@@ -337,8 +340,16 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
             return _name_from_tokens(rest[1:] if rest and rest[0].text == "the" else rest, run, context)
         h_start = 0
     end = _name_end(tokens, h_end, preposition, run)
-    if end == h_end and end < len(tokens) and _is_other_noun(tokens[end]) and run.tokens.index(tokens[end]) not in run.bracketed:
-        return None  # `New Factory Construction`: the head noun is a modifier of another noun (not after a year: `Expo 2020 Dubai`)
+    if (
+        end == h_end
+        and end < len(tokens)
+        and _is_other_noun(tokens[end])
+        and run.tokens.index(tokens[end]) not in run.bracketed
+        and "\n" not in context.text[tokens[end - 1].end : tokens[end].start]
+    ):
+        # `New Factory Construction`: the head noun modifies another noun (not after a year,
+        # `Expo 2020 Dubai`, nor at a line end, `... Results\nRevenue rose`)
+        return None
     name_tokens = tokens[:end]
     if len(name_tokens) < 2 and not _run_is_quoted(name_tokens, run):
         return None
