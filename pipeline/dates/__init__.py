@@ -28,7 +28,7 @@ __all__ = ["extract_dates"]
 YEARLESS = re.compile(r"XXXX(?P<part>[^/|<>~]*)(?:~?[<>]=?)?")
 CALENDAR_QUARTER = re.compile(r"(?P<year>\d{4})-Q(?P<q>[1-4])")
 # Values relative to the document date: with no date they stay mentions with an empty value.
-NEEDS_ANCHOR = re.compile(r"(?:^|[/|:])(?:R|A|N|WD)|[<>]")
+NEEDS_ANCHOR = re.compile(r"(?:^|[/|:])(?:R|A|N|WD|DECADE)|[<>]")
 
 
 def extract_dates(doc: Doc) -> list[dict]:

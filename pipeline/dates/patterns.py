@@ -250,6 +250,15 @@ def build_decade(m: re.Match, text: str) -> str | None:
     return m["decade"]
 
 
+DECADE_WORDS = {w[:-1] + "ies": n // 10 for w, n in NUMBER_WORDS.items() if n in range(20, 100, 10)}
+
+
+def build_decade_short(m: re.Match, text: str) -> str | None:
+    """`the nineties`, `the '80s`: the latest such decade begun by the document date."""
+    digit = int(m["digit"]) if m["digit"] else DECADE_WORDS[words(m["word"])]
+    return f"DECADE:{digit}"
+
+
 def build_century(m: re.Match, text: str) -> str | None:
     n = int(m["century"])
     return f"{n - 1:02d}" if 10 <= n <= 22 else None
@@ -452,7 +461,7 @@ def build_season(m: re.Match, text: str) -> str | None:
         return f"{m['year'] or spoken_year(m['spoken'])}-{code}"
     if m["season"][0].isupper() and re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
         return None  # a name (`Summer Davos`, `Spring Festival`)
-    if words(m["season"]) == "fall" and not m["year"] and re.match(r"\s+(?:in|of|to|from|by|was|is|has)\b", text[m.end():m.end() + 6]):
+    if words(m["season"]) == "fall" and rel in ("", "the") and re.match(r"\s+(?:in|of|to|from|by|was|is|has)\b", text[m.end():m.end() + 6]):
         return None  # a decline (`the fall in profits`)
     if not rel and not is_preceded_by(text, m.start(), SEASON_CUES):
         return None  # a bare season word only after a temporal word (`in summer`, `early spring`)
@@ -665,6 +674,10 @@ RULES: tuple[Rule, ...] = (
          rf"\b(?:{month('month', True)}\s+(?:of\s+)?|(?i:the\s+year)\s+)?(?P<spoken>{SPOKEN_YEAR})",
          build_spoken_year, needs=("teen", "twenty", "thousand")),
     rule("decade", rf"{LEFT_YEAR}(?P<decade>1[5-9]\d|20\d)0s\b", build_decade, needs=("0s",)),
+    rule("decade-short",
+         rf"(?:(?<=\b[Tt]he )|(?<=\b[Tt]he early )|(?<=\b[Tt]he late )|(?<=\b[Tt]he mid-))"
+         rf"(?:['’](?P<digit>[1-9])0s|(?P<word>(?i:{alternation(DECADE_WORDS)})))\b",
+         build_decade_short, needs=("0s", "ties")),
     rule("century",
          rf"{LEFT}(?P<century>\d\d)(?:st|nd|rd|th)[\s-]+(?i:century)\b",
          build_century, needs=("centur",)),
@@ -762,9 +775,16 @@ MODIFIER = re.compile(
 )
 
 
+# `the last half of the '80s`: a part of a decade stays as vague as `the late 1980s`.
+DECADE_PART = re.compile(r"\b(?i:the\s+(?:first|second|last|latter)\s+half\s+of\s+(?:the\s+)?)\Z")
+DECADE_SPEC = re.compile(r"\d{3}|DECADE:\d")
+
+
 def extend_with_modifier(text: str, candidate: Candidate, floor: int) -> Candidate:
     if candidate.spec.startswith(("P", "FY", "END:", "START:")):
         return candidate
+    if DECADE_SPEC.fullmatch(candidate.spec) and (part := DECADE_PART.search(text, max(floor, candidate.start - 40), candidate.start)):
+        return replace(candidate, start=part.start(), rule=f"modifier+{candidate.rule}")
     match = MODIFIER.search(text, max(floor, candidate.start - 30), candidate.start)
     if match is None:
         return candidate

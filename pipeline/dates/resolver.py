@@ -27,6 +27,8 @@ the only place that knows the calendar. Grammar (``n`` signed integers):
   ending on its last day (``the quarter ended Sept. 30``; twelve months ending other
   than on 31 December are a fiscal year with its bounds: ``FY2026``);
 - ``START:<value>`` / ``END:<value>`` the first / last day of a period;
+- ``DECADE:<digit>`` the latest decade with that digit begun by the document date (``the
+  nineties``);
 - ``PERIOD@<year>`` the reference quarter or half in that year (``the 1988 quarter``),
   else the year;
 - ``<left>/<right>`` an interval; ``<a>|<b>`` alternatives (``03/07/2009``
@@ -263,6 +265,12 @@ def _period(spec: str, anchor: dt.date | None, reference: Period | None) -> Peri
             return None
         day = inner.begin if spec.startswith("START:") else inner.end
         return Period(day.isoformat(), day, day)
+    if spec.startswith("DECADE:"):  # `the nineties`: the latest such decade begun by the document date
+        if anchor is None:
+            return None
+        first = anchor.year // 100 * 100 + 10 * int(spec[7:])
+        first -= 100 if first > anchor.year else 0
+        return Period(str(first // 10), dt.date(first, 1, 1), dt.date(first + 9, 12, 31))
     if spec.startswith("PERIOD@"):  # the reference quarter or half moved to a stated year
         y = int(spec[7:])
         if reference is not None and reference.begin and is_calendar_unit(reference):
