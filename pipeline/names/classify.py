@@ -577,8 +577,13 @@ def _name_before_kind_noun(tokens: list[Token], context: Context) -> Name | None
     that ends the noun phrase (not `campaign group`), not a broadcast (`BBC Radio's X
     programme`). Before `campaign`, `plan` ... the name must read like a title (three or
     more words, a function word or a number: `Walk for Water`), unlike the party or team
-    behind it (`the Liberal Party campaign`); before `report`, a publication cue stands."""
-    start, end = tokens[0].start, tokens[-1].end
+    behind it (`the Liberal Party campaign`); before `report`, a publication cue stands. A
+    run opening a sentence is cut after its last inner `the` (`Tickets for the X Y fair`)."""
+    end = tokens[-1].end
+    inner_the = [i for i, t in enumerate(tokens[:-1]) if t.text == "the"]
+    if inner_the and DETERMINER_BEFORE.search(context.before(tokens[0].start, 40)) is None:
+        tokens = tokens[inner_the[-1] + 1 :]
+    start = tokens[0].start
     match = DESCRIPTOR_AFTER.match(context.after(end))
     if len(tokens) < 2 or match is None:
         return None
