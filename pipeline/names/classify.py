@@ -42,6 +42,8 @@ from .lexicon import (
     HEADLINE_VERBS,
     HEADS,
     INVITATION_VERBS,
+    JOB_WORDS,
+    NAME_PREFIXES,
     KIND_NOUNS,
     MARKET_CUE,
     MEDIA_CUE,
@@ -204,6 +206,11 @@ def _names_from_run(run: Run, context: Context):
         tokens = tokens[verbs[-1] + 1 :]
     if not tokens:
         return
+    if tokens[0].text in NAME_PREFIXES and _head_of(tokens)[0] == 0:
+        prefixed = _name_with_prefix(tokens, context)  # `Project Blue Reef`: the head opens the name
+        if prefixed is not None:
+            yield prefixed
+            return
     for part in _split_coordination(tokens):
         for piece in _split_at_separator(part):
             name = _name_from_tokens(piece, run, context)
@@ -498,6 +505,10 @@ def _names_from_headless(runs: list[Run], context: Context) -> list[Name]:
         if coined is not None:
             names.append(coined)
             continue
+        prefixed = _name_with_prefix(tokens, context)
+        if prefixed is not None:
+            names.append(prefixed)
+            continue
         if run.tokens.index(tokens[-1]) in run.bracketed:
             acronym, words = tokens[-1], tokens[:-1]
             verb = _verb_category(context.before(start, VERB_WINDOW))
@@ -525,6 +536,20 @@ def _names_from_headless(runs: list[Run], context: Context) -> list[Name]:
         if named is not None:
             names.append(named)
     return names
+
+
+def _name_with_prefix(tokens: list[Token], context: Context) -> Name | None:
+    """`Project Blue Reef`, `Operation Safe Harbour`: a naming word (`data/name_prefixes.tsv`)
+    and capitalised words; the name ends before a headline verb (`Project X Opens`)."""
+    kind = NAME_PREFIXES.get(tokens[0].text)
+    if kind is None or len(tokens) < 2 or tokens[1].text in JOB_WORDS:
+        return None
+    end = 1
+    while end < len(tokens) and tokens[end].is_capitalised and _is_other_noun(tokens[end]):
+        end += 1
+    if end < 2 or context.acts_as_organisation(tokens[0].start):
+        return None
+    return Name(tokens[0].start, tokens[end - 1].end, "initiative", kind, "prefix+name")
 
 
 def _edition_before_event_verb(tokens: list[Token], context: Context) -> Name | None:

@@ -67,6 +67,9 @@ EDITION_BEFORE = re.compile(
 BREAKERS = frozenset(_lines("breakers.txt"))
 HEADLINE_VERBS = frozenset(_lines("headline_verbs.txt"))
 INVITATION_VERBS = frozenset(_lines("invitation_verbs.txt"))
+# `Project Blue Reef`: a first word that opens a name, with the name's kind.
+NAME_PREFIXES: dict[str, str] = {row[0]: row[1] for row in _rows("name_prefixes.tsv")}
+JOB_WORDS = frozenset(_lines("job_words.txt"))
 ROLE_WORDS = frozenset(tuple(w.split()) for w in _lines("role_words.txt"))
 # After a name or acronym: an office (`ACR Secretary-General`, `ACR's President`) or a
 # reporting verb (`ACR said`): the name acts as an organisation.
