@@ -77,6 +77,8 @@ QUOTES_COORDINATED = re.compile(r",?\s+and\s+|,\s+")  # `"A" and "B" ...`
 CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 INSIDE_LONGER_NAME = re.compile(r"^\)[ \t]+[A-Z]")
 CLAUSE_END_AFTER = re.compile(r"^(?:[.,;:!?)]|$)")
+# `(cat. no. 6202.0)`, `(Catalogue 5206.0)` after a statistics office's title.
+CATALOGUE_AFTER = re.compile(r"^\s*\(\s*(?:cat\.|catalogue)\s*(?:no\.|number)?\s*\d[\w.-]*\s*\)", re.IGNORECASE)
 SINGLE_WORD_NAME_END = (",", ".", ";")
 DASHED_CAPITALS = re.compile(r"[A-Z]\w*[-–][A-Z]\w*")
 VERB_ENDING = re.compile(r"(?:s|ed|ing)$")  # `Draws`, `Opened`, `Closing`
@@ -116,10 +118,12 @@ def _find_names(doc: Doc) -> list[Name]:
             masked.append((quote.open, quote.close_end))
             names.extend(_name_from_quote(quote, quotes, context))
     headless: list[Run] = []
+    previous: Run | None = None
     for run in find_runs(text, tokens, quotes, masked):
-        colon_title = _colon_title(run, context)
-        if colon_title is not None:
-            names.append(colon_title)
+        for title in (_colon_title(run, context), _catalogued_title(run, previous, context)):
+            if title is not None:
+                names.append(title)
+        previous = run
         if _has_head(run):
             names.extend(_names_from_run(run, context))
         else:
@@ -456,10 +460,28 @@ def _colon_title(run: Run, context: Context) -> Name | None:
     if subtitle is None or len(run.tokens) < 2:
         return None
     tokens = _strip_leading(run, context)
-    if not tokens or PUBLICATION_CUE.search(context.before(tokens[0].start, 40)) is None:
+    if not tokens:
         return None
     start, end = tokens[0].start, run.end + subtitle.end("subtitle")
+    if PUBLICATION_CUE.search(context.before(start, 40)) is None and CATALOGUE_AFTER.match(context.after(end, 40)) is None:
+        return None
     return Name(start, end, "report", "", "title:subtitle+cue", _report_year(context.text[start:end]))
+
+
+def _catalogued_title(run: Run, previous: Run | None, context: Context) -> Name | None:
+    """`Labour Force, Australia (cat. no. 6202.0)`: a title before a catalogue number is a
+    report, with a run before it joined by a comma."""
+    if CATALOGUE_AFTER.match(context.after(run.end, 40)) is None:
+        return None
+    tokens = _strip_leading(run, context)
+    if previous is not None and context.text[previous.end : run.start] == ", ":
+        tokens = _strip_leading(previous, context) or tokens
+    if len(tokens) > 1 and context.pos(tokens[0]) == "VERB":  # `See Building Activity (cat. ...)`
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    start = tokens[0].start
+    return Name(start, run.end, "report", "", "title+catalogue", _report_year(context.text[start : run.end]))
 
 
 def _report_year(title: str) -> str:
