@@ -105,7 +105,8 @@ def _describes_the_year(doc: Doc, candidate: Candidate) -> bool:
     return span is not None and len(span) == 3 and span[1].tag_ in ("JJ", "NN")
 
 
-def tense(doc: Doc, sentences: Sentences, candidate: Candidate, reporting_period: bool = False) -> str:
+def tense(doc: Doc, sentences: Sentences, candidate: Candidate, reporting_period: bool = False,
+          any_verb: bool = True) -> str:
     """`<` when the verb nearest the candidate is past, `>` when it points ahead, else ''.
 
     Past: a past tense (`met Monday`) or a participle (`shares issued July 1`). Ahead: a
@@ -121,17 +122,30 @@ def tense(doc: Doc, sentences: Sentences, candidate: Candidate, reporting_period
         return ""
     plans = not reporting_period
     verbs = [t for t in sentences.span(candidate.start)
-             if t.tag_ == "VBD" or is_future(t, plans) or (plans and t.tag_.startswith("VB") and t.lemma_ not in ("be", "have"))]
+             if t.tag_ == "VBD" or is_future(t, plans) or (plans and any_verb and is_finite_or_participle(t))]
     if not verbs:
         return ""
     nearest = min(verbs, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end + 1)))
     if is_future(nearest, plans):
         return ">"
     if nearest.tag_ == "VBN":
-        if nearest.i > 1 and nearest.nbor(-1).tag_ == "VB":  # `to be discussed in June`, `will be named`
-            return ">" if is_future(nearest.nbor(-2), plans=False) else ""
-        return "<"
+        auxiliary = nearest.nbor(-1) if nearest.i > 0 else None
+        if auxiliary is not None and auxiliary.tag_ in ("VB", "VBZ", "VBP") and auxiliary.lemma_ == "be":
+            # `is expected on Wednesday`, `to be discussed in June`, `will be named`
+            return ">" if auxiliary.i > 0 and is_future(auxiliary.nbor(-1), plans=False) else ""
+        return "<"  # `shares issued July 1`, `was introduced in April`, `have fallen since May`
     return "<" if nearest.tag_ == "VBD" else ""
+
+
+def is_finite_or_participle(token: Token) -> bool:
+    """A verb that carries the tense of its clause: present (`runs`, `must follow`) or a
+    participle; not a gerund or an infinitive (`rose on Thursday following news`,
+    `took to the streets on Thursday to protest`), nor `be` / `have` themselves."""
+    if token.lemma_ in ("be", "have"):
+        return False
+    if token.tag_ in ("VBZ", "VBP", "VBN"):
+        return True
+    return token.tag_ == "VB" and token.i > 0 and token.nbor(-1).tag_ == "MD"
 
 
 def is_future(token: Token, plans: bool = True) -> bool:
@@ -145,18 +159,31 @@ def is_future(token: Token, plans: bool = True) -> bool:
     if not plans:
         return False
     if token.tag_ == "VB" and token.i > 1 and token.nbor(-1).lower_ == "to":
-        return token.nbor(-2).lemma_ in FUTURE_CUES or token.nbor(-2).lemma_ == "be"
+        return is_plan(token.nbor(-2)) or token.nbor(-2).lemma_ == "be"
     following = token.nbor() if token.i + 1 < len(token.doc) else None
-    return token.lemma_ in FUTURE_CUES and following is not None and following.lower_ in ("to", "for")
+    return is_plan(token) and following is not None and following.lower_ in ("to", "for")
+
+
+def is_plan(token: Token) -> bool:
+    """A planning verb, not in the past perfect (`had been expected to win` looks back)."""
+    before = token.nbor(-1).lower_ if token.i > 0 else ""
+    return token.lemma_ in FUTURE_CUES and before not in ("had", "been")
 
 
 # `open until 30 September`, `effective Feb. 1`, `by February`: a deadline lies ahead (with a
 # past verb nearby, unless the nearest reading is over two months past).
-DEADLINE = re.compile(r"\b(?:by|until|till|through|before|due|effective|payable)\s+\Z", re.IGNORECASE)
+DEADLINE = re.compile(r"\b(?P<word>by|until|till|through|due|effective|payable)\s+\Z", re.IGNORECASE)
+# An effective or due date lies ahead even after a past verb (`created a new office, effective
+# Feb. 1`); `by` / `until` / `through` only with no tense (`sales fell through June`).
+FIRM_DEADLINES = {"due", "effective", "payable"}
 
 
 def deadline(doc: Doc, candidate: Candidate) -> str:
-    return ">=" if DEADLINE.search(doc.text, max(0, candidate.start - 12), candidate.start) else ""
+    """'firm', 'weak' or '' for the word just before the candidate."""
+    m = DEADLINE.search(doc.text, max(0, candidate.start - 12), candidate.start)
+    if m is None:
+        return ""
+    return "firm" if m["word"].lower() in FIRM_DEADLINES else "weak"
 
 
 YEARLESS = re.compile(r"XXXX[^/|<>~]*")
@@ -168,15 +195,15 @@ def with_direction(doc: Doc, sentences: Sentences, candidate: Candidate) -> str:
     date); a year-less date, month or quarter leans that way (see the resolver's ``~<``)."""
     spec = candidate.spec
     if re.match(r"WD\d(?:/WD\d)?$", spec):  # a weekday, or the first day of a weekday range
-        way = tense(doc, sentences, candidate)
+        way = tense(doc, sentences, candidate, any_verb=False)  # see tense(): weekdays go by past tenses
         return spec[:3] + (way + "=" if way else "") + spec[3:]
     if (m := YEARLESS.search(spec)) and spec[m.end():m.end() + 1] not in ("<", ">", "~"):
         reporting_period = bool(REPORTING_PART.search(m.group(0)))
         way = tense(doc, sentences, candidate, reporting_period)
         if way and reporting_period:
             marker = "~" + way + "="  # a quarter or half told in the past tense has begun
-        elif deadline(doc, candidate):  # `effective Feb. 1`, `by February`: ahead unless long past
-            marker = "~>" if way else ">="
+        elif (kind := deadline(doc, candidate)) and (kind == "firm" or not way):
+            marker = "~>" if way else "~>="  # ahead unless long past; `~`: no document date keeps `XXXX`
         else:
             marker = "~" + way if way else ""
         return spec[:m.end()] + marker + spec[m.end():]

@@ -461,7 +461,7 @@ def build_season(m: re.Match, text: str) -> str | None:
         return f"{m['year'] or spoken_year(m['spoken'])}-{code}"
     if m["season"][0].isupper() and re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
         return None  # a name (`Summer Davos`, `Spring Festival`)
-    if words(m["season"]) == "fall" and rel in ("", "the") and re.match(r"\s+(?:in|of|to|from|by|was|is|has)\b", text[m.end():m.end() + 6]):
+    if words(m["season"]) == "fall" and rel in ("", "the", "this") and re.match(r"\s+(?:in|of|to|from|by|was|is|has)\b", text[m.end():m.end() + 6]):
         return None  # a decline (`the fall in profits`)
     if not rel and not is_preceded_by(text, m.start(), SEASON_CUES):
         return None  # a bare season word only after a temporal word (`in summer`, `early spring`)
@@ -478,7 +478,10 @@ def build_holiday(m: re.Match, text: str) -> str | None:
     rule = HOLIDAYS[name]
     if m["year"]:
         return f"{m['year']}-HOL-{rule}"
-    direction = {"last": "<", "next": ">"}.get(words(m["rel"] or ""), "")
+    rel = words(m["rel"] or "")
+    if rel == "this":
+        return f"RY+0-HOL-{rule}"  # `this Christmas`: the document year's, like `this summer`
+    direction = {"last": "<", "next": ">"}.get(rel, "")
     return f"XXXX-HOL-{rule}{direction}"
 
 

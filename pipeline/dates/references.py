@@ -25,7 +25,7 @@ SPEECH_TIME_RULES = ("weekday", "relative-day")
 SAME_SENTENCE_RULES = ("ago",)
 PERIOD_RULES = ("year-ago-period", "year-period")
 RECENT = dt.timedelta(days=2 * 366)
-YEAR = re.compile(r"\d{4}")
+RELATIVE_YEAR = re.compile(r"RY[+-]\d+")
 NEAR = 60  # characters between a year and the year-less date it gives its year to
 ANCHORED = re.compile(r"(?:^|[/:])[AN]")
 # A quarter or half: whole months, three or six of them.
@@ -38,6 +38,7 @@ class References:
         self.anchor = anchor
         self.last: tuple[int, Resolved] | None = None
         self.last_end = 0
+        self.last_relative_year = False
         self.last_period: Resolved | None = None
 
     def sentence(self, offset: int) -> int:
@@ -55,11 +56,12 @@ class References:
 
     def sentence_year(self, candidate: Candidate) -> str | None:
         """The year of the last date before the candidate in its sentence, when that date is a
-        whole year and stands near (`Next year's fair will run from Oct. 16 to 19` -> next
-        year's October; not across a long clause)."""
+        relative year standing near (`Next year's fair will run from Oct. 16 to 19` -> next
+        year's October). Not a stated year: `the 2004 results, due on 23 March` and `sales
+        worst since 1981: retail sales fell in December` are this year's."""
         if self.last is None or self.last[0] != self.sentence(candidate.start) or candidate.start - self.last_end > NEAR:
             return None
-        return self.last[1].value if YEAR.fullmatch(self.last[1].value) else None
+        return self.last[1].value if self.last_relative_year else None
 
     def is_recent(self, resolved: Resolved) -> bool:
         """Within two years of the document date: `Founded in 1990. Sales rose from a year
@@ -73,5 +75,6 @@ class References:
             return  # a comparison (`a year earlier`) does not move the period under discussion
         self.last = (self.sentence(candidate.start), resolved)
         self.last_end = candidate.end
+        self.last_relative_year = RELATIVE_YEAR.fullmatch(candidate.spec) is not None
         if REPORTING_PERIOD.fullmatch(resolved.value):
             self.last_period = resolved
