@@ -34,12 +34,12 @@ NEEDS_ANCHOR = re.compile(r"(?:^|[/|:])(?:R|A|N|WD|DECADE)|[<>]")
 def extract_dates(doc: Doc) -> list[dict]:
     text = doc.text
     anchor = document_date(doc)
-    candidates = select([c for c in find_candidates(text, body_start(doc)) if is_kept(doc, c)])
+    candidates = select([c for c in find_candidates(text, body_start(doc)) if is_kept(doc, text, c)])
     sentences = Sentences(doc)
     references = References(sentences, anchor)
     mentions, fiscal_quarters = [], False
     for candidate in candidates:
-        spec = with_direction(doc, sentences, candidate)
+        spec = with_direction(doc, text, sentences, candidate)
         if "XXXX" in spec and (year := references.sentence_year(candidate)):
             spec = YEARLESS.sub(year + r"\g<part>", spec)
         if spec.startswith("FY") and "-Q" in spec:

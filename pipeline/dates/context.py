@@ -67,33 +67,34 @@ def _is_year(doc: Doc, candidate: Candidate) -> bool:
     return True
 
 
-def _is_duration_not_rate(doc: Doc, candidate: Candidate) -> bool:
-    if not re.match(r"(?i)an?\s", doc.text[candidate.start:candidate.end]):
+def _is_duration_not_rate(doc: Doc, text: str, candidate: Candidate) -> bool:
+    if not re.match(r"(?i)an?\s", text[candidate.start:candidate.end]):
         return True
     before, _ = _tokens(doc, candidate)
     return before is None or not (before.lower_ in RATE_CUES or before.tag_ in ("NNS", "CD"))
 
 
-def is_kept(doc: Doc, candidate: Candidate) -> bool:
+def is_kept(doc: Doc, text: str, candidate: Candidate) -> bool:
+    """``text`` is ``doc.text``, read once by the caller (spaCy rebuilds it on every access)."""
     rule = candidate.rule
     if rule == "year":
         return _is_year(doc, candidate)
     if rule in ("duration", "the-duration"):
-        return _is_duration_not_rate(doc, candidate)
+        return _is_duration_not_rate(doc, text, candidate)
     if rule == "relative-described-year":
         return _describes_the_year(doc, candidate)
     if rule == "relative-day":
-        return _is_not_a_title(doc, candidate)
+        return _is_not_a_title(doc, text, candidate)
     if rule == "spoken-year":  # `twenty ninety-nine problems`: numbers before a plural noun
         _, after = _tokens(doc, candidate)
         return after is None or after.tag_ != "NNS"
     return True
 
 
-def _is_not_a_title(doc: Doc, candidate: Candidate) -> bool:
+def _is_not_a_title(doc: Doc, text: str, candidate: Candidate) -> bool:
     """A capitalised `Today` inside a sentence is a name (`Radio 4's Today programme`,
     the song `What Happens Tomorrow`); at a sentence start it is the day."""
-    if not doc.text[candidate.start].isupper():
+    if not text[candidate.start].isupper():
         return True
     before, _ = _tokens(doc, candidate)
     return before is None or not any(ch.isalnum() for ch in before.text) or doc[before.i + 1].is_sent_start
@@ -178,9 +179,9 @@ DEADLINE = re.compile(r"\b(?P<word>by|until|till|through|due|effective|payable)\
 FIRM_DEADLINES = {"due", "effective", "payable"}
 
 
-def deadline(doc: Doc, candidate: Candidate) -> str:
+def deadline(text: str, candidate: Candidate) -> str:
     """'firm', 'weak' or '' for the word just before the candidate."""
-    m = DEADLINE.search(doc.text, max(0, candidate.start - 12), candidate.start)
+    m = DEADLINE.search(text, max(0, candidate.start - 12), candidate.start)
     if m is None:
         return ""
     return "firm" if m["word"].lower() in FIRM_DEADLINES else "weak"
@@ -190,7 +191,7 @@ YEARLESS = re.compile(r"XXXX[^/|<>~]*")
 REPORTING_PART = re.compile(r"-[QH]\d$")
 
 
-def with_direction(doc: Doc, sentences: Sentences, candidate: Candidate) -> str:
+def with_direction(doc: Doc, text: str, sentences: Sentences, candidate: Candidate) -> str:
     """A bare weekday points the way of the tense (on or before / on or after the document
     date); a year-less date, month or quarter leans that way (see the resolver's ``~<``)."""
     spec = candidate.spec
@@ -202,7 +203,7 @@ def with_direction(doc: Doc, sentences: Sentences, candidate: Candidate) -> str:
         way = tense(doc, sentences, candidate, reporting_period)
         if way and reporting_period:
             marker = "~" + way + "="  # a quarter or half told in the past tense has begun
-        elif (kind := deadline(doc, candidate)) and (kind == "firm" or not way):
+        elif (kind := deadline(text, candidate)) and (kind == "firm" or not way):
             marker = "~>" if way else "~>="  # ahead unless long past; `~`: no document date keeps `XXXX`
         else:
             marker = "~" + way if way else ""
