@@ -4,10 +4,12 @@ another date in the same sentence resolves against that date").
 - `a year ago` counts from the document date, unless it follows a comparison word and a
   date stands earlier in its own sentence (`the end of 2018, up from a year ago`).
 - `a year earlier`, `the previous year`, `year-earlier results` look back one
-  sentence further (the comparison often follows the sentence that set the period)
-  when that date is within two years of the document date, then to the last
-  reporting period (quarter or half) of the document.
-- `the year-ago quarter` counts from the last quarter or half mentioned.
+  sentence further (the comparison often follows the sentence that set the period,
+  dev gold) when that date is within two years of the document date; failing that
+  they count from the document date (`Compared with a year earlier, GDP fell.` after
+  a sentence with no recent date -> last year).
+- `the year-ago quarter`, `the 1988 quarter` count from the last quarter or half
+  mentioned (they name a period, so they need one).
 - A reporting date (`said Wednesday`, `today`) and an anchored expression itself are
   never the reference.
 """
@@ -52,7 +54,7 @@ class References:
             distance = self.sentence(candidate.start) - self.last[0]
             if distance == 0 or (distance == 1 and rule not in SAME_SENTENCE_RULES and self.is_recent(self.last[1])):
                 return self.last[1]
-        return None if rule in SAME_SENTENCE_RULES else self.last_period
+        return None  # the document date (the contract; a quarter two sentences back is no anchor)
 
     def sentence_year(self, candidate: Candidate) -> str | None:
         """The year of the last date before the candidate in its sentence, when that date is a
