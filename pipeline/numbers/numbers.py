@@ -12,31 +12,13 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from pathlib import Path
 
 from spacy.tokens import Doc
 
-DATA = Path(__file__).resolve().parent / "data"
+from ..lexicon import DataDir, alternation
 
-
-def read_rows(name: str) -> list[list[str]]:
-    """The tab-separated rows of a data file, without comments and blank lines."""
-    rows = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append(line.rstrip("\n").split("\t"))
-    return rows
-
-
-def read_words(name: str) -> frozenset[str]:
-    """A one-word-a-line data file as a set of lower-case words."""
-    return frozenset(row[0].strip().lower() for row in read_rows(name))
-
-
-def alternation(forms) -> str:
-    """A regex alternation of literal ``forms``, longest first; a space matches any white space."""
-    ordered = sorted(set(forms), key=len, reverse=True)
-    return "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in ordered)
+DATA = DataDir(__file__)
+read_rows, read_words = DATA.rows, DATA.words
 
 
 # --- qualifiers -------------------------------------------------------------------
