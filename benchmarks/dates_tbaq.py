@@ -1,6 +1,6 @@
 """DATE and DURATION extraction on TempEval-3 TBAQ: pressfacts against two peers.
 
-    .venv/bin/python benchmarks/dates_tbaq.py [PATH] [--errors] [--systems pressfacts ...]
+    .venv/bin/python benchmarks/dates_tbaq.py [PATH] [--errors] [--breakdown] [--systems pressfacts ...]
 
 PATH defaults to ``../shared/data/tempeval3_tbaq_gold.jsonl`` (relative to the
 repository root), read in place, never copied. Scored with the project scorer
@@ -22,10 +22,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 import time
 import warnings
+from collections import Counter
 from pathlib import Path
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -148,6 +151,64 @@ def absolute_date_ablation(docs: list[GoldDocument], predicted: dict[str, list[d
             f"dateparser.parse {theirs} ({theirs / max(total, 1):.3f})")
 
 
+# What separates pressfacts from the TimeML gold, by kind: each miss, extra and wrong value
+# goes to the first category whose test it passes (rough: tests on the gold value, the
+# texts and the rule; `--breakdown` prints the counts, BENCHMARKS.md explains them).
+MONTH_DAY = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.? \d|^\d{4}$|^\d+$")
+ANAPHORIC = re.compile(r"\b(?:the|that|this)\b.*\b(?:quarter|year|period|time|day|weekend|fiscal)|^then$|latest|full year")
+BREAKDOWN: tuple[tuple[str, Callable[[str, str, str, str, str], bool]], ...] = (
+    ("extra: no gold mention (generic `today's`, `one day`, durations TimeML left out)",
+     lambda kind, g, gv, p, pv: kind == "extra"),
+    ("unreachable: gold value with X (`1989-WXX`, `PXY`, `198X`: unresolved or vague)",
+     lambda kind, g, gv, p, pv: "X" in gv),
+    ("unreachable: time of day or clock duration (`Friday night`, `five hours`)",
+     lambda kind, g, gv, p, pv: bool(re.search(r"T\d|TNI|TEV|TMO|TAF|PT", gv))),
+    ("unreachable: weekend code (`1990-W32-WE`)", lambda kind, g, gv, p, pv: "WE" in gv),
+    ("missed, not a mention here: anaphoric (`the quarter`, `the latest period`, `that year`)",
+     lambda kind, g, gv, p, pv: kind == "missed" and bool(ANAPHORIC.search(g)) and not re.search(r"\d", g)),
+    ("missed, one mention here: TimeML splits (`the quarter ended [Sept. 30]`, `between 1985 and [1987]`)",
+     lambda kind, g, gv, p, pv: kind == "missed" and bool(MONTH_DAY.search(g))),
+    ("missed, other (ordinals `the second day`, ages `8-month-old`, `daily`, `two thousand years`)",
+     lambda kind, g, gv, p, pv: kind == "missed"),
+    ("contract: `fiscal 1989` -> FY1989 (TimeML 1989)", lambda kind, g, gv, p, pv: g.startswith("fiscal")),
+    ("dev gold: `the first nine months` -> an interval (TimeML P9M)",
+     lambda kind, g, gv, p, pv: "months" in g and gv.startswith("P")),
+    ("contract: `the past year` -> P1Y, `the last decade` -> P10Y (TimeML a date)",
+     lambda kind, g, gv, p, pv: bool(re.search(r"^the (?:past|last|next) (?:year|decade|week)|year or so", g))),
+    ("guideline: `the end of 1990` -> 1990-12-31, `year-end` (TimeML 1990)",
+     lambda kind, g, gv, p, pv: bool(re.search(r"end of|year.?s? ?end|beginning of", g))),
+    ("dev gold: `the quarter ended Sept. 30` one mention (TimeML two)",
+     lambda kind, g, gv, p, pv: bool(re.search(r"\b(?:ended|ending)\b", p))),
+    ("contract: a range is one mention (`between 1985 and 1987`; TimeML two)",
+     lambda kind, g, gv, p, pv: bool(re.search(r"\d\s*(?:and|to|-|–)\s*(?:[a-z]+\.? )?\d", p))),
+    ("decade notation `198X` (here ISO `198`)", lambda kind, g, gv, p, pv: bool(re.fullmatch(r"\d{3}X", gv))),
+    ("`a year ago` / `a year earlier` / `last year`: TimeML counts from the article's quarter, "
+     "the contract from a date in the sentence or the document date",
+     lambda kind, g, gv, p, pv: bool(re.search(r"a year (?:ago|earlier)|last year|year-(?:ago|earlier)", g))),
+    ("`this / last / next week`: TimeML a day, a month or a duration",
+     lambda kind, g, gv, p, pv: bool(re.search(r"\b(?:this|last|next) (?:week|month)\b", g))),
+    ("weekday a week off (a creation date that is not the reporting day; tense)",
+     lambda kind, g, gv, p, pv: bool(re.search(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", g))),
+    ("`X ago`, durations: TimeML another granularity or value (`almost two years ago` P2Y, `P1E`)",
+     lambda kind, g, gv, p, pv: g.endswith("ago") or gv.startswith("P") or pv.startswith("P")),
+    ("year-less month or day: the year (nearest vs. the tense)",
+     lambda kind, g, gv, p, pv: bool(re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", gv)) and gv[4:] == pv[4:]),
+    ("other", lambda kind, g, gv, p, pv: True),
+)
+
+
+def breakdown(scores) -> str:
+    """Counts of the misses, extras and wrong values by kind (see BREAKDOWN)."""
+    counts = Counter()
+    for o in scores.outcomes:
+        if o.kind == "match":
+            continue
+        g, p = o.gold or {}, o.pred or {}
+        fields = (o.kind, g.get("text", "").lower(), g.get("value", ""), p.get("text", "").lower(), p.get("value", ""))
+        counts[next(name for name, test in BREAKDOWN if test(*fields))] += 1
+    return "\n".join(f"{n:5d}  {name}" for name, n in counts.most_common())
+
+
 RUNNERS = {"pressfacts": run_pressfacts, "dateparser": run_dateparser, "spacy": run_spacy}
 
 
@@ -156,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("gold", nargs="?", default=str(DEFAULT_GOLD), help="TBAQ gold JSONL")
     parser.add_argument("--systems", nargs="+", choices=SYSTEMS, default=list(SYSTEMS))
     parser.add_argument("--errors", action="store_true", help="list pressfacts' misses, extras and wrong values")
+    parser.add_argument("--breakdown", action="store_true",
+                        help="count pressfacts' misses, extras and wrong values by kind")
     parser.add_argument("--ablation", action="store_true",
                         help="compare the resolver with dateparser.parse on pressfacts' absolute-date spans")
     args = parser.parse_args(argv)
@@ -176,6 +239,9 @@ def main(argv: list[str] | None = None) -> int:
         print()
         if args.errors and system == "pressfacts":
             print(format_errors(scores, {d.doc_id: d.text for d in docs}))
+            print()
+        if args.breakdown and system == "pressfacts":
+            print(breakdown(scores))
             print()
         if args.ablation and system == "pressfacts":
             print(absolute_date_ablation(docs, {k: v["date"] for k, v in predictions.items()}))

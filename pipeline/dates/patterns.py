@@ -472,6 +472,12 @@ def build_season(m: re.Match, text: str) -> str | None:
 
 
 def build_holiday(m: re.Match, text: str) -> str | None:
+    """`Christmas`, `last Easter`, `Easter 2024`; `Easter week` -> Monday to Sunday around it."""
+    spec = holiday_spec(m)
+    return f"WEEKOF:{spec}" if spec and m["week"] else spec
+
+
+def holiday_spec(m: re.Match) -> str | None:
     name = words(m["holiday"])
     if not m["holiday"][0].isupper():
         return None
@@ -740,7 +746,7 @@ RULES: tuple[Rule, ...] = (
          rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|the\s+past|the\s+coming|this|last|next|the))\s+)?(?P<season>(?i:{alternation(SEASONS)}))\b(?:\s+(?:of\s+)?(?:{year('year')}|(?P<spoken>{SPOKEN_YEAR})))?",
          build_season, needs=SEASON_WORDS),
     rule("holiday",
-         rf"\b(?:(?P<rel>(?i:last|this|next))\s+)?(?P<holiday>(?i:{alternation(HOLIDAYS)}))(?!\w)(?:\s+{year('year')})?",
+         rf"\b(?:(?P<rel>(?i:last|this|next))\s+)?(?P<holiday>(?i:{alternation(HOLIDAYS)}))(?!\w)(?:\s+{year('year')})?(?P<week>\s+week\b)?",
          build_holiday, needs=HOLIDAY_WORDS),
     rule("weekday",
          rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past))\s+)?{FULL_WEEKDAY}(?!\w)",
