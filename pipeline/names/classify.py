@@ -68,6 +68,7 @@ THE_BEFORE = re.compile(r"\bThe[ \t]$")
 QUOTES_COORDINATED = re.compile(r",?\s+and\s+|,\s+")  # `"A" and "B" ...`
 INSIDE_LONGER_NAME = re.compile(r"^\)[ \t]+[A-Z]")
 # `(cat. no. 6202.0)`, `(Catalogue 5206.0)` after a statistics office's title.
+COMMA_YEAR_AFTER = re.compile(r"^,[ \t]+(?:19|20)\d\d(?:[-–]\d\d)?\b")
 CATALOGUE_AFTER = re.compile(r"^\s*\(\s*(?:cat\.|catalogue)\s*(?:no\.|number)?\s*\d[\w.-]*\s*\)", re.IGNORECASE)
 TITLE_QUOTE_AFTER = re.compile(r"^[:,]?\s?[“\"‘«]")
 # A quoted name with no head, descriptor or verb, after `of` (`the development of "..."`):
@@ -364,9 +365,14 @@ def _colon_title(run: Run, context: Context) -> Name | None:
 
 
 def _catalogued_title(run: Run, previous: Run | None, context: Context) -> Name | None:
-    """`Labour Force, Australia (cat. no. 6202.0)`: a title before a catalogue number is a
-    report, with a run before it joined by a comma."""
-    if CATALOGUE_AFTER.match(context.after(run.end, 40)) is None:
+    """`Labour Force, Australia (cat. no. 6202.0)`, `Population Growth, 2019-20 (cat. no.
+    3218.0)`: a title before a catalogue number is a report, with a run before it joined by
+    a comma, or with a comma and its year."""
+    end = run.end
+    comma_year = COMMA_YEAR_AFTER.match(context.after(end, 12))
+    if comma_year is not None:
+        end += comma_year.end()
+    if CATALOGUE_AFTER.match(context.after(end, 40)) is None:
         return None
     tokens = strip_leading(run, context)
     if previous is not None and context.text[previous.end : run.start] == ", ":
@@ -376,7 +382,7 @@ def _catalogued_title(run: Run, previous: Run | None, context: Context) -> Name 
     if not tokens:
         return None
     start = tokens[0].start
-    return Name(start, run.end, "report", "", "title+catalogue", report_year(context.text[start : run.end]))
+    return Name(start, end, "report", "", "title+catalogue", report_year(context.text[start:end]))
 
 
 def _version_after(offset: int, context: Context) -> str:

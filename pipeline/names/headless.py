@@ -8,6 +8,7 @@ an edition year before an event verb (`VELOX 2025 closes`).
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from .candidates import Run, Token, tokenize
 from .context import Context, Name
@@ -20,6 +21,7 @@ from .lexicon import (
     DESCRIPTOR_AFTER,
     DESCRIPTORS,
     DETERMINER_BEFORE,
+    EVENT_CUE_BEFORE,
     EVENT_VERB_AFTER,
     INTRODUCTORY_BEFORE,
     JOB_WORDS,
@@ -103,12 +105,18 @@ def name_with_prefix(tokens: list[Token], context: Context) -> Name | None:
 
 def _edition_before_event_verb(tokens: list[Token], context: Context) -> Name | None:
     """`VELOX 2024 closes with ...`, `Paris 2024 opened`: one or two words and an edition
-    year before a verb of an event."""
+    year before a verb of an event; a coined word and a year after an event cue (`unveiled
+    at VELOX 2025 in Lisbon`, `data/event_cues_before.txt`)."""
+    tokens = list(takewhile(lambda t: not t.is_function_word, tokens))
     if not 2 <= len(tokens) <= 3 or not tokens[-1].is_year or any(t.is_year or t.is_number for t in tokens[:-1]):
         return None
-    if EVENT_VERB_AFTER.match(context.after(tokens[-1].end, 30)) is None:
-        return None
-    return Name(tokens[0].start, tokens[-1].end, "initiative", "event", "edition+event-verb")
+    start, end = tokens[0].start, tokens[-1].end
+    if EVENT_VERB_AFTER.match(context.after(end, 30)) is not None:
+        return Name(start, end, "initiative", "event", "edition+event-verb")
+    coined = len(tokens) == 2 and _is_coined(tokens[0]) and len(tokens[0].text) >= 3
+    if coined and EVENT_CUE_BEFORE.search(context.before(start, 30)) is not None:
+        return Name(start, end, "initiative", "event", "event-cue+edition")
+    return None
 
 
 def _may_be_a_name(run: Run, tokens: list[Token], context: Context) -> bool:

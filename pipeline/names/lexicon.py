@@ -149,6 +149,8 @@ SUBTITLE = re.compile(
     rf"^:[ \t]+(?P<subtitle>[A-Z][\w'’-]*(?:(?:,[ \t]+|[ \t]+(?:(?:{_alternation(_lines('function_words.txt'))})[ \t]+){{0,2}})[A-Z][\w'’-]*)*(?:[ \t]+(?:19|20)\d\d(?:[-–]\d\d)?)?)"
 )
 # After a word and an edition year (`VELOX 2024 closes`): a verb that makes the name an event.
+# Before a coined word and an edition year (`at VELOX 2025`): a cue that it is an event.
+EVENT_CUE_BEFORE = re.compile(rf"\b(?:{_alternation(_lines('event_cues_before.txt'))})\s+(?:the\s+)?$", re.IGNORECASE)
 EVENT_VERB_AFTER = re.compile(rf"^\s+(?:has\s+|will\s+)?(?:{_alternation(_lines('event_verbs.txt'))})\b", re.IGNORECASE)
 # In the sentence of a named challenge or cup: it raises money (a fund-raising event).
 FUNDRAISING_CUE = re.compile(rf"\b(?:{_alternation(_lines('fundraising_cues.txt'))})", re.IGNORECASE)
