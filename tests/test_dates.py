@@ -53,6 +53,16 @@ def extract(text):
     ("signed 29.08.2024 in Rome", "29.08.2024", "2024-08-29"),
     ("signed 01 / 07 / 2021 in Rome", "01 / 07 / 2021", "2021-07-01|2021-01-07"),
     ("this year's summit", "this year", "RY+0"),
+    ("sales fell to $2 billion from $3 billion a year ago.", "a year ago", "AY-1"),
+    ("listed the following year", "the following year", "NY+1"),
+    ("attendance from Friday to Sunday", "Friday to Sunday", "WD5/WD7"),
+    ("in the June quarter 2020", "the June quarter 2020", "2020-Q2"),
+    ("for the October-December period", "the October-December period", "XXXX-Q4"),
+    ("in the 1988 quarter", "the 1988 quarter", "PERIOD@1988"),
+    ("through the nineties", "nineties", "DECADE:9"),
+    ("in nineteen ninety-six", "nineteen ninety-six", "1996"),
+    ("January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01"),
+    ("by the year two thousand", "the year two thousand", "2000"),
 ])
 def test_extraction_span_and_underspecified_value(text, span, spec):
     assert (span, spec) in extract(text)
@@ -122,6 +132,11 @@ def test_extraction_prefers_the_longest_expression():
     ("SPAN12:2023-12-31", "2023", "2023-01-01", "2023-12-31"),
     ("SPAN3:XXXX-09-30", "2023-07-01/2023-09-30", "2023-07-01", "2023-09-30"),
     ("2009-07-03|2009-03-07", "2009-07-03", "2009-07-03", "2009-07-03"),
+    ("WD5<=/WD7", "2023-11-10/2023-11-12", "2023-11-10", "2023-11-12"),  # Friday to Sunday, told in the past
+    ("DECADE:9", "199", "1990-01-01", "1999-12-31"),
+    ("DECADE:2", "202", "2020-01-01", "2029-12-31"),  # begun by the document date
+    ("RY+0-HOL-12-25", "2023-12-25", "2023-12-25", "2023-12-25"),
+    ("XXXX-01-15~>=", "2024-01-15", "2024-01-15", "2024-01-15"),  # a deadline, strictly ahead
 ])
 def test_resolution_against_the_document_date(spec, value, begin, end):
     assert resolve(spec, ANCHOR) == Resolved(value, begin, end)
@@ -134,6 +149,11 @@ def test_resolution_against_the_document_date(spec, value, begin, end):
     ("AY-1", Resolved("2020-01-01/2020-09-30", "2020-01-01", "2020-09-30"), "2019"),  # a range: its year
     ("AY-1", None, "2022"),  # no reference: the document date
     ("AY+2", Resolved("2020-05", "2020-05-01", "2020-05-31"), "2022-05"),
+    ("NY+1", Resolved("1995-05-22", "1995-05-22", "1995-05-22"), "1996"),  # the following year: a year
+    ("NM+1", Resolved("2019-03-03", "2019-03-03", "2019-03-03"), "2019-04"),
+    ("NQ-1", Resolved("2023-07-01/2023-09-30", "2023-07-01", "2023-09-30"), "2023-04-01/2023-06-30"),
+    ("PERIOD@2021", Resolved("2023-07-01/2023-09-30", "2023-07-01", "2023-09-30"), "2021-07-01/2021-09-30"),
+    ("PERIOD@2021", None, "2021"),
 ])
 def test_resolution_against_a_reference_date(spec, reference, value):
     assert resolve(spec, ANCHOR, reference).value == value
@@ -142,6 +162,7 @@ def test_resolution_against_a_reference_date(spec, reference, value):
 @pytest.mark.parametrize("spec, value", [
     ("XXXX-11-10", "XXXX-11-10"), ("XXXX-11-10~<", "XXXX-11-10"), ("RY-1", ""), ("WD5", ""),
     ("XXXX-05<=", ""), ("XXXX-Q3", "XXXX-Q3"), ("XXXX-HOL-12-25", "XXXX-12-25"), ("XXXX-SU", "XXXX-SU"),
+    ("XXXX-02-02~>=", "XXXX-02-02"), ("NY-1", ""), ("DECADE:9", ""),
 ])
 def test_resolution_without_a_document_date(spec, value):
     assert resolve(spec, None) == Resolved(value)
