@@ -320,9 +320,11 @@ def _report_from_tokens(tokens: list[Token], context: Context) -> Name | None:
         if MARKET_CUE.search(sentence) or any(t.is_number and not t.is_year for t in tokens):
             return None
     # `UNEF Ocean Health Report`: a publisher's acronym before two or more title words (not
-    # years: `ESG Report 2023`) stays out.
+    # years: `ESG Report 2023`, nor another acronym) stays out.
     title_words = [t for t in tokens[1:] if not t.is_year]
-    if len(title_words) >= 2 and tokens[0].text.isalpha() and tokens[0].text.isupper() and len(tokens[0].text) >= 2:
+    named_by_acronyms = tokens[1].text.isupper()  # `INTERREG VA Programme Guide`: one name
+    publisher = tokens[0].text.isalpha() and tokens[0].text.isupper() and len(tokens[0].text) >= 2
+    if publisher and len(title_words) >= 2 and not named_by_acronyms:
         tokens = tokens[1:]
         start = tokens[0].start
     rule = "title+report-head"
