@@ -283,9 +283,12 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
         return None
     if category.kind == "facility" and not _is_established_facility(start, context):
         return None
-    # `X Challenge, a 5km fundraising run`: the apposition says what the name is.
+    # `X Challenge, a 5km fundraising run`: the apposition says what the name is (not `X
+    # Expo, an important platform for ...`: anything can be called a platform).
     described = apposition(stop, context)
-    kind = described.kind if described is not None and described.cls == "initiative" else category.kind
+    kind = category.kind
+    if described is not None and described.cls == "initiative" and described.kind != "platform":
+        kind = described.kind
     if kind == "competition" and FUNDRAISING_CUE.search(context.sentence(start)):
         kind = "event"  # `the X Swim Challenge raised £2m`: a fund-raising event, not a contest
     return Name(start, stop, "initiative", kind, "title+head")
