@@ -43,12 +43,15 @@ def apposition(offset: int, context: Context, prefix: str = "") -> Category | No
 
 def is_descriptor_noun(descriptor: re.Match, offset: int, context: Context) -> bool:
     """The descriptor is a noun (`fund`, not `agreed to fund`) after lower-case words or
-    acronyms (`AI platform`, not `Super Bowl halftime show`). A word the tagger calls a verb
-    is a noun where punctuation follows it (`from the X programme.`)."""
+    acronyms (`AI platform`, not `Super Bowl halftime show`), not the first part of a compound
+    (`fund-raising`). A word the tagger calls a verb is a noun where punctuation follows it
+    (`from the X programme.`)."""
     mods = descriptor.group("mods").split()
     if any(w in FUNCTION_WORDS or not (w.islower() or ACRONYM.fullmatch(w)) for w in mods):
         return False
     end = offset + descriptor.end("descriptor")
+    if context.after(end, 1) in ("-", "–"):  # `fund-raising`, `award-winning`: no noun
+        return False
     last_word = descriptor.group("descriptor").split()[-1]
     pos = context.pos(Token(end - len(last_word), end, last_word))
     return pos in ("NOUN", "PROPN") or (pos == "VERB" and CLAUSE_END_AFTER.match(context.after(end, 2)) is not None)
