@@ -68,9 +68,13 @@ def _is_year(doc: Doc, candidate: Candidate) -> bool:
 
 
 def _is_duration_not_rate(doc: Doc, text: str, candidate: Candidate) -> bool:
-    if not re.match(r"(?i)an?\s", text[candidate.start:candidate.end]):
+    """Not a rate (`twice a year`), nor `one day` meaning some day (`could one day become`)."""
+    surface = text[candidate.start:candidate.end]
+    before, after = _tokens(doc, candidate)
+    if re.fullmatch(r"(?i)one\s+day", surface):
+        return not ((before is not None and before.tag_ in ("MD", "PRP", "RB")) or (after is not None and after.tag_ in ("VB", "VBZ", "VBP", "VBD")))
+    if not re.match(r"(?i)an?\s", surface):
         return True
-    before, _ = _tokens(doc, candidate)
     return before is None or not (before.lower_ in RATE_CUES or before.tag_ in ("NNS", "CD"))
 
 

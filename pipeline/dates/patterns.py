@@ -506,6 +506,8 @@ def build_month(m: re.Match, text: str) -> str | None:
     rel = words(m["rel"] or "")
     if mo == 5 and not rel and not is_preceded_by(text, m.start(), MONTH_CUES):
         return None
+    if is_preceded_by(text, m.start(), {"the", "a", "annual"}) and re.match(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z]", text[m.end():m.end() + 12]):
+        return None  # a march (`the annual March for Life`, `a March on Washington`)
     if rel == "this":
         return f"RY+0-{mo:02d}"
     if rel in ("last", "this past", "past"):
