@@ -187,6 +187,9 @@ def _names_from_run(run: Run, context: Context):
         tokens = tokens[verbs[-1] + 1 :]
     if not tokens:
         return
+    final = final_head(tokens)
+    if final is not None and final.kind == "facility" and VENUE_CUE.search(context.before(tokens[0].start, 20)):
+        return  # `at the X Expo and Convention Centre`: a venue, the whole of it
     if tokens[0].text in NAME_PREFIXES and head_of(tokens)[0] == 0:
         prefixed = name_with_prefix(tokens, context)  # `Project Blue Reef`: the head opens the name
         if prefixed is not None:
