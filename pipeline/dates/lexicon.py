@@ -3,25 +3,11 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-DATA = Path(__file__).resolve().parent / "data"
+from ..lexicon import DataDir, alternation  # noqa: F401 (alternation: used by the rules through here)
 
-
-def read_rows(name: str) -> list[list[str]]:
-    """Rows of a data file: lines split on tabs; `#` comment lines and blank lines skipped."""
-    rows = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append(line.split("\t"))
-    return rows
-
-
-def alternation(phrases) -> str:
-    """A regex alternation of ``phrases``, longest first, any white space between words
-    and either apostrophe (`new year's day`, `New Year’s Day`)."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(part) for part in w.split()).replace("'", "['’]") for w in ordered)
+DATA = DataDir(__file__)
+read_rows = DATA.rows  # tab-separated rows of a file in ``data/`` (comments and blank lines skipped)
 
 
 def plural_alternation(words) -> str:
