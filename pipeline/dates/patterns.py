@@ -717,7 +717,7 @@ RULES: tuple[Rule, ...] = (
          r"\b(?i:(?:a\s+)?half(?:\s+a|-)\s*)(?P<unit>(?i:century|year|decade))\b",
          build_half_century, needs=("half",)),
     rule("ago",
-         rf"\b{QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}|hours?))\s+(?P<direction>(?i:ago))\b",
+         rf"\b{QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}|hours?))(?:\s+or\s+so)?\s+(?P<direction>(?i:ago))\b",
          build_ago, needs=("ago",)),
     rule("earlier-later",
          rf"\b{QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}))\s+(?P<direction>(?i:earlier|later|before|after|prior))\b",
