@@ -103,7 +103,7 @@ def with_acronyms_and_aliases(names: list[Name], quotes: list[Quote], context: C
 
 
 def _has_two_capitals(word: str) -> bool:
-    """An acronym (`CIIE`, `UN-Sea`, `SDGs`), not a bracketed place word (`(Westbank)`)."""
+    """An acronym (`HIEE`, `UN-Sea`, `GRGs`), not a bracketed place word (`(Westbank)`)."""
     return sum(c.isupper() for c in word) >= 2
 
 

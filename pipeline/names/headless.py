@@ -41,7 +41,7 @@ QUOTE_MARKS = "“”\"‘’″«»„"
 def names_from_headless(runs: list[Run], context: Context) -> list[Name]:
     """Names without a head noun: a coined word used as the name of a thing of some kind
     everywhere it stands (`ACME gadget show`, `CloudHarvest AI platform`); a name with its
-    acronym after a verb (`promoting Double Development Dynamic (DDD)`); a name in
+    acronym after a verb (`promoting Coastal Growth Compact (CGC)`); a name in
     apposition with a descriptor (`X 2023, the world's largest connectivity event`, `its
     developer platform, X, which`); a name before a kind noun (`the X Y scheme`)."""
     names = []
