@@ -100,7 +100,9 @@ class Quote:
     @property
     def is_title_cased(self) -> bool:
         """First word capitalised, every other word capitalised, a number or a title word."""
-        words = self.words
+        # A possessive `s` (`Norway's Polar Atlas`) is part of the word before it.
+        words = [m.group() for m in WORD.finditer(self.text)
+                 if not (m.group() == "s" and self.text[m.start() - 1: m.start()] in "'’")]
         if not words or not (words[0][0].isupper() or words[0][0].isdigit()):
             return False
         return all(w[0].isupper() or w[0].isdigit() or w in TITLE_WORDS for w in words)
