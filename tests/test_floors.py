@@ -12,8 +12,14 @@ from pipeline.scoring import load_gold, score
 from conftest import GOLD
 
 FLOORS = {
+    # the two seed releases: the floor
     "seeds.jsonl": {"date": 0.9, "count": 0.9, "money": 0.9, "report": 0.9, "initiative": 0.9},
-    "dev.jsonl": {"date": 0.0, "count": 0.0, "money": 0.0, "report": 0.0, "initiative": 0.0},
+    # 30 real releases, the development set
+    "dev.jsonl": {"date": 0.97, "count": 0.97, "money": 0.97, "report": 0.9, "initiative": 0.92},
+    # 16 invented releases annotated independently; rules were later fixed on its errors
+    "holdout.jsonl": {"date": 0.97, "count": 0.95, "money": 0.97, "report": 0.95, "initiative": 0.95},
+    # 16 more, annotated independently and never tuned on: the closest thing to unseen text
+    "holdout_b.jsonl": {"date": 0.95, "count": 0.95, "money": 0.95, "report": 0.85, "initiative": 0.9},
 }
 
 
