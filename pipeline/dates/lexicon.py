@@ -1,10 +1,13 @@
-"""The date extractor's word lists, read once from ``data/`` (each file says its provenance)."""
+"""The date extractor's word lists, read once from ``data/`` (each file says its provenance);
+the cardinal number words and their parser are the numbers package's."""
 
 from __future__ import annotations
 
 import re
 
 from ..lexicon import DataDir, alternation  # noqa: F401 (alternation: used by the rules through here)
+from ..numbers.numbers import NUMBER_WORDS as CARDINALS
+from ..numbers.numbers import parse_number
 
 DATA = DataDir(__file__)
 read_rows = DATA.rows  # tab-separated rows of a file in ``data/`` (comments and blank lines skipped)
@@ -30,7 +33,9 @@ def words(key: str) -> str:
 MONTHS: dict[str, int] = {name: int(n) for name, n in read_rows("months.tsv")}
 WEEKDAYS: dict[str, int] = {name: int(n) for name, n in read_rows("weekdays.tsv")}
 HOLIDAYS: dict[str, str] = {name: rule for name, rule in read_rows("holidays.tsv")}
-NUMBER_WORDS: dict[str, int] = {name: int(n) for name, n in read_rows("number_words.tsv")}
+AMOUNT_WORDS: dict[str, int] = {name: int(n) for name, n in read_rows("amount_words.tsv")}
+# Every word a duration's amount may be (`two`, `twenty`, `a`, `a couple of`).
+NUMBER_WORDS: dict[str, int] = {**CARDINALS, **AMOUNT_WORDS}
 ORDINALS: dict[str, int] = {name: int(n) for name, n in read_rows("ordinals.tsv")}
 UNITS: dict[str, tuple[str, int]] = {name: (code, int(n)) for name, code, n in read_rows("units.tsv")}
 SEASONS: dict[str, tuple[str, int, int]] = {name: (code, int(a), int(b)) for name, code, a, b in read_rows("seasons.tsv")}
@@ -46,17 +51,12 @@ FULL_MONTH_NAMES = [a for a, n in MONTHS.items() if not any(b != a and b.startsw
 FULL_WEEKDAY_NAMES = [name for name in WEEKDAYS if name.endswith("day")]
 
 
-def number(text: str) -> int | None:
-    """``12``, ``1,000``, ``twenty-four``, ``a``: the integer, else None."""
-    key = words(text).replace(",", "")
-    if key.isdigit():
-        return int(key)
-    if key in NUMBER_WORDS:
-        return NUMBER_WORDS[key]
-    parts = re.split(r"[\s-]+", key)
-    if len(parts) == 2 and all(p in NUMBER_WORDS for p in parts) and NUMBER_WORDS[parts[0]] >= 20 and NUMBER_WORDS[parts[1]] < 10:
-        return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
-    return None
+def number(text: str) -> int:
+    """A matched amount (``NUM`` in the rules): ``12``, ``1,000``, ``twenty-four``, ``a couple of``."""
+    key = words(text)
+    if key in AMOUNT_WORDS:
+        return AMOUNT_WORDS[key]
+    return int(parse_number(key))
 
 
 def unit(text: str) -> tuple[str, int]:

@@ -333,7 +333,7 @@ def build_the_relative_duration(m: re.Match, text: str) -> str | None:
     `the first nine months (of 2023)` is the interval from January."""
     rel, name = words(m["rel"]), words(m["unit"])
     n = number(m["num"]) if m["num"] else 1
-    if n is None or (not m["num"] and unit_is_plural(name)):
+    if not m["num"] and unit_is_plural(name):
         return None  # `the coming months`, `the past years`: an unstated amount
     year_spec = m["year"] or (relative_year(m["relyear"]) if m["relyear"] else None)
     if rel == "last" and year_spec and not m["num"]:
@@ -368,8 +368,6 @@ def build_ago(m: re.Match, text: str) -> str | None:
     """`a year ago` (the previous year), `six weeks ago`, `a year earlier` (the reference
     date of the sentence shifted; a comparison `from a year ago` is anchored too)."""
     n = number(m["num"])
-    if n is None:
-        return None
     direction = words(m["direction"])
     if words(m["unit"]).startswith("hour"):
         return "RD+0" if direction == "ago" else None
