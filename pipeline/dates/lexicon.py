@@ -1,5 +1,5 @@
 """The date extractor's word lists, read once from ``data/`` (each file says its provenance);
-the cardinal number words and their parser are the numbers package's."""
+the cardinal and ordinal number words and the number parser are the numbers package's."""
 
 from __future__ import annotations
 
@@ -36,7 +36,6 @@ HOLIDAYS: dict[str, str] = {name: rule for name, rule in read_rows("holidays.tsv
 AMOUNT_WORDS: dict[str, int] = {name: int(n) for name, n in read_rows("amount_words.tsv")}
 # Every word a duration's amount may be (`two`, `twenty`, `a`, `a couple of`).
 NUMBER_WORDS: dict[str, int] = {**CARDINALS, **AMOUNT_WORDS}
-ORDINALS: dict[str, int] = {name: int(n) for name, n in read_rows("ordinals.tsv")}
 UNITS: dict[str, tuple[str, int]] = {name: (code, int(n)) for name, code, n in read_rows("units.tsv")}
 SEASONS: dict[str, tuple[str, int, int]] = {name: (code, int(a), int(b)) for name, code, a, b in read_rows("seasons.tsv")}
 RELATIVE_WORDS: dict[str, int] = {name: int(n) for name, n in read_rows("relative_words.tsv")}

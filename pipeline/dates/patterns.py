@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from ..numbers.numbers import ORDINALS
 from .lexicon import (
     DURATION_QUALIFIERS, FULL_MONTH_NAMES, FULL_WEEKDAY_NAMES, HOLIDAYS, MONTH_CUES, MONTHS,
-    NOT_YEAR_MODIFIERS, NUMBER_WORDS, ORDINALS, RELATIVE_DAYS, RELATIVE_WORDS, SEASON_CUES, SEASONS,
+    NOT_YEAR_MODIFIERS, NUMBER_WORDS, RELATIVE_DAYS, RELATIVE_WORDS, SEASON_CUES, SEASONS,
     UNITS, VAGUE_MODIFIERS, WEEKDAYS, alternation, number, plural_alternation, unit, words,
 )
 

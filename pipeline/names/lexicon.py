@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import DataDir, alternation
+from ..numbers.numbers import ORDINALS
 
 DATA = DataDir(__file__)
 _lines, _rows = DATA.lines, DATA.rows
@@ -46,7 +47,8 @@ FUNCTION_WORDS = frozenset(_lines("function_words.txt"))
 TITLE_WORDS = FUNCTION_WORDS | frozenset(_lines("title_words.txt"))  # lower case inside a quoted title
 COMPLEMENT_PREPOSITIONS = frozenset(_lines("complement_prepositions.txt"))
 SEPARATING_PREPOSITIONS = frozenset(_lines("separating_prepositions.txt"))
-ORDINAL_WORDS = frozenset(w.lower() for w in _lines("ordinals.txt"))
+# Ordinal words, and words used like them (`inaugural`), before an event name.
+ORDINAL_WORDS = frozenset(ORDINALS) | DATA.words("edition_words.txt")
 # A year or ordinal right before a name: an edition of an event (`the 2023 X`, `the 6th X`).
 EDITION_BEFORE = re.compile(
     rf"(?:\b(?:19|20)\d\d|\b\d+(?:st|nd|rd|th)|\b(?:{alternation(ORDINAL_WORDS)}))\s+$", re.IGNORECASE

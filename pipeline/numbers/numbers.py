@@ -1,6 +1,7 @@
-"""Number parsing shared by the count and money extractors.
+"""Number parsing shared by the count and money extractors (and read by the date and name
+extractors: cardinal and ordinal number words, ``parse_number``).
 
-Language data (qualifiers, number words, scales) lives in ``data/*.tsv``; this
+Language data (qualifiers, number words, ordinals, scales) lives in ``data/*.tsv``; this
 module turns it into regex fragments (compiled by the extractors, once, at
 import) and into the functions that give a matched number its value:
 ``parse_number`` (digits with separators and decimals, number words),
@@ -55,10 +56,13 @@ def qualifier_symbol(prefix: str | None, suffix: str | None = None) -> str:
 
 
 # --- numbers ----------------------------------------------------------------------
-NUMBER_WORDS = {word: int(value) for word, value, _ in read_rows("number_words.tsv")}
-_UNIT_WORDS = [w for w, _, kind in read_rows("number_words.tsv") if kind == "unit"]
-_TENS_WORDS = [w for w, _, kind in read_rows("number_words.tsv") if kind == "tens"]
+_NUMBER_ROWS = read_rows("number_words.tsv")
+NUMBER_WORDS = {word: int(value) for word, value, _ in _NUMBER_ROWS}
+_UNIT_WORDS = [w for w, _, kind in _NUMBER_ROWS if kind == "unit"]
+_TENS_WORDS = [w for w, _, kind in _NUMBER_ROWS if kind == "tens"]
 _ONE_TO_NINE = [w for w in _UNIT_WORDS if NUMBER_WORDS[w] < 10]
+# `third` -> 3: the English ordinal words, read by the date and name extractors.
+ORDINALS = {word: int(value) for word, value in read_rows("ordinals.tsv")}
 
 _SCALE_ROWS = read_rows("scales.tsv")
 SCALES = {form.lower(): Decimal(multiplier) for form, multiplier, _ in _SCALE_ROWS}
