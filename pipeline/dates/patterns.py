@@ -146,6 +146,11 @@ def is_preceded_by(text: str, start: int, options: set[str]) -> bool:
     return bool(before) and before[0] in options
 
 
+def is_and_without_between(m: re.Match, text: str) -> bool:
+    """`May and July`, `2019 and 2020` without `between` before them: two dates, no range."""
+    return "and" in words(m.group(0)).split() and not is_preceded_by(text, m.start(), {"between"})
+
+
 # --- builders: match -> underspecified value ---------------------------------------------
 
 def build_iso(m: re.Match, text: str) -> str | None:
@@ -213,7 +218,7 @@ def build_month_range(m: re.Match, text: str) -> str | None:
     m1, m2 = month_number(m, "m1"), month_number(m, "m2")
     if m1 is None or m2 is None or m1 >= m2:
         return None
-    if "and" in words(m.group(0)).split() and not is_preceded_by(text, m.start(), {"between"}):
+    if is_and_without_between(m, text):
         return None
     y = m["year"] or "XXXX"
     return f"{y}-{m1:02d}/{y}-{m2:02d}"
@@ -233,7 +238,7 @@ def build_year_range(m: re.Match, text: str) -> str | None:
     y2 = int(tail) if len(tail) == 4 else y1 // 100 * 100 + int(tail)
     if y2 <= y1:
         return None
-    if "and" in words(m.group(0)).split() and not is_preceded_by(text, m.start(), {"between"}):
+    if is_and_without_between(m, text):
         return None
     if len(tail) == 2 and y2 == y1 + 1 and m["sep"].strip() in ("-", "/", "–"):
         return f"FY{y2}"
@@ -427,13 +432,18 @@ def quarter_year(m: re.Match) -> tuple[str, bool]:
     return "XXXX", fiscal
 
 
-def build_quarter(m: re.Match, text: str) -> str | None:
-    """`the third quarter of 2024`, `fiscal 2024 fourth quarter`, `Q3 FY24`, `3Q24`."""
-    q = first_group(m, "q") or ordinal_number(m["ordinal"], last=4)
+def year_part(m: re.Match, part: str, n: int | str) -> str:
+    """The ``n``-th quarter (``part`` Q) or half (H) of the matched year: `2024-Q3`,
+    `FY2024-Q4` (a fiscal year stated by number), `RY+0-H1`."""
     y, fiscal = quarter_year(m)
     if fiscal and y[0].isdigit():
-        return f"FY{y}-Q{q}"
-    return f"{y}-Q{q}"
+        return f"FY{y}-{part}{n}"
+    return f"{y}-{part}{n}"
+
+
+def build_quarter(m: re.Match, text: str) -> str | None:
+    """`the third quarter of 2024`, `fiscal 2024 fourth quarter`, `Q3 FY24`, `3Q24`."""
+    return year_part(m, "Q", first_group(m, "q") or ordinal_number(m["ordinal"], last=4))
 
 
 def build_month_quarter(m: re.Match, text: str) -> str | None:
@@ -445,11 +455,8 @@ def build_month_quarter(m: re.Match, text: str) -> str | None:
 
 
 def build_half(m: re.Match, text: str) -> str | None:
-    h = first_group(m, "h", "h2") or ordinal_number(m["ordinal"], last=2)
-    y, fiscal = quarter_year(m)
-    if fiscal and y[0].isdigit():
-        return f"FY{y}-H{h}"
-    return f"{y}-H{h}"
+    """`the first half of 2024`, `H1 FY24`, `1H24`."""
+    return year_part(m, "H", first_group(m, "h", "h2") or ordinal_number(m["ordinal"], last=2))
 
 
 def build_season(m: re.Match, text: str) -> str | None:
