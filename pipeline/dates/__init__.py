@@ -16,11 +16,11 @@ from spacy.tokens import Doc
 
 from ..document import body_start, document_date
 from ..mentions import make_mention
+from ..sentences import Sentences
 from .context import is_kept, with_direction
 from .patterns import find_candidates, select
 from .references import References
 from .resolver import resolve
-from .sentences import Sentences
 
 __all__ = ["extract_dates"]
 

@@ -17,9 +17,9 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from ..sentences import Sentences
 from .lexicon import HOLIDAYS, MONTHS, SEASONS, WEEKDAYS, read_rows
 from .patterns import Candidate
-from .sentences import Sentences
 
 # Words before a number that make it a count (`some 2000`), some only before a noun (`over 2000 people`).
 COUNT_CUES = {word: when for word, when in read_rows("count_cues.txt")}

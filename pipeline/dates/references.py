@@ -19,9 +19,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..sentences import Sentences
 from .patterns import Candidate
 from .resolver import Resolved
-from .sentences import Sentences
 
 SPEECH_TIME_RULES = ("weekday", "relative-day")
 SAME_SENTENCE_RULES = ("ago",)

@@ -5,14 +5,12 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
-import numpy
-from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
+from ..sentences import Sentences
 from .candidates import Token, tokenize
 from .lexicon import ORGANISATION_CUE
 
@@ -74,18 +72,14 @@ class Context:
         return found
 
     @cached_property
-    def sentence_starts(self) -> list[int]:
-        """Character offsets where sentences start (read only when a rule needs the sentence)."""
-        if not self.doc.has_annotation("SENT_START"):
-            return [0]
-        flags = self.doc.to_array([SENT_START])
-        return [0] + [self.doc[int(i)].idx for i in numpy.flatnonzero(flags == 1) if i > 0]
+    def sentences(self) -> Sentences:
+        """Read only when a rule needs the sentence."""
+        return Sentences(self.doc)
 
     def sentence(self, offset: int) -> str:
-        i = bisect_right(self.sentence_starts, offset) - 1
-        start = self.sentence_starts[i] if i >= 0 else 0
-        end = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else len(self.text)
-        return self.text[start:end]
+        starts, i = self.sentences.char_starts, self.sentences.index(offset)
+        end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
+        return self.text[starts[i]:end]
 
     def before(self, offset: int, width: int = 60) -> str:
         return self.text[max(0, offset - width) : offset]
@@ -98,7 +92,7 @@ class Context:
         return span[0].pos_ if span is not None and len(span) else ""
 
     def sentence_initial(self, offset: int) -> bool:
-        return SENTENCE_END_BEFORE.search(self.before(offset, 4)) is not None or offset in self.sentence_starts
+        return SENTENCE_END_BEFORE.search(self.before(offset, 4)) is not None or offset in self.sentences.char_starts
 
     def acts_as_organisation(self, start: int) -> bool:
         """An organiser cue right before ``start`` (`hosted by the`, `Secretary-General of the`)."""

@@ -1,4 +1,5 @@
-"""Sentence lookup for a Doc, read once from its token arrays (cheaper than ``doc.sents``)."""
+"""Sentence lookup for a Doc, read once from its token arrays (cheaper than ``doc.sents``);
+shared by the date and name extractors."""
 
 from __future__ import annotations
 
