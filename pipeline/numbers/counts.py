@@ -175,20 +175,23 @@ def _unit_referred_to(doc: Doc, after: int, before: Token | None, following: Tok
     return None
 
 
+def _range_end(doc: Doc, following: Token) -> Token | None:
+    """The number after a range word (`and`, `to`) that follows a number: the range's end."""
+    if following.lower_ not in RANGE_WORDS:
+        return None
+    end = next_word(doc, following.i + 1)
+    return end if end is not None and end.like_num else None
+
+
 def _range_start(doc: Doc, following: Token) -> bool:
     """`1,200 and 550 will go`: the number opens a range or list of bare numbers."""
-    if following.lower_ not in RANGE_WORDS:
-        return False
-    end = next_word(doc, following.i + 1)
-    return end is not None and end.like_num
+    return _range_end(doc, following) is not None
 
 
 def _range_end_noun(doc: Doc, following: Token) -> str | None:
     """`between 150,000 and 300,000 registered patents`: the noun after the range's end."""
-    if following.lower_ not in RANGE_WORDS:
-        return None
-    end = next_word(doc, following.i + 1)
-    if end is None or not end.like_num:
+    end = _range_end(doc, following)
+    if end is None:
         return None
     k = end.i + 1
     while k < len(doc) and doc[k].lower_ in SCALES:
