@@ -152,12 +152,13 @@ def read_predictions(folder: str | Path) -> dict[str, dict[str, list[dict]]]:
     return predictions
 
 
-def predict_gold(gold_docs, config: str | None = None) -> dict[str, dict[str, list[dict]]]:
-    """Run the pipeline on the gold documents' texts and dates."""
-    from .nlp import load
-
+def predict_gold(gold_docs, config: str | None = None, nlp=None) -> dict[str, dict[str, list[dict]]]:
+    """Run the pipeline (``nlp``, else loaded from the settings) on the gold documents' texts and dates."""
     settings = load_settings(config)
-    nlp = load(settings)
+    if nlp is None:
+        from .nlp import load
+
+        nlp = load(settings)
     items = (InputDocument(g.doc_id, "<gold>", g.text, g.date, "jsonl" if g.date else "missing") for g in gold_docs)
     return {item.doc_id: {t: get_mentions(doc, t) for t in MENTION_TYPES}
             for item, doc in process(nlp, items, settings.batch_size)}
