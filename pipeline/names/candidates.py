@@ -6,7 +6,7 @@ This stage only says where a name may stand; ``classify`` decides what it is.
   `″` closing a `“`), with its body stripped of trailing punctuation (`Program,”`).
 - A *run* is a sequence of capitalised words (`Global Harbour Conference`), allowing inner
   lower-case function words (`Report on the State of the Ports`), hyphens, `·` and inner
-  apostrophes in words (`Co-construction`, `Cloud·Internet`, `Xi'an`), `&` and a spaced en
+  apostrophes in words (`Co-construction`, `Harbour·Lights`, `Xi'an`), `&` and a spaced en
   dash between words, numbers after a word (`Report 2023`), a bracketed acronym or year
   (`Conference (GHC) Lima Summit`, `Report (2022)`), a bracketed place word inside a name
   (`Delta (North) Pilot Zone`), and a quoted complement after a preposition (`Competition
@@ -34,7 +34,7 @@ ACRONYM = re.compile(r"[A-Z][A-Z0-9&]*[A-Z0-9](?:s)?")
 
 # White space between two words of one name: spaces, at most one line break.
 JOIN_GAP = re.compile(r"[ \t\u00a0]*\n?[ \t\u00a0]*")
-# Also joining: `&`, a spaced en dash (`Conference – Internet Development Forum`).
+# Also joining: `&`, a spaced en dash (`Congress – Ocean Science Forum`).
 SYMBOL_GAP = re.compile(r"[ \t\u00a0]+(?:&|–)[ \t\u00a0]+")
 BRACKET_OPEN = re.compile(r"[ \t\u00a0]*\($")
 BRACKET_CLOSE = re.compile(r"^\)")
@@ -225,7 +225,7 @@ def _can_start(tokens: list[Token], i: int, text: str) -> bool:
 
 def _bracket(text: str, token: Token, gap: str) -> Token | None:
     """``token`` if it is a bracketed acronym or year right after the previous word, or a
-    bracketed capitalised word inside a name (`Foshan (Nanhai) Energy Zone`: a district)."""
+    bracketed capitalised word inside a name (`Lindau (Westbank) Energy Zone`: a district)."""
     if not BRACKET_OPEN.fullmatch(gap) or not BRACKET_CLOSE.match(text[token.end : token.end + 1]):
         return None
     if token.is_acronym or token.is_year:

@@ -210,7 +210,7 @@ def _has_head(run: Run) -> bool:
 def _split_coordination(tokens: list[Token]) -> list[list[Token]]:
     """`A Report 2020 and B Report 2020` is two names: split at `and` when both sides end
     with a head noun, of the same class or with `the` after `and`, and the right side has
-    words before its head (`Business and Investment Summit` stays one); `A Scheme and the
+    words before its head (`Trade and Shipping Summit` stays one); `A Scheme and the
     Centre`: a lone head after `and the` is another thing, named apart."""
     for i, token in enumerate(tokens):
         if token.text != "and":
@@ -269,7 +269,7 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
         and run.tokens.index(tokens[end]) not in run.bracketed
         and "\n" not in context.text[tokens[end - 1].end : tokens[end].start]
     ):
-        # `New Factory Construction`: the head noun modifies another noun (not after a year,
+        # `New Warehouse Construction`: the head noun modifies another noun (not after a year,
         # `Expo 2020 Dubai`, nor at a line end, `... Results\nRevenue rose`)
         return None
     name_tokens = tokens[:end]
@@ -319,7 +319,7 @@ def _name_end(tokens: list[Token], h_end: int, preposition: int | None, run: Run
 def _report_from_tokens(tokens: list[Token], context: Context) -> Name | None:
     text = context.text
     start, end = tokens[0].start, tokens[-1].end
-    if TITLE_QUOTE_AFTER.match(context.after(end, 4)):  # `Regional Report: 'Title'`: the quote is the title
+    if TITLE_QUOTE_AFTER.match(context.after(end, 4)):  # `Annual Review: 'Title'`: the quote is the title
         return None
     sentence = context.sentence(start)
     if any(t.text == "Index" for t in tokens):
@@ -358,7 +358,7 @@ def _report_from_tokens(tokens: list[Token], context: Context) -> Name | None:
 
 
 def _colon_title(run: Run, context: Context) -> Name | None:
-    """`available in National Accounts: Income, Expenditure and Product`: an unquoted
+    """`available in Port Statistics: Harbours, Freight and Storage`: an unquoted
     `Title: Subtitle` after a publication cue is a report."""
     subtitle = SUBTITLE.match(context.after(run.end, 200))
     if subtitle is None or len(run.tokens) < 2:

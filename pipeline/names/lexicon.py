@@ -94,7 +94,7 @@ DESCRIPTOR_AFTER = re.compile(
     rf"^[ \t]?(?P<mods>(?:[\w-]+[ \t]){{0,3}}?)(?P<descriptor>{alternation(DESCRIPTORS)})\b",
     re.IGNORECASE,
 )
-# A descriptor right before a quoted name (`the report "`, `Regional Report: '`, `the
+# A descriptor right before a quoted name (`the report "`, `Annual Review: '`, `the
 # campaign "`, `the exhibition, titled "`, `a campaign dubbed "`), or `titled`/`entitled` alone
 # (a document's title).
 DESCRIPTOR_BEFORE = re.compile(
@@ -133,7 +133,7 @@ PUBLICATION_CUE = re.compile(
     rf"\b(?:{alternation(_lines('publication_cues.txt'))})\s+(?:(?:the|its|their|a|an)\s+)?$", re.IGNORECASE
 )
 # After `Title:` the subtitle: capitalised words, joined by spaces, commas, `and` or a
-# lower-case function word (`National Income, Expenditure and Product`), then an edition year.
+# lower-case function word (`Harbours, Freight and Storage`), then an edition year.
 SUBTITLE = re.compile(
     rf"^:[ \t]+(?P<subtitle>[A-Z][\w'’-]*(?:(?:,[ \t]+|[ \t]+(?:(?:{alternation(_lines('function_words.txt'))})[ \t]+){{0,2}})[A-Z][\w'’-]*)*(?:[ \t]+(?:19|20)\d\d(?:[-–]\d\d)?)?)"
 )

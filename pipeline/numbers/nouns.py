@@ -44,7 +44,7 @@ def counted_noun(doc: Doc, start: int, plural: bool = True) -> Token | None:
             head = None  # `150 trade and investment promotion activities`: nouns as modifiers
             continue
         if head is not None and plural and head.tag_ == "NN" and head.is_title and token.is_title:
-            continue  # `15 World Internet Leading ... Achievements`: a title-case run goes on
+            continue  # `15 Global Maritime Outstanding ... Innovations`: a title-case run goes on
         if head is not None and not (joined or head_in_compound):
             break
         if token.pos_ in ("ADJ", "NUM", "PROPN") or token.tag_ in MODIFIER_TAGS or joined:
