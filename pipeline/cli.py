@@ -138,7 +138,7 @@ def command_run(args: argparse.Namespace) -> int:
         pruned = f", {result.n_pruned} pruned" if result.n_pruned else ""
         speed = f" ({rate:.1f} documents/s)" if extracted else ""
         _say(f"pressfacts: {result.n_documents} documents ({reuse}{extracted} extracted{pruned}), {per_type}; "
-             f"{len(result.errors)} errors; {result.seconds:.1f} s{speed} -> {args.out}/")
+             f"{len(result.errors)} errors; {result.seconds:.1f} s{speed} -> {Path(args.out)}/")
     return EXIT_INPUT_ERRORS if result.errors else EXIT_OK
 
 
