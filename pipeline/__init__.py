@@ -14,6 +14,7 @@ import pandas as pd
 from spacy.language import Language
 
 from .config import Settings, load_settings
+from .document import iso_date_or_none
 from .nlp import load
 from .reader import InputDocument, read_inputs
 from .run import run
@@ -30,6 +31,8 @@ def as_input_document(item: InputDocument | Mapping | str, index: int) -> InputD
         return InputDocument(f"doc{index}", "<api>", item, None, "missing")
     doc_id = str(item.get("id", item.get("doc_id", f"doc{index}")))
     date = item.get("date") or None
+    if date is not None and iso_date_or_none(str(date)) is None:
+        raise ValueError(f"document {doc_id!r}: date {date!r} is not a YYYY-MM-DD calendar date")
     return InputDocument(doc_id, "<api>", item["text"], date, "jsonl" if date else "missing")
 
 

@@ -2,6 +2,8 @@
 
 import doctest
 
+import pytest
+
 import pipeline
 from pipeline.tables import columns_of
 
@@ -22,3 +24,8 @@ def test_api_extract_returns_the_six_tables_with_contract_columns():
     assert tables["documents"]["doc_id"].tolist() == ["a", "doc1"]
     assert tables["dates"][["doc_id", "text", "value"]].values.tolist()[0] == ["a", "Nov. 22 and 24", "2020-11-22/2020-11-24"]
     assert tables["money"][["text", "value", "currency"]].values.tolist() == [["$2.5 million", "2500000", "USD"]]
+
+
+def test_api_extract_names_the_document_with_an_impossible_date():
+    with pytest.raises(ValueError, match=r"document 'x': date '2023-02-30'"):
+        pipeline.extract([{"id": "x", "date": "2023-02-30", "text": "Opened today."}])
