@@ -35,5 +35,5 @@ class DataDir:
 def alternation(phrases: Iterable[str]) -> str:
     """A regex alternation of literal phrases, longest first; white space between words
     matches any white space and an apostrophe matches either form (`'`, `’`)."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))  # a fixed order: the same regex every run
     return "|".join(r"\s+".join(re.escape(word) for word in phrase.split()).replace("'", "['’]") for phrase in ordered)

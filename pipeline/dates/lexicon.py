@@ -16,7 +16,7 @@ read_rows = DATA.rows  # tab-separated rows of a file in ``data/`` (comments and
 def plural_alternation(words) -> str:
     """Like :func:`alternation`, each word also in its plural (`century` -> `centuries`)."""
     forms = []
-    for w in sorted(set(words), key=len, reverse=True):
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
         stem = re.escape(w)
         if re.search(r"[^aeiou]y$", w):
             forms.append(stem[:-1] + "(?:y|ies)")
