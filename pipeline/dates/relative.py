@@ -238,15 +238,19 @@ RELATIVE_RULES: tuple[Rule, ...] = (
 )
 
 
+# `last`, `this coming` ... before a weekday or a month name (group `rel`).
+NEAR_MODIFIER = r"(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past))\s+)?"
+
+
 # in RULES after the period rules (see patterns.py: the order matters)
 WEEKDAY_MONTH_RULES: tuple[Rule, ...] = (
     rule("weekday",
-         rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past))\s+)?{FULL_WEEKDAY}(?!\w)",
+         rf"\b{NEAR_MODIFIER}{FULL_WEEKDAY}(?!\w)",
          build_weekday, needs=("day",)),
     rule("weekday-range",
          rf"\b(?P<w1>(?i:{alternation(FULL_WEEKDAY_NAMES)})){RANGE_DASH}(?P<w2>(?i:{alternation(FULL_WEEKDAY_NAMES)}))\b",
          build_weekday_range, needs=("day",)),
     rule("month",
-         rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past))\s+)?{month('month', True)}(?![\w-]|\s+\d)",
+         rf"\b{NEAR_MODIFIER}{month('month', True)}(?![\w-]|\s+\d)",
          build_month),
 )
