@@ -189,8 +189,9 @@ PERIOD_RULES: tuple[Rule, ...] = (
          rf"\b(?i:the)\s+{year('year')}\s+(?i:quarter|period|half)\b",
          build_year_period, needs=("quarter", "period", "half")),
     rule("year-ago-period",
-         r"\b(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year)-(?i:ago|earlier)\s+(?i:quarter|half)\b",
-         build_year_ago, needs=("year-",)),
+         r"\b(?:(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year)-(?i:ago|earlier)|(?i:last)\s+year['’]s)"
+         r"\s+(?i:quarter|half|period)\b",
+         build_year_ago, needs=("year-", "year's", "year’s")),
     rule("quarter", QUARTER, build_quarter, needs=("quarter",)),
     rule("q-quarter",
          rf"{LEFT}Q(?P<q>[1-4])(?:(?:\s*|-)(?P<fiscal>FY|(?i:fiscal))?\s*'?(?P<year>\d{{4}}|\d{{2}}))?(?![\w/])",

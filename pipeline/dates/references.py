@@ -8,8 +8,9 @@ another date in the same sentence resolves against that date").
   dev gold) when that date is within two years of the document date; failing that
   they count from the document date (`Compared with a year earlier, GDP fell.` after
   a sentence with no recent date -> last year).
-- `the year-ago quarter`, `the 1988 quarter` count from the last quarter or half
-  mentioned (they name a period, so they need one).
+- `the year-ago quarter`, `the year-earlier period`, `last year's quarter`, `the 1988
+  quarter` count from the last quarter or half mentioned (they name a period, so they
+  need one).
 - A reporting date (`said Wednesday`, `today`) and an anchored expression itself are
   never the reference.
 """

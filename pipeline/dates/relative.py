@@ -233,7 +233,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
          rf"\b{QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}))\s+(?P<direction>(?i:earlier|later|before|after|prior))\b",
          build_ago, needs=("earlier", "later", "before", "after", "prior")),
     rule("year-ago",
-         r"\b(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year)-(?i:ago|earlier)(?:\s+(?i:period))?\b",
+         r"\b(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year)-(?i:ago|earlier)\b",
          build_year_ago, needs=("year-",)),
 )
 
