@@ -11,7 +11,7 @@ from .fragments import (
     month_number, relative_year, rule, year,
 )
 from .lexicon import (
-    FULL_WEEKDAY_NAMES, MONTH_CUES, NOT_YEAR_MODIFIERS, RELATIVE_DAYS, RELATIVE_WORDS, UNITS, WEEKDAYS, alternation,
+    DURATION_MODIFIERS, FULL_WEEKDAY_NAMES, MONTH_CUES, NOT_YEAR_MODIFIERS, RELATIVE_DAYS, RELATIVE_WORDS, UNITS, WEEKDAYS, alternation,
     number, plural_alternation, unit, words,
 )
 
@@ -217,7 +217,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
          build_duration),
     rule("duration",
          rf"\b{QUALIFIER}{NUM}(?P<half>\s+1/2|\s*½|\s+and\s+a\s+half)?[\s-]+"
-         rf"(?:(?i:consecutive|straight|successive|full|more|additional)\s+)?{UNIT}"
+         rf"(?:(?i:{alternation(DURATION_MODIFIERS)})\s+)?{UNIT}"
          rf"(?P<andahalf>\s+and\s+a\s+half)?(?:\s+in\s+a\s+row)?",
          build_duration),
     rule("compound-duration",
