@@ -18,7 +18,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..sentences import Sentences
-from .lexicon import HOLIDAYS, MONTHS, SEASONS, WEEKDAYS, read_rows
+from .lexicon import GENERIC_PRESENT_NOUNS, HOLIDAYS, MONTHS, SEASONS, WEEKDAYS, read_rows
 from .patterns import Candidate
 
 # Words before a number that make it a count (`some 2000`), some only before a noun (`over 2000 people`).
@@ -88,11 +88,37 @@ def is_kept(doc: Doc, text: str, candidate: Candidate) -> bool:
     if rule == "relative-described-year":
         return _describes_the_year(doc, candidate)
     if rule == "relative-day":
-        return _is_not_a_title(doc, text, candidate)
+        return _is_not_a_title(doc, text, candidate) and not _is_generic(doc, candidate)
     if rule == "spoken-year":  # `twenty ninety-nine problems`: numbers before a plural noun
         _, after = _tokens(doc, candidate)
         return after is None or after.tag_ != "NNS"
     return True
+
+
+NOUN_TAGS = ("NN", "NNS", "NNP", "NNPS")
+
+
+def _is_generic(doc: Doc, candidate: Candidate) -> bool:
+    """`today's youth`, `many of today's personal computers`, `the engineers of tomorrow`:
+    the present or the future in general, not a day. The head noun decides: plural, a
+    proper noun or a word of ``data/generic_present_nouns.txt``; `today's ruling` is
+    the day."""
+    before, after = _tokens(doc, candidate)
+    if after is not None and after.tag_ == "POS":
+        head = None
+        for token in doc[after.i + 1:]:
+            if token.tag_ in NOUN_TAGS:
+                head = token
+            elif not (token.tag_ in ("JJ", "VBN", "VBG") and head is None):
+                break
+        return head is not None and _is_generic_head(head)
+    if before is not None and before.lower_ == "of" and before.i > 0 and (after is None or after.tag_ != "POS"):
+        return _is_generic_head(doc[before.i - 1])
+    return False
+
+
+def _is_generic_head(token: Token) -> bool:
+    return token.tag_ in ("NNS", "NNP", "NNPS") or token.lemma_.lower() in GENERIC_PRESENT_NOUNS
 
 
 def _is_not_a_title(doc: Doc, text: str, candidate: Candidate) -> bool:

@@ -44,6 +44,7 @@ DURATION_QUALIFIERS: list[str] = [row[0] for row in read_rows("duration_qualifie
 DURATION_MODIFIERS: list[str] = [row[0] for row in read_rows("duration_modifiers.txt")]
 RELATIVE_DAYS: dict[str, int] = {name: int(n) for name, n in read_rows("relative_days.tsv")}
 NOT_YEAR_MODIFIERS: set[str] = {row[0] for row in read_rows("not_year_modifiers.txt")}
+GENERIC_PRESENT_NOUNS: set[str] = {row[0] for row in read_rows("generic_present_nouns.txt")}
 MONTH_CUES: set[str] = {word for word, names in read_rows("temporal_cues.txt") if "month" in names}
 SEASON_CUES: set[str] = {word for word, names in read_rows("temporal_cues.txt") if "season" in names}
 # A full name is one that is not an abbreviation (a prefix) of another name of the same month.
