@@ -21,8 +21,7 @@ RELATIVE_DAY_WORDS = tuple({name.split()[-1] for name in RELATIVE_DAYS})
 
 # `this year`, `last month`, `next week`, `the previous year`, `past year` (not `a 10-year-old`)
 RELATIVE_UNIT = (
-    r"\b(?P<rel>(?i:this\s+past|this|current|last|next|coming|past|previous|prior"
-    r"|the\s+current|the\s+previous|the\s+prior|the\s+following))\s+"
+    rf"\b(?P<rel>(?i:{alternation([*RELATIVE_WORDS, 'this past', 'past', 'previous', 'prior', 'the previous', 'the prior', 'the following'])}))\s+"
     r"(?P<unitword>(?i:year|month|weekend|week|quarter))\b(?![\s-]+(?:old|long)\b)"
 )
 
