@@ -63,6 +63,12 @@ def duration(n: int, unit_text: str) -> str:
     return f"P{n * size}{code}"
 
 
+def build_anchored_day(m: re.Match, text: str) -> str | None:
+    """`the next day`, `the following morning`, `the day before`: a day after or before the
+    sentence's reference day (the document date when there is none)."""
+    return "ND-1" if words(m["rel"] or m["rel2"]) in ("previous", "prior", "before") else "ND+1"
+
+
 def build_duration(m: re.Match, text: str) -> str | None:
     n = number(m["num"])
     if not n or (m.group(0)[m.end("num") - m.start():].lstrip()[:1] == "-" and words(m["unit"]).endswith("s")):
@@ -204,6 +210,10 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     rule("relative-day",
          rf"\b(?i:{alternation(RELATIVE_DAYS)})\b",
          build_relative_day, needs=RELATIVE_DAY_WORDS),
+    rule("anchored-day",
+         r"\b(?i:the)\s+(?:(?P<rel>(?i:next|following|previous|prior))\s+(?i:day|morning|afternoon|evening|night)\b"
+         r"|(?i:day)\s+(?P<rel2>(?i:before|after))(?=\s*[,.;:)]))",
+         build_anchored_day, needs=("day", "morning", "afternoon", "evening", "night")),
     rule("relative-described-year",
          r"\b(?P<rel>(?i:this|last|next))\s+(?P<described>[a-z]+)\s+year\b(?![\s-]+(?:old|long)\b)",
          build_described_year, needs=("year",)),

@@ -297,6 +297,8 @@ def _period(spec: str, anchor: dt.date | None, reference: Period | None) -> Peri
         if m["kind"] == "A" and reference is not None and (moved := shift(reference, unit, n)):
             return moved
         base = reference.begin if m["kind"] == "N" and reference and reference.begin else anchor
+        if unit == "D" and reference and reference.begin != reference.end:
+            base = anchor  # `the next day` after a month or a year: no day to count from
         return relative(unit, n, base) if base else None
     if m := YEAR_PART.fullmatch(spec):
         part = m["part"]
