@@ -67,6 +67,8 @@ YEAR_RANGE_WORD = r"\s*(?:-|–|—|/|to|through|thru|until|till|and)\s*"
 # `the` joins `the third quarter`, not `the third-quarter results` (it belongs to `results`)
 THE_BEFORE_NOUN_PHRASE = r"(?i:the)\s+(?!(?:\w+\s+)?\w+-(?i:quarter|half)\b)"
 REL_YEAR = r"(?P<relyear>(?i:this|last|next|the)\s+year)"
+# `year-ago`, `the comparable year-earlier`: a year back from the period under discussion
+YEAR_AGO = r"(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year)-(?i:ago|earlier)"
 # `this year's third quarter`: the possessive belongs to a longer date phrase here
 REL_YEAR_POSSESSIVE = r"(?P<relyear0>(?i:this|last|next)\s+year)['’]s"
 LEFT = r"(?<![\w$€£¥#/.,:-])"  # a number starts here, not inside another number or code

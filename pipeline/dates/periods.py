@@ -8,8 +8,8 @@ import re
 
 from .fragments import (
     END_OF_DATE, LEFT, ORDINAL_QUARTER, REL_YEAR, REL_YEAR_POSSESSIVE, Rule, SPOKEN_YEAR, THE_BEFORE_NOUN_PHRASE,
-    _ymd, day, first_group, is_preceded_by, month, month_number, ordinal_number, relative_year, rule, spoken_year,
-    year, year_number,
+    YEAR_AGO, _ymd, day, first_group, is_preceded_by, month, month_number, ordinal_number, relative_year, rule,
+    spoken_year, year, year_number,
 )
 from .lexicon import HOLIDAYS, SEASON_CUES, SEASONS, alternation, number, words
 from .relative import UNIT_CODES, build_year_ago
@@ -190,7 +190,7 @@ PERIOD_RULES: tuple[Rule, ...] = (
          rf"\b(?i:the)\s+{year('year')}\s+(?i:quarter|period|half)\b",
          build_year_period, needs=("quarter", "period", "half")),
     rule("year-ago-period",
-         r"\b(?:(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year)-(?i:ago|earlier)|(?i:last)\s+year['’]s)"
+         rf"\b(?:{YEAR_AGO}|(?i:last)\s+year['’]s)"
          r"\s+(?i:quarter|half|period)\b",
          build_year_ago, needs=("year-", "year's", "year’s")),
     rule("quarter", QUARTER, build_quarter, needs=("quarter",)),

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from .fragments import (
-    FULL_WEEKDAY, NUM, QUALIFIER, RANGE_DASH, REL_YEAR, Rule, UNIT, first_group, is_preceded_by, month,
-    month_number, relative_year, rule, year,
+    FULL_WEEKDAY, NUM, QUALIFIER, RANGE_DASH, REL_YEAR, Rule, UNIT, YEAR_AGO, first_group, is_preceded_by,
+    month, month_number, relative_year, rule, year,
 )
 from .lexicon import (
     DURATION_MODIFIERS, FULL_WEEKDAY_NAMES, MONTH_CUES, NOT_YEAR_MODIFIERS, RELATIVE_DAYS, RELATIVE_WORDS, UNITS, WEEKDAYS, alternation,
@@ -19,9 +19,14 @@ from .lexicon import (
 RELATIVE_DAY_WORDS = tuple({name.split()[-1] for name in RELATIVE_DAYS})
 
 
+# Modifiers read by build_relative_unit itself, not by offset (data/relative_words.tsv):
+# `past year` is a duration, `the previous year` counts from a reference date.
+PAST_MODIFIERS = ("past", "this past")
+ANCHORED_MODIFIERS = ("the previous", "the prior", "the following", "previous", "prior")
+
 # `this year`, `last month`, `next week`, `the previous year`, `past year` (not `a 10-year-old`)
 RELATIVE_UNIT = (
-    rf"\b(?P<rel>(?i:{alternation([*RELATIVE_WORDS, 'this past', 'past', 'previous', 'prior', 'the previous', 'the prior', 'the following'])}))\s+"
+    rf"\b(?P<rel>(?i:{alternation([*RELATIVE_WORDS, *PAST_MODIFIERS, *ANCHORED_MODIFIERS])}))\s+"
     r"(?P<unitword>(?i:year|month|weekend|week|quarter))\b(?![\s-]+(?:old|long)\b)"
 )
 
@@ -38,10 +43,10 @@ def build_relative_unit(m: re.Match, text: str) -> str | None:
     sentence's reference date: `May 22, 1995 ... the following year` -> 1996); `past year`
     without `the` is a duration."""
     rel, name = words(m["rel"]), words(m["unitword"])
-    if rel in ("past", "this past"):
+    if rel in PAST_MODIFIERS:
         return "P1Y" if name == "year" else None
     code = UNIT_CODES[name]
-    if rel in ("the previous", "the prior", "the following", "previous", "prior"):
+    if rel in ANCHORED_MODIFIERS:
         kind, offset = "N", (1 if rel == "the following" else -1)
     else:
         kind, offset = "R", RELATIVE_WORDS[rel]
@@ -242,7 +247,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
          rf"\b{QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}))\s+(?P<direction>(?i:earlier|later|before|after|prior))\b",
          build_ago, needs=("earlier", "later", "before", "after", "prior")),
     rule("year-ago",
-         r"\b(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year)-(?i:ago|earlier)\b",
+         rf"\b{YEAR_AGO}\b",
          build_year_ago, needs=("year-",)),
 )
 

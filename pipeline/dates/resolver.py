@@ -296,9 +296,10 @@ def _period(spec: str, anchor: dt.date | None, reference: Period | None) -> Peri
         unit, n = m["unit"], int(m["shift"])
         if m["kind"] == "A" and reference is not None and (moved := shift(reference, unit, n)):
             return moved
-        base = reference.begin if m["kind"] == "N" and reference and reference.begin else anchor
-        if unit == "D" and reference and reference.begin != reference.end:
-            base = anchor  # `the next day` after a month or a year: no day to count from
+        # `the next day` counts only from a day, not from a month or a year before it
+        counts_from_reference = m["kind"] == "N" and reference is not None and reference.begin is not None \
+            and (unit != "D" or reference.begin == reference.end)
+        base = reference.begin if counts_from_reference else anchor
         return relative(unit, n, base) if base else None
     if m := YEAR_PART.fullmatch(spec):
         part = m["part"]
