@@ -43,6 +43,7 @@ VAGUE_MODIFIERS: list[str] = [row[0] for row in read_rows("vague_modifiers.txt")
 DURATION_QUALIFIERS: list[str] = [row[0] for row in read_rows("duration_qualifiers.txt")]
 DURATION_MODIFIERS: list[str] = [row[0] for row in read_rows("duration_modifiers.txt")]
 RELATIVE_DAYS: dict[str, int] = {name: int(n) for name, n in read_rows("relative_days.tsv")}
+ANCHORED_DAYS: dict[str, int] = {name: int(n) for name, n in read_rows("anchored_days.tsv")}
 NOT_YEAR_MODIFIERS: set[str] = {row[0] for row in read_rows("not_year_modifiers.txt")}
 GENERIC_PRESENT_NOUNS: set[str] = {row[0] for row in read_rows("generic_present_nouns.txt")}
 MONTH_CUES: set[str] = {word for word, names in read_rows("temporal_cues.txt") if "month" in names}

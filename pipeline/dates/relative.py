@@ -11,12 +11,13 @@ from .fragments import (
     month, month_number, relative_year, rule, year,
 )
 from .lexicon import (
-    DURATION_MODIFIERS, FULL_WEEKDAY_NAMES, MONTH_CUES, NOT_YEAR_MODIFIERS, RELATIVE_DAYS, RELATIVE_WORDS, UNITS, WEEKDAYS, alternation,
+    ANCHORED_DAYS, DURATION_MODIFIERS, FULL_WEEKDAY_NAMES, MONTH_CUES, NOT_YEAR_MODIFIERS, RELATIVE_DAYS, RELATIVE_WORDS, UNITS, WEEKDAYS, alternation,
     number, plural_alternation, unit, words,
 )
 
 
 RELATIVE_DAY_WORDS = tuple({name.split()[-1] for name in RELATIVE_DAYS})
+ANCHORED_DAY_WORDS = tuple({name.split()[-1] for name in ANCHORED_DAYS})
 
 
 # Modifiers read by build_relative_unit itself, not by offset (data/relative_words.tsv):
@@ -71,7 +72,10 @@ def duration(n: int, unit_text: str) -> str:
 def build_anchored_day(m: re.Match, text: str) -> str | None:
     """`the next day`, `the following morning`, `the day before`: a day after or before the
     sentence's reference day (the document date when there is none)."""
-    return "ND-1" if words(m["rel"] or m["rel2"]) in ("previous", "prior", "before") else "ND+1"
+    phrase = words(m.group(0))
+    if phrase.endswith(("before", "after")) and not re.match(r"\s*[,.;:)]", text[m.end():m.end() + 2]):
+        return None  # `the day after the election` names no date
+    return f"ND{ANCHORED_DAYS[phrase]:+d}"
 
 
 def build_duration(m: re.Match, text: str) -> str | None:
@@ -216,9 +220,8 @@ RELATIVE_RULES: tuple[Rule, ...] = (
          rf"\b(?i:{alternation(RELATIVE_DAYS)})\b",
          build_relative_day, needs=RELATIVE_DAY_WORDS),
     rule("anchored-day",
-         r"\b(?i:the)\s+(?:(?P<rel>(?i:next|following|previous|prior))\s+(?i:day|morning|afternoon|evening|night)\b"
-         r"|(?i:day)\s+(?P<rel2>(?i:before|after))(?=\s*[,.;:)]))",
-         build_anchored_day, needs=("day", "morning", "afternoon", "evening", "night")),
+         rf"\b(?i:{alternation(ANCHORED_DAYS)})\b",
+         build_anchored_day, needs=ANCHORED_DAY_WORDS),
     rule("relative-described-year",
          r"\b(?P<rel>(?i:this|last|next))\s+(?P<described>[a-z]+)\s+year\b(?![\s-]+(?:old|long)\b)",
          build_described_year, needs=("year",)),
