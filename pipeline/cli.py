@@ -14,7 +14,7 @@ from .folders import read_folder
 from .mentions import MENTION_TYPES, get_mentions
 from .reader import InputDocument, read_inputs
 from .run import process
-from .scoring import GoldError, format_errors, format_table, load_gold, score
+from .scoring import CONTRACT_FIELDS, GoldError, format_errors, format_table, load_gold, score
 from .writers import FORMATS
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE, EXIT_BELOW_FLOOR, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -69,8 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     p_eval = sub.add_parser("eval", help="score extraction against gold JSONL")
     p_eval.add_argument("gold", help="gold JSONL (doc_id, date, text, mentions)")
     p_eval.add_argument("--pred", help="score this output folder instead of running the pipeline")
-    p_eval.add_argument("--types", nargs="+", choices=list(MENTION_TYPES), default=list(MENTION_TYPES),
-                        help="mention types to score (default: all)")
+    p_eval.add_argument("--types", nargs="+", choices=list(CONTRACT_FIELDS), default=list(MENTION_TYPES),
+                        help="mention types to score (default: every type the pipeline extracts)")
     p_eval.add_argument("--errors", action="store_true", help="list misses, extras and wrong values with context")
     p_eval.add_argument("--json", action="store_true", help="print the scores as JSON")
     p_eval.add_argument("--min-value-f1", nargs="+", type=_floor_option, default=[], metavar="TYPE=X",

@@ -14,8 +14,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .mentions import MENTION_TYPES
-from .scoring import Counts, GoldDocument, Scores
+from .scoring import CONTRACT_FIELDS, Counts, GoldDocument, Scores
 
 FORMAT = "pressfacts-scores/1"
 EXIT_REGRESSION = 4
@@ -32,7 +31,7 @@ def _mention_record(type_name: str, mention: dict | None) -> dict | None:
     """The part of a gold or predicted mention worth keeping: offsets, text, fields, rule."""
     if mention is None:
         return None
-    keys = ("start", "end", "text", *MENTION_TYPES[type_name].fields, "rule")
+    keys = ("start", "end", "text", *CONTRACT_FIELDS[type_name], "rule")
     record = {k: "" if mention.get(k) is None else str(mention[k]) for k in keys if k in mention}
     record["start"], record["end"] = int(mention["start"]), int(mention["end"])
     return record
@@ -84,7 +83,7 @@ def _outcome_key(record: dict) -> tuple:
         gold = record["gold"]
         return ("gold", record["type"], record["doc_id"], gold["start"], gold["end"])
     pred = record["pred"]
-    fields = tuple(pred.get(f, "") for f in MENTION_TYPES[record["type"]].fields)
+    fields = tuple(pred.get(f, "") for f in CONTRACT_FIELDS[record["type"]])
     return ("extra", record["type"], record["doc_id"], pred["start"], pred["end"], fields)
 
 
@@ -179,7 +178,7 @@ def _describe(change: Change) -> str:
     shown = change.shown
     mention = shown["gold"] or shown["pred"]
     type_name = shown["type"]
-    fields = MENTION_TYPES[type_name].fields
+    fields = CONTRACT_FIELDS[type_name]
 
     def values(m: dict | None) -> str:
         return ", ".join(f"{f}={m.get(f, '')}" for f in fields) if m else "-"

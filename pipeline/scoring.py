@@ -16,6 +16,14 @@ from typing import Iterable
 
 from .mentions import MENTION_TYPES
 
+# Every type of the contract (v1.1) with its normalised fields: gold may hold any of them,
+# and only the types asked for are scored.
+CONTRACT_FIELDS: dict[str, tuple[str, ...]] = {
+    **{t.name: t.fields for t in MENTION_TYPES.values()},
+    "percentage": ("value", "unit", "kind", "qualifier"),
+    "measure": ("value", "unit", "dimension", "qualifier"),
+}
+
 
 class GoldError(ValueError):
     """A malformed gold file: names the file and line."""
@@ -46,7 +54,7 @@ def load_gold(path: str | Path) -> list[GoldDocument]:
                     raise GoldError(f"{where}: missing {key!r}")
             text = record["text"]
             for m in record["mentions"]:
-                if m.get("type") not in MENTION_TYPES:
+                if m.get("type") not in CONTRACT_FIELDS:
                     raise GoldError(f"{where}: unknown mention type {m.get('type')!r}")
                 if text[m["start"] : m["end"]] != m["text"]:
                     raise GoldError(f"{where}: mention {m['text']!r} does not match text[{m['start']}:{m['end']}]")
@@ -89,6 +97,12 @@ def values_agree(type_name: str, gold: dict, pred: dict) -> bool:
         return all(_text(gold.get(f)) == _text(pred.get(f)) for f in ("title", "year", "version"))
     if type_name == "initiative":
         return all(_text(gold.get(f)) == _text(pred.get(f)) for f in ("name", "kind"))
+    if type_name == "percentage":
+        return (_same_number(gold.get("value"), pred.get("value"))
+                and all(_text(gold.get(f)) == _text(pred.get(f)) for f in ("unit", "kind", "qualifier")))
+    if type_name == "measure":
+        return (_same_number(gold.get("value"), pred.get("value"), relative=True)
+                and all(_text(gold.get(f)) == _text(pred.get(f)) for f in ("unit", "qualifier")))
     raise ValueError(f"unknown mention type {type_name!r}")
 
 
@@ -211,7 +225,7 @@ def format_table(scores: Scores, title: str = "") -> str:
 
 
 def _fields(type_name: str, m: dict) -> str:
-    return ", ".join(f"{f}={m.get(f, '')!s}" for f in MENTION_TYPES[type_name].fields)
+    return ", ".join(f"{f}={m.get(f, '')!s}" for f in CONTRACT_FIELDS[type_name])
 
 
 def format_errors(scores: Scores, texts: dict[str, str], width: int = 50) -> str:

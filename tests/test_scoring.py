@@ -64,3 +64,18 @@ def test_scoring_gold_loader_names_file_and_line_of_a_bad_mention(tmp_path):
     path.write_text(json.dumps(good) + "\n" + json.dumps(bad) + "\n", encoding="utf-8")
     with pytest.raises(GoldError, match=r"gold.jsonl:2: mention 'Nov'"):
         load_gold(path)
+
+
+def test_scoring_reads_the_v1_1_types_and_values_percentages_and_measures(tmp_path):
+    text = "Sales rose 6% on 50,000 square meters."
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"doc_id": "a", "date": "2024-01-02", "text": text, "mentions": [
+        {"type": "percentage", "start": 11, "end": 13, "text": "6%", "value": 6, "unit": "percent",
+         "kind": "change", "qualifier": "="},
+        {"type": "measure", "start": 17, "end": 37, "text": "50,000 square meters", "value": 50000,
+         "unit": "square metre", "dimension": "area", "qualifier": "="}]}) + "\n")
+    docs = load_gold(gold)
+    right = {"a": {"percentage": [dict(docs[0].mentions[0])], "measure": [dict(docs[0].mentions[1], unit="metre")]}}
+    scores = score(docs, right, ["percentage", "measure"])
+    assert scores.by_type["percentage"].value == 1
+    assert scores.by_type["measure"].relaxed == 1 and scores.by_type["measure"].value == 0
