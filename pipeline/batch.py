@@ -12,6 +12,7 @@ bytes. A document absent from the inputs keeps its rows unless ``prune``.
 from __future__ import annotations
 
 import importlib.metadata
+import shutil
 import time
 from dataclasses import dataclass, field
 from itertools import chain
@@ -24,6 +25,7 @@ from tqdm import tqdm
 from .config import Settings
 from .engines import make_engine
 from .manifest import MANIFEST_FILE, DocumentEntry, Manifest, file_sha256, load_manifest, pipeline_version, why_stale
+from .outputset import RunLock, current_set_dir, new_set_dir, remove_leftovers, switch_to
 from .reader import InputDocument, ReadError
 from .run import chunked
 from .tables import TABLE_NAMES, empty_tables, error_frame, to_frames
@@ -40,6 +42,16 @@ class BatchOptions:
     force: bool = False
     prune: bool = False
     progress: bool | None = None  # None: a bar only when stderr is a terminal
+    wait: bool = False  # wait for another run holding the folder instead of failing
+    raw_csv: bool = False  # CSV cells exactly as extracted, formula-like ones included
+
+    @property
+    def csv_cells(self) -> str:
+        return "escaped" if self.fmt == "csv" and not self.raw_csv else "raw"
+
+
+class DropRefused(RuntimeError):
+    """Rows would be dropped while some input could not be read: nothing was written."""
 
 
 @dataclass
@@ -72,15 +84,34 @@ def _rows_by_document(frames) -> dict[str, dict[str, list[dict]]]:
     return rows
 
 
-def run_batch(settings: Settings, stream: Iterable[InputDocument | ReadError], options: BatchOptions) -> BatchResult:
-    """Extract, merge with the reusable rows of ``options.out``, and write tables and manifest."""
+def _file_of(source: str) -> str:
+    """The file of a source (a JSON line's ``path:LINE`` moves when lines are added)."""
+    path, _, line = source.rpartition(":")
+    return path if path and line.isdigit() else source
+
+
+def run_batch(settings: Settings, stream: Iterable[InputDocument | ReadError], options: BatchOptions,
+              on_wait=None) -> BatchResult:
+    """Extract, merge with the reusable rows of ``options.out``, and switch in a new set of
+    tables and manifest (:mod:`pipeline.outputset`), holding the folder's lock throughout."""
+    out = Path(options.out)
+    out.mkdir(parents=True, exist_ok=True)
+    with RunLock(out, options.wait, on_wait):
+        remove_leftovers(out)
+        return _run_locked(settings, stream, options, out)
+
+
+def _run_locked(settings: Settings, stream: Iterable[InputDocument | ReadError], options: BatchOptions,
+                out: Path) -> BatchResult:
     started = time.perf_counter()
     result = BatchResult()
     configuration = configuration_of(settings)
-    previous = load_manifest(options.out)
-    result.stale = why_stale(previous, options.out, configuration, options.fmt)
+    previous_dir = current_set_dir(out) or out  # or the older in-place layout
+    previous = load_manifest(previous_dir)
+    result.stale = why_stale(previous, previous_dir, configuration, options.fmt, options.csv_cells)
     earlier = {} if result.stale else {e.doc_id: e for e in previous.documents}
-    earlier_rows = _rows_by_document(read_tables(options.out, TABLE_NAMES, options.fmt)) if earlier else {}
+    earlier_rows = _rows_by_document(read_tables(previous_dir, TABLE_NAMES, options.fmt,
+                                                 previous.csv_cells == "escaped")) if earlier else {}
 
     current: dict[str, DocumentEntry] = {}
     read_errors: list[ReadError] = []
@@ -91,6 +122,11 @@ def run_batch(settings: Settings, stream: Iterable[InputDocument | ReadError], o
                 read_errors.append(item)
                 continue
             entry = DocumentEntry.of(item)
+            before = earlier.get(item.doc_id)
+            if before is not None and not options.force and _file_of(before.source) != _file_of(entry.source):
+                read_errors.append(ReadError(entry.source, None, f"doc_id {item.doc_id!r} is already in the tables, "
+                                             f"read from {before.source}; skipped (rename it, or --force to replace)"))
+                continue
             current[item.doc_id] = entry
             if not options.force and earlier.get(item.doc_id) == entry:
                 result.n_reused += 1
@@ -119,6 +155,13 @@ def run_batch(settings: Settings, stream: Iterable[InputDocument | ReadError], o
     result.n_pruned = sum(1 for doc_id in earlier if doc_id not in current) if options.prune else 0
     if previous is not None and result.stale:
         result.n_dropped = sum(1 for e in previous.documents if e.doc_id not in current)
+    unread = [e for e in read_errors if e.lost]
+    if (result.n_pruned or result.n_dropped) and unread and not options.force:
+        gone = [e.doc_id for e in (previous.documents if previous else []) if e.doc_id not in current]
+        shown = ", ".join(gone[:5]) + (f" and {len(gone) - 5} more" if len(gone) > 5 else "")
+        raise DropRefused(f"{len(unread)} input(s) could not be read or matched nothing (first: {unread[0]}), and this "
+                          f"run would drop the rows of {len(gone)} earlier document(s) ({shown}); nothing was written. "
+                          "Fix the inputs, or pass --force to drop them")
     entries: list[DocumentEntry] = []
     for doc_id in order:
         if doc_id in fresh:
@@ -138,9 +181,15 @@ def run_batch(settings: Settings, stream: Iterable[InputDocument | ReadError], o
 
     def manifest(staged: dict[str, Path]) -> dict[str, bytes]:
         tables = {name: file_sha256(path) for name, path in staged.items()}
-        record = Manifest(pipeline_version(), configuration, options.fmt, tables, entries)
+        record = Manifest(pipeline_version(), configuration, options.fmt, tables, entries, options.csv_cells)
         return {MANIFEST_FILE: record.to_bytes()}
 
-    write_tables(frames, options.out, options.fmt, manifest)
+    set_dir = new_set_dir(out)
+    try:
+        write_tables(frames, set_dir, options.fmt, manifest, escape_csv=options.csv_cells == "escaped")
+    except BaseException:  # a failed or interrupted write leaves no staging behind
+        shutil.rmtree(set_dir, ignore_errors=True)
+        raise
+    switch_to(out, set_dir)
     result.seconds = time.perf_counter() - started
     return result

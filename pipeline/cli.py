@@ -17,7 +17,7 @@ from .run import process
 from .scoring import CONTRACT_FIELDS, GoldError, format_errors, format_table, load_gold, score
 from .writers import FORMATS
 
-EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE, EXIT_BELOW_FLOOR, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE, EXIT_BELOW_FLOOR, EXIT_REFUSED, EXIT_INTERRUPTED = 0, 1, 2, 3, 5, 130
 
 
 def _date_option(value: str) -> str:
@@ -65,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="extract every input again, even those the output folder's manifest says are done")
     p_run.add_argument("--prune", action="store_true",
                        help="drop the rows of documents that are no longer among the inputs (default: keep them)")
+    p_run.add_argument("--wait", action="store_true",
+                       help="when another run holds the output folder, wait for it (default: fail at once)")
+    p_run.add_argument("--raw-csv", action="store_true",
+                       help="write CSV cells exactly as extracted; by default a cell a spreadsheet would run as a "
+                            "formula (=, +, -, @, tab, CR) starts with '")
 
     p_eval = sub.add_parser("eval", help="score extraction against gold JSONL")
     p_eval.add_argument("gold", help="gold JSONL (doc_id, date, text, mentions)")
@@ -107,19 +112,24 @@ def _say(message: str) -> None:
 
 
 def command_run(args: argparse.Namespace) -> int:
-    from .batch import BatchOptions, run_batch  # spaCy loads only for the commands that need it
+    from .batch import BatchOptions, DropRefused, run_batch  # spaCy loads only for the commands that need it
+    from .outputset import OutputError
 
     if args.scheduler and args.engine != "dask":
         _say("pressfacts: error: --scheduler needs --engine dask")
         return EXIT_USAGE
     settings = load_settings(args.config)
     options = BatchOptions(args.out, args.format, args.engine, args.workers, args.scheduler, args.force, args.prune,
-                           progress=False if args.quiet else None)
+                           progress=False if args.quiet else None, wait=args.wait, raw_csv=args.raw_csv)
     try:
-        result = run_batch(settings, read_inputs(args.inputs, args.date), options)
+        result = run_batch(settings, read_inputs(args.inputs, args.date), options,
+                           on_wait=lambda pid: _say(f"pressfacts: {args.out} is in use by pid {pid}; waiting"))
     except KeyboardInterrupt:
         _say("pressfacts: interrupted; no table was written (earlier tables are untouched)")
         return EXIT_INTERRUPTED
+    except (OutputError, DropRefused) as exc:
+        _say(f"pressfacts: error: {exc}")
+        return EXIT_REFUSED
     except OSError as exc:
         _say(f"pressfacts: error: cannot write tables to {args.out}: {exc.strerror or exc}")
         return EXIT_INPUT_ERRORS

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from .outputset import open_output
 from .writers import DUCKDB_FILE, read_tables
 
 
-def folder_format(out_dir: str | Path) -> str:
-    """``csv``, ``parquet`` or ``duckdb``, from the files in ``out_dir``."""
-    folder = Path(out_dir)
+def folder_format(folder: str | Path) -> str:
+    """``csv``, ``parquet`` or ``duckdb``, from the files in a folder that has no manifest."""
+    folder = Path(folder)
     for fmt, name in (("csv", "documents.csv"), ("parquet", "documents.parquet"), ("duckdb", DUCKDB_FILE)):
         if (folder / name).exists():
             return fmt
@@ -20,11 +21,14 @@ def folder_format(out_dir: str | Path) -> str:
 
 
 def read_folder(out_dir: str | Path, tables: list[str]) -> dict[str, pd.DataFrame]:
-    """The named tables (offsets as integers, every other column as strings)."""
-    fmt = folder_format(out_dir)
+    """The named tables (offsets as integers, every other column as strings), from the set the
+    folder's manifest vouches for, in the format it names (see :mod:`pipeline.outputset`)."""
+    found = open_output(out_dir)
+    fmt = found.manifest.format if found.manifest else folder_format(found.folder)
     if fmt != "duckdb":
         for name in tables:
-            path = Path(out_dir) / f"{name}.{fmt}"
+            path = found.folder / f"{name}.{fmt}"
             if not path.exists():
                 raise FileNotFoundError(f"{path}: no such table")
-    return read_tables(out_dir, tables, fmt)
+    escaped = found.manifest is not None and found.manifest.csv_cells == "escaped"
+    return read_tables(found.folder, tables, fmt, escaped)

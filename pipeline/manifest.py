@@ -56,6 +56,7 @@ class Manifest:
     format: str
     tables: dict[str, str]  # file name -> sha256 of its bytes
     documents: list[DocumentEntry]  # in table order
+    csv_cells: str = "raw"  # "escaped": CSV cells that a spreadsheet would run as a formula start with '
 
     def to_bytes(self) -> bytes:
         data = {"schema": MANIFEST_SCHEMA, **asdict(self)}
@@ -79,13 +80,14 @@ def load_manifest(out_dir: str | Path) -> Manifest | None:
             return None
         return Manifest(
             data["pipeline_version"], data["configuration"], data["format"], dict(data["tables"]),
-            [DocumentEntry(**entry) for entry in data["documents"]],
+            [DocumentEntry(**entry) for entry in data["documents"]], data.get("csv_cells", "raw"),
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
-def why_stale(manifest: Manifest | None, out_dir: str | Path, configuration: str, fmt: str) -> str | None:
+def why_stale(manifest: Manifest | None, out_dir: str | Path, configuration: str, fmt: str,
+              csv_cells: str = "raw") -> str | None:
     """Why ``manifest``'s tables cannot be reused by this run, or None when they can."""
     if manifest is None:
         return "no manifest"
@@ -95,6 +97,8 @@ def why_stale(manifest: Manifest | None, out_dir: str | Path, configuration: str
         return "configuration changed"
     if manifest.format != fmt:
         return f"output format changed ({manifest.format} -> {fmt})"
+    if manifest.csv_cells != csv_cells:
+        return f"CSV cells changed ({manifest.csv_cells} -> {csv_cells})"
     for name, digest in manifest.tables.items():
         path = Path(out_dir) / name
         if not path.is_file() or file_sha256(path) != digest:

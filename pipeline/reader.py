@@ -39,6 +39,7 @@ class ReadError:
     source: str
     line: int | None
     reason: str
+    lost: bool = True  # False when the document was still read (e.g. without its date)
 
     def __str__(self) -> str:
         where = f"{self.source}:{self.line}" if self.line else self.source
@@ -136,7 +137,8 @@ def read_txt(path: Path, date: str | None = None) -> Iterator[InputDocument | Re
     if date is None and header is not None:
         doc_date, date_source = header.date, "header"
         if doc_date is None:
-            yield ReadError(str(path), 1, f"header date {header.date_text!r} is not a calendar date; document read without a date")
+            yield ReadError(str(path), 1, f"header date {header.date_text!r} is not a calendar date; document read without a date",
+                            lost=False)
     if doc_date is None:
         date_source = "missing"
     yield InputDocument(path.stem, str(path), text, doc_date, date_source)
@@ -192,7 +194,8 @@ def read_jsonl(path: Path, date: str | None = None) -> Iterator[InputDocument | 
             if raw not in (None, ""):
                 doc_date, date_source = iso_date_or_none(str(raw)), "jsonl"
                 if doc_date is None:
-                    yield ReadError(str(path), number, f"date {raw!r} is not a YYYY-MM-DD calendar date; document read without a date")
+                    yield ReadError(str(path), number, f"date {raw!r} is not a YYYY-MM-DD calendar date; document read without a date",
+                                    lost=False)
             elif header is not None:
                 doc_date, date_source = header.date, "header"
         if doc_date is None:

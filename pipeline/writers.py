@@ -14,6 +14,7 @@ the run manifest last), so a crash or Ctrl-C never leaves a half-written table.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Callable
@@ -42,6 +43,28 @@ def typed(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+# A cell a spreadsheet would run as a formula (OWASP "CSV injection"); plain numbers are safe.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def _is_formula_like(value: str) -> bool:
+    """A lone ``=`` (a qualifier) or ``-`` runs nothing; a plain number is a number."""
+    rest = value.lstrip("'")
+    return len(rest) > 1 and rest.startswith(FORMULA_STARTS) and not PLAIN_NUMBER.fullmatch(rest)
+
+
+def escape_cell(value: str) -> str:
+    """``=HYPERLINK(...)`` -> ``'=HYPERLINK(...)`` (OWASP), reversibly: a value that already
+    starts with quotes before a formula character gets one more."""
+    return "'" + value if _is_formula_like(value) else value
+
+
+def unescape_cell(value: str) -> str:
+    """The inverse of :func:`escape_cell`."""
+    return value[1:] if value.startswith("'") and _is_formula_like(value) else value
+
+
 def table_files(tables: list[str], fmt: str) -> list[str]:
     """The file names a format writes for ``tables``."""
     if fmt == "duckdb":
@@ -54,6 +77,14 @@ def _arrow_table(frame: pd.DataFrame):
 
     schema = pa.schema([(c, pa.int64() if is_int_column(c) else pa.string()) for c in frame.columns])
     return pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
+
+
+def _escaped(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.copy()
+    for column in frame.columns:
+        if not is_int_column(column):
+            frame[column] = frame[column].map(escape_cell)
+    return frame
 
 
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:
@@ -88,15 +119,19 @@ def _staged_path(out: Path, name: str) -> Path:
 
 
 def write_tables(frames: dict[str, pd.DataFrame], out_dir: str | Path, fmt: str = "csv",
-                 extra_files: Callable[[dict[str, Path]], dict[str, bytes]] | None = None) -> list[Path]:
+                 extra_files: Callable[[dict[str, Path]], dict[str, bytes]] | None = None,
+                 escape_csv: bool = False) -> list[Path]:
     """Write ``frames`` (table name -> frame) in ``fmt``, all or nothing. ``extra_files`` maps the
     staged table files (final name -> temporary path) to more files to write after them
-    (name -> bytes), e.g. a manifest holding the tables' checksums."""
+    (name -> bytes), e.g. a manifest holding the tables' checksums. ``escape_csv``: CSV cells
+    that would run as a spreadsheet formula start with ``'`` (:func:`escape_cell`)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown output format {fmt!r} (one of {', '.join(FORMATS)})")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     frames = {name: typed(frame) for name, frame in frames.items()}
+    if fmt == "csv" and escape_csv:
+        frames = {name: _escaped(frame) for name, frame in frames.items()}
     jobs: list[tuple[str, Callable[[Path], None]]] = []
     if fmt == "duckdb":
         jobs.append((DUCKDB_FILE, lambda path: _write_duckdb(frames, path)))
@@ -127,11 +162,15 @@ def write_tables(frames: dict[str, pd.DataFrame], out_dir: str | Path, fmt: str 
     return [target for _, target in staged]
 
 
-def read_tables(out_dir: str | Path, tables: list[str], fmt: str = "csv") -> dict[str, pd.DataFrame]:
-    """The tables written by :func:`write_tables`, with their types."""
+def read_tables(out_dir: str | Path, tables: list[str], fmt: str = "csv",
+                escaped_csv: bool = False) -> dict[str, pd.DataFrame]:
+    """The tables written by :func:`write_tables`, with their types (and CSV cells unescaped
+    when they were written with ``escape_csv``)."""
     out = Path(out_dir)
     if fmt == "csv":
         frames = {name: pd.read_csv(out / f"{name}.csv", dtype=str, keep_default_na=False) for name in tables}
+        if escaped_csv:
+            frames = {name: frame.map(unescape_cell) for name, frame in frames.items()}
     elif fmt == "parquet":
         import pyarrow.parquet as pq
 

@@ -79,7 +79,7 @@ def test_diff_cli_summary_and_types(tmp_path, capsys):
 def test_diff_missing_folder_or_table_is_a_usage_error(tmp_path, capsys):
     old = write_output(tmp_path / "old", baseline_mentions())
     assert main(["diff", str(old), str(tmp_path / "nowhere")]) == 2
-    assert "no documents table" in capsys.readouterr().err
+    assert "nowhere: no such output folder" in capsys.readouterr().err
     new = write_output(tmp_path / "new", baseline_mentions())
     (new / "money.csv").unlink()
     assert main(["diff", str(old), str(new)]) == 2

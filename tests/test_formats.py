@@ -6,8 +6,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.cli import main
+from pipeline.folders import read_folder
 from pipeline.tables import TABLE_NAMES, columns_of
-from pipeline.writers import DUCKDB_FILE, read_tables
+from pipeline.writers import DUCKDB_FILE
 
 from test_run import write_dev_corpus
 
@@ -26,7 +27,7 @@ def run_in_every_format(tmp_path):
 
 def test_every_format_holds_the_same_rows_and_types(tmp_path):
     outs = run_in_every_format(tmp_path)
-    tables = {fmt: read_tables(out, ALL_TABLES, fmt) for fmt, out in outs.items()}
+    tables = {fmt: read_folder(out, ALL_TABLES) for fmt, out in outs.items()}
     for name in ALL_TABLES:
         csv_frame = tables["csv"][name]
         assert list(csv_frame.columns) == columns_of(name)
@@ -40,7 +41,7 @@ def test_parquet_and_duckdb_store_integers_as_integers(tmp_path):
     outs = run_in_every_format(tmp_path)
     schema = pq.read_schema(outs["parquet"] / "dates.parquet")
     assert str(schema.field("start").type) == "int64" and str(schema.field("text").type) == "string"
-    assert sorted(p.name for p in outs["duckdb"].iterdir()) == sorted([DUCKDB_FILE, "manifest.json"])
+    assert sorted(p.name for p in (outs["duckdb"] / "current").iterdir()) == sorted([DUCKDB_FILE, "manifest.json"])
     with duckdb.connect(str(outs["duckdb"] / DUCKDB_FILE), read_only=True) as connection:
         names = {row[0] for row in connection.execute("SELECT table_name FROM information_schema.tables").fetchall()}
         types = dict(connection.execute(
@@ -54,7 +55,7 @@ def test_a_rerun_in_a_binary_format_reuses_the_rows_and_rewrites_the_same_conten
     corpus = write_dev_corpus(tmp_path / "in", n=3)
     out = tmp_path / "out"
     assert main(["run", str(corpus), "--out", str(out), "--format", fmt, "--quiet"]) == 0
-    first = read_tables(out, ALL_TABLES, fmt)
+    first = read_folder(out, ALL_TABLES)
     assert main(["run", str(corpus), "--out", str(out), "--format", fmt, "--quiet"]) == 0
-    for name, frame in read_tables(out, ALL_TABLES, fmt).items():
+    for name, frame in read_folder(out, ALL_TABLES).items():
         pd.testing.assert_frame_equal(frame, first[name])

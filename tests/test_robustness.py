@@ -50,7 +50,12 @@ def errors_by_file(folder):
 
 
 def no_staged_files(folder):
-    return not [p for p in Path(folder).iterdir() if p.name.startswith(".")]
+    """Nothing staged is left: no temporary file, and no set but the current one."""
+    folder = Path(folder)
+    sets = folder / ".pressfacts" / "sets"
+    current = (folder / "current").resolve() if (folder / "current").is_symlink() else None
+    strays = [p for p in folder.iterdir() if p.name.startswith(".") and p.name != ".pressfacts"]
+    return not strays and all(s.resolve() == current for s in (sets.iterdir() if sets.is_dir() else []))
 
 
 # --- encodings and line ends ------------------------------------------------------------
@@ -259,7 +264,8 @@ def test_ctrl_c_mid_run_writes_nothing_and_a_rerun_completes(tmp_path, workers):
     corpus, out, status, stderr = interrupt_mid_run(tmp_path, ["--workers", workers])
     assert status == 130, stderr
     assert "interrupted; no table was written" in stderr and "Traceback" not in stderr
-    assert not out.exists() or not list(out.iterdir())
+    assert not out.exists() or not [p for p in out.iterdir() if p.name != ".pressfacts"]
+    assert not out.exists() or no_staged_files(out)
     assert main(["run", str(corpus), "--out", str(out), "--quiet"]) == 0
     assert len(read_table(out, "documents")) == 10
 

@@ -142,4 +142,5 @@ def test_a_worker_that_dies_stops_the_run_with_an_error_and_writes_nothing(tmp_p
     out = tmp_path / "out"
     assert main(["run", str(corpus), "--out", str(out), "--quiet", "--workers", "2"]) == 2
     assert "a worker process died" in capsys.readouterr().err
-    assert not out.exists() or not list(out.iterdir())
+    assert not out.exists() or not [p for p in out.iterdir() if p.name != ".pressfacts"]
+    assert not (out / ".pressfacts" / "sets").exists() or not list((out / ".pressfacts" / "sets").iterdir())
