@@ -187,9 +187,10 @@ def _run_locked(settings: Settings, stream: Iterable[InputDocument | ReadError],
     set_dir = new_set_dir(out)
     try:
         write_tables(frames, set_dir, options.fmt, manifest, escape_csv=options.csv_cells == "escaped")
+        switch_to(out, set_dir)
     except BaseException:  # a failed or interrupted write leaves no staging behind
-        shutil.rmtree(set_dir, ignore_errors=True)
+        if current_set_dir(out) != set_dir.resolve():
+            shutil.rmtree(set_dir, ignore_errors=True)
         raise
-    switch_to(out, set_dir)
     result.seconds = time.perf_counter() - started
     return result

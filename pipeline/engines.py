@@ -21,7 +21,9 @@ import logging
 import multiprocessing
 import os
 import signal
+import sys
 import threading
+import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -85,7 +87,27 @@ class LocalEngine:
         pass
 
 
-def _init_pool_worker(settings: Settings) -> None:
+def die_with_parent(parent: int) -> None:
+    """Have the kernel kill this worker when its parent dies, even by ``kill -9`` (Linux
+    ``PR_SET_PDEATHSIG``); elsewhere a thread polls for the parent instead."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    else:
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(1)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+
+
+def _init_pool_worker(settings: Settings, parent: int) -> None:
+    die_with_parent(parent)
     # Ctrl-C reaches the whole process group: the parent handles it and stops the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     worker_pipeline(settings)
@@ -108,7 +130,7 @@ class ProcessEngine:
         if context.get_start_method() == "fork":
             worker_pipeline(settings)
         self.executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_pool_worker,
-                                            initargs=(settings,))
+                                            initargs=(settings, os.getpid()))
 
     def map(self, chunks: Iterable[list[InputDocument]]) -> Iterator[Extracted]:
         def submit(chunk):

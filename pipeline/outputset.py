@@ -148,15 +148,16 @@ def switch_to(out: str | Path, set_dir: Path) -> None:
     the stable top-level links, then the old sets go."""
     out = Path(out)
     names = sorted(p.name for p in set_dir.iterdir())
+    for name in (CURRENT, *names):  # before the switch: the old set stays in force
+        if (out / name).is_dir() and not (out / name).is_symlink():
+            raise OutputError(f"{out / name}: a folder is in the way of the table link; move it and run again "
+                              "(the earlier tables are untouched)")
     _fsync_dir(set_dir)  # the set's names are on disk before the switch
     _replace_with_symlink(out / CURRENT, os.path.relpath(set_dir, out))
     for name in names:
         link = out / name
         wanted = f"{CURRENT}/{name}"
         if not (link.is_symlink() and os.readlink(link) == wanted):
-            if link.is_dir() and not link.is_symlink():
-                raise OutputError(f"{link}: a folder is in the way of the table link; the new set is in "
-                                  f"{out / CURRENT}/, move the folder and run again")
             _replace_with_symlink(link, wanted)
     for entry in out.iterdir():  # links to tables the new set does not have (another format)
         if entry.is_symlink() and os.readlink(entry).startswith(f"{CURRENT}/") and entry.name not in names:

@@ -66,12 +66,22 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Path | ReadError]:
             yield ReadError(item, None, "no such file or folder")
 
 
+def printable_path(path: str | Path) -> str:
+    """A path as UTF-8 text: bytes that are no UTF-8 (a file name from another system) are
+    shown as ``\\xe9`` escapes, so the name can still be reported."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def read_inputs(inputs: Iterable[str], date: str | None = None) -> Iterator[InputDocument | ReadError]:
     """Documents and errors from every input, in order; ``date`` overrides every document's date."""
     seen: dict[str, str] = {}
     for path in expand_inputs(inputs):
         if isinstance(path, ReadError):
             yield path
+            continue
+        if not _is_unicode(str(path)):
+            yield ReadError(printable_path(path), None, "file name is not valid UTF-8 (its doc_id could not be "
+                                                        "written); skipped: rename the file")
             continue
         reader = read_jsonl if path.suffix == ".jsonl" else read_txt
         for item in reader(path, date):
@@ -183,6 +193,12 @@ def read_jsonl(path: Path, date: str | None = None) -> Iterator[InputDocument | 
         body = record.get("text")
         if doc_id is None or not isinstance(body, str):
             yield ReadError(str(path), number, "missing 'id' or string 'text'")
+            continue
+        if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)) or str(doc_id) == "":
+            yield ReadError(str(path), number, f"'id' must be a non-empty string or a whole number, not {json.dumps(doc_id)[:40]}")
+            continue
+        if not body:
+            yield ReadError(str(path), number, "empty 'text': no text to extract")
             continue
         if not _is_unicode(body) or not _is_unicode(str(doc_id)):
             yield ReadError(str(path), number, "'id' or 'text' holds a lone surrogate escape (not Unicode text)")

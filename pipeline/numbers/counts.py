@@ -34,7 +34,7 @@ from .numbers import (
     qualifier_before,
     qualifier_symbol,
     read_words,
-    scale_multiplier,
+    scaled_value,
     shared_scale,
     token_at,
 )
@@ -97,7 +97,7 @@ def extract_counts(doc: Doc) -> list[dict]:
         unit, rule, sentence = found
         units.append((sentence, unit))
         scale = match.group("scale") or match.group("abbr") or shared_scale(text, match.end())
-        value = parse_number(candidate.number) * scale_multiplier(scale)
+        value = scaled_value(candidate.number, scale)
         qualifier = qualifier_symbol(candidate.qualifier, match.group("suffix"))
         mentions.append(make_mention(text, candidate.start, match.end(), rule,
                                      value=format_decimal(value), qualifier=qualifier, unit=unit))

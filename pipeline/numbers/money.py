@@ -34,11 +34,10 @@ from .numbers import (
     WORD_NUMBER,
     alternation,
     format_decimal,
-    parse_number,
     qualifier_before,
     qualifier_symbol,
     read_rows,
-    scale_multiplier,
+    scaled_value,
     shared_scale,
     token_at,
 )
@@ -173,7 +172,7 @@ def _currency(match: re.Match) -> Currency | None:
 def _mention(text: str, amount: Amount) -> dict:
     groups = amount.match.groupdict()
     scale = groups.get("scale") or groups.get("abbr") or shared_scale(text, amount.match.end())
-    value = parse_number(groups["number"]) * scale_multiplier(scale) * amount.fraction
+    value = scaled_value(groups["number"], scale, amount.fraction)
     if groups["sign"] or groups.get("sign_after"):
         value = -value
     return make_mention(text, amount.start, amount.match.end(), amount.rule, value=format_decimal(value),

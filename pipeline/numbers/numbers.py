@@ -12,7 +12,7 @@ and ``format_decimal`` (plain decimal strings, no exponent, no ``.0``).
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Context, Decimal, localcontext
 
 from spacy.tokens import Doc
 
@@ -102,6 +102,17 @@ def parse_number(text: str) -> Decimal:
     return Decimal(sum(NUMBER_WORDS[word] for word in words))
 
 
+# Values are promised exact: arithmetic on amounts runs with more digits than any written
+# amount has (the default context rounds to 28 significant digits).
+EXACT = Context(prec=200)
+
+
+def scaled_value(number: str, scale: str | None, fraction: Decimal = Decimal(1)) -> Decimal:
+    """``1.5`` ``billion`` -> 1500000000, exactly, times a sub-unit ``fraction`` (cents: 0.01)."""
+    with localcontext(EXACT):
+        return parse_number(number) * scale_multiplier(scale) * fraction
+
+
 def scale_multiplier(text: str | None) -> Decimal:
     """``million`` -> 10^6, ``Bn`` -> 10^9, ``lakh crore`` -> 10^12; none -> 1."""
     multiplier = Decimal(1)
@@ -120,4 +131,4 @@ def token_at(doc: Doc, char: int) -> int:
 
 def format_decimal(value: Decimal) -> str:
     """A plain decimal string: ``57830000000``, ``2.5``, ``0.0321`` (no exponent, no ``.0``)."""
-    return format(value.normalize(), "f")
+    return format(value.normalize(EXACT), "f")
