@@ -23,7 +23,7 @@ import spacy
 from tqdm import tqdm
 
 from .config import Settings
-from .engines import make_engine
+from .engines import LocalEngine, make_engine
 from .manifest import MANIFEST_FILE, DocumentEntry, Manifest, file_sha256, load_manifest, pipeline_version, why_stale
 from .outputset import RunLock, current_set_dir, new_set_dir, remove_leftovers, switch_to
 from .reader import InputDocument, ReadError
@@ -138,13 +138,17 @@ def _run_locked(settings: Settings, stream: Iterable[InputDocument | ReadError],
     chunks = chunked(to_extract(), settings.batch_size)
     first = next(chunks, None)
     if first is not None:  # the model loads only when there is something to extract
-        bar = tqdm(unit="doc", desc="pressfacts", leave=False, disable=None if options.progress is None else not options.progress)
-        engine = make_engine(settings, options.engine, options.workers, options.scheduler)
+        # Progress in characters: a batch of one long document moves as its pieces are done.
+        bar = tqdm(unit="char", unit_scale=True, desc="pressfacts", leave=False,
+                   disable=None if options.progress is None else not options.progress)
+        engine = make_engine(settings, options.engine, options.workers, options.scheduler, on_chars=bar.update)
+        per_piece = isinstance(engine, LocalEngine)
         try:
             for extracted in engine.map(chain([first], chunks)):
                 fresh.update(extracted.rows)
                 failures.extend(extracted.errors)
-                bar.update(len(extracted.rows) + len(extracted.errors))
+                if not per_piece:
+                    bar.update(sum(rows["documents"][0]["n_chars"] for _, rows in extracted.rows))
         finally:
             engine.close()
             bar.close()

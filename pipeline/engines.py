@@ -75,13 +75,14 @@ def worker_pipeline(settings: Settings) -> Language:
 class LocalEngine:
     """Extraction in this process."""
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, on_chars: Callable[[int], None] | None = None):
         self.settings = settings
         self.nlp = worker_pipeline(settings)
+        self.on_chars = on_chars
 
     def map(self, chunks: Iterable[list[InputDocument]]) -> Iterator[Extracted]:
         for chunk in chunks:
-            yield extract_chunk(self.nlp, chunk, self.settings.batch_size)
+            yield extract_chunk(self.nlp, chunk, self.settings.batch_size, self.on_chars)
 
     def close(self) -> None:
         pass
@@ -189,11 +190,12 @@ class DaskEngine:
 
 
 def make_engine(settings: Settings, engine: str = "local", workers: int | None = None,
-                scheduler: str | None = None) -> Engine:
+                scheduler: str | None = None, on_chars: Callable[[int], None] | None = None) -> Engine:
     """``workers``: processes for the local engine (default 1), LocalCluster workers for Dask
-    (default: one per CPU; ignored with a ``scheduler``)."""
+    (default: one per CPU; ignored with a ``scheduler``). ``on_chars``: told the characters of
+    each piece extracted, where the engine runs in this process (else None is passed on)."""
     if engine == "dask":
         return DaskEngine(settings, scheduler, workers or os.cpu_count() or 1)
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")
-    return ProcessEngine(settings, workers) if workers and workers > 1 else LocalEngine(settings)
+    return ProcessEngine(settings, workers) if workers and workers > 1 else LocalEngine(settings, on_chars)

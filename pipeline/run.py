@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Iterable, Iterator, TypeVar
+from typing import Callable, Iterable, Iterator, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -170,11 +170,19 @@ def _shifted_rows(item: InputDocument, offset: int, doc: Doc) -> dict[str, list[
     return rows
 
 
-def extract_chunk(nlp: Language, items: list[InputDocument], batch_size: int = 32) -> Extracted:
+def extract_chunk(nlp: Language, items: list[InputDocument], batch_size: int = 32,
+                  on_chars: Callable[[int], None] | None = None) -> Extracted:
     """Table rows of each document in ``items``; component failures are collected, never raised.
-    A long document's pieces become rows one by one: its whole Doc is never built."""
+    A long document's pieces become rows one by one: its whole Doc is never built.
+    ``on_chars`` is told the length of each piece done (progress within a long document)."""
     errors: list[ReadError] = []
-    pieces = ((item, offset, n, _shifted_rows(item, offset, doc)) for item, offset, n, doc in
+
+    def rows_of(item: InputDocument, offset: int, doc: Doc) -> dict[str, list[dict]]:
+        if on_chars is not None:
+            on_chars(len(doc.text))
+        return _shifted_rows(item, offset, doc)
+
+    pieces = ((item, offset, n, rows_of(item, offset, doc)) for item, offset, n, doc in
               _pipe_pieces(nlp, items, batch_size, errors))
     rows = [(item.doc_id, parts[0][1] if len(parts) == 1 else _join_rows(parts)) for item, parts in _whole(pieces)]
     return Extracted(rows, errors)

@@ -144,3 +144,12 @@ def test_a_worker_that_dies_stops_the_run_with_an_error_and_writes_nothing(tmp_p
     assert "a worker process died" in capsys.readouterr().err
     assert not out.exists() or not [p for p in out.iterdir() if p.name != ".pressfacts"]
     assert not (out / ".pressfacts" / "sets").exists() or not list((out / ".pressfacts" / "sets").iterdir())
+
+
+def test_progress_within_a_long_document_is_told_piece_by_piece(nlp):
+    text = ("The fund opened on Nov. 24 with $5 million.\n\n" * 6000)
+    item = InputDocument("long", "<test>", text, "2020-11-28", "option")
+    told = []
+    extracted = extract_chunk(nlp, [item], on_chars=told.append)
+    assert len(told) == len(piece_bounds(text)) > 1 and sum(told) == len(text)
+    assert extracted.rows[0][1]["documents"][0]["n_chars"] == len(text)
