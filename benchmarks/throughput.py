@@ -60,10 +60,10 @@ def corpus_subset(corpus: str | Path, limit: int | None, folder: Path) -> tuple[
 # --- measurements, each in its own child process ------------------------------------------
 
 def measure_pressfacts(corpus: str, out: str, workers: str) -> dict:
-    from pipeline.batch import BatchOptions, run_batch
-    from pipeline.config import load_settings
-    from pipeline.engines import worker_pipeline
-    from pipeline.reader import read_inputs
+    from pipeline.batch.runner import BatchOptions, run_batch
+    from pipeline.core.config import load_settings
+    from pipeline.batch.engines import worker_pipeline
+    from pipeline.io.reader import read_inputs
 
     settings = load_settings()
     started = time.perf_counter()
@@ -132,12 +132,12 @@ def measure_stages(corpus: str, out: str, profile: str = "") -> dict:
             result = measure_stages(corpus, out)
         Path(profile).write_text(profiler.output_html(), encoding="utf-8")
         return result
-    from pipeline.config import load_settings
+    from pipeline.core.config import load_settings
     from pipeline.nlp import load
-    from pipeline.reader import read_inputs
-    from pipeline.run import chunked
-    from pipeline.tables import document_rows, empty_tables, to_frames
-    from pipeline.writers import write_tables
+    from pipeline.io.reader import read_inputs
+    from pipeline.batch.extract import chunked
+    from pipeline.io.tables import document_rows, empty_tables, to_frames
+    from pipeline.io.formats import write_tables
 
     settings = load_settings()
     nlp = load(settings)

@@ -13,14 +13,14 @@ from typing import Iterable, Mapping
 import pandas as pd
 from spacy.language import Language
 
-from .config import Settings, load_settings
-from .document import iso_date_or_none
-from .nlp import load
-from .reader import InputDocument, read_inputs
-from .run import run
-from .tables import to_frames
+from pipeline.core.config import Settings, load_settings
+from pipeline.core.document import iso_date_or_none
+from pipeline.nlp import load
+from pipeline.io.reader import InputDocument, read_inputs
+from pipeline.batch.runner import extract_rows
+from pipeline.io.tables import to_frames
 
-__version__ = "0.1.0"
+from pipeline.version import __version__
 __all__ = ["extract", "load", "load_settings", "Settings", "InputDocument", "read_inputs", "__version__"]
 
 
@@ -40,7 +40,7 @@ def extract(docs: Iterable[InputDocument | Mapping | str], nlp: Language | None 
     """The six tables (``documents``, ``dates``, ``counts``, ``money``, ``reports``,
     ``initiatives``) for texts, ``{"id", "text", "date"}`` mappings or :class:`InputDocument`."""
     nlp = nlp or load()
-    result = run(nlp, (as_input_document(d, i) for i, d in enumerate(docs)), progress=False)
-    if result.errors:
-        raise ValueError("; ".join(str(e) for e in result.errors))
-    return to_frames(result.rows)
+    rows, errors = extract_rows(nlp, (as_input_document(d, i) for i, d in enumerate(docs)))
+    if errors:
+        raise ValueError("; ".join(str(e) for e in errors))
+    return to_frames(rows)

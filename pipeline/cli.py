@@ -7,15 +7,15 @@ import json
 import sys
 from pathlib import Path
 
-from .config import load_settings
-from .document import iso_date_or_none
-from .engines import ENGINES
-from .folders import read_folder
-from .mentions import MENTION_TYPES, get_mentions
-from .reader import InputDocument, read_inputs
-from .run import process
-from .scoring import CONTRACT_FIELDS, GoldError, format_errors, format_table, load_gold, score
-from .writers import FORMATS
+from pipeline.core.config import load_settings
+from pipeline.core.document import iso_date_or_none
+from pipeline.batch.engines import ENGINES
+from pipeline.core.mentions import MENTION_TYPES
+from pipeline.io.reader import InputDocument, read_inputs
+from pipeline.batch.extract import process
+from pipeline.evaluation.predict import predict_gold, read_predictions
+from pipeline.evaluation.scoring import CONTRACT_FIELDS, GoldError, format_errors, format_table, load_gold, score
+from pipeline.io.formats import FORMATS
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE, EXIT_BELOW_FLOOR, EXIT_REFUSED, EXIT_INTERRUPTED = 0, 1, 2, 3, 5, 130
 
@@ -112,8 +112,8 @@ def _say(message: str) -> None:
 
 
 def command_run(args: argparse.Namespace) -> int:
-    from .batch import BatchOptions, DropRefused, run_batch  # spaCy loads only for the commands that need it
-    from .outputset import OutputError
+    from pipeline.batch.runner import BatchOptions, DropRefused, run_batch  # spaCy loads only for the commands that need it
+    from pipeline.io.outputset import OutputError
 
     if args.scheduler and args.engine != "dask":
         _say("pressfacts: error: --scheduler needs --engine dask")
@@ -152,28 +152,6 @@ def command_run(args: argparse.Namespace) -> int:
     return EXIT_INPUT_ERRORS if result.errors else EXIT_OK
 
 
-def read_predictions(folder: str | Path) -> dict[str, dict[str, list[dict]]]:
-    """Mentions from an output folder (any ``--format``), as ``predictions[doc_id][type]``."""
-    tables = read_folder(folder, [t.table for t in MENTION_TYPES.values()])
-    predictions: dict[str, dict[str, list[dict]]] = {}
-    for mtype in MENTION_TYPES.values():
-        for row in tables[mtype.table].to_dict("records"):
-            predictions.setdefault(row["doc_id"], {}).setdefault(mtype.name, []).append(row)
-    return predictions
-
-
-def predict_gold(gold_docs, config: str | None = None, nlp=None) -> dict[str, dict[str, list[dict]]]:
-    """Run the pipeline (``nlp``, else loaded from the settings) on the gold documents' texts and dates."""
-    settings = load_settings(config)
-    if nlp is None:
-        from .nlp import load
-
-        nlp = load(settings)
-    items = (InputDocument(g.doc_id, "<gold>", g.text, g.date, "jsonl" if g.date else "missing") for g in gold_docs)
-    return {item.doc_id: {t: get_mentions(doc, t) for t in MENTION_TYPES}
-            for item, doc in process(nlp, items, settings.batch_size)}
-
-
 def command_eval(args: argparse.Namespace) -> int:
     gold_docs = load_gold(args.gold)
     predictions = read_predictions(args.pred) if args.pred else predict_gold(gold_docs, args.config)
@@ -200,7 +178,7 @@ def command_eval(args: argparse.Namespace) -> int:
 
 def _regression_report(args: argparse.Namespace, scores, gold_docs) -> int:
     """``eval --baseline`` (compare, before ``--save`` may overwrite the same file) and ``--save``."""
-    from .regression import EXIT_REGRESSION, compare, format_comparison, load_scores, save_scores, scores_record
+    from pipeline.evaluation.regression import EXIT_REGRESSION, compare, format_comparison, load_scores, save_scores, scores_record
 
     record = scores_record(scores, gold_docs, args.gold)
     status = EXIT_OK
@@ -214,7 +192,7 @@ def _regression_report(args: argparse.Namespace, scores, gold_docs) -> int:
 
 
 def command_review(args: argparse.Namespace) -> int:
-    from .review import write_review
+    from pipeline.views.review import write_review
 
     review = write_review(args.out_dir, args.output, args.gold)
     missing = sum(1 for d in review.documents if d.text is None)
@@ -224,7 +202,7 @@ def command_review(args: argparse.Namespace) -> int:
 
 
 def command_diff(args: argparse.Namespace) -> int:
-    from .diff import diff_folders, format_diff
+    from pipeline.evaluation.diff import diff_folders, format_diff
 
     diff = diff_folders(args.old, args.new, args.types)
     print(format_diff(diff, args.summary))
@@ -234,8 +212,8 @@ def command_diff(args: argparse.Namespace) -> int:
 def command_show(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from .nlp import load
-    from .show import show_document
+    from pipeline.nlp import load
+    from pipeline.views.show import show_document
 
     documents, errors = [], []
     for item in read_inputs([args.file], args.date):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 
-from . import factories
-from .speedups import speed_up
-from .config import Settings
+from pipeline.extractors import factories
+from pipeline.core.speedups import speed_up
+from pipeline.core.config import Settings
 
 
 def load(settings: Settings | None = None) -> Language:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.mentions import MENTION_TYPES
-from pipeline.tables import DOCUMENT_COLUMNS, ERROR_COLUMNS, mention_columns
+from pipeline.core.mentions import MENTION_TYPES
+from pipeline.io.tables import DOCUMENT_COLUMNS, ERROR_COLUMNS, mention_columns
 
 TEXTS = {
     "a": "date 2024-03-05 The agency said on March 4 that 1,200 farmers received $3 million under the Green Fields Program.",

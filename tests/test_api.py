@@ -5,7 +5,7 @@ import doctest
 import pytest
 
 import pipeline
-from pipeline.tables import columns_of
+from pipeline.io.tables import columns_of
 
 
 def test_api_package_docstring_examples_run():

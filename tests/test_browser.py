@@ -19,8 +19,8 @@ import pytest
 from fake_outputs import baseline_mentions, mention, write_gold, write_output
 
 from pipeline.cli import main
-from pipeline.mentions import MENTION_TYPES
-from pipeline.review import write_review
+from pipeline.core.mentions import MENTION_TYPES
+from pipeline.views.review import write_review
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)

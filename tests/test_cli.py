@@ -4,8 +4,8 @@ import csv
 import json
 
 from pipeline.cli import main
-from pipeline.mentions import MENTION_TYPES
-from pipeline.tables import columns_of
+from pipeline.core.mentions import MENTION_TYPES
+from pipeline.io.tables import columns_of
 
 from conftest import GOLD, ROOT
 

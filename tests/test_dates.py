@@ -7,12 +7,12 @@ import datetime as dt
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from pipeline.dates import extract_dates
-from pipeline.dates.patterns import find_candidates, select
-from pipeline.dates.resolver import Resolved, resolve
-from pipeline.mentions import get_mentions
-from pipeline.reader import InputDocument
-from pipeline.run import process
+from pipeline.extractors.dates import extract_dates
+from pipeline.extractors.dates.patterns import find_candidates, select
+from pipeline.extractors.dates.resolver import Resolved, resolve
+from pipeline.core.mentions import get_mentions
+from pipeline.io.reader import InputDocument
+from pipeline.batch.extract import process
 
 ANCHOR = dt.date(2023, 11, 15)  # a Wednesday; the test clock, fixed here only
 

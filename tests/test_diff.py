@@ -4,10 +4,10 @@ import pytest
 from fake_outputs import TEXTS, baseline_mentions, mention, write_output
 
 from pipeline.cli import main
-from pipeline.diff import diff_folders
-from pipeline.folders import read_folder
-from pipeline.mentions import MENTION_TYPES
-from pipeline.writers import write_tables
+from pipeline.evaluation.diff import diff_folders
+from pipeline.io.outputset import read_folder
+from pipeline.core.mentions import MENTION_TYPES
+from pipeline.io.formats import write_tables
 
 
 def changed_mentions():

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.mentions import MENTION_TYPES, get_mentions
-from pipeline.run import process
-from pipeline.reader import InputDocument
+from pipeline.core.mentions import MENTION_TYPES, get_mentions
+from pipeline.batch.extract import process
+from pipeline.io.reader import InputDocument
 
 PACKAGE = Path(__file__).resolve().parent.parent / "pipeline"
 EXAMPLE_FILES = sorted(PACKAGE.rglob("examples_*.jsonl"))

@@ -3,8 +3,8 @@
 import spacy
 from spacy import registry
 
-from pipeline import factories
-from pipeline.mentions import MENTION_TYPES, get_mentions
+from pipeline.extractors import factories
+from pipeline.core.mentions import MENTION_TYPES, get_mentions
 
 REGISTERED = [
     "pressfacts_counts_v1",

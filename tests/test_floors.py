@@ -6,8 +6,8 @@ BENCHMARKS.md and the issue notes); raise them when extraction improves.
 
 import pytest
 
-from pipeline.cli import predict_gold
-from pipeline.scoring import load_gold, score
+from pipeline.evaluation.predict import predict_gold
+from pipeline.evaluation.scoring import load_gold, score
 
 from conftest import GOLD
 

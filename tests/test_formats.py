@@ -6,9 +6,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.cli import main
-from pipeline.folders import read_folder
-from pipeline.tables import TABLE_NAMES, columns_of
-from pipeline.writers import DUCKDB_FILE
+from pipeline.io.outputset import read_folder
+from pipeline.io.tables import TABLE_NAMES, columns_of
+from pipeline.io.formats import DUCKDB_FILE
 
 from test_run import write_dev_corpus
 

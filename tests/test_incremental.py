@@ -5,7 +5,7 @@ import json
 import pytest
 
 from pipeline.cli import main
-from pipeline.manifest import MANIFEST_FILE, load_manifest
+from pipeline.io.manifest import MANIFEST_FILE, load_manifest
 
 from test_run import table_bytes, write_dev_corpus
 
@@ -20,7 +20,7 @@ def extraction_forbidden(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("the model was loaded although nothing needed extracting")
 
-    monkeypatch.setattr("pipeline.batch.make_engine", refuse)
+    monkeypatch.setattr("pipeline.batch.runner.make_engine", refuse)
 
 
 def test_a_rerun_extracts_nothing_and_leaves_identical_tables(tmp_path, monkeypatch, capsys):
@@ -101,7 +101,7 @@ def test_what_invalidates_earlier_rows(tmp_path, monkeypatch, capsys, change):
     capsys.readouterr()
     args = ["run", str(corpus), "--out", str(out)]
     if change == "pipeline version":
-        monkeypatch.setattr("pipeline.manifest.pipeline_version", lambda: "9.9.9+other")
+        monkeypatch.setattr("pipeline.io.manifest.pipeline_version", lambda: "9.9.9+other")
     elif change == "configuration":
         config = tmp_path / "other.toml"
         config.write_text("[pipeline]\nbatch_size = 7\n", encoding="utf-8")

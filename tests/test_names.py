@@ -14,11 +14,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.names import candidates, lexicon
-from pipeline.names.candidates import find_quotes, find_runs, tokenize
-from pipeline.names.classify import _split_coordination, category_of, find_names
-from pipeline.names.context import Context
-from pipeline.names.document_level import initials
+from pipeline.extractors.names import candidates, lexicon
+from pipeline.extractors.names.candidates import find_quotes, find_runs, tokenize
+from pipeline.extractors.names.classify import _split_coordination, category_of, find_names
+from pipeline.extractors.names.context import Context
+from pipeline.extractors.names.document_level import initials
 
 KINDS = {"program", "award", "zone", "facility", "mechanism", "competition", "event", "project",
          "platform", "alliance", "fund", "campaign", "case"}

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.numbers.counts import COUNT, extract_counts
-from pipeline.numbers.money import CURRENCIES, CurrencyResolver, extract_money
-from pipeline.numbers.nouns import counted_noun, unit_lemma
-from pipeline.numbers.numbers import (
+from pipeline.extractors.numbers.counts import COUNT, extract_counts
+from pipeline.extractors.numbers.money import CURRENCIES, CurrencyResolver, extract_money
+from pipeline.extractors.numbers.nouns import counted_noun, unit_lemma
+from pipeline.extractors.numbers.numbers import (
     PREFIX_QUALIFIERS,
     format_decimal,
     parse_number,

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import main
-from pipeline.folders import read_folder
-from pipeline.outputset import OutputError, RunLock, open_output
-from pipeline.writers import escape_cell, unescape_cell
+from pipeline.io.outputset import read_folder
+from pipeline.io.outputset import OutputError, RunLock, open_output
+from pipeline.io.formats import escape_cell, unescape_cell
 
 from conftest import ROOT
 from test_run import write_dev_corpus
@@ -50,11 +50,11 @@ KILL_DRIVER = textwrap.dedent("""
 
 # module, function, which call, kill before (True) or after (False) it
 PHASES = {
-    "while-writing-tables": ("pipeline.writers", "_write_csv", 3, True),
-    "tables-written-before-manifest": ("pipeline.writers", "_staged_path", 8, True),
-    "before-the-switch": ("pipeline.outputset", "_fsync_dir", 1, False),
-    "after-the-switch-before-links": ("pipeline.outputset", "_replace_with_symlink", 1, False),
-    "while-removing-the-old-set": ("pipeline.outputset", "remove_leftovers", 2, True),
+    "while-writing-tables": ("pipeline.io.formats", "_write_csv", 3, True),
+    "tables-written-before-manifest": ("pipeline.io.formats", "_staged_path", 8, True),
+    "before-the-switch": ("pipeline.io.outputset", "_fsync_dir", 1, False),
+    "after-the-switch-before-links": ("pipeline.io.outputset", "_replace_with_symlink", 1, False),
+    "while-removing-the-old-set": ("pipeline.io.outputset", "remove_leftovers", 1, True),
 }
 
 

@@ -6,7 +6,7 @@ import pytest
 from fake_outputs import baseline_mentions, mention, write_gold, write_output
 
 from pipeline.cli import main
-from pipeline.regression import EXIT_REGRESSION
+from pipeline.evaluation.regression import EXIT_REGRESSION
 
 
 @pytest.fixture

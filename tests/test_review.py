@@ -7,11 +7,11 @@ import re
 from fake_outputs import TEXTS, baseline_mentions, mention, write_gold, write_output
 
 from pipeline.cli import main
-from pipeline.folders import read_folder
-from pipeline.mentions import MENTION_TYPES
-from pipeline.review import Mark, build_review, render_page, segments, write_review
-from pipeline.review_charts import counts_chart, money_chart, timeline_chart
-from pipeline.writers import write_tables
+from pipeline.io.outputset import read_folder
+from pipeline.core.mentions import MENTION_TYPES
+from pipeline.views.review import Mark, build_review, render_page, segments, write_review
+from pipeline.views.review_charts import counts_chart, money_chart, timeline_chart
+from pipeline.io.formats import write_tables
 
 
 def page_data(html: str) -> dict:

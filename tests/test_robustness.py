@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 import pytest
 
 from pipeline.cli import main
-from pipeline.mentions import MENTION_TYPES
-from pipeline.reader import InputDocument
-from pipeline.run import extract_chunk
+from pipeline.core.mentions import MENTION_TYPES
+from pipeline.io.reader import InputDocument
+from pipeline.batch.extract import extract_chunk
 
 from conftest import ROOT
 from test_run import table_bytes, write_dev_corpus
@@ -210,7 +210,7 @@ def test_an_output_folder_that_cannot_be_written_is_an_error_and_nothing_is_half
         written.append(path)
         path.write_text("partial", encoding="utf-8")
 
-    monkeypatch.setattr("pipeline.writers._write_csv", disk_full)
+    monkeypatch.setattr("pipeline.io.formats._write_csv", disk_full)
     assert main(["run", str(corpus), "--out", str(out), "--quiet", "--force"]) == 1
     assert "No space left on device" in capsys.readouterr().err
     assert table_bytes(out) | {"manifest.json": (out / "manifest.json").read_bytes()} == earlier
@@ -222,9 +222,9 @@ def test_ctrl_c_while_writing_leaves_the_earlier_tables_and_a_rerun_completes(tm
     out = tmp_path / "out"
     assert main(["run", str(sorted(corpus.glob("*.txt"))[0]), "--out", str(out), "--quiet"]) == 0
     earlier = table_bytes(out)
-    import pipeline.writers
+    import pipeline.io.formats
 
-    original = pipeline.writers._write_csv
+    original = pipeline.io.formats._write_csv
     calls = []
 
     def interrupted(frame, path):
@@ -233,11 +233,11 @@ def test_ctrl_c_while_writing_leaves_the_earlier_tables_and_a_rerun_completes(tm
             raise KeyboardInterrupt
         original(frame, path)
 
-    monkeypatch.setattr("pipeline.writers._write_csv", interrupted)
+    monkeypatch.setattr("pipeline.io.formats._write_csv", interrupted)
     assert main(["run", str(corpus), "--out", str(out), "--quiet"]) == 130
     assert "interrupted" in capsys.readouterr().err
     assert table_bytes(out) == earlier and no_staged_files(out)
-    monkeypatch.setattr("pipeline.writers._write_csv", original)
+    monkeypatch.setattr("pipeline.io.formats._write_csv", original)
     assert main(["run", str(corpus), "--out", str(out), "--quiet"]) == 0
     assert main(["run", str(corpus), "--out", str(tmp_path / "fresh"), "--quiet"]) == 0
     assert len(read_table(out, "documents")) == 5

@@ -8,13 +8,13 @@ import pytest
 import spacy
 from spacy.pipeline import AttributeRuler
 
-from pipeline.speedups import IndexedMatcher
+from pipeline.core.speedups import IndexedMatcher
 from pipeline.cli import main
-from pipeline.config import Settings
-from pipeline.mentions import MENTION_TYPES
-from pipeline.reader import InputDocument
-from pipeline.run import extract_chunk, piece_bounds, process
-from pipeline.tables import TABLE_NAMES
+from pipeline.core.config import Settings
+from pipeline.core.mentions import MENTION_TYPES
+from pipeline.io.reader import InputDocument
+from pipeline.batch.extract import extract_chunk, piece_bounds, process
+from pipeline.io.tables import TABLE_NAMES
 
 from conftest import GOLD, ROOT
 
@@ -75,8 +75,8 @@ def test_piece_bounds_cover_the_text_in_order_within_the_limit(text, max_chars):
 def test_process_in_pieces_keeps_the_text_sentences_and_offsets(nlp, monkeypatch):
     seed = (ROOT / "seeds" / "003_b1d13363e02ed9e3.txt").read_text(encoding="utf-8")
     item = InputDocument("seed", "<test>", seed, "2020-11-28", "header")
-    # `pipeline.run` the attribute is the run() function; the module is in sys.modules
-    monkeypatch.setattr(importlib.import_module("pipeline.run"), "MAX_PIECE_CHARS", 300)
+    # `pipeline.batch.extract` the attribute is the run() function; the module is in sys.modules
+    monkeypatch.setattr(importlib.import_module("pipeline.batch.extract"), "MAX_PIECE_CHARS", 300)
     assert len(piece_bounds(seed)) > 3
     [(_, doc)] = list(process(nlp, [item]))
     assert doc.text == seed
@@ -138,7 +138,7 @@ def test_a_worker_that_dies_stops_the_run_with_an_error_and_writes_nothing(tmp_p
             os._exit(9)  # as the kernel's out-of-memory killer would
         return real_extract_chunk(nlp, items, batch_size)
 
-    monkeypatch.setattr("pipeline.engines.extract_chunk", dying)  # inherited by the forked workers
+    monkeypatch.setattr("pipeline.batch.engines.extract_chunk", dying)  # inherited by the forked workers
     out = tmp_path / "out"
     assert main(["run", str(corpus), "--out", str(out), "--quiet", "--workers", "2"]) == 2
     assert "a worker process died" in capsys.readouterr().err

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from pipeline.scoring import GoldDocument, GoldError, load_gold, score, values_agree
+from pipeline.evaluation.scoring import GoldDocument, GoldError, load_gold, score, values_agree
 
 
 def mention(type_name, start, end, **fields):

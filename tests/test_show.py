@@ -7,9 +7,9 @@ from fake_outputs import TEXTS, baseline_mentions
 from rich.console import Console
 
 from pipeline.cli import main
-from pipeline.mentions import set_mentions
-from pipeline.reader import InputDocument
-from pipeline.show import STYLES, highlighted, show_document
+from pipeline.core.mentions import set_mentions
+from pipeline.io.reader import InputDocument
+from pipeline.views.show import STYLES, highlighted, show_document
 
 SEED = "seeds/003_b1d13363e02ed9e3.txt"
 

@@ -1,0 +1,184 @@
+"""Run the spaCy pipeline over input documents and collect their table rows.
+
+A document longer than :data:`MAX_PIECE_CHARS` is processed in pieces cut at
+paragraph (else line, else word) boundaries: spaCy's tagger needs memory in
+proportion to a Doc's length, and ``nlp.max_length`` guards against that. Its
+rows are made piece by piece, offsets shifted into the whole text
+(:func:`process` joins the pieces into one Doc for callers that want Docs). A
+batch holds at most ``batch_size`` Docs and :data:`BATCH_CHARS` characters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Callable, Iterable, Iterator, TypeVar
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.core.mentions import MENTION_TYPES, get_mentions, set_mentions
+from pipeline.io.reader import InputDocument, ReadError
+from pipeline.io.tables import document_rows, empty_tables
+
+MAX_PIECE_CHARS = 100_000
+BATCH_CHARS = 400_000
+MENTION_TABLES = [t.table for t in MENTION_TYPES.values()]
+T = TypeVar("T")
+# Where a long text may be cut, best first: each cut falls just after the separator.
+PIECE_SEPARATORS = ("\n\n", "\n", " ")
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What extraction made of a chunk of documents: each document's rows, in input order
+    (a document a component failed on is absent), and the failures."""
+
+    rows: list[tuple[str, dict[str, list[dict]]]]
+    errors: list[ReadError]
+
+
+def piece_bounds(text: str, max_chars: int | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` of consecutive pieces of at most ``max_chars`` (default
+    :data:`MAX_PIECE_CHARS`) covering ``text``."""
+    max_chars = max_chars or MAX_PIECE_CHARS
+    bounds, start = [], 0
+    while len(text) - start > max_chars:
+        limit = start + max_chars
+        cut = limit  # no separator at all: a hard cut
+        for separator in PIECE_SEPARATORS:
+            found = text.rfind(separator, start + max_chars // 2, limit - len(separator) + 1)
+            if found != -1:
+                cut = found + len(separator)
+                break
+        bounds.append((start, cut))
+        start = cut
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _join_pieces(item: InputDocument, pieces: list[tuple[int, Doc]]) -> Doc:
+    """One Doc over the whole text, with every piece's mentions shifted to whole-text offsets."""
+    doc = Doc.from_docs([piece for _, piece in pieces], ensure_whitespace=False, exclude=["spans", "user_data", "tensor"])
+    if doc.text != item.text:
+        raise ValueError(f"{item.doc_id}: joined pieces do not give back the text")
+    doc._.pf_doc_id = item.doc_id
+    doc._.pf_date = pieces[0][1]._.pf_date
+    doc._.pf_body_start = pieces[0][1]._.pf_body_start
+    for type_name in MENTION_TYPES:
+        shifted = [
+            {**m, "start": m["start"] + offset, "end": m["end"] + offset}
+            for offset, piece in pieces
+            for m in get_mentions(piece, type_name)
+        ]
+        set_mentions(doc, type_name, shifted)
+    return doc
+
+
+def _join_rows(pieces: list[tuple[int, dict[str, list[dict]]]]) -> dict[str, list[dict]]:
+    """One document's table rows from its pieces' rows (offsets already shifted)."""
+    rows = {table: [row for _, piece in pieces for row in piece[table]] for table in pieces[0][1]}
+    rows["documents"] = [{**pieces[0][1]["documents"][0], **{f"n_{t.table}": len(rows[t.table]) for t in MENTION_TYPES.values()}}]
+    return rows
+
+
+def _batches(pieces: Iterable[tuple[Doc, T]], batch_size: int) -> Iterator[list[tuple[Doc, T]]]:
+    """Lists of at most ``batch_size`` Docs and :data:`BATCH_CHARS` characters (but one Doc at least):
+    the tagger's memory follows the characters of a batch, not its number of Docs."""
+    batch: list[tuple[Doc, T]] = []
+    chars = 0
+    for doc, context in pieces:
+        if batch and (len(batch) == batch_size or chars + len(doc.text) > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append((doc, context))
+        chars += len(doc.text)
+    if batch:
+        yield batch
+
+
+def _pipe_pieces(nlp: Language, items: Iterable[InputDocument], batch_size: int,
+                 errors: list[ReadError] | None) -> Iterator[tuple[InputDocument, int, int, Doc]]:
+    """``(item, offset, n_pieces, doc)`` for every processed piece, in order; a piece a component
+    fails on is reported in ``errors`` (when given, else the exception propagates) and skipped."""
+    failed: list[ReadError] = errors if errors is not None else []
+
+    def on_error(proc_name, proc, docs, exc):
+        if errors is None:
+            raise exc
+        for doc in docs:
+            failed.append(ReadError(doc._.pf_doc_id or "?", None, f"component {proc_name} failed: {exc!r}"))
+
+    def make(item: InputDocument) -> Iterator[tuple[Doc, tuple[InputDocument, int, int]]]:
+        bounds = piece_bounds(item.text)
+        for start, end in bounds:
+            doc = nlp.make_doc(item.text[start:end])
+            doc._.pf_doc_id = item.doc_id
+            doc._.pf_date = item.date or ""  # "" = known to have no date: do not read the header
+            if start > 0:
+                doc._.pf_body_start = 0  # only the first piece can hold the header
+            yield doc, (item, start, len(bounds))
+
+    nlp.set_error_handler(on_error)
+    for batch in _batches((piece for item in items for piece in make(item)), batch_size):
+        # A piece of white space only (a long document's blank padding) holds no mention:
+        # it skips the pipeline and keeps its place. A piece a component failed on is absent.
+        to_run = [(doc, context) for doc, context in batch if not doc.text.isspace()]
+        done = {id(context): doc for doc, context in nlp.pipe(to_run, as_tuples=True, batch_size=max(1, len(to_run)))}
+        for doc, context in batch:
+            doc = doc if doc.text.isspace() else done.get(id(context))
+            if doc is not None:
+                yield (*context, doc)
+
+
+def _whole(pieces: Iterable[tuple[InputDocument, int, int, T]]) -> Iterator[tuple[InputDocument, list[tuple[int, T]]]]:
+    """Group consecutive pieces by document; a document missing a (failed) piece is dropped."""
+    current: InputDocument | None = None
+    parts: list[tuple[int, T]] = []
+    for item, offset, n_pieces, value in pieces:
+        if item is not current:
+            current, parts = item, []
+        parts.append((offset, value))
+        if len(parts) == n_pieces:
+            yield item, parts
+            current, parts = None, []
+
+
+def process(nlp: Language, items: Iterable[InputDocument], batch_size: int = 32,
+            errors: list[ReadError] | None = None) -> Iterator[tuple[InputDocument, Doc]]:
+    """Yield each document with its processed Doc; a document a component fails on is
+    reported in ``errors`` (when given, else the exception propagates) and skipped."""
+    for item, parts in _whole(_pipe_pieces(nlp, items, batch_size, errors)):
+        yield item, parts[0][1] if len(parts) == 1 else _join_pieces(item, parts)
+
+
+def _shifted_rows(item: InputDocument, offset: int, doc: Doc) -> dict[str, list[dict]]:
+    rows = document_rows(item, doc)
+    if offset:
+        for table in MENTION_TABLES:
+            rows[table] = [{**row, "start": row["start"] + offset, "end": row["end"] + offset} for row in rows[table]]
+    return rows
+
+
+def extract_chunk(nlp: Language, items: list[InputDocument], batch_size: int = 32,
+                  on_chars: Callable[[int], None] | None = None) -> Extracted:
+    """Table rows of each document in ``items``; component failures are collected, never raised.
+    A long document's pieces become rows one by one: its whole Doc is never built.
+    ``on_chars`` is told the length of each piece done (progress within a long document)."""
+    errors: list[ReadError] = []
+
+    def rows_of(item: InputDocument, offset: int, doc: Doc) -> dict[str, list[dict]]:
+        if on_chars is not None:
+            on_chars(len(doc.text))
+        return _shifted_rows(item, offset, doc)
+
+    pieces = ((item, offset, n, rows_of(item, offset, doc)) for item, offset, n, doc in
+              _pipe_pieces(nlp, items, batch_size, errors))
+    rows = [(item.doc_id, parts[0][1] if len(parts) == 1 else _join_rows(parts)) for item, parts in _whole(pieces)]
+    return Extracted(rows, errors)
+
+
+def chunked(items: Iterable[InputDocument], size: int) -> Iterator[list[InputDocument]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk

@@ -1,0 +1,241 @@
+"""The one runner: documents in, table rows out, for ``pipeline.extract()`` and ``pressfacts run``.
+
+:func:`extract_documents` maps chunks of documents through an engine and
+collects their rows in input order; :func:`extract_rows` is that in this
+process, for the Python API; :func:`run_batch` adds what ``pressfacts run``
+needs around it: it extracts what the output folder does not hold yet, then
+writes it all.
+
+The inputs are read as a stream. A document whose id, source, text sha256
+and date match the folder's manifest (same pipeline version, configuration
+and format, tables unchanged since) keeps its rows; the others go to the
+engine. Row order: the documents already in the tables keep their places (a
+changed one is replaced where it was), new documents follow in input order,
+mentions in offset order; so a re-run on the same inputs writes the same
+bytes. A document absent from the inputs keeps its rows unless ``prune``.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import shutil
+import time
+from dataclasses import dataclass, field
+from itertools import chain
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from tqdm import tqdm
+
+from pipeline.core.config import Settings
+from pipeline.batch.engines import Engine, LocalEngine, make_engine
+from pipeline.io.manifest import MANIFEST_FILE, DocumentEntry, Manifest, file_sha256, load_manifest, pipeline_version, why_stale
+from pipeline.io.outputset import RunLock, current_set_dir, new_set_dir, remove_leftovers, switch_to
+from pipeline.io.reader import InputDocument, ReadError
+from pipeline.batch.extract import Extracted, chunked
+from pipeline.io.tables import TABLE_NAMES, empty_tables, error_frame, to_frames
+from pipeline.io.formats import read_tables, write_tables
+
+
+@dataclass
+class BatchOptions:
+    out: str | Path
+    fmt: str = "csv"
+    engine: str = "local"
+    workers: int | None = None
+    scheduler: str | None = None
+    force: bool = False
+    prune: bool = False
+    progress: bool | None = None  # None: a bar only when stderr is a terminal
+    wait: bool = False  # wait for another run holding the folder instead of failing
+    raw_csv: bool = False  # CSV cells exactly as extracted, formula-like ones included
+
+    @property
+    def csv_cells(self) -> str:
+        return "escaped" if self.fmt == "csv" and not self.raw_csv else "raw"
+
+
+class DropRefused(RuntimeError):
+    """Rows would be dropped while some input could not be read: nothing was written."""
+
+
+@dataclass
+class BatchResult:
+    rows: dict[str, list[dict]] = field(default_factory=empty_tables)
+    errors: list[ReadError] = field(default_factory=list)
+    n_documents: int = 0  # in the tables
+    n_extracted: int = 0
+    n_reused: int = 0
+    n_pruned: int = 0
+    n_dropped: int = 0  # absent from the inputs, in tables that could not be reused
+    stale: str | None = None  # why earlier tables could not be reused
+    seconds: float = 0.0
+
+
+def configuration_of(settings: Settings) -> str:
+    """The settings' fingerprint with the versions of spaCy and of the model package."""
+    try:
+        model = importlib.metadata.version(settings.model)
+    except importlib.metadata.PackageNotFoundError:
+        model = "?"
+    return f"{settings.fingerprint} {settings.model}=={model} spacy=={spacy.__version__}"
+
+
+def documents_of(stream: Iterable[InputDocument | ReadError], errors: list[ReadError]) -> Iterator[InputDocument]:
+    """The documents of ``stream``; its read errors go to ``errors``."""
+    for item in stream:
+        if isinstance(item, ReadError):
+            errors.append(item)
+        else:
+            yield item
+
+
+def extract_documents(engine: Engine, chunks: Iterable[list[InputDocument]],
+                      on_chunk: Callable[[Extracted], None] | None = None
+                      ) -> tuple[dict[str, dict[str, list[dict]]], list[ReadError]]:
+    """Each document's rows (doc_id -> table -> rows, in input order) and the component failures."""
+    fresh: dict[str, dict[str, list[dict]]] = {}
+    failures: list[ReadError] = []
+    for extracted in engine.map(chunks):
+        fresh.update(extracted.rows)
+        failures.extend(extracted.errors)
+        if on_chunk is not None:
+            on_chunk(extracted)
+    return fresh, failures
+
+
+def extract_rows(nlp: Language, stream: Iterable[InputDocument | ReadError],
+                 batch_size: int = 32) -> tuple[dict[str, list[dict]], list[ReadError]]:
+    """Every table's rows for ``stream``, extracted in this process with ``nlp``, and every
+    error (unreadable inputs, then component failures)."""
+    errors: list[ReadError] = []
+    engine = LocalEngine(Settings(batch_size=batch_size), nlp=nlp)
+    fresh, failures = extract_documents(engine, chunked(documents_of(stream, errors), batch_size))
+    rows = empty_tables()
+    for document_rows in fresh.values():
+        for table, table_rows in document_rows.items():
+            rows[table].extend(table_rows)
+    return rows, errors + failures
+
+
+def _rows_by_document(frames) -> dict[str, dict[str, list[dict]]]:
+    rows: dict[str, dict[str, list[dict]]] = {}
+    for table, frame in frames.items():
+        for row in frame.to_dict("records"):
+            rows.setdefault(row["doc_id"], empty_tables())[table].append(row)
+    return rows
+
+
+def _file_of(source: str) -> str:
+    """The file of a source (a JSON line's ``path:LINE`` moves when lines are added)."""
+    path, _, line = source.rpartition(":")
+    return path if path and line.isdigit() else source
+
+
+def run_batch(settings: Settings, stream: Iterable[InputDocument | ReadError], options: BatchOptions,
+              on_wait=None) -> BatchResult:
+    """Extract, merge with the reusable rows of ``options.out``, and switch in a new set of
+    tables and manifest (:mod:`pipeline.io.outputset`), holding the folder's lock throughout."""
+    out = Path(options.out)
+    out.mkdir(parents=True, exist_ok=True)
+    with RunLock(out, options.wait, on_wait):
+        remove_leftovers(out)
+        return _run_locked(settings, stream, options, out)
+
+
+def _run_locked(settings: Settings, stream: Iterable[InputDocument | ReadError], options: BatchOptions,
+                out: Path) -> BatchResult:
+    started = time.perf_counter()
+    result = BatchResult()
+    configuration = configuration_of(settings)
+    previous_dir = current_set_dir(out) or out  # or the older in-place layout
+    previous = load_manifest(previous_dir)
+    result.stale = why_stale(previous, previous_dir, configuration, options.fmt, options.csv_cells)
+    earlier = {} if result.stale else {e.doc_id: e for e in previous.documents}
+    earlier_rows = _rows_by_document(read_tables(previous_dir, TABLE_NAMES, options.fmt,
+                                                 previous.csv_cells == "escaped")) if earlier else {}
+
+    current: dict[str, DocumentEntry] = {}
+    read_errors: list[ReadError] = []
+
+    def to_extract() -> Iterator[InputDocument]:
+        for item in documents_of(stream, read_errors):
+            entry = DocumentEntry.of(item)
+            before = earlier.get(item.doc_id)
+            if before is not None and not options.force and _file_of(before.source) != _file_of(entry.source):
+                read_errors.append(ReadError(entry.source, None, f"doc_id {item.doc_id!r} is already in the tables, "
+                                             f"read from {before.source}; skipped (rename it, or --force to replace)"))
+                continue
+            current[item.doc_id] = entry
+            if not options.force and earlier.get(item.doc_id) == entry:
+                result.n_reused += 1
+                continue
+            yield item
+
+    fresh: dict[str, dict[str, list[dict]]] = {}
+    failures: list[ReadError] = []
+    chunks = chunked(to_extract(), settings.batch_size)
+    first = next(chunks, None)
+    if first is not None:  # the model loads only when there is something to extract
+        # Progress in characters: a batch of one long document moves as its pieces are done.
+        bar = tqdm(unit="char", unit_scale=True, desc="pressfacts", leave=False,
+                   disable=None if options.progress is None else not options.progress)
+        engine = make_engine(settings, options.engine, options.workers, options.scheduler, on_chars=bar.update)
+
+        def chunk_done(extracted: Extracted) -> None:
+            if not isinstance(engine, LocalEngine):  # a local engine tells each piece itself
+                bar.update(sum(rows["documents"][0]["n_chars"] for _, rows in extracted.rows))
+
+        try:
+            fresh, failures = extract_documents(engine, chain([first], chunks), chunk_done)
+        finally:
+            engine.close()
+            bar.close()
+    result.n_extracted = len(fresh)
+
+    order = [doc_id for doc_id in earlier if doc_id in current or not options.prune]
+    order += [doc_id for doc_id in current if doc_id not in earlier]
+    result.n_pruned = sum(1 for doc_id in earlier if doc_id not in current) if options.prune else 0
+    if previous is not None and result.stale:
+        result.n_dropped = sum(1 for e in previous.documents if e.doc_id not in current)
+    unread = [e for e in read_errors if e.lost]
+    if (result.n_pruned or result.n_dropped) and unread and not options.force:
+        gone = [e.doc_id for e in (previous.documents if previous else []) if e.doc_id not in current]
+        shown = ", ".join(gone[:5]) + (f" and {len(gone) - 5} more" if len(gone) > 5 else "")
+        raise DropRefused(f"{len(unread)} input(s) could not be read or matched nothing (first: {unread[0]}), and this "
+                          f"run would drop the rows of {len(gone)} earlier document(s) ({shown}); nothing was written. "
+                          "Fix the inputs, or pass --force to drop them")
+    entries: list[DocumentEntry] = []
+    for doc_id in order:
+        if doc_id in fresh:
+            rows, entry = fresh[doc_id], current[doc_id]
+        elif doc_id in earlier and (doc_id not in current or current[doc_id] == earlier[doc_id]):
+            rows, entry = earlier_rows.get(doc_id, empty_tables()), earlier[doc_id]
+        else:  # changed or new, and a component failed on it (in ``failures``)
+            continue
+        for table, table_rows in rows.items():
+            result.rows[table].extend(table_rows)
+        entries.append(entry)
+    result.n_documents = len(entries)
+    result.errors = read_errors + failures
+
+    frames = to_frames(result.rows)
+    frames["errors"] = error_frame(result.errors)
+
+    def manifest(staged: dict[str, Path]) -> dict[str, bytes]:
+        tables = {name: file_sha256(path) for name, path in staged.items()}
+        record = Manifest(pipeline_version(), configuration, options.fmt, tables, entries, options.csv_cells)
+        return {MANIFEST_FILE: record.to_bytes()}
+
+    set_dir = new_set_dir(out)
+    try:
+        write_tables(frames, set_dir, options.fmt, manifest, escape_csv=options.csv_cells == "escaped")
+        switch_to(out, set_dir)
+    except BaseException:  # a failed or interrupted write leaves no staging behind
+        if current_set_dir(out) != set_dir.resolve():
+            shutil.rmtree(set_dir, ignore_errors=True)
+        raise
+    result.seconds = time.perf_counter() - started
+    return result

@@ -1,0 +1,204 @@
+"""Calendar date rules: ISO and numeric dates, month/day/year forms, day, month and year
+ranges, spoken years, decades and centuries.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extractors.dates.fragments import (
+    END_OF_DATE, LEFT, LEFT_YEAR, RANGE_DASH, RANGE_WORD, REL_YEAR, Rule, SPOKEN_YEAR, WEEKDAY, YEAR_RANGE_WORD,
+    _ymd, day, is_and_without_between, is_preceded_by, month, month_number, relative_year, rule, spoken_year,
+    valid_day, year, year_number,
+)
+from pipeline.extractors.dates.lexicon import NUMBER_WORDS, alternation, words
+
+
+MONTH_DAY_YEAR = rf"(?:(?:{WEEKDAY}),?\s+)?{month('month')}\s+{day('day')}(?:,?\s+{year('year')})?{END_OF_DATE}"
+DAY_MONTH_YEAR = rf"(?:(?:{WEEKDAY}),?\s+)?{LEFT}{day('day')}\s+(?:of\s+)?{month('month')}(?:,?\s+{year('year')})?(?!\w)"
+
+
+def build_iso(m: re.Match, text: str) -> str | None:
+    y, mo, d = int(m["year"]), int(m["month"]), int(m["day"])
+    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and valid_day(d, mo) else None
+
+
+def build_numeric(m: re.Match, text: str) -> str | None:
+    """`03/07/2009`: day-first and month-first readings; the resolver keeps the one
+    nearest the document date (day-first when there is none)."""
+    a, b, y = int(m["a"]), int(m["b"]), year_number(m["year"])
+    if len(m["year"]) == 2 and m["sep"] == "-":
+        return None
+    options = [f"{y:04d}-{mo:02d}-{d:02d}" for d, mo in ((a, b), (b, a)) if 1 <= mo <= 12 and valid_day(d, mo)]
+    return "|".join(dict.fromkeys(options)) or None
+
+
+def build_month_day(m: re.Match, text: str) -> str | None:
+    mo = month_number(m, "month")
+    if mo is None:
+        return None
+    return _ymd(int(m["year"]) if m["year"] else None, mo, int(m["day"]))
+
+
+def build_month_year(m: re.Match, text: str) -> str | None:
+    mo = month_number(m, "month")
+    return f"{m['year']}-{mo:02d}" if mo else None
+
+
+def build_month_relative_year(m: re.Match, text: str) -> str | None:
+    mo = month_number(m, "month")
+    return f"{relative_year(m['relyear'])}-{mo:02d}" if mo else None
+
+
+def build_day_range(m: re.Match, text: str) -> str | None:
+    """`Nov. 22 and 24`, `22-24 November 2023`, `the 23rd to 27th of May`."""
+    mo = month_number(m, "month")
+    d1, d2 = int(m["d1"]), int(m["d2"])
+    if mo is None or d2 <= d1:
+        return None
+    y = int(m["year"]) if m["year"] else None
+    left, right = _ymd(y, mo, d1), _ymd(y, mo, d2)
+    return f"{left}/{right}" if left and right else None
+
+
+def build_month_day_range(m: re.Match, text: str) -> str | None:
+    """`Nov. 30 to Dec. 2`, `27 May to 1 June 2024`."""
+    m1, m2 = month_number(m, "m1"), month_number(m, "m2")
+    if m1 is None or m2 is None:
+        return None
+    y2 = int(m["year"]) if m["year"] else None
+    y1 = (y2 - 1 if m1 > m2 else y2) if y2 else None
+    left, right = _ymd(y1, m1, int(m["d1"])), _ymd(y2, m2, int(m["d2"]))
+    return f"{left}/{right}" if left and right else None
+
+
+def build_month_range(m: re.Match, text: str) -> str | None:
+    """`January-March 2024`, `between May and July 2023`, `the July to September period`."""
+    m1, m2 = month_number(m, "m1"), month_number(m, "m2")
+    if m1 is None or m2 is None or m1 >= m2:
+        return None
+    if is_and_without_between(m, text):
+        return None
+    y = m["year"] or "XXXX"
+    return f"{y}-{m1:02d}/{y}-{m2:02d}"
+
+
+def build_month_range_period(m: re.Match, text: str) -> str | None:
+    """`the October-December period`: three months from January, April, July or October are a
+    quarter (a day interval, as the contract values quarters); other spans stay months."""
+    spec = build_month_range(m, text)
+    m1, m2 = month_number(m, "m1"), month_number(m, "m2")
+    if spec and m2 - m1 == 2 and m1 % 3 == 1:
+        return f"{m['year'] or 'XXXX'}-Q{m2 // 3}"
+    return spec
+
+
+def build_month_year_range(m: re.Match, text: str) -> str | None:
+    """`December 2023 to March 2024`."""
+    m1, m2 = month_number(m, "m1"), month_number(m, "m2")
+    if m1 is None or m2 is None or (m["y1"], m1) >= (m["y2"], m2):
+        return None
+    return f"{m['y1']}-{m1:02d}/{m['y2']}-{m2:02d}"
+
+
+def build_year_range(m: re.Match, text: str) -> str | None:
+    """`2014-2020` -> 2014/2020; `2019-20` -> FY2020 (a fiscal year labelled by its end)."""
+    y1, tail = int(m["y1"]), m["y2"]
+    y2 = int(tail) if len(tail) == 4 else y1 // 100 * 100 + int(tail)
+    if y2 <= y1:
+        return None
+    if is_and_without_between(m, text):
+        return None
+    if len(tail) == 2 and y2 == y1 + 1 and m["sep"].strip() in ("-", "/", "–"):
+        return f"FY{y2}"
+    return f"{y1}/{y2}"
+
+
+def build_year(m: re.Match, text: str) -> str | None:
+    y = int(m["year"])
+    if y < 1900 and not is_preceded_by(text, m.start(), {"in", "since", "of", "from", "until", "by", "before", "after", "year"}):
+        return None
+    return str(y)
+
+
+def build_spoken_year(m: re.Match, text: str) -> str | None:
+    """`nineteen ninety-six`, `the year two thousand`, `January nineteen ninety-seven`."""
+    y = spoken_year(m["spoken"])
+    if y is None or not 1000 <= y <= 2199:
+        return None
+    mo = month_number(m, "month") if m["month"] else None
+    if m["month"] and mo is None:
+        return None
+    return f"{y}-{mo:02d}" if mo else str(y)
+
+
+def build_decade(m: re.Match, text: str) -> str | None:
+    return m["decade"]
+
+
+DECADE_WORDS = {w[:-1] + "ies": n // 10 for w, n in NUMBER_WORDS.items() if n in range(20, 100, 10)}
+
+
+def build_decade_short(m: re.Match, text: str) -> str | None:
+    """`the nineties`, `the '80s`: the latest such decade begun by the document date."""
+    digit = int(m["digit"]) if m["digit"] else DECADE_WORDS[words(m["word"])]
+    return f"DECADE:{digit}"
+
+
+def build_century(m: re.Match, text: str) -> str | None:
+    n = int(m["century"])
+    return f"{n - 1:02d}" if 10 <= n <= 22 else None
+
+
+# first in RULES (see patterns.py: the order matters)
+CALENDAR_RULES: tuple[Rule, ...] = (
+    rule("iso-date",
+         rf"{LEFT}(?P<year>\d{{4}})(?P<sep>[-/.])(?P<month>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})(?![\w/-]|\.\d)",
+         build_iso),
+    rule("numeric-date",
+         rf"{LEFT}(?P<a>\d{{1,2}}) ?(?P<sep>[./-]) ?(?P<b>\d{{1,2}}) ?(?P=sep) ?(?P<year>\d{{4}}|\d{{2}})(?![\w/-]|[.,]\d)",
+         build_numeric),
+    rule("month-day", MONTH_DAY_YEAR, build_month_day),
+    rule("day-month", DAY_MONTH_YEAR, build_month_day),
+    rule("the-day-of-month",
+         rf"\b(?i:the|this)\s+{day('day')}\s+(?:(?i:day)\s+)?of\s+{month('month')}(?:,?\s+{year('year')})?",
+         build_month_day),
+    rule("month-year", rf"{month('month')},?\s+(?:of\s+)?{year('year')}", build_month_year),
+    rule("month-relative-year", rf"{month('month', True)}\s+(?:of\s+)?{REL_YEAR}", build_month_relative_year),
+    rule("month-day-range",
+         rf"{month('month')}\s+{day('d1')}{RANGE_WORD}{day('d2')}(?:,?\s+{year('year')})?{END_OF_DATE}",
+         build_day_range),
+    rule("day-range-month",
+         rf"{LEFT}(?:the\s+)?{day('d1')}{RANGE_WORD}{day('d2')}\s+(?:of\s+)?{month('month')}(?:,?\s+{year('year')})?",
+         build_day_range),
+    rule("month-day-to-month-day",
+         rf"{month('m1')}\s+{day('d1')}{RANGE_WORD}{month('m2')}\s+{day('d2')}(?:,?\s+{year('year')})?{END_OF_DATE}",
+         build_month_day_range),
+    rule("day-month-to-day-month",
+         rf"{LEFT}{day('d1')}\s+{month('m1')}{RANGE_WORD}{day('d2')}\s+{month('m2')}(?:,?\s+{year('year')})?",
+         build_month_day_range),
+    rule("month-range",
+         rf"{month('m1', True)}{RANGE_WORD}{month('m2', True)}(?:,?\s+{year('year')})?{END_OF_DATE}",
+         build_month_range),
+    rule("month-range-period",
+         rf"\b(?i:the)\s+{month('m1', True)}{RANGE_WORD}{month('m2', True)}(?:,?\s+{year('year')})?\s+(?i:period|quarter)\b",
+         build_month_range_period, needs=("period", "quarter")),
+    rule("month-year-range",
+         rf"{month('m1')},?\s+{year('y1')}{RANGE_DASH}{month('m2')},?\s+{year('y2')}",
+         build_month_year_range),
+    rule("year-range",
+         rf"{LEFT_YEAR}{year('y1')}(?P<sep>{YEAR_RANGE_WORD})(?P<y2>(?:1[5-9]|20|21)\d\d|\d\d)(?![\d%]|[.,]\d)",
+         build_year_range),
+    rule("year", rf"{LEFT_YEAR}{year('year')}", build_year),
+    rule("spoken-year",
+         rf"\b(?:{month('month', True)}\s+(?:of\s+)?|(?i:the\s+year)\s+)?(?P<spoken>{SPOKEN_YEAR})",
+         build_spoken_year, needs=("teen", "twenty", "thousand")),
+    rule("decade", rf"{LEFT_YEAR}(?P<decade>1[5-9]\d|20\d)0s\b", build_decade, needs=("0s",)),
+    rule("decade-short",
+         rf"(?:(?<=\b[Tt]he )|(?<=\b[Tt]he early )|(?<=\b[Tt]he late )|(?<=\b[Tt]he mid-))"
+         rf"(?:['’](?P<digit>[1-9])0s|(?P<word>(?i:{alternation(DECADE_WORDS)})))\b",
+         build_decade_short, needs=("0s", "ties")),
+    rule("century",
+         rf"{LEFT}(?P<century>\d\d)(?:st|nd|rd|th)[\s-]+(?i:century)\b",
+         build_century, needs=("centur",)),
+)

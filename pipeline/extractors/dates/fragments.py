@@ -1,0 +1,152 @@
+"""Shared pieces of the date rules: the rule record, regex fragments built from the word
+lists in ``data/`` and the helpers that read matched groups.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from pipeline.extractors.numbers.numbers import ORDINALS
+from pipeline.extractors.dates.lexicon import (
+    DURATION_QUALIFIERS, FULL_MONTH_NAMES, FULL_WEEKDAY_NAMES, MONTHS, NUMBER_WORDS, UNITS, WEEKDAYS, alternation,
+    plural_alternation, words,
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    regex: re.Pattern
+    build: Callable[[re.Match, str], str | None]
+    needs: tuple[str, ...] = ()  # lower-case words one of which the text must contain
+
+
+def rule(name: str, pattern: str, build, needs: tuple[str, ...] = ()) -> Rule:
+    return Rule(name, re.compile(pattern), build, needs)
+
+
+ABBREVIATED_MONTHS = [name for name in MONTHS if name not in FULL_MONTH_NAMES]
+
+
+def month(group: str, full_only: bool = False) -> str:
+    """A month name; an abbreviation keeps its period (`Nov.`), a full name does not."""
+    if full_only:
+        return rf"\b(?P<{group}>(?i:{alternation(FULL_MONTH_NAMES)}))\b"
+    return rf"\b(?P<{group}>(?i:{alternation(FULL_MONTH_NAMES)})\b|(?i:{alternation(ABBREVIATED_MONTHS)})\b\.?)"
+
+
+def day(group: str) -> str:
+    return rf"(?P<{group}>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)"
+
+
+def year(group: str) -> str:
+    return rf"(?P<{group}>1\d\d\d|20\d\d|21\d\d)(?![\d%]|[.,]\d)"
+
+
+WEEKDAY = rf"\b(?i:{alternation(WEEKDAYS)})\b\.?"
+FULL_WEEKDAY = rf"(?P<weekday>(?i:{alternation(FULL_WEEKDAY_NAMES)}))\b"
+NUMBER_WORD = alternation(NUMBER_WORDS)
+TENS = alternation(w for w, n in NUMBER_WORDS.items() if n in range(20, 100, 10))
+DIGIT_WORDS = alternation(w for w, n in NUMBER_WORDS.items() if n in range(1, 10) and w not in ("a", "an"))
+NUM = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})*|(?i:(?:{TENS})[\s-](?:{DIGIT_WORDS})|{NUMBER_WORD})\b)"
+TEENS = alternation(w for w, n in NUMBER_WORDS.items() if n in range(10, 20))
+# A year said in words, as broadcast transcripts write it: `nineteen ninety-six`, `nineteen
+# oh five`, `two thousand`, `two thousand and three`, `twenty twenty-one`.
+SPOKEN_YEAR = (
+    rf"(?i:(?:eighteen|nineteen|twenty)[\s-]+(?:(?:{TENS})(?:[\s-]+(?:{DIGIT_WORDS}))?|{TEENS}|oh[\s-]+(?:{DIGIT_WORDS})|hundred)"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:(?:{TENS})(?:[\s-]+(?:{DIGIT_WORDS}))?|{TEENS}|{DIGIT_WORDS}))?)(?![\w-])"
+)
+UNIT = rf"(?P<unit>(?i:{plural_alternation(UNITS)}))\b"
+QUALIFIER = rf"(?P<qualifier>(?i:{alternation(DURATION_QUALIFIERS)})\s+)?"
+ORDINAL_QUARTER = r"(?P<ordinal>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))"
+RANGE_DASH = r"\s*(?:-|–|—|to|through|thru|until|till)\s*"
+RANGE_WORD = r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*"
+YEAR_RANGE_WORD = r"\s*(?:-|–|—|/|to|through|thru|until|till|and)\s*"
+# `the` joins `the third quarter`, not `the third-quarter results` (it belongs to `results`)
+THE_BEFORE_NOUN_PHRASE = r"(?i:the)\s+(?!(?:\w+\s+)?\w+-(?i:quarter|half)\b)"
+REL_YEAR = r"(?P<relyear>(?i:this|last|next|the)\s+year)"
+# `year-ago`, `the comparable year-earlier`: a year back from the period under discussion
+YEAR_AGO = r"(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year)-(?i:ago|earlier)"
+# `this year's third quarter`: the possessive belongs to a longer date phrase here
+REL_YEAR_POSSESSIVE = r"(?P<relyear0>(?i:this|last|next)\s+year)['’]s"
+LEFT = r"(?<![\w$€£¥#/.,:-])"  # a number starts here, not inside another number or code
+LEFT_YEAR = r"(?:(?<=\b[Mm]id-)|(?<=\b[Pp]re-)|(?<=\b[Pp]ost-)|(?<![\w$€£¥#/.,:-]))"  # the same, but `mid-2024`
+END_OF_DATE = r"(?!\w|-\d)"  # not inside a longer number; `Jan. 15, 2024--` ends at the year
+
+
+def month_number(match: re.Match, group: str) -> int | None:
+    """The month of a matched name; None when it is written in lower case (`may`, `march`)."""
+    name = match[group]
+    if not name or not name[0].isupper():
+        return None
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def year_number(text: str) -> int:
+    """A 4-digit year, or a 2-digit one in this century or the last (`'24` -> 2024)."""
+    value = int(text.lstrip("'"))
+    if len(text.lstrip("'")) == 4:
+        return value
+    return 2000 + value if value < 70 else 1900 + value
+
+
+def spoken_year(text: str) -> int | None:
+    """`nineteen ninety-six` -> 1996, `two thousand and three` -> 2003, `nineteen oh five` -> 1905."""
+    parts = [p for p in re.split(r"[\s-]+", words(text)) if p != "and"]
+    if parts[:2] == ["two", "thousand"]:
+        rest = parts[2:]
+        century = 2000
+    else:
+        century, rest = NUMBER_WORDS[parts[0]] * 100, parts[1:]
+    if rest == ["hundred"]:
+        return century
+    rest = [p for p in rest if p != "oh"]
+    return century + sum(NUMBER_WORDS[p] for p in rest) if all(p in NUMBER_WORDS for p in rest) else None
+
+
+def relative_year(text: str | None) -> str:
+    """`this year` -> RY+0, `last year` -> RY-1, `the year` -> RY+0 (the document's year)."""
+    word = words(text).split()[0]
+    offset = {"this": 0, "the": 0, "last": -1, "next": 1}[word]
+    return f"RY{offset:+d}"
+
+
+def ordinal_number(text: str, last: int) -> int:
+    """`third` / `3rd` -> 3; `final`, `last`, `latter` -> ``last``."""
+    key = words(text)
+    if key[0].isdigit():
+        return int(key[:-2])
+    return ORDINALS.get(key, last)
+
+
+def valid_day(d: int, m: int) -> bool:
+    return 1 <= d <= (29 if m == 2 else 30 if m in (4, 6, 9, 11) else 31)
+
+
+def preceding_words(text: str, start: int, n: int = 2) -> list[str]:
+    return words(text[max(0, start - 40):start]).replace("(", " ").split()[-n:]
+
+
+def is_preceded_by(text: str, start: int, options: set[str]) -> bool:
+    before = preceding_words(text, start, 1)
+    return bool(before) and before[0] in options
+
+
+def is_and_without_between(m: re.Match, text: str) -> bool:
+    """`May and July`, `2019 and 2020` without `between` before them: two dates, no range."""
+    return "and" in words(m.group(0)).split() and not is_preceded_by(text, m.start(), {"between"})
+
+
+def _ymd(y: int | None, mo: int, d: int) -> str | None:
+    if not valid_day(d, mo):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}" if y else f"XXXX-{mo:02d}-{d:02d}"
+
+
+def first_group(m: re.Match, *names: str) -> str | None:
+    """The first of ``names`` that took part in the match (rules spell a year or a
+    number in several places: `the 2024 first quarter`, `the first quarter of 2024`)."""
+    groups = m.groupdict()
+    return next((groups[n] for n in names if groups.get(n)), None)

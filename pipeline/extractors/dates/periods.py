@@ -1,0 +1,236 @@
+"""Period rules: reporting periods, quarters, halves, seasons, holidays, `the week of`,
+period edges (`year-end`), fiscal years and `the quarter ended ...`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extractors.dates.fragments import (
+    END_OF_DATE, LEFT, ORDINAL_QUARTER, REL_YEAR, REL_YEAR_POSSESSIVE, Rule, SPOKEN_YEAR, THE_BEFORE_NOUN_PHRASE,
+    YEAR_AGO, _ymd, day, first_group, is_preceded_by, month, month_number, ordinal_number, relative_year, rule,
+    spoken_year, year, year_number,
+)
+from pipeline.extractors.dates.lexicon import HOLIDAYS, SEASON_CUES, SEASONS, alternation, number, words
+from pipeline.extractors.dates.relative import UNIT_CODES, build_year_ago
+
+
+HOLIDAY_WORDS = tuple({name.split()[0].split("'")[0] for name in HOLIDAYS})
+SEASON_WORDS = tuple(SEASONS)
+
+
+FISCAL_WORD = r"(?i:fiscal(?:\s+year)?|FY)"
+YEAR_DIGITS = r"(?:1[5-9]\d\d|20\d\d)"
+# `the third quarter of 2024`, `the 1988 second quarter`, `fiscal 2024 fourth quarter`,
+# `the fourth quarter of fiscal 2024`, `this year's third quarter`, `the year-ago quarter`
+QUARTER = (
+    rf"\b(?:{THE_BEFORE_NOUN_PHRASE}|{REL_YEAR_POSSESSIVE}\s+)?"
+    rf"(?:{year('year')}\s+|(?P<yearago>(?i:year-ago|year-earlier))\s+)?"
+    rf"(?:(?P<fiscal>(?i:fiscal))[\s-]+(?:(?P<fy>{YEAR_DIGITS})\s+)?)?"
+    rf"{ORDINAL_QUARTER}[\s-]+(?P<fiscal2>(?i:fiscal)[\s-]+)?(?i:quarter)"
+    rf"(?:\s+(?:of\s+)?(?:(?P<fiscal3>{FISCAL_WORD})\s*)?(?:(?P<year2>{YEAR_DIGITS})\b|{REL_YEAR}))?"
+)
+# `the first half of 2023`, `the second half of next year`, `the first half of fiscal 2024`
+HALF = (
+    rf"\b(?:{THE_BEFORE_NOUN_PHRASE}|{REL_YEAR_POSSESSIVE}\s+)?"
+    r"(?P<ordinal>(?i:first|second|latter|last))[\s-]+(?i:half)"
+    rf"(?:\s+(?:of\s+)?(?:(?P<fiscal3>{FISCAL_WORD})\s*)?(?:{year('year')}|{REL_YEAR}))?(?![\w-])"
+)
+# `the quarter ended Sept. 30`, `the nine months ended 30 June 2024`, `the fiscal period ending June 2026`
+PERIOD_ENDING = (
+    r"\b(?:(?i:the)\s+)?(?P<fiscal>(?i:fiscal)\s+)?"
+    rf"(?:{ORDINAL_QUARTER}[\s-]+(?:(?i:fiscal)\s+)?(?=(?i:quarter|half)\b))?"  # `the third quarter ended Sept. 30`
+    r"(?P<period>(?i:quarter|half|year|period|(?:three|six|nine|twelve|3|6|9|12)\s+months))\s+"
+    r"(?i:ended|ending|that\s+ended|that\s+ends|which\s+ends)\s+(?:(?i:on)\s+)?"
+    rf"(?:{month('month')}(?:\s+{day('day')})?|{day('day2')}\s+{month('month2')})"
+    rf"(?:,?\s+{year('year')})?{END_OF_DATE}"
+)
+
+
+def build_year_period(m: re.Match, text: str) -> str | None:
+    """`the 1988 quarter`, `in the 1989 period`: the reporting period under discussion, in that year."""
+    return f"PERIOD@{m['year']}"
+
+
+def quarter_year(m: re.Match) -> tuple[str, bool]:
+    """The year spec of a quarter or half and whether it is fiscal."""
+    fiscal = bool(first_group(m, "fiscal", "fiscal2", "fiscal3", "fy"))
+    if y := first_group(m, "year", "fy", "year2"):
+        return str(year_number(y)), fiscal
+    if first_group(m, "yearago"):
+        return "AY-1", fiscal
+    if rel := first_group(m, "relyear", "relyear0"):
+        return relative_year(rel), fiscal
+    return "XXXX", fiscal
+
+
+def year_part(m: re.Match, part: str, n: int | str) -> str:
+    """The ``n``-th quarter (``part`` Q) or half (H) of the matched year: `2024-Q3`,
+    `FY2024-Q4` (a fiscal year stated by number), `RY+0-H1`."""
+    y, fiscal = quarter_year(m)
+    if fiscal and y[0].isdigit():
+        return f"FY{y}-{part}{n}"
+    return f"{y}-{part}{n}"
+
+
+def build_quarter(m: re.Match, text: str) -> str | None:
+    """`the third quarter of 2024`, `fiscal 2024 fourth quarter`, `Q3 FY24`, `3Q24`."""
+    return year_part(m, "Q", first_group(m, "q") or ordinal_number(m["ordinal"], last=4))
+
+
+def build_month_quarter(m: re.Match, text: str) -> str | None:
+    """`the September quarter`, `the June quarter 2020`: the calendar quarter ending that month."""
+    mo = month_number(m, "month")
+    if mo is None or mo % 3:
+        return None
+    return f"{m['year'] or 'XXXX'}-Q{mo // 3}"
+
+
+def build_half(m: re.Match, text: str) -> str | None:
+    """`the first half of 2024`, `H1 FY24`, `1H24`."""
+    return year_part(m, "H", first_group(m, "h", "h2") or ordinal_number(m["ordinal"], last=2))
+
+
+def build_season(m: re.Match, text: str) -> str | None:
+    """`summer 2024`, `last winter` (the latest one ended before the document date)."""
+    code = SEASONS[words(m["season"])][0]
+    rel = words(m["rel"]) if m["rel"] else ""
+    if m["year"] or m["spoken"]:
+        return f"{m['year'] or spoken_year(m['spoken'])}-{code}"
+    if m["season"][0].isupper() and re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
+        return None  # a name (`Summer Davos`, `Spring Festival`)
+    if words(m["season"]) == "fall" and rel in ("", "the", "this") and re.match(r"\s+(?:in|of|to|from|by|was|is|has)\b", text[m.end():m.end() + 6]):
+        return None  # a decline (`the fall in profits`)
+    if not rel and not is_preceded_by(text, m.start(), SEASON_CUES):
+        return None  # a bare season word only after a temporal word (`in summer`, `early spring`)
+    if rel == "this":  # this year's; a winter runs into the next year, so the current or coming one
+        return f"XXXX-{code}>=" if code == "WI" else f"RY+0-{code}"
+    direction = {"last": "<", "this past": "<", "the past": "<", "next": ">", "this coming": ">", "the coming": ">"}.get(rel, "")
+    return f"XXXX-{code}{direction}"
+
+
+def build_holiday(m: re.Match, text: str) -> str | None:
+    """`Christmas`, `last Easter`, `Easter 2024`; `Easter week` -> Monday to Sunday around it."""
+    spec = holiday_spec(m)
+    return f"WEEKOF:{spec}" if spec and m["week"] else spec
+
+
+def holiday_spec(m: re.Match) -> str | None:
+    name = words(m["holiday"])
+    if not m["holiday"][0].isupper():
+        return None
+    rule = HOLIDAYS[name]
+    if m["year"]:
+        return f"{m['year']}-HOL-{rule}"
+    rel = words(m["rel"] or "")
+    if rel == "this":
+        return f"RY+0-HOL-{rule}"  # `this Christmas`: the document year's, like `this summer`
+    direction = {"last": "<", "next": ">"}.get(rel, "")
+    return f"XXXX-HOL-{rule}{direction}"
+
+
+def build_week_of(m: re.Match, text: str) -> str | None:
+    mo = month_number(m, "month")
+    d = _ymd(None, mo, int(m["day"])) if mo else None
+    return f"WEEKOF:{d}" if d else None
+
+
+def build_period_edge(m: re.Match, text: str) -> str | None:
+    """`the end of the year`, `the beginning of next month`, `year-end`."""
+    edge = "START" if words(m["edge"]) in ("beginning", "start") else "END"
+    name = words(m["unitword"])
+    rel = words(m["rel"] or "the")
+    offset = {"the": 0, "this": 0, "last": -1, "next": 1}[rel]
+    if name == "year":
+        return f"{edge}:RY{offset:+d}"
+    return f"{edge}:R{UNIT_CODES[name]}{offset:+d}"
+
+
+def build_year_end(m: re.Match, text: str) -> str | None:
+    y = m["year"] or m["year2"]
+    return f"END:{y}" if y else "END:RY+0"
+
+
+def build_fiscal(m: re.Match, text: str) -> str | None:
+    """`FY2025`, `FY24`, `fiscal 2024`, `fiscal year 2019/20` (labelled by the end year)."""
+    y = year_number(m["year"])
+    if m["year2"]:
+        y2 = year_number(m["year2"]) if len(m["year2"]) == 4 else y // 100 * 100 + int(m["year2"])
+        if y2 != y + 1:
+            return None
+        y = y2
+    return f"FY{y}"
+
+
+PERIOD_MONTHS = {"quarter": 3, "half": 6, "year": 12, "period": 12}
+
+
+def build_period_ending(m: re.Match, text: str) -> str | None:
+    """`the quarter ended Sept. 30`, `the nine months ended 30 June 2024`, `the fiscal
+    period ending June 2026`: the months up to the stated day (or month)."""
+    name = words(m["period"])
+    if name.endswith("months"):
+        months = number(name.split()[0])
+    elif name == "period" and not m["fiscal"]:
+        return None  # `the period ended ...` says nothing of its length
+    else:
+        months = PERIOD_MONTHS[name]
+    mo = month_number(m, "month") or month_number(m, "month2")
+    d = m["day"] or m["day2"]
+    if not months or months > 12 or mo is None:
+        return None
+    y = int(m["year"]) if m["year"] else None
+    end = _ymd(y, mo, int(d)) if d else (f"{y}-{mo:02d}" if y else f"XXXX-{mo:02d}")
+    return f"SPAN{months}:{end}" if end else None
+
+
+# in RULES after the relative rules (see patterns.py: the order matters)
+PERIOD_RULES: tuple[Rule, ...] = (
+    rule("year-period",
+         rf"\b(?i:the)\s+{year('year')}\s+(?i:quarter|period|half)\b",
+         build_year_period, needs=("quarter", "period", "half")),
+    rule("year-ago-period",
+         rf"\b(?:{YEAR_AGO}|(?i:last)\s+year['’]s)"
+         r"\s+(?i:quarter|half|period)\b",
+         build_year_ago, needs=("year-", "year's", "year’s")),
+    rule("quarter", QUARTER, build_quarter, needs=("quarter",)),
+    rule("q-quarter",
+         rf"{LEFT}Q(?P<q>[1-4])(?:(?:\s*|-)(?P<fiscal>FY|(?i:fiscal))?\s*'?(?P<year>\d{{4}}|\d{{2}}))?(?![\w/])",
+         build_quarter),
+    rule("year-q-quarter", rf"{LEFT}(?P<year>\d{{4}})\s*-?\s*Q(?P<q>[1-4])(?!\w)", build_quarter),
+    rule("nq-quarter", rf"{LEFT}(?P<q>[1-4])Q\s*'?(?P<year>\d{{4}}|\d{{2}})?(?!\w)", build_quarter),
+    rule("month-quarter",
+         rf"\b(?i:the)\s+{month('month', True)}\s+(?i:quarter)\b(?:\s+(?:of\s+)?{year('year')})?",
+         build_month_quarter, needs=("quarter",)),
+    rule("half", HALF, build_half, needs=("half",)),
+    rule("h-half",
+         rf"{LEFT}(?:H(?P<h>[12])(?:\s*(?P<fiscal>FY)?\s*'?(?P<year>\d{{4}}|\d{{2}}))?|(?P<h2>[12])H\s*'?(?P<year2>\d{{4}}|\d{{2}}))(?![\w-])",
+         build_half),
+    rule("season",
+         rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|the\s+past|the\s+coming|this|last|next|the))\s+)?(?P<season>(?i:{alternation(SEASONS)}))\b(?:\s+(?:of\s+)?(?:{year('year')}|(?P<spoken>{SPOKEN_YEAR})))?",
+         build_season, needs=SEASON_WORDS),
+    rule("holiday",
+         rf"\b(?:(?P<rel>(?i:last|this|next))\s+)?(?P<holiday>(?i:{alternation(HOLIDAYS)}))(?!\w)(?:\s+{year('year')})?(?P<week>\s+week\b)?",
+         build_holiday, needs=HOLIDAY_WORDS),
+)
+
+
+# last in RULES, after the weekday and month rules (see patterns.py: the order matters)
+EDGE_FISCAL_RULES: tuple[Rule, ...] = (
+    rule("week-of",
+         rf"\b(?i:the\s+week\s+of)\s+{month('month')}\s+{day('day')}",
+         build_week_of, needs=("week",)),
+    rule("period-edge",
+         r"\b(?i:the\s+)(?P<edge>(?i:end|beginning|start))\s+(?i:of)\s+(?P<rel>(?i:the|this|last|next))\s+(?P<unitword>(?i:year|month|week|quarter))\b",
+         build_period_edge, needs=("end", "beginning", "start")),
+    rule("year-end",
+         rf"\b(?:{year('year')}\s+)?(?i:year)(?:[\s-]?|['’]s\s+)(?i:end)\b(?:\s+{year('year2')})?",
+         build_year_end, needs=("end",)),
+    rule("fy",
+         rf"{LEFT}(?:FY|F\.Y\.)\s?'?(?P<year>\d{{4}}|\d{{2}})(?:\s*[-/]\s*(?P<year2>\d{{4}}|\d{{2}}))?(?![\w%])",
+         build_fiscal, needs=("fy", "f.y.")),
+    rule("fiscal-year",
+         r"\b(?i:fiscal)(?:\s+(?i:year))?\s+(?P<year>\d{4})(?:\s*[-/]\s*(?P<year2>\d{4}|\d{2}))?(?![\w%])",
+         build_fiscal, needs=("fiscal",)),
+    rule("period-ending", PERIOD_ENDING, build_period_ending, needs=("ended", "ending", "ends")),
+)

@@ -1,0 +1,273 @@
+"""Relative date rules: `yesterday`, `last month`, durations, `a year ago` / `two years
+earlier`, weekdays and bare month names (`last March`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extractors.dates.fragments import (
+    FULL_WEEKDAY, NUM, QUALIFIER, RANGE_DASH, REL_YEAR, Rule, UNIT, YEAR_AGO, first_group, is_preceded_by,
+    month, month_number, relative_year, rule, year,
+)
+from pipeline.extractors.dates.lexicon import (
+    ANCHORED_DAYS, DURATION_MODIFIERS, FULL_WEEKDAY_NAMES, MONTH_CUES, NOT_YEAR_MODIFIERS, RELATIVE_DAYS, RELATIVE_WORDS, UNITS, WEEKDAYS, alternation,
+    number, plural_alternation, unit, words,
+)
+
+
+RELATIVE_DAY_WORDS = tuple({name.split()[-1] for name in RELATIVE_DAYS})
+ANCHORED_DAY_WORDS = tuple({name.split()[-1] for name in ANCHORED_DAYS})
+
+
+# Modifiers read by build_relative_unit itself, not by offset (data/relative_words.tsv):
+# `past year` is a duration, `the previous year` counts from a reference date.
+PAST_MODIFIERS = ("past", "this past")
+ANCHORED_MODIFIERS = ("the previous", "the prior", "the following", "previous", "prior")
+
+# `this year`, `last month`, `next week`, `the previous year`, `past year` (not `a 10-year-old`)
+RELATIVE_UNIT = (
+    rf"\b(?P<rel>(?i:{alternation([*RELATIVE_WORDS, *PAST_MODIFIERS, *ANCHORED_MODIFIERS])}))\s+"
+    r"(?P<unitword>(?i:year|month|weekend|week|quarter))\b(?![\s-]+(?:old|long)\b)"
+)
+
+
+def build_relative_day(m: re.Match, text: str) -> str | None:
+    return f"RD{RELATIVE_DAYS[words(m.group(0))]:+d}"
+
+
+UNIT_CODES = {"year": "Y", "month": "M", "week": "W", "weekend": "WE", "quarter": "Q"}
+
+
+def build_relative_unit(m: re.Match, text: str) -> str | None:
+    """`this year`, `last month`, `next week`; `the previous year` (the year before the
+    sentence's reference date: `May 22, 1995 ... the following year` -> 1996); `past year`
+    without `the` is a duration."""
+    rel, name = words(m["rel"]), words(m["unitword"])
+    if rel in PAST_MODIFIERS:
+        return "P1Y" if name == "year" else None
+    code = UNIT_CODES[name]
+    if rel in ANCHORED_MODIFIERS:
+        kind, offset = "N", (1 if rel == "the following" else -1)
+    else:
+        kind, offset = "R", RELATIVE_WORDS[rel]
+    return f"{kind}{code}{offset:+d}"
+
+
+def build_described_year(m: re.Match, text: str) -> str | None:
+    """`this milestone year`, `last record year`: the year, described (the word is
+    checked to be an adjective or noun near the candidate, see context)."""
+    if m["described"] in NOT_YEAR_MODIFIERS:
+        return None
+    return relative_year(m["rel"])
+
+
+def duration(n: int, unit_text: str) -> str:
+    code, size = unit(unit_text)
+    if code == "W" and size == 1:
+        return f"P{n}W"
+    return f"P{n * size}{code}"
+
+
+def build_anchored_day(m: re.Match, text: str) -> str | None:
+    """`the next day`, `the following morning`, `the day before`: a day after or before the
+    sentence's reference day (the document date when there is none)."""
+    phrase = words(m.group(0))
+    if phrase.endswith(("before", "after")) and not re.match(r"\s*[,.;:)]", text[m.end():m.end() + 2]):
+        return None  # `the day after the election` names no date
+    return f"ND{ANCHORED_DAYS[phrase]:+d}"
+
+
+def build_duration(m: re.Match, text: str) -> str | None:
+    n = number(m["num"])
+    if not n or (m.group(0)[m.end("num") - m.start():].lstrip()[:1] == "-" and words(m["unit"]).endswith("s")):
+        return None  # `two-days` is not English; `2-years` mostly a code
+    if re.match(r"[\s-]+olds?\b", text[m.end():m.end() + 7]):
+        return None  # an age (`a 50-year-old firm`), not a duration
+    if re.match(r"\s+of\b", text[m.end():m.end() + 4]) and words(m["unit"]).startswith("quarter"):
+        return None  # a fraction (`a quarter of the market`)
+    if is_preceded_by(text, m.start(), {"every", "each"}):
+        return None  # a frequency (`every two years`), not a duration
+    if first_group(m, "half", "andahalf"):
+        return duration_and_a_half(n, m["unit"])
+    return duration(n, m["unit"])
+
+
+def duration_and_a_half(n: int, unit_text: str) -> str | None:
+    """`2 1/2 years` -> P2Y6M, `a month and a half` -> P1M15D; a half day or week has no
+    exact ISO form here and is not read."""
+    code, size = unit(unit_text)
+    if code == "Y":
+        years, months = divmod(12 * n * size + 6 * size, 12)
+        return f"P{years}Y{months}M" if months else f"P{years}Y"
+    if code == "M" and size == 1:
+        return f"P{n}M15D"
+    return None
+
+
+def build_the_relative_duration(m: re.Match, text: str) -> str | None:
+    """`the past four decades` P40Y, `the next two weeks` P2W, `the last half-century`;
+    `the first nine months (of 2023)` is the interval from January."""
+    rel, name = words(m["rel"]), words(m["unit"])
+    n = number(m["num"]) if m["num"] else 1
+    if not m["num"] and unit_is_plural(name):
+        return None  # `the coming months`, `the past years`: an unstated amount
+    year_spec = m["year"] or (relative_year(m["relyear"]) if m["relyear"] else None)
+    if rel == "last" and year_spec and not m["num"]:
+        code, size = unit(name)  # `the last quarter of 2004`: the year's final one
+        return {3: f"{year_spec}-Q4", 1: f"{year_spec}-12"}.get(size) if code == "M" else None
+    if rel == "first":
+        code, size = unit(name)
+        months = n * size if code == "M" else None
+        if not m["num"] or months is None or months > 12:
+            return None
+        y = m["year"] or (relative_year(m["relyear"]) if m["relyear"] else "RY+0")
+        return f"{y}-01-01/END:{y}-{months:02d}"
+    if not m["num"] and rel in ("previous", "prior", "following"):
+        return None  # `the previous year` is anchored, see build_relative_unit
+    return duration(n, name)
+
+
+def unit_is_plural(name: str) -> bool:
+    return name.endswith("s") or name.endswith("ies")
+
+
+def build_compound_duration(m: re.Match, text: str) -> str | None:
+    """`monthlong`, `year-long`: one unit."""
+    return duration(1, m["unit"])
+
+
+def build_half_century(m: re.Match, text: str) -> str | None:
+    return {"century": "P50Y", "year": "P6M", "decade": "P5Y"}[words(m["unit"])]
+
+
+def build_ago(m: re.Match, text: str) -> str | None:
+    """`a year ago` (the previous year), `six weeks ago`, `a year earlier` (the reference
+    date of the sentence shifted; a comparison `from a year ago` is anchored too)."""
+    n = number(m["num"])
+    direction = words(m["direction"])
+    if words(m["unit"]).startswith("hour"):
+        return "RD+0" if direction == "ago" else None
+    if direction in ("before", "after") and not re.match(r"\s*(?:[,.;:)]|$)", text[m.end():m.end() + 2]):
+        return None  # `two years after the war`: a duration before a clause, not an anchor
+    sign = 1 if direction in ("later", "after") else -1
+    anchored = direction != "ago" or is_comparison(text, m.start())
+    code, size = unit(m["unit"])
+    if words(m["unit"]).startswith("quarter"):
+        code, size = "Q", 1
+    return f"{'A' if anchored else 'R'}{code}{sign * n * size:+d}"
+
+
+# `up from $10 million a year ago`, `higher than a year ago`: a comparison earlier in the sentence
+COMPARISON = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.|against)\s", re.IGNORECASE)
+# A sentence end: the comparison must stand in the same sentence (`Inc. said` also stops it: too short is safe)
+SENTENCE_END = re.compile(r"[.!?;:]['\"”’]?\s+")
+
+
+def is_comparison(text: str, start: int) -> bool:
+    """`from $1.43 billion a year ago`: a comparison word earlier in the same sentence (up to
+    120 characters back), or `over` / `with` just before."""
+    if is_preceded_by(text, start, {"over", "with"}):
+        return True
+    window = text[max(0, start - 120):start]
+    ends = list(SENTENCE_END.finditer(window))
+    return bool(COMPARISON.search(window, ends[-1].end() if ends else 0))
+
+
+def build_year_ago(m: re.Match, text: str) -> str | None:
+    """`the year-ago quarter`, `year-earlier results`: the reference period a year back."""
+    return "AY-1"
+
+
+def build_weekday(m: re.Match, text: str) -> str | None:
+    if not m["weekday"][0].isupper():
+        return None
+    rel = words(m["rel"] or "")
+    direction = {"last": "<", "this past": "<", "past": "<", "next": ">", "this coming": ">", "coming": ">", "this": ">="}.get(rel, "")
+    return f"WD{WEEKDAYS[m['weekday'].lower()]}{direction}"
+
+
+def build_weekday_range(m: re.Match, text: str) -> str | None:
+    """`Friday to Sunday`: the first day as a bare weekday, the last the first such day on or after it."""
+    if not (m["w1"][0].isupper() and m["w2"][0].isupper()):
+        return None
+    return f"WD{WEEKDAYS[m['w1'].lower()]}/WD{WEEKDAYS[m['w2'].lower()]}"
+
+
+def build_month(m: re.Match, text: str) -> str | None:
+    mo = month_number(m, "month")
+    if mo is None:
+        return None
+    rel = words(m["rel"] or "")
+    if mo == 5 and not rel and not is_preceded_by(text, m.start(), MONTH_CUES):
+        return None
+    if is_preceded_by(text, m.start(), {"the", "a", "annual"}) and re.match(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z]", text[m.end():m.end() + 12]):
+        return None  # a march (`the annual March for Life`, `a March on Washington`)
+    if rel == "this":
+        return f"RY+0-{mo:02d}"
+    if rel in ("last", "this past", "past"):
+        return f"XXXX-{mo:02d}<"
+    if rel in ("next", "this coming", "coming"):
+        return f"XXXX-{mo:02d}>"
+    if is_preceded_by(text, m.start(), {"since"}):
+        return f"XXXX-{mo:02d}<="
+    return f"XXXX-{mo:02d}"
+
+
+# in RULES after the calendar rules (see patterns.py: the order matters)
+RELATIVE_RULES: tuple[Rule, ...] = (
+    rule("relative-day",
+         rf"\b(?i:{alternation(RELATIVE_DAYS)})\b",
+         build_relative_day, needs=RELATIVE_DAY_WORDS),
+    rule("anchored-day",
+         rf"\b(?i:{alternation(ANCHORED_DAYS)})\b",
+         build_anchored_day, needs=ANCHORED_DAY_WORDS),
+    rule("relative-described-year",
+         r"\b(?P<rel>(?i:this|last|next))\s+(?P<described>[a-z]+)\s+year\b(?![\s-]+(?:old|long)\b)",
+         build_described_year, needs=("year",)),
+    rule("relative-unit", RELATIVE_UNIT, build_relative_unit),
+    rule("the-relative-duration",
+         rf"\b(?i:the)\s+(?P<rel>(?i:past|last|next|coming|previous|prior|following|first))\s+(?:{NUM}\s+)?{UNIT}(?:\s+of\s+(?:{year('year')}|{REL_YEAR}))?",
+         build_the_relative_duration),
+    rule("the-duration",
+         rf"\b(?i:the)\s+{NUM}\s+{UNIT}(?![\s-]+(?:old|ago|earlier|later)\b)",
+         build_duration),
+    rule("duration",
+         rf"\b{QUALIFIER}{NUM}(?P<half>\s+1/2|\s*½|\s+and\s+a\s+half)?[\s-]+"
+         rf"(?:(?i:{alternation(DURATION_MODIFIERS)})\s+)?{UNIT}"
+         rf"(?P<andahalf>\s+and\s+a\s+half)?(?:\s+in\s+a\s+row)?",
+         build_duration),
+    rule("compound-duration",
+         r"\b(?P<unit>(?i:day|week|month|year|decade))-?(?i:long)\b",
+         build_compound_duration, needs=("long",)),
+    rule("half-unit",
+         r"\b(?i:(?:a\s+)?half(?:\s+a|-)\s*)(?P<unit>(?i:century|year|decade))\b",
+         build_half_century, needs=("half",)),
+    rule("ago",
+         rf"\b{QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}|hours?))(?:\s+or\s+so)?\s+(?P<direction>(?i:ago))\b",
+         build_ago, needs=("ago",)),
+    rule("earlier-later",
+         rf"\b{QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}))\s+(?P<direction>(?i:earlier|later|before|after|prior))\b",
+         build_ago, needs=("earlier", "later", "before", "after", "prior")),
+    rule("year-ago",
+         rf"\b{YEAR_AGO}\b",
+         build_year_ago, needs=("year-",)),
+)
+
+
+# `last`, `this coming` ... before a weekday or a month name (group `rel`).
+NEAR_MODIFIER = r"(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past))\s+)?"
+
+
+# in RULES after the period rules (see patterns.py: the order matters)
+WEEKDAY_MONTH_RULES: tuple[Rule, ...] = (
+    rule("weekday",
+         rf"\b{NEAR_MODIFIER}{FULL_WEEKDAY}(?!\w)",
+         build_weekday, needs=("day",)),
+    rule("weekday-range",
+         rf"\b(?P<w1>(?i:{alternation(FULL_WEEKDAY_NAMES)})){RANGE_DASH}(?P<w2>(?i:{alternation(FULL_WEEKDAY_NAMES)}))\b",
+         build_weekday_range, needs=("day",)),
+    rule("month",
+         rf"\b{NEAR_MODIFIER}{month('month', True)}(?![\w-]|\s+\d)",
+         build_month),
+)

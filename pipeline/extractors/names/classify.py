@@ -1,0 +1,415 @@
+"""Deciding what each name candidate is: a report, an initiative of some kind, or nothing.
+
+One pass per document, shared by the report and initiative extractors (cached on the Doc):
+
+1. quotes: a theme or slogan is dropped; a title-cased quote takes its class from the
+   descriptor after it (`" supercomputing center`), a report noun before it (`the report "`),
+   its form (`Title: Subtitle`), its own head noun, a verb just before it, or `of` before it;
+2. runs with a head noun: leading articles, ordinals and years are stripped, coordinated
+   names split (`A Report 2020 and B Report 2020`), and the name is cut at its head noun
+   (plus a year, or an `of`/`for`/`on` complement after it); organisations and venues go;
+3. runs without one (:mod:`.headless`): a coined word with a descriptor, a name in
+   apposition, before a kind noun or after a naming word;
+4. document level (:mod:`.document_level`): acronyms, aliases, organisations by use,
+   names found again, the longer of two overlapping names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from pipeline.core.document import body_start
+from pipeline.extractors.names.candidates import Quote, Run, Token, find_quotes, find_runs, tokenize
+from pipeline.extractors.names.context import Context, Name
+from pipeline.extractors.names.descriptors import VERB_WINDOW, apposition, is_descriptor_noun, verb_category
+from pipeline.extractors.names.document_level import (
+    longest,
+    repeated,
+    with_acronyms_and_aliases,
+    without_publishers,
+)
+from pipeline.extractors.names.headless import name_with_prefix, names_from_headless
+from pipeline.extractors.names.heads import (
+    final_head,
+    first_preposition,
+    head_of,
+    is_other_noun,
+    report_year,
+    strip_leading,
+)
+from pipeline.extractors.names.lexicon import (
+    DESCRIPTOR_AFTER,
+    DESCRIPTOR_BEFORE,
+    FACILITY_CUE,
+    FUNDRAISING_CUE,
+    HEADLINE_VERBS,
+    MARKET_CUE,
+    NAME_PREFIXES,
+    PUBLICATION_CUE,
+    ROLE_WORDS,
+    SEPARATING_PREPOSITIONS,
+    SUBTITLE,
+    THEME_CUE,
+    VENUE_CUE,
+    Category,
+    descriptor_category,
+)
+
+CACHE_KEY = "pressfacts_names"
+VERSION_AFTER = re.compile(r"^[”″\"’]?\s*\(\s*(?:version|ver\.?|v\.?)\s*(?P<version>\d+(?:\.\d+)*)\s*\)", re.IGNORECASE)
+YEAR_OF_AFTER = re.compile(r"^\s+of\s+(?P<year>(?:19|20)\d\d)\b")
+# Report years: `(2022)`, `(2021-2025)` after the title, `2022 ` before it, and inside the title at its
+# end (`Report 2020-21`), at its start, or before its last word (`2023 Results`).
+BRACKET_YEAR_AFTER = re.compile(r"^[ \t]*\((?P<year>(?:19|20)\d\d(?:[-–](?:(?:19|20)\d\d|\d\d))?)\)")
+LEADING_YEAR_BEFORE = re.compile(r"(?<![\w.,])(?P<year>(?:19|20)\d\d)[ \t]$")
+THE_BEFORE = re.compile(r"\bThe[ \t]$")
+QUOTES_COORDINATED = re.compile(r",?\s+and\s+|,\s+")  # `"A" and "B" ...`
+INSIDE_LONGER_NAME = re.compile(r"^\)[ \t]+[A-Z]")
+# `(cat. no. 6202.0)`, `(Catalogue 5206.0)` after a statistics office's title.
+COMMA_YEAR_AFTER = re.compile(r"^,[ \t]+(?:19|20)\d\d(?:[-–]\d\d)?\b")
+CATALOGUE_AFTER = re.compile(r"^\s*\(\s*(?:cat\.|catalogue)\s*(?:no\.|number)?\s*\d[\w.-]*\s*\)", re.IGNORECASE)
+TITLE_QUOTE_AFTER = re.compile(r"^[:,]?\s?[“\"‘«]")
+# A quoted name with no head, descriptor or verb, after `of` (`the development of "..."`):
+# a named programme or policy if it is short.
+OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+DEFAULT_QUOTED_WORDS = 6
+
+
+def find_names(doc: Doc) -> list[Name]:
+    """Every report and initiative name in ``doc`` (cached on the Doc: both extractors use it)."""
+    cached = doc.user_data.get(CACHE_KEY)
+    if cached is None:
+        cached = [vars(name) for name in _find_names(doc)]
+        doc.user_data[CACHE_KEY] = cached
+    return [Name(**name) for name in cached]
+
+
+def _find_names(doc: Doc) -> list[Name]:
+    text = doc.text
+    lo = body_start(doc)
+    tokens = tokenize(text, lo)
+    context = Context(doc, tokens, text)
+    quotes = find_quotes(text, lo)
+    names: list[Name] = []
+    masked: list[tuple[int, int]] = []
+    for quote in quotes:
+        if context.before(quote.open, 1) == "(":  # `small companies ("SMEs")` defines a term
+            continue
+        if THEME_CUE.search(context.before(quote.open)):
+            masked.append((quote.open, quote.close_end))
+        elif quote.is_title_cased:
+            masked.append((quote.open, quote.close_end))
+            names.extend(_name_from_quote(quote, quotes, context))
+    headless: list[Run] = []
+    previous: Run | None = None
+    for run in find_runs(text, tokens, quotes, masked):
+        for title in (_colon_title(run, context), _catalogued_title(run, previous, context)):
+            if title is not None:
+                names.append(title)
+        previous = run
+        if _has_head(run):
+            names.extend(_names_from_run(run, context))
+        else:
+            headless.append(run)
+    names.extend(names_from_headless(headless, context))
+    names = longest(names)
+    names = with_acronyms_and_aliases(names, quotes, context)
+    names = longest(names + repeated(names, context))
+    return sorted(without_publishers(names, context), key=lambda n: (n.start, n.end))
+
+
+# --- quotes -------------------------------------------------------------------------------
+
+
+def _name_from_quote(quote: Quote, quotes: list[Quote], context: Context) -> list[Name]:
+    if context.acts_as_organisation(quote.open):
+        return []
+    category, rule = _quote_category(quote, quotes, context)
+    if category is None or category.cls not in ("report", "initiative"):
+        return []
+    if category.cls == "report":
+        year = report_year(quote.text)
+        return [Name(quote.start, quote.end, "report", "", rule, year, _version_after(quote.close_end, context))]
+    return [Name(quote.start, quote.end, "initiative", category.kind, rule)]
+
+
+def _quote_category(quote: Quote, quotes: list[Quote], context: Context) -> tuple[Category | None, str]:
+    descriptor = _descriptor_after(quote, quotes, context)
+    if descriptor is not None:
+        return descriptor, "quote+descriptor"
+    before = DESCRIPTOR_BEFORE.search(context.before(quote.open, 40))
+    if before is not None:
+        if before.group("titled"):
+            return Category("report"), "titled+quote"
+        return descriptor_category(before.group("descriptor")), "descriptor+quote"
+    # `"Title: Subtitle"` and `"Title" (version 2.0)` are written like documents.
+    if ":" in quote.text or _version_after(quote.close_end, context):
+        return Category("report"), "quote+document-form"
+    head = head_of(tokenize(quote.text))
+    if head is not None:
+        return head[2], "quote+head"
+    # `"Title", a set of guidelines on ...` (the comma may stand inside the quote).
+    comma = "," if "," in context.text[quote.end : quote.close_end] else ""
+    described = apposition(quote.close_end, context, comma)
+    if described is not None:
+        return described, "quote+apposition"
+    verb = verb_category(context.before(quote.open, VERB_WINDOW))
+    if verb is not None:
+        return verb, "quote+verb"
+    if 2 <= len(quote.words) <= DEFAULT_QUOTED_WORDS and OF_BEFORE.search(context.before(quote.open, 8)):
+        return Category("initiative", "program"), "of+quote"
+    return None, ""
+
+
+def _descriptor_after(quote: Quote, quotes: list[Quote], context: Context) -> Category | None:
+    """The descriptor after the quote, or after the next quote it is coordinated with
+    (`"A" and "B" cooperation mechanisms`)."""
+    match = DESCRIPTOR_AFTER.match(context.after(quote.close_end))
+    if match is not None and is_descriptor_noun(match, quote.close_end, context):
+        return descriptor_category(match.group("descriptor"))
+    following = [q for q in quotes if q.open > quote.close_end]
+    if following and QUOTES_COORDINATED.fullmatch(context.text[quote.close_end : following[0].open]):
+        return _descriptor_after(following[0], quotes, context)
+    return None
+
+
+# --- runs ---------------------------------------------------------------------------------
+
+
+def _names_from_run(run: Run, context: Context):
+    tokens = strip_leading(run, context)
+    # `Acme Announces Fourth Quarter Results`: the name starts after the headline verb.
+    head = head_of(tokens)
+    verbs = [i for i, t in enumerate(tokens[: head[0] if head else 0]) if t.text in HEADLINE_VERBS]
+    if verbs:
+        tokens = tokens[verbs[-1] + 1 :]
+    if not tokens:
+        return
+    final = final_head(tokens)
+    if final is not None and final.kind == "facility" and VENUE_CUE.search(context.before(tokens[0].start, 20)):
+        return  # `at the X Expo and Convention Centre`: a venue, the whole of it
+    if tokens[0].text in NAME_PREFIXES and head_of(tokens)[0] == 0:
+        prefixed = name_with_prefix(tokens, context)  # `Project Blue Reef`: the head opens the name
+        if prefixed is not None:
+            yield prefixed
+            return
+    for part in _split_coordination(tokens):
+        for piece in _split_at_separator(part):
+            name = _name_from_tokens(piece, run, context)
+            if name is not None:
+                yield name
+
+
+def _has_head(run: Run) -> bool:
+    skip = frozenset(run.bracketed | run.quoted)
+    return head_of(run.tokens, skip) is not None
+
+
+def _split_coordination(tokens: list[Token]) -> list[list[Token]]:
+    """`A Report 2020 and B Report 2020` is two names: split at `and` when both sides end
+    with a head noun, of the same class or with `the` after `and`, and the right side has
+    words before its head (`Trade and Shipping Summit` stays one); `A Scheme and the
+    Centre`: a lone head after `and the` is another thing, named apart."""
+    for i, token in enumerate(tokens):
+        if token.text != "and":
+            continue
+        left, right = tokens[:i], tokens[i + 1 :]
+        joined_by_the = bool(right) and right[0].text == "the"  # `A Organisation and the B Programme`
+        if joined_by_the:
+            right = right[1:]
+        left_head, right_head = final_head(left), final_head(right)
+        same_class = left_head is not None and right_head is not None and left_head.cls == right_head.cls
+        # `A Partnership for Education and the B Compact`: the left name may end in a complement.
+        the_apart = joined_by_the and head_of(right) is not None and head_of(left) is not None
+        if len(right) >= 2 and (same_class or the_apart):
+            return [left] + _split_coordination(right)
+        if joined_by_the and len(right) == 1 and left_head is not None and right_head is not None:
+            return [left, right]
+    return [tokens]
+
+
+def _split_at_separator(tokens: list[Token]) -> list[list[Token]]:
+    """`Future Harbour Pavilion in Hall 3`: a name ending with its head before `in`/`at`/
+    `with` is a name of its own; what follows the preposition is looked at apart."""
+    for i, token in enumerate(tokens):
+        if token.text in SEPARATING_PREPOSITIONS and i >= 2 and final_head(tokens[:i]) is not None:
+            rest = tokens[i + 1 :]
+            return [tokens[:i]] + _split_at_separator(rest[1:] if rest and rest[0].text == "the" else rest)
+    return [tokens]
+
+
+def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name | None:
+    skip = frozenset(i for i, t in enumerate(tokens) if run.tokens.index(t) in run.bracketed | run.quoted)
+    head = head_of(tokens, skip)
+    if head is None:
+        return None
+    h_start, h_end, category = head
+    separator = max((i for i, t in enumerate(tokens[:h_start]) if t.text in SEPARATING_PREPOSITIONS), default=None)
+    if separator is not None:  # `Newcastle in FA Cup`: the name starts after `in`
+        rest = tokens[separator + 1 :]
+        return _name_from_tokens(rest[1:] if rest and rest[0].text == "the" else rest, run, context)
+    preposition = first_preposition(tokens)
+    if preposition is not None and h_start > preposition:
+        # `Secretary-General of the X`: a role in an organisation; `Blue Books for the X`,
+        # `Island to Central Park`: X is named apart; `Light of Harbour Expo`, `Nutrition
+        # for Growth Compact`: one name.
+        if tuple(t.text for t in tokens[:preposition]) in ROLE_WORDS:
+            return None
+        rest = tokens[preposition + 1 :]
+        if tokens[preposition].text == "to" or (rest and rest[0].text == "the"):
+            return _name_from_tokens(rest[1:] if rest and rest[0].text == "the" else rest, run, context)
+        h_start = 0
+    end = _name_end(tokens, h_end, preposition, run)
+    if (
+        end == h_end
+        and end < len(tokens)
+        and is_other_noun(tokens[end])
+        and run.tokens.index(tokens[end]) not in run.bracketed
+        and "\n" not in context.text[tokens[end - 1].end : tokens[end].start]
+    ):
+        # `New Warehouse Construction`: the head noun modifies another noun (not after a year,
+        # `Expo 2020 Dubai`, nor at a line end, `... Results\nRevenue rose`)
+        return None
+    name_tokens = tokens[:end]
+    if len(name_tokens) < 2 and not _run_is_quoted(name_tokens, run):
+        return None
+    if INSIDE_LONGER_NAME.match(context.after(name_tokens[-1].end, 4)):
+        return None  # `Health Act (Miscellaneous Provisions) Bill`: part of a longer name
+    if category.cls == "report":
+        return _report_from_tokens(name_tokens, context)
+    if category.cls != "initiative":
+        return None
+    start, stop = name_tokens[0].start, name_tokens[-1].end
+    if context.acts_as_organisation(start):
+        return None
+    if category.kind == "facility" and not _is_established_facility(start, context):
+        return None
+    # `X Challenge, a 5km fundraising run`: the apposition says what the name is (not `X
+    # Expo, an important platform for ...`: anything can be called a platform).
+    described = apposition(stop, context)
+    kind = category.kind
+    if described is not None and described.cls == "initiative" and described.kind != "platform":
+        kind = described.kind
+    if kind == "competition" and FUNDRAISING_CUE.search(context.sentence(start)):
+        kind = "event"  # `the X Swim Challenge raised £2m`: a fund-raising event, not a contest
+    return Name(start, stop, "initiative", kind, "title+head")
+
+
+def _run_is_quoted(tokens: list[Token], run: Run) -> bool:
+    return any(run.tokens.index(t) in run.quoted for t in tokens)
+
+
+def _name_end(tokens: list[Token], h_end: int, preposition: int | None, run: Run) -> int:
+    """How many of ``tokens`` the name keeps: the head, then an `of`/`for`/`on` complement
+    right after it, or else a year or number after it."""
+    end = h_end
+    if preposition is not None and preposition == h_end:
+        # `Partnership for Education and the X Compact`: `and the` starts another name.
+        last = next((i for i in range(h_end, len(tokens) - 1) if tokens[i].text == "and" and tokens[i + 1].text == "the"), len(tokens))
+        while last > end and (tokens[last - 1].is_function_word or run.tokens.index(tokens[last - 1]) in run.bracketed):
+            last -= 1
+        return last
+    while end < len(tokens) and (tokens[end].is_number or tokens[end].is_year) and run.tokens.index(tokens[end]) not in run.bracketed:
+        end += 1
+    return end
+
+
+def _report_from_tokens(tokens: list[Token], context: Context) -> Name | None:
+    text = context.text
+    start, end = tokens[0].start, tokens[-1].end
+    if TITLE_QUOTE_AFTER.match(context.after(end, 4)):  # `Annual Review: 'Title'`: the quote is the title
+        return None
+    sentence = context.sentence(start)
+    if any(t.text == "Index" for t in tokens):
+        if MARKET_CUE.search(sentence) or any(t.is_number and not t.is_year for t in tokens):
+            return None
+    # `UNEF Ocean Health Report`: a publisher's acronym before two or more title words (not
+    # years: `ESG Report 2023`, nor another acronym) stays out.
+    title_words = [t for t in tokens[1:] if not t.is_year]
+    named_by_acronyms = tokens[1].text.isupper()  # `INTERREG VA Programme Guide`: one name
+    publisher = tokens[0].text.isalpha() and tokens[0].text.isupper() and len(tokens[0].text) >= 2
+    if publisher and len(title_words) >= 2 and not named_by_acronyms:
+        tokens = tokens[1:]
+        start = tokens[0].start
+    rule = "title+report-head"
+    before = text[:start]
+    # A leading edition year is part of the title (`2022 Open Budget Index`).
+    leading_year = LEADING_YEAR_BEFORE.search(before[-6:] if len(before) >= 6 else before)
+    year = ""
+    if leading_year:
+        start -= len(leading_year.group(0))
+        year = leading_year.group("year")
+    # A capital `The` inside a sentence belongs to the title; a sentence-initial one does not.
+    the = THE_BEFORE.search(text[max(0, start - 4) : start])
+    if the and not context.sentence_initial(start - 4):
+        start -= 4
+    bracket_year = BRACKET_YEAR_AFTER.match(text[end : end + 12])
+    if bracket_year:
+        end += bracket_year.end()
+        year = year or bracket_year.group("year")
+    if not year:
+        year = report_year(text[start:end])
+    if not year:
+        year_of = YEAR_OF_AFTER.match(text[end : end + 12])
+        year = year_of.group("year") if year_of else ""
+    return Name(start, end, "report", "", rule, year, _version_after(end, context))
+
+
+def _colon_title(run: Run, context: Context) -> Name | None:
+    """`available in Port Statistics: Harbours, Freight and Storage`: an unquoted
+    `Title: Subtitle` after a publication cue is a report."""
+    subtitle = SUBTITLE.match(context.after(run.end, 200))
+    if subtitle is None or len(run.tokens) < 2:
+        return None
+    tokens = strip_leading(run, context)
+    if not tokens:
+        return None
+    start, end = tokens[0].start, run.end + subtitle.end("subtitle")
+    if PUBLICATION_CUE.search(context.before(start, 40)) is None and CATALOGUE_AFTER.match(context.after(end, 40)) is None:
+        return None
+    return Name(start, end, "report", "", "title:subtitle+cue", report_year(context.text[start:end]))
+
+
+def _catalogued_title(run: Run, previous: Run | None, context: Context) -> Name | None:
+    """`Labour Force, Australia (cat. no. 6202.0)`, `Population Growth, 2019-20 (cat. no.
+    3218.0)`: a title before a catalogue number is a report, with a run before it joined by
+    a comma, or with a comma and its year."""
+    end = run.end
+    comma_year = COMMA_YEAR_AFTER.match(context.after(end, 12))
+    if comma_year is not None:
+        end += comma_year.end()
+    if CATALOGUE_AFTER.match(context.after(end, 40)) is None:
+        return None
+    tokens = strip_leading(run, context)
+    if previous is not None and context.text[previous.end : run.start] == ", ":
+        tokens = strip_leading(previous, context) or tokens
+    if len(tokens) > 1 and context.pos(tokens[0]) == "VERB":  # `See Building Activity (cat. ...)`
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    start = tokens[0].start
+    return Name(start, end, "report", "", "title+catalogue", report_year(context.text[start:end]))
+
+
+def _version_after(offset: int, context: Context) -> str:
+    match = VERSION_AFTER.match(context.after(offset, 30))
+    return match.group("version") if match else ""
+
+
+def _is_established_facility(start: int, context: Context) -> bool:
+    """A named centre is an initiative when opened or established, not when it is a venue."""
+    if VENUE_CUE.search(context.before(start, 20)):
+        return False
+    return FACILITY_CUE.search(context.sentence(start)) is not None
+
+
+def category_of(text: str) -> Category | None:
+    """The head-noun category of a name given on its own (leading articles, ordinals and
+    years ignored): for candidates found by other means, such as a statistical NER."""
+    tokens = tokenize(text)
+    while tokens and (tokens[0].is_function_word or tokens[0].is_ordinal or tokens[0].is_number or tokens[0].text == "The"):
+        tokens.pop(0)
+    head = head_of(tokens)
+    return head[2] if head is not None else None

@@ -1,0 +1,215 @@
+"""Document-level passes over the names found one by one.
+
+- the longer of two overlapping names wins;
+- acronyms defined after an initiative (`(ACR)`, `, or ACR,`) or made of its initials tag
+  the acronym's other stand-alone mentions; aliases (`known as the ...`) are mentions too;
+- a name acting as an organisation somewhere (`ACR Secretary-General`, `the X said`) is no
+  initiative anywhere, unless an edition year or ordinal marks it as an event;
+- a name found once is a mention wherever it stands again (all-caps headlines, without its
+  trailing year); a name owning a report (`X's ... Report`) is its publisher.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import replace
+
+from pipeline.extractors.names.candidates import ACRONYM, WORD, Quote
+from pipeline.extractors.names.context import Context, Name
+from pipeline.extractors.names.lexicon import (
+    AGENCY_AFTER,
+    AGENCY_HEADS,
+    AGENT_AFTER,
+    ALIAS_CUE,
+    BRACKET_AFTER,
+    EDITION_BEFORE,
+    ORGANISATION_PREDICATE,
+    ROLE_AFTER,
+)
+
+OR_ACRONYM_AFTER = re.compile(r"^,\s+or\s+(?P<acronym>[A-Z][A-Z0-9&]+),")
+BRACKET_ACRONYM_AFTER = re.compile(r"^\s*\((?P<acronym>[A-Z][A-Za-z0-9&-]*[A-Za-z0-9])\)")
+# A name inside a longer capitalised run (`X Bureau`, `the Y X`) is not that name.
+CAPITALISED_AFTER = re.compile(r"^[ \t]?[A-Z]")
+CAPITALISED_BEFORE = re.compile(r"[A-Z]\w*[ \t]$")
+# Before a name or acronym `said (the)` with the sentence ending after it (`..., said the ACR.`).
+SAID_BEFORE = re.compile(r"\bsaid\s+(?:the\s+)?$")
+SAID_NAME_END = re.compile(r"^(?=\s*[.,;]|\s+(?:on|in)\b)")
+YEAR_AFTER = re.compile(r"^[ \t](?:19|20)\d\d\b(?![-–/]?\d)")
+TRAILING_YEAR = re.compile(r"\s+(?:19|20)\d\d$")
+DASHES = re.compile(r"[-–]")
+CAPITALISED_WORDS = re.compile(r"(?:[A-Z][\w-]*(?:[ \t]+|$))+")
+POSSESSIVE_AFTER = re.compile(r"^['’]s\s+")
+
+
+def longest(names: list[Name]) -> list[Name]:
+    """Drop names inside or overlapping a longer one (the longer name wins)."""
+    kept: list[Name] = []
+    spans: list[tuple[int, int]] = []  # the kept names' spans, in text order, never overlapping
+    for name in sorted(names, key=lambda n: (-(n.end - n.start), n.start)):
+        i = bisect_right(spans, (name.start, name.end))
+        clash_before = i > 0 and spans[i - 1][1] > name.start
+        clash_after = i < len(spans) and spans[i][0] < name.end
+        if not (clash_before or clash_after):
+            spans.insert(i, (name.start, name.end))
+            kept.append(name)
+    return kept
+
+
+def _is_definition(start: int, context: Context) -> bool:
+    """An acronym or alias defined right after a name: `Name (ACR)`, `Name, or ACR,`."""
+    return context.before(start, 1) == "(" or context.before(start, 5) == ", or "
+
+
+def with_acronyms_and_aliases(names: list[Name], quotes: list[Quote], context: Context) -> list[Name]:
+    text = context.text
+    acronyms: dict[str, str] = {}
+    dropped: set[Name] = set()
+    extra: list[Name] = []
+    for name in names:
+        if name.cls != "initiative":
+            continue
+        after = context.after(name.end, 40)
+        defined = BRACKET_ACRONYM_AFTER.match(after) or OR_ACRONYM_AFTER.match(after)
+        own = [defined.group("acronym")] if defined and _has_two_capitals(defined.group("acronym")) else []
+        letters = initials(text[name.start : name.end])
+        by_initials = [letters, letters + "s"] if len(letters) >= 3 else []
+        if _acts_as_organisation_anywhere(name, own, by_initials, context) and not _has_edition(name, context):
+            dropped.add(name)
+            continue
+        own += by_initials
+        # `ACR Barcelona 2023, the ... event`: the acronym opening a name with no head noun
+        # is the short name (`ACR convened ...`).
+        first = WORD.match(text, name.start)
+        if name.rule.startswith("name+apposition") and first and ACRONYM.fullmatch(first.group()) and first.end() < name.end:
+            own.append(first.group())
+        for acronym in own:
+            acronyms.setdefault(acronym, name.kind)
+        alias = _alias_after(name, quotes, context)
+        if alias is not None:
+            extra.append(alias)
+    names = [n for n in names if n not in dropped] + extra
+    for acronym, kind in acronyms.items():
+        for start, end in context.occurrences(acronym, exact=True):
+            after = context.after(end, 40)
+            if _is_definition(start, context) or context.acts_as_organisation(start):
+                continue
+            if ROLE_AFTER.match(after) or AGENT_AFTER.match(after):  # `ACR Secretary-General Li`
+                continue
+            year = YEAR_AFTER.match(after)  # `ACR 2023`: a year after a name stays in it
+            names.append(Name(start, end + (year.end() if year else 0), "initiative", kind, "acronym"))
+    return names
+
+
+def _has_two_capitals(word: str) -> bool:
+    """An acronym (`HIEE`, `UN-Sea`, `GRGs`), not a bracketed place word (`(Westbank)`)."""
+    return sum(c.isupper() for c in word) >= 2
+
+
+def _has_edition(name: Name, context: Context) -> bool:
+    """Whether an occurrence of the name as a whole (not `the 2023 X Summit`) has a year or
+    ordinal before it (`the 2023 X`, `the Second X`): then it names an event, even where it
+    also acts as its organiser."""
+    text = context.text
+    surface = text[name.start : name.end]
+    return any(
+        EDITION_BEFORE.search(text[max(0, start - 16) : start]) and not CAPITALISED_AFTER.match(text[end : end + 3])
+        for start, end in context.occurrences(surface)
+    )
+
+
+def without_publishers(names: list[Name], context: Context) -> list[Name]:
+    """`the X Forum's Global Risks Report`: a name owning a report is its publisher, an
+    organisation."""
+    report_starts = {n.start for n in names if n.cls == "report"}
+    return [
+        n for n in names
+        if not (n.cls == "initiative" and (m := POSSESSIVE_AFTER.match(context.after(n.end, 4))) and n.end + m.end() in report_starts)
+    ]
+
+
+def initials(name: str) -> str:
+    """`Harbour Development Goals` -> `HDG`; an acronym word keeps all its letters
+    (`UN Ocean Programme` -> `UNOP`)."""
+    letters = []
+    for word in WORD.findall(name):
+        for piece in DASHES.split(word):
+            if not piece or not piece[0].isupper():
+                continue
+            letters.append(piece if ACRONYM.fullmatch(piece) else piece[0])
+    return "".join(letters)
+
+
+def _acts_as_organisation_anywhere(name: Name, defined: list[str], by_initials: list[str], context: Context) -> bool:
+    """A name that acts as an organisation somewhere in the document, itself or by the
+    acronym defined after it (`ACR Secretary-General`, `ACR's President`, `the ACR (ACR)
+    said`, `..., said the ACR.`); a `... Programme` or `... Alliance` (or its acronym)
+    doing what an agency does (`UN Ocean Programme (UNOP) published`, `UNOP celebrates`:
+    contract "More decisions")."""
+    text = context.text
+    surface = text[name.start : name.end]
+    agency = surface.split()[-1] in AGENCY_HEADS
+    forms = [(surface, False)] + [(a, True) for a in defined + (by_initials if agency else [])]
+    for form, exact in forms:
+        for start, end in context.occurrences(form, exact):
+            after = text[end : end + 60]
+            bracket = BRACKET_AFTER.match(after)
+            if bracket is not None:
+                after = after[bracket.end() :]
+            if ROLE_AFTER.match(after) or AGENT_AFTER.match(after) or (agency and AGENCY_AFTER.match(after)):
+                return True
+            if ORGANISATION_PREDICATE.match(after):  # `X was established as an international organization`
+                return True
+            if SAID_BEFORE.search(text[max(0, start - 12) : start]) and SAID_NAME_END.match(after):
+                return True
+    return False
+
+
+def _alias_after(name: Name, quotes: list[Quote], context: Context) -> Name | None:
+    """`X, known as the Spring Fair` / `X (ABC), also known as "green growth"`."""
+    match = ALIAS_CUE.match(context.after(name.end, 80))
+    if match is None:
+        return None
+    start = name.end + match.end()
+    for quote in quotes:
+        if quote.open == start:
+            return Name(quote.start, quote.end, "initiative", name.kind, "alias")
+    words = CAPITALISED_WORDS.match(context.text[start : start + 80])
+    if words is None:
+        return None
+    stop = start + len(words.group().rstrip())
+    return Name(start, stop, "initiative", name.kind, "alias")
+
+
+def repeated(names: list[Name], context: Context) -> list[Name]:
+    """A name found once is a mention wherever it stands again as a whole name (not inside
+    a longer capitalised run), also in an all-caps headline and without its trailing year
+    (`X 2023` ... `X`)."""
+    text = context.text
+    extra = []
+    seen = set()
+    for name in names:
+        if name.rule.startswith("coined"):  # found wherever it stands already
+            continue
+        surface = text[name.start : name.end]
+        forms = {surface}
+        if name.cls == "initiative":
+            without_year = TRAILING_YEAR.sub("", surface)
+            if without_year != surface and len(without_year.split()) >= 2:
+                forms.add(without_year)
+        for form in forms:
+            if (form, name.cls) in seen:
+                continue
+            seen.add((form, name.cls))
+            for start, end in context.occurrences(form):
+                found = text[start:end]
+                headline = found.isupper() and not form.isupper()
+                if " ".join(found.split()) != " ".join(form.split()) and not headline:
+                    continue
+                if not headline and (CAPITALISED_AFTER.match(text[end : end + 3]) or CAPITALISED_BEFORE.search(text[max(0, start - 3) : start])):
+                    continue
+                if _is_definition(start, context) or context.acts_as_organisation(start):
+                    continue
+                extra.append(replace(name, start=start, end=end, rule=name.rule + "+repeated"))
+    return extra

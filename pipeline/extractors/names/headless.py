@@ -1,0 +1,235 @@
+"""Names without a head noun: coined words with a descriptor (`ACME gadget show`), names
+with their acronym after a verb, names in apposition with a descriptor (`X 2023, the
+world's largest connectivity event`, `its developer platform, X, which`), names before a
+kind noun (`the X Y scheme`), names opened by a naming word (`Project X`) and a word with
+an edition year before an event verb (`VELOX 2025 closes`).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import takewhile
+
+from pipeline.extractors.names.candidates import Run, Token, tokenize
+from pipeline.extractors.names.context import Context, Name
+from pipeline.extractors.names.descriptors import VERB_WINDOW, apposition, is_descriptor_noun, verb_category
+from pipeline.extractors.names.document_level import initials
+from pipeline.extractors.names.heads import is_other_noun, report_year, strip_leading
+from pipeline.extractors.names.lexicon import (
+    APPOSITION_BEFORE,
+    APPOSITION_BEFORE_END,
+    DESCRIPTOR_AFTER,
+    DESCRIPTORS,
+    DETERMINER_BEFORE,
+    EVENT_CUE_BEFORE,
+    EVENT_VERB_AFTER,
+    INTRODUCTORY_BEFORE,
+    JOB_WORDS,
+    KIND_NOUNS,
+    MEDIA_CUE,
+    NAME_PREFIXES,
+    PUBLICATION_CUE,
+    descriptor_category,
+)
+
+CAMEL_CASE = re.compile(r"[a-z][A-Z]")
+DASHED_CAPITALS = re.compile(r"[A-Z]\w*[-–][A-Z]\w*")
+SINGLE_WORD_NAME_END = (",", ".", ";")
+QUOTE_MARKS = "“”\"‘’″«»„"
+
+
+def names_from_headless(runs: list[Run], context: Context) -> list[Name]:
+    """Names without a head noun: a coined word used as the name of a thing of some kind
+    everywhere it stands (`ACME gadget show`, `CloudHarvest AI platform`); a name with its
+    acronym after a verb (`promoting Coastal Growth Compact (CGC)`); a name in
+    apposition with a descriptor (`X 2023, the world's largest connectivity event`, `its
+    developer platform, X, which`); a name before a kind noun (`the X Y scheme`)."""
+    names = []
+    for run in runs:
+        tokens = strip_leading(run, context)
+        if not tokens or any(run.tokens.index(t) in run.quoted for t in tokens):
+            continue
+        start = tokens[0].start
+        if context.acts_as_organisation(start) or context.before(start, 2).strip() in tuple(QUOTE_MARKS):
+            continue
+        coined = _coined_with_descriptor(tokens[0], context)
+        if coined is not None:
+            names.append(coined)
+            continue
+        prefixed = name_with_prefix(tokens, context)
+        if prefixed is not None:
+            names.append(prefixed)
+            continue
+        if run.tokens.index(tokens[-1]) in run.bracketed:
+            acronym, words = tokens[-1], tokens[:-1]
+            verb = verb_category(context.before(start, VERB_WINDOW))
+            if words and verb is not None and verb.cls == "initiative" and initials(
+                context.text[start : words[-1].end]
+            ) == acronym.text:
+                names.append(Name(start, words[-1].end, "initiative", verb.kind, "name+acronym+verb"))
+            continue
+        end = tokens[-1].end
+        if len(tokens) == 1 and context.after(end, 1) not in SINGLE_WORD_NAME_END:
+            continue  # a single word is named only in an apposition (`X, the ... fair`, `its platform, X.`)
+        if not _may_be_a_name(run, tokens, context):
+            continue
+        described = apposition(end, context) if all(t.text != "and" for t in tokens) else None
+        if described is not None and described.cls in ("report", "initiative"):
+            if not _opens_sentence_with_preposition(start, context):
+                year = report_year(context.text[start:end]) if described.cls == "report" else ""
+                names.append(Name(start, end, described.cls, described.kind, "name+apposition", year))
+            continue
+        named = (
+            _name_before_kind_noun(tokens, context)
+            or _name_after_descriptor(tokens, context)
+            or _edition_before_event_verb(tokens, context)
+        )
+        if named is not None:
+            names.append(named)
+    return names
+
+
+def name_with_prefix(tokens: list[Token], context: Context) -> Name | None:
+    """`Project Blue Reef`, `Operation Safe Harbour`: a naming word (`data/name_prefixes.tsv`)
+    and capitalised words; the name ends before a headline verb (`Project X Opens`)."""
+    kind = NAME_PREFIXES.get(tokens[0].text)
+    if kind is None or len(tokens) < 2 or tokens[1].text in JOB_WORDS:
+        return None
+    end = 1
+    while end < len(tokens) and tokens[end].is_capitalised and is_other_noun(tokens[end]):
+        end += 1
+    if end < 2 or context.acts_as_organisation(tokens[0].start):
+        return None
+    return Name(tokens[0].start, tokens[end - 1].end, "initiative", kind, "prefix+name")
+
+
+def _edition_before_event_verb(tokens: list[Token], context: Context) -> Name | None:
+    """`VELOX 2024 closes with ...`, `Paris 2024 opened`: one or two words and an edition
+    year before a verb of an event; a coined word and a year after an event cue (`unveiled
+    at VELOX 2025 in Lisbon`, `data/event_cues_before.txt`)."""
+    tokens = list(takewhile(lambda t: not t.is_function_word, tokens))
+    if not 2 <= len(tokens) <= 3 or not tokens[-1].is_year or any(t.is_year or t.is_number for t in tokens[:-1]):
+        return None
+    start, end = tokens[0].start, tokens[-1].end
+    if EVENT_VERB_AFTER.match(context.after(end, 30)) is not None:
+        return Name(start, end, "initiative", "event", "edition+event-verb")
+    coined = len(tokens) == 2 and _is_coined(tokens[0]) and len(tokens[0].text) >= 3
+    if coined and EVENT_CUE_BEFORE.search(context.before(start, 30)) is not None:
+        return Name(start, end, "initiative", "event", "event-cue+edition")
+    return None
+
+
+def _may_be_a_name(run: Run, tokens: list[Token], context: Context) -> bool:
+    """Two or more words, or one coined word or proper noun (not `But`, `However`), and no
+    capital `The` inside a sentence before it (`the voice of The Guide`: a work's title)."""
+    first = run.tokens[0]
+    if first.text == "The" and not context.sentence_initial(first.start):
+        return False
+    if len(tokens) >= 2:
+        return True
+    word = tokens[0]
+    if _is_coined(word):
+        return not (word.is_acronym and len(word.text) < 3)
+    return context.pos(word) == "PROPN"
+
+
+def _opens_sentence_with_preposition(start: int, context: Context) -> bool:
+    """`At X, the ...`, `In the X, a ...`: the comma after the name ends an introductory
+    phrase."""
+    window = max(0, start - 30)
+    match = INTRODUCTORY_BEFORE.search(context.text, window, start)
+    if match is None or not context.sentence_initial(match.start("word")):
+        return False
+    return context.pos(Token(match.start("word"), match.end("word"), match.group("word"))) in ("ADP", "SCONJ")
+
+
+def _name_before_kind_noun(tokens: list[Token], context: Context) -> Name | None:
+    """`the Clean Rivers Now programme`, `its earlier Green Roofs scheme`: a name of two or
+    more words after `the` or a possessive and before a kind noun (`data/kind_nouns.tsv`)
+    that ends the noun phrase (not `campaign group`), not a broadcast (`BBC Radio's X
+    programme`). Before `campaign`, `plan` ... the name must read like a title (three or
+    more words, a function word or a number: `Walk for Water`), unlike the party or team
+    behind it (`the Liberal Party campaign`); before `report`, a publication cue stands. A
+    run opening a sentence is cut after its last inner `the` (`Tickets for the X Y fair`)."""
+    end = tokens[-1].end
+    inner_the = [i for i, t in enumerate(tokens[:-1]) if t.text == "the"]
+    if inner_the and DETERMINER_BEFORE.search(context.before(tokens[0].start, 40)) is None:
+        tokens = tokens[inner_the[-1] + 1 :]
+    start = tokens[0].start
+    match = DESCRIPTOR_AFTER.match(context.after(end))
+    if len(tokens) < 2 or match is None:
+        return None
+    noun = " ".join(match.group("descriptor").lower().split())
+    if noun not in KIND_NOUNS or not is_descriptor_noun(match, end, context):
+        return None
+    following = tokenize(context.after(end + match.end(), 20))
+    if following and following[0].start == 1 and following[0].text.islower() and context.pos(
+        Token(end + match.end() + 1, end + match.end() + 1 + len(following[0].text), following[0].text)
+    ) == "NOUN":
+        return None
+    before = context.before(start, 40)
+    if DETERMINER_BEFORE.search(before) is None or MEDIA_CUE.search(before):
+        return None
+    if KIND_NOUNS[noun] == "titled" and len(tokens) < 3 and not any(t.is_function_word or t.is_number for t in tokens):
+        return None
+    category = descriptor_category(noun)
+    if category.cls == "report":
+        if PUBLICATION_CUE.search(before) is None:
+            return None
+        return Name(start, end, "report", "", "name+kind-noun", report_year(context.text[start:end]))
+    return Name(start, end, "initiative", category.kind, "name+kind-noun")
+
+
+def _name_after_descriptor(tokens: list[Token], context: Context) -> Name | None:
+    """`the company's developer platform, Acme Forge, which ...`, `The report, Ocean Cities
+    2050, was launched`: a name in apposition after a possessive descriptor phrase or a
+    sentence-initial `The` and a descriptor."""
+    start, end = tokens[0].start, tokens[-1].end
+    window = max(0, start - 60)
+    match = APPOSITION_BEFORE.search(context.text, window, start)
+    if match is None:
+        return None
+    if match.group("the"):
+        if not context.sentence_initial(match.start("the")) or context.after(end, 1) != ",":
+            return None
+    elif APPOSITION_BEFORE_END.match(context.after(end, 12)) is None:
+        return None
+    category = descriptor_category(match.group("descriptor"))
+    if category.cls == "report":
+        return Name(start, end, "report", "", "descriptor+name", report_year(context.text[start:end]))
+    if category.cls != "initiative":
+        return None
+    return Name(start, end, "initiative", category.kind, "descriptor+name")
+
+
+def _coined_with_descriptor(token: Token, context: Context) -> Name | None:
+    """A coined word followed by a descriptor wherever it stands in the document."""
+    if not _is_coined(token) or (token.is_acronym and len(token.text) < 3):
+        return None
+    category = None
+    for _, end in context.occurrences(token.text, exact=True):
+        descriptor = DESCRIPTOR_AFTER.match(context.after(end))
+        if descriptor is None or not is_descriptor_noun(descriptor, end, context):
+            return None
+        # `US investment fund Acme Capital`: the descriptor introduces another name.
+        following = tokenize(context.after(end + descriptor.end(), 30))
+        if following and following[0].start <= 1 and following[0].is_capitalised:
+            return None
+        noun = " ".join(descriptor.group("descriptor").lower().split())
+        if noun.endswith("s") and noun[:-1] in DESCRIPTORS:  # `ACR awards`: given by ACR, not named
+            return None
+        category = category or DESCRIPTORS[noun]
+    if category is None or category.cls != "initiative":
+        return None
+    return Name(token.start, token.end, "initiative", category.kind, "coined+descriptor")
+
+
+def _is_coined(token: Token) -> bool:
+    """An acronym (`ACME`), a camel-case word (`CloudHarvest`) or a dashed capitalised word
+    (`K–Bridge`): a name by its form, unlike a place or a person."""
+    text = token.text
+    return (
+        token.is_acronym
+        or (text[0].isupper() and CAMEL_CASE.search(text) is not None)
+        or DASHED_CAPITALS.fullmatch(text) is not None
+    )

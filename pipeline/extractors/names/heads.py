@@ -1,0 +1,118 @@
+"""Head nouns and the words around a name: which head a run of words has, the leading
+words a name drops (`The 6th ...`), whether a capitalised word after a head is another noun,
+and the edition year written in a report's title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extractors.names.candidates import ACRONYM, YEAR, Run, Token
+from pipeline.extractors.names.context import Context
+from pipeline.extractors.names.lexicon import (
+    COMPLEMENT_PREPOSITIONS,
+    HEAD_LENGTHS,
+    HEADLINE_VERBS,
+    HEADS,
+    INVITATION_VERBS,
+    Category,
+)
+
+# Parts of speech that never open a name (`According to the ...`, `The`, `In`).
+LEADING_POS = frozenset({"ADP", "DET", "PRON", "SCONJ", "CCONJ", "ADV", "AUX", "PART", "INTJ"})
+YEAR_AT_END = re.compile(r"(?P<year>(?:19|20)\d\d(?:[-–/]\d\d(?:\d\d)?)?)\)?\s*$")
+YEAR_AT_START = re.compile(r"^(?P<year>(?:19|20)\d\d)\s")
+YEAR_BEFORE_LAST_WORD = re.compile(r"\s(?P<year>(?:19|20)\d\d)\s+\S+$")
+YEAR_INSIDE = re.compile(r"\b(?P<year>(?:19|20)\d\d(?:[-–/]\d\d(?:\d\d)?)?)\b")
+VERB_ENDING = re.compile(r"(?:s|ed|ing)$")  # `Draws`, `Opened`, `Closing`
+
+
+def strip_leading(run: Run, context: Context) -> list[Token]:
+    """Drop leading articles, prepositions, ordinals and numbers (`The 6th ...`), and an
+    invitation verb before a function word (`Join the ...`); an ordinal word before a report
+    stays (`Fourth Quarter Results`)."""
+    tokens = list(run.tokens)
+    if len(tokens) > 2 and tokens[0].text in INVITATION_VERBS and tokens[1].is_function_word:
+        tokens.pop(0)
+    final = final_head(tokens)
+    keep_ordinal_words = final is not None and final.cls == "report"
+    while tokens:
+        first = tokens[0]
+        ordinal = first.is_ordinal and not (keep_ordinal_words and first.text.isalpha())
+        if first.is_function_word or ordinal or (first.is_number and len(tokens) > 1):
+            tokens.pop(0)
+        elif len(tokens) > 1 and context.pos(first) in LEADING_POS:
+            tokens.pop(0)
+        else:
+            break
+    return tokens
+
+
+def _head_keys(tokens: list[Token]) -> list[str]:
+    """The words to look heads up by: as written, or title-cased in an all-capitals run
+    (`GREEN HYDROGEN SUMMIT OPENS`)."""
+    words = [t.text for t in tokens]
+    letters = [w for w in words if w.isalpha()]
+    if len(letters) >= 2 and all(w.isupper() for w in letters):
+        return [w.title() if w.isalpha() else w for w in words]
+    return words
+
+
+def final_head(tokens: list[Token]) -> Category | None:
+    """The head category if ``tokens`` end with a head noun (a year or acronym after it
+    allowed: `Conference 2023`, `Forum (ACR)`)."""
+    words = _head_keys(tokens)
+    while words and (YEAR.fullmatch(words[-1]) or ACRONYM.fullmatch(words[-1])):
+        words.pop()
+    for length in HEAD_LENGTHS:
+        if len(words) >= length and tuple(words[-length:]) in HEADS:
+            return HEADS[tuple(words[-length:])]
+    return None
+
+
+def head_of(tokens: list[Token], skip: frozenset[int] = frozenset()) -> tuple[int, int, Category] | None:
+    """(start, end, category) of the head noun: the last head before the first complement
+    preposition, else the last head of all."""
+    heads = []
+    words = _head_keys(tokens)
+    k = 0
+    while k < len(tokens):
+        if k not in skip:
+            for length in HEAD_LENGTHS:
+                key = tuple(words[k : k + length])
+                if len(key) == length and key in HEADS:
+                    heads.append((k, k + length, HEADS[key]))
+                    k += length - 1  # `Safe Harbor Statement`: no shorter head inside a longer one
+                    break
+        k += 1
+    if not heads:
+        return None
+    preposition = first_preposition(tokens)
+    before = [h for h in heads if preposition is None or h[1] <= preposition]
+    return max(before or heads, key=lambda h: h[1])
+
+
+def first_preposition(tokens: list[Token]) -> int | None:
+    return next((i for i, t in enumerate(tokens) if t.text in COMPLEMENT_PREPOSITIONS), None)
+
+
+def is_other_noun(token: Token) -> bool:
+    """A capitalised word after a head that is no headline verb (`Opens`, `Held`,
+    `Concludes`): by its form a noun the name modifies."""
+    text = token.text.title() if token.text.isupper() else token.text
+    return (
+        text.isalpha()
+        and token.is_capitalised
+        and text not in HEADLINE_VERBS
+        and not VERB_ENDING.search(text)
+    )
+
+
+def report_year(title: str) -> str:
+    """The edition year written in the title: at its end, in brackets, at its start, right
+    before its last word (`Full Year 2023 Results`), else the last year inside it (`Fiscal
+    2025 Financial Results`)."""
+    match = YEAR_AT_END.search(title) or YEAR_AT_START.match(title) or YEAR_BEFORE_LAST_WORD.search(title)
+    if match is None:
+        match = next(reversed(list(YEAR_INSIDE.finditer(title))), None)
+    return match.group("year") if match else ""

@@ -1,0 +1,152 @@
+"""The language data of the name extractors, read once from ``data/`` at import time.
+
+Each file has a header (lines starting with ``#``) saying where its words come from.
+Patterns built from the word lists are compiled here, once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.core.lexicon import DataDir, alternation
+from pipeline.extractors.numbers.numbers import ORDINALS
+
+DATA = DataDir(__file__)
+_lines, _rows = DATA.lines, DATA.rows
+
+
+@dataclass(frozen=True)
+class Category:
+    """What a head noun, descriptor or verb says a name is."""
+
+    cls: str  # report | initiative | organisation | venue
+    kind: str = ""  # the initiative kind ('' for the other classes)
+
+
+def _categories(name: str) -> dict[str, Category]:
+    return {row[0]: Category(row[1], row[2] if len(row) > 2 else "") for row in _rows(name)}
+
+
+# Head nouns, keyed by their words (case-sensitive): ("White", "Paper") -> report.
+HEADS: dict[tuple[str, ...], Category] = {tuple(k.split()): v for k, v in _categories("heads.tsv").items()}
+HEAD_LENGTHS = sorted({len(k) for k in HEADS}, reverse=True)
+
+DESCRIPTORS: dict[str, Category] = {k.lower(): v for k, v in _categories("descriptors.tsv").items()}
+
+
+def descriptor_category(phrase: str) -> Category:
+    """The category of a descriptor as matched in text (any case, any white space)."""
+    return DESCRIPTORS[" ".join(phrase.lower().split())]
+
+
+
+VERBS: dict[str, Category] = _categories("verbs.tsv")
+
+FUNCTION_WORDS = frozenset(_lines("function_words.txt"))
+TITLE_WORDS = FUNCTION_WORDS | frozenset(_lines("title_words.txt"))  # lower case inside a quoted title
+COMPLEMENT_PREPOSITIONS = frozenset(_lines("complement_prepositions.txt"))
+SEPARATING_PREPOSITIONS = frozenset(_lines("separating_prepositions.txt"))
+# Ordinal words, and words used like them (`inaugural`), before an event name.
+ORDINAL_WORDS = frozenset(ORDINALS) | DATA.words("edition_words.txt")
+# A year or ordinal right before a name: an edition of an event (`the 2023 X`, `the 6th X`).
+EDITION_BEFORE = re.compile(
+    rf"(?:\b(?:19|20)\d\d|\b\d+(?:st|nd|rd|th)|\b(?:{alternation(ORDINAL_WORDS)}))\s+$", re.IGNORECASE
+)
+BREAKERS = frozenset(_lines("breakers.txt"))
+HEADLINE_VERBS = frozenset(_lines("headline_verbs.txt"))
+INVITATION_VERBS = frozenset(_lines("invitation_verbs.txt"))
+# `Project Blue Reef`: a first word that opens a name, with the name's kind.
+NAME_PREFIXES: dict[str, str] = {row[0]: row[1] for row in _rows("name_prefixes.tsv")}
+JOB_WORDS = frozenset(_lines("job_words.txt"))
+ROLE_WORDS = frozenset(tuple(w.split()) for w in _lines("role_words.txt"))
+# After a name or acronym: an office (`ACR Secretary-General`, `ACR's President`) or a
+# reporting verb (`ACR said`): the name acts as an organisation.
+ROLE_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:{alternation(' '.join(words) for words in ROLE_WORDS)})\b")
+AGENT_AFTER = re.compile(rf"^\s+(?:has\s+|also\s+)?(?:{alternation(_lines('agent_verbs.txt'))})\b")
+# After a `... Programme` or `... Alliance`: a verb of an agency (`published`, `celebrates`).
+AGENCY_AFTER = re.compile(
+    rf"^\s+(?:has\s+|also\s+)?(?:{alternation(_lines('agency_verbs.txt'))})\b", re.IGNORECASE
+)
+AGENCY_HEADS = frozenset({"Programme", "Program", "Alliance", "Coalition"})
+# A bracketed acronym right after a name (`X Programme (XP) said`): skipped before the cues.
+BRACKET_AFTER = re.compile(r"^\s*\([^()\n]{1,20}\)")
+
+# `... hosted by the` right before a name: the name acts as an organisation.
+ORGANISATION_CUE = re.compile(
+    rf"(?:^|\W)(?:{alternation(_lines('organisation_cues.txt'))})\s+(?:the\s+)?$", re.IGNORECASE
+)
+# `themed "` / `on the theme of "` right before an opening quote.
+THEME_CUE = re.compile(rf"(?:^|\W)(?:{alternation(_lines('theme_cues.txt'))})\s*[:,]?\s*$", re.IGNORECASE)
+# `at the` right before a named centre: a venue.
+VENUE_CUE = re.compile(rf"(?:^|\W)(?:{alternation(_lines('venue_cues.txt'))})\s+(?:the\s+)?$", re.IGNORECASE)
+FACILITY_CUE = re.compile(rf"\b(?:{alternation(_lines('facility_cues.txt'))})", re.IGNORECASE)
+MARKET_CUE = re.compile(rf"\b(?:{alternation(_lines('market_cues.txt'))})", re.IGNORECASE)
+VERB_CUE = re.compile(rf"\b(?P<verb>{alternation(VERBS)})", re.IGNORECASE)
+# `, also known as the` between a name and its second name.
+ALIAS_CUE = re.compile(
+    rf"^\s*(?:\([^()\n]{{1,20}}\)\s*)?,?\s*(?:{alternation(_lines('alias_cues.txt'))})\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+# A descriptor noun phrase right after a quoted or acronym name: up to three modifier words
+# and the descriptor (`" supercomputing center`, `" cooperation mechanisms`).
+DESCRIPTOR_AFTER = re.compile(
+    rf"^[ \t]?(?P<mods>(?:[\w-]+[ \t]){{0,3}}?)(?P<descriptor>{alternation(DESCRIPTORS)})\b",
+    re.IGNORECASE,
+)
+# A descriptor right before a quoted name (`the report "`, `Annual Review: '`, `the
+# campaign "`, `the exhibition, titled "`, `a campaign dubbed "`), or `titled`/`entitled` alone
+# (a document's title).
+DESCRIPTOR_BEFORE = re.compile(
+    rf"(?:\b(?P<descriptor>{alternation(DESCRIPTORS)})[\s,]*(?:(?:{alternation(_lines('naming_verbs.txt'))})\s+)?"
+    rf"|\b(?P<titled>titled|entitled))[\s:,]*$",
+    re.IGNORECASE,
+)
+# An apposition after a name, headed by a descriptor (`, the world's largest connectivity
+# event`, `, an alliance of nine marathons`, `, a set of guidelines on ...`): the descriptor
+# ends the noun phrase or a complement follows it; its modifiers are lower-case words
+# (`, the Gartner report` is another name). Function words among them are checked by the caller.
+APPOSITION = re.compile(
+    rf"^,\s+(?:the|a|an)\s+(?P<mods>(?:(?-i:[a-z0-9])[\w'’-]*\s+){{0,8}}?)(?:set\s+of\s+)?(?P<descriptor>{alternation(DESCRIPTORS)})"
+    rf"(?=\s*[,.;:)]|\s*$|\s+(?:{alternation(_lines('apposition_complements.txt'))})\b)",
+    re.IGNORECASE,
+)
+# The same apposition before a name, after a possessive (`its developer platform, X, which`)
+# or a sentence-initial `The` (`The report, X, was launched`).
+APPOSITION_BEFORE = re.compile(
+    rf"(?:\b(?:[Ii]ts|[Tt]heir|[Oo]ur|[Hh]is|[Hh]er)|['’]s|\b(?P<the>The))\s+(?P<mods>(?:[a-z][\w-]*\s+){{0,3}}?)(?P<descriptor>{alternation(DESCRIPTORS)}),\s+$"
+)
+APPOSITION_BEFORE_END = re.compile(r"^(?:\s*[.;]|,\s+(?:which|where|that|who)\b)")
+# Words before a title-cased name that make a following `programme`, `series` or `show` a
+# broadcast (`BBC Radio's X programme`, `the hit X show`): no initiative.
+MEDIA_CUE = re.compile(rf"\b(?:{alternation(_lines('media_cues.txt'))})\b")
+# The nouns that make a title-cased name before them an initiative (`the X Y scheme`), with
+# their condition ('titled': the name must read like a title).
+KIND_NOUNS: dict[str, str] = {row[0]: (row[1] if len(row) > 1 else "") for row in _rows("kind_nouns.tsv")}
+# A determiner or possessive (and up to two lower-case words) before such a name.
+DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|its|their|our|this)|['’]s)\s+(?:[a-z][\w-]*\s+){0,2}$")
+# A name after a sentence-initial preposition (`In the X, ...`, `At X, ...`): its comma ends
+# an introductory phrase, not an apposition.
+INTRODUCTORY_BEFORE = re.compile(r"\b(?P<word>[A-Z][a-z]+)\s+(?:the\s+)?$")
+# A publication cue before an unquoted `Title: Subtitle` (`available in`, `released the`).
+PUBLICATION_CUE = re.compile(
+    rf"\b(?:{alternation(_lines('publication_cues.txt'))})\s+(?:(?:the|its|their|a|an)\s+)?$", re.IGNORECASE
+)
+# After `Title:` the subtitle: capitalised words, joined by spaces, commas, `and` or a
+# lower-case function word (`Harbours, Freight and Storage`), then an edition year.
+SUBTITLE = re.compile(
+    rf"^:[ \t]+(?P<subtitle>[A-Z][\w'’-]*(?:(?:,[ \t]+|[ \t]+(?:(?:{alternation(_lines('function_words.txt'))})[ \t]+){{0,2}})[A-Z][\w'’-]*)*(?:[ \t]+(?:19|20)\d\d(?:[-–]\d\d)?)?)"
+)
+# After a word and an edition year (`VELOX 2024 closes`): a verb that makes the name an event.
+# Before a coined word and an edition year (`at VELOX 2025`): a cue that it is an event.
+EVENT_CUE_BEFORE = re.compile(rf"\b(?:{alternation(_lines('event_cues_before.txt'))})\s+(?:the\s+)?$", re.IGNORECASE)
+EVENT_VERB_AFTER = re.compile(rf"^\s+(?:has\s+|will\s+)?(?:{alternation(_lines('event_verbs.txt'))})\b", re.IGNORECASE)
+# In the sentence of a named challenge or cup: it raises money (a fund-raising event).
+FUNDRAISING_CUE = re.compile(rf"\b(?:{alternation(_lines('fundraising_cues.txt'))})", re.IGNORECASE)
+# After a name: it is (set up as) an organisation (`X was established as an international
+# organization.`, `X is a non-profit body that ...`).
+ORGANISATION_PREDICATE = re.compile(
+    rf"^\s+(?:is|was|has\s+become|became)\s+(?:(?:established|registered|founded|set\s+up)\s+as\s+)?(?:an?|the)\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?(?:{alternation(_lines('organisation_nouns.txt'))})"
+    rf"(?=\s*[,.;]|\s+(?:that|which|of|for|with|in|on|based|headquartered|whose)\b)"
+)

@@ -1,0 +1,89 @@
+"""Turn processed documents into the contract's six tables (pandas DataFrames).
+
+Column order: the contract's columns first, then ``sentence`` (the text of
+the sentence holding the mention) and ``rule`` (the rule that produced it).
+Every value is a string, as written to CSV, so numbers stay exact.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+import pandas as pd
+from spacy.tokens import Doc
+
+from pipeline.core.mentions import MENTION_TYPES, get_mentions
+from pipeline.io.reader import InputDocument
+
+DOCUMENT_COLUMNS = ["doc_id", "source", "date", "n_chars", "sha256", "date_source"] + [
+    f"n_{t.table}" for t in MENTION_TYPES.values()
+]
+MENTION_EXTRA_COLUMNS = ["sentence", "rule"]
+ERROR_COLUMNS = ["source", "line", "reason"]
+TABLE_NAMES = ["documents"] + [t.table for t in MENTION_TYPES.values()]
+
+
+def mention_columns(type_name: str) -> list[str]:
+    return ["doc_id", "start", "end", "text", *MENTION_TYPES[type_name].fields, *MENTION_EXTRA_COLUMNS]
+
+
+def document_rows(item: InputDocument, doc: Doc) -> dict[str, list[dict]]:
+    """The rows one document contributes to each table, keyed by table name."""
+    sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
+    starts = [s for s, _ in sentences]
+    rows: dict[str, list[dict]] = {}
+    counts = {}
+    for mtype in MENTION_TYPES.values():
+        table = []
+        for m in get_mentions(doc, mtype.name):
+            index = bisect_right(starts, m["start"]) - 1
+            sentence = doc.text[sentences[index][0] : sentences[index][1]] if index >= 0 else ""
+            row = {"doc_id": item.doc_id, "start": m["start"], "end": m["end"], "text": m["text"]}
+            row.update({f: m.get(f, "") for f in mtype.fields})
+            row.update(sentence=" ".join(sentence.split()), rule=m.get("rule", ""))
+            table.append(row)
+        rows[mtype.table] = table
+        counts[f"n_{mtype.table}"] = len(table)
+    rows["documents"] = [
+        {
+            "doc_id": item.doc_id,
+            "source": item.source,
+            "date": item.date or "",
+            "n_chars": len(item.text),
+            "sha256": item.sha256,
+            "date_source": item.date_source,
+            **counts,
+        }
+    ]
+    return rows
+
+
+def empty_tables() -> dict[str, list[dict]]:
+    return {name: [] for name in TABLE_NAMES}
+
+
+def columns_of(table: str) -> list[str]:
+    if table == "documents":
+        return DOCUMENT_COLUMNS
+    if table == "errors":
+        return ERROR_COLUMNS
+    type_name = next(t.name for t in MENTION_TYPES.values() if t.table == table)
+    return mention_columns(type_name)
+
+
+def error_frame(errors) -> pd.DataFrame:
+    """``errors.csv``: one row per input that could not be read (``line`` empty when not applicable)."""
+    rows = [{"source": e.source, "line": "" if e.line is None else str(e.line), "reason": e.reason} for e in errors]
+    return pd.DataFrame(rows, columns=ERROR_COLUMNS, dtype=object)
+
+
+def to_frames(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
+    frames = {}
+    for table, table_rows in rows.items():
+        columns = columns_of(table)
+        frame = pd.DataFrame(table_rows, columns=columns)
+        for column in columns:
+            if column not in ("start", "end", "n_chars", "line") and not column.startswith("n_"):
+                frame[column] = frame[column].astype(object)
+        frames[table] = frame
+    return frames
