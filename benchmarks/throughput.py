@@ -59,10 +59,11 @@ def corpus_subset(corpus: str | Path, limit: int | None, folder: Path) -> tuple[
 
 # --- measurements, each in its own child process ------------------------------------------
 
+
 def measure_pressfacts(corpus: str, out: str, workers: str) -> dict:
+    from pipeline.batch.engines import worker_pipeline
     from pipeline.batch.runner import BatchOptions, run_batch
     from pipeline.core.config import load_settings
-    from pipeline.batch.engines import worker_pipeline
     from pipeline.io.reader import read_inputs
 
     settings = load_settings()
@@ -73,8 +74,14 @@ def measure_pressfacts(corpus: str, out: str, workers: str) -> dict:
     result = run_batch(settings, read_inputs([corpus]), BatchOptions(out, workers=int(workers), progress=False))
     seconds = time.perf_counter() - started
     rows = {table: len(rows) for table, rows in result.rows.items()}
-    return {"seconds": seconds, "load_seconds": load, "documents": result.n_documents, "errors": len(result.errors),
-            "rows": rows, **peak_rss_mb()}
+    return {
+        "seconds": seconds,
+        "load_seconds": load,
+        "documents": result.n_documents,
+        "errors": len(result.errors),
+        "rows": rows,
+        **peak_rss_mb(),
+    }
 
 
 def measure_spin(corpus: str) -> dict:
@@ -107,8 +114,13 @@ def measure_spacy(corpus: str) -> dict:
     load = time.perf_counter() - started
     started = time.perf_counter()
     n = sum(1 for _ in nlp.pipe(texts))
-    return {"seconds": time.perf_counter() - started, "load_seconds": load, "documents": n,
-            "components": nlp.pipe_names, **peak_rss_mb()}
+    return {
+        "seconds": time.perf_counter() - started,
+        "load_seconds": load,
+        "documents": n,
+        "components": nlp.pipe_names,
+        **peak_rss_mb(),
+    }
 
 
 def measure_dateparser(corpus: str) -> dict:
@@ -132,12 +144,12 @@ def measure_stages(corpus: str, out: str, profile: str = "") -> dict:
             result = measure_stages(corpus, out)
         Path(profile).write_text(profiler.output_html(), encoding="utf-8")
         return result
-    from pipeline.core.config import load_settings
-    from pipeline.nlp import load
-    from pipeline.io.reader import read_inputs
     from pipeline.batch.extract import chunked
-    from pipeline.io.tables import document_rows, empty_tables, to_frames
+    from pipeline.core.config import load_settings
     from pipeline.io.formats import write_tables
+    from pipeline.io.reader import read_inputs
+    from pipeline.io.tables import document_rows, empty_tables, to_frames
+    from pipeline.nlp import load
 
     settings = load_settings()
     nlp = load(settings)
@@ -162,7 +174,7 @@ def measure_stages(corpus: str, out: str, profile: str = "") -> dict:
         for name, component in nlp.pipeline:
             docs = list(component.pipe(docs)) if hasattr(component, "pipe") else [component(d) for d in docs]
             clock = add(name, clock)
-        for item, doc in zip(chunk, docs):
+        for item, doc in zip(chunk, docs, strict=False):
             for table, rows in document_rows(item, doc).items():
                 tables[table].extend(rows)
         clock = add("rows", clock)
@@ -171,8 +183,13 @@ def measure_stages(corpus: str, out: str, profile: str = "") -> dict:
     return {"stages": stages, "documents": len(items)}
 
 
-MEASURES = {"pressfacts": measure_pressfacts, "spacy": measure_spacy, "dateparser": measure_dateparser,
-            "stages": measure_stages, "spin": measure_spin}
+MEASURES = {
+    "pressfacts": measure_pressfacts,
+    "spacy": measure_spacy,
+    "dateparser": measure_dateparser,
+    "stages": measure_stages,
+    "spin": measure_spin,
+}
 
 
 def in_child(name: str, *args) -> dict:
@@ -190,12 +207,12 @@ def in_child(name: str, *args) -> dict:
 
 def cli_wall_seconds(*args: str) -> float:
     started = time.perf_counter()
-    subprocess.run([str(Path(sys.executable).parent / "pressfacts"), *args], cwd=ROOT, check=False,
-                   capture_output=True)
+    subprocess.run([str(Path(sys.executable).parent / "pressfacts"), *args], cwd=ROOT, check=False, capture_output=True)
     return time.perf_counter() - started
 
 
 # --- the report -------------------------------------------------------------------------------
+
 
 def load_average() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
@@ -205,11 +222,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS), help="JSONL with id and text per line")
     parser.add_argument("--limit", type=int, help="only the first N documents")
-    parser.add_argument("--sizes", type=int, nargs="*", default=[500, 1000],
-                        help="smaller prefixes to show the cost is linear (default: 500 1000)")
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="*",
+        default=[500, 1000],
+        help="smaller prefixes to show the cost is linear (default: 500 1000)",
+    )
     parser.add_argument("--stage-documents", type=int, default=500, help="documents for the per-stage split")
-    parser.add_argument("--profile", metavar="FILE.html", default="",
-                        help="also write a pyinstrument profile of the per-stage run")
+    parser.add_argument(
+        "--profile", metavar="FILE.html", default="", help="also write a pyinstrument profile of the per-stage run"
+    )
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("args", nargs="*", help=argparse.SUPPRESS)
     options = parser.parse_args()
@@ -228,15 +251,24 @@ def report(options, work: Path) -> None:
     corpus, texts = corpus_subset(options.corpus, options.limit, work)
     n_docs, n_words = len(texts), sum(len(t.split()) for t in texts)
     print(f"# pressfacts throughput: {Path(options.corpus).name}, {n_docs} documents, {n_words:,} words")
-    print(f"\n`{' '.join([Path(sys.executable).name, 'benchmarks/throughput.py', *sys.argv[1:]])}`; "
-          f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; "
-          f"load average before: {load_average()}\n", flush=True)
+    print(
+        f"\n`{' '.join([Path(sys.executable).name, 'benchmarks/throughput.py', *sys.argv[1:]])}`; "
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; "
+        f"load average before: {load_average()}\n",
+        flush=True,
+    )
 
     runs = []
     for size in [s for s in options.sizes if s < n_docs] + [n_docs]:
         path = corpus if size == n_docs else corpus_subset(corpus, size, work / f"first-{size}")[0]
-        runs.append((f"pressfacts, 1 process, {size} docs", size, sum(len(t.split()) for t in texts[:size]),
-                     in_child("pressfacts", path, work / f"out-{size}", 1)))
+        runs.append(
+            (
+                f"pressfacts, 1 process, {size} docs",
+                size,
+                sum(len(t.split()) for t in texts[:size]),
+                in_child("pressfacts", path, work / f"out-{size}", 1),
+            )
+        )
     one = runs[-1][3]
     rerun = cli_wall_seconds("run", str(corpus), "--out", str(work / f"out-{n_docs}"), "--quiet")
     capacity_before = parallel_capacity()
@@ -247,28 +279,42 @@ def report(options, work: Path) -> None:
     runs.append(("plain en_core_web_sm `nlp.pipe` (all components)", n_docs, n_words, plain))
     dates = in_child("dateparser", corpus)
     runs.append(('dateparser `search_dates(languages=["en"])`', n_docs, n_words, dates))
-    stages = in_child("stages", corpus_subset(corpus, options.stage_documents, work / "stages")[0], work / "out-stages",
-                      Path(options.profile).resolve() if options.profile else "")
+    stages = in_child(
+        "stages",
+        corpus_subset(corpus, options.stage_documents, work / "stages")[0],
+        work / "out-stages",
+        Path(options.profile).resolve() if options.profile else "",
+    )
 
     print("| run | documents | seconds | documents/s | words/s | ms/document | peak RSS (MB) |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for name, size, words, r in runs:
         rss = f"{r['rss_mb']:.0f}" + (f" + {r['worker_rss_mb']:.0f}/worker" if r is two else "")
-        print(f"| {name} | {size} | {r['seconds']:.1f} | {size / r['seconds']:.1f} | {words / r['seconds']:,.0f} | "
-              f"{1000 * r['seconds'] / size:.1f} | {rss} |")
-    print(f"\nModel load (not in the figures above): pressfacts {one['load_seconds']:.1f} s, "
-          f"plain spaCy {plain['load_seconds']:.1f} s. pressfacts seconds = read + extract 5 tables + write CSV.")
+        print(
+            f"| {name} | {size} | {r['seconds']:.1f} | {size / r['seconds']:.1f} | {words / r['seconds']:,.0f} | "
+            f"{1000 * r['seconds'] / size:.1f} | {rss} |"
+        )
+    print(
+        f"\nModel load (not in the figures above): pressfacts {one['load_seconds']:.1f} s, "
+        f"plain spaCy {plain['load_seconds']:.1f} s. pressfacts seconds = read + extract 5 tables + write CSV."
+    )
     print(f"Rows: {json.dumps(one['rows'])}; errors: {one['errors']}.\n")
     print("| ratio | value | target |")
     print("|---|---:|---:|")
-    print(f"| pressfacts (1 process) / plain en_core_web_sm, documents/s | {plain['seconds'] / one['seconds']:.2f} | >= 1.0 |")
+    print(
+        f"| pressfacts (1 process) / plain en_core_web_sm, documents/s | {plain['seconds'] / one['seconds']:.2f} | >= 1.0 |"
+    )
     print(f"| `--workers 2` / 1 process | {one['seconds'] / two['seconds']:.2f} | >= 1.7 |")
-    print(f"| two CPU-bound processes / one, on this machine before and after `--workers 2` (ceiling of the above) "
-          f"| {capacity_before:.2f}, {capacity_after:.2f} | 2.0 idle |")
+    print(
+        f"| two CPU-bound processes / one, on this machine before and after `--workers 2` (ceiling of the above) "
+        f"| {capacity_before:.2f}, {capacity_after:.2f} | 2.0 idle |"
+    )
     print(f"| pressfacts / dateparser `search_dates` | {dates['seconds'] / one['seconds']:.2f} | |")
     first = one["wall_seconds"]
-    print(f"| first run / unchanged re-run, wall time with start-up ({first:.1f} s / {rerun:.1f} s) | "
-          f"{first / rerun:.1f} | >= 20 |")
+    print(
+        f"| first run / unchanged re-run, wall time with start-up ({first:.1f} s / {rerun:.1f} s) | "
+        f"{first / rerun:.1f} | >= 20 |"
+    )
     print(f"| peak RSS, whole corpus, 1 process (MB) | {one['rss_mb']:.0f} | <= 1024 |\n")
 
     total = sum(stages["stages"].values())

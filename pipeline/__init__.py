@@ -8,19 +8,19 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 from spacy.language import Language
 
+from pipeline.batch.runner import extract_rows
 from pipeline.core.config import Settings, load_settings
 from pipeline.core.document import iso_date_or_none
-from pipeline.nlp import load
 from pipeline.io.reader import InputDocument, read_inputs
-from pipeline.batch.runner import extract_rows
 from pipeline.io.tables import to_frames
-
+from pipeline.nlp import load
 from pipeline.version import __version__
+
 __all__ = ["extract", "load", "load_settings", "Settings", "InputDocument", "read_inputs", "__version__"]
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 
-from pipeline.extractors import factories
-from pipeline.core.speedups import speed_up
 from pipeline.core.config import Settings
+from pipeline.core.speedups import speed_up
+from pipeline.extractors import factories
 
 
 def load(settings: Settings | None = None) -> Language:

@@ -50,10 +50,21 @@ def write_output(folder: Path, mentions: list[dict], texts: dict[str, str] = TEX
     for doc_id, text in texts.items():
         path = sources / f"{doc_id}.txt"
         path.write_text(text, encoding="utf-8")
-        counts = {f"n_{t.table}": sum(1 for m in mentions if m["doc_id"] == doc_id and m["type"] == t.name)
-                  for t in MENTION_TYPES.values()}
-        documents.append({"doc_id": doc_id, "source": str(path), "date": text[5:15], "n_chars": len(text),
-                          "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "date_source": "header", **counts})
+        counts = {
+            f"n_{t.table}": sum(1 for m in mentions if m["doc_id"] == doc_id and m["type"] == t.name)
+            for t in MENTION_TYPES.values()
+        }
+        documents.append(
+            {
+                "doc_id": doc_id,
+                "source": str(path),
+                "date": text[5:15],
+                "n_chars": len(text),
+                "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                "date_source": "header",
+                **counts,
+            }
+        )
     pd.DataFrame(documents, columns=DOCUMENT_COLUMNS).to_csv(folder / "documents.csv", index=False)
     for t in MENTION_TYPES.values():
         rows = [{**m, "sentence": ""} for m in mentions if m["type"] == t.name]

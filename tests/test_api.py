@@ -14,15 +14,21 @@ def test_api_package_docstring_examples_run():
 
 
 def test_api_extract_returns_the_six_tables_with_contract_columns():
-    tables = pipeline.extract([
-        {"id": "a", "date": "2020-11-28", "text": "The Expo, held between Nov. 22 and 24, drew over 130 firms."},
-        "An undated text: sales reached $2.5 million in 2021.",
-    ])
+    tables = pipeline.extract(
+        [
+            {"id": "a", "date": "2020-11-28", "text": "The Expo, held between Nov. 22 and 24, drew over 130 firms."},
+            "An undated text: sales reached $2.5 million in 2021.",
+        ]
+    )
     assert set(tables) == {"documents", "dates", "counts", "money", "reports", "initiatives"}
     for name, frame in tables.items():
         assert list(frame.columns) == columns_of(name)
     assert tables["documents"]["doc_id"].tolist() == ["a", "doc1"]
-    assert tables["dates"][["doc_id", "text", "value"]].values.tolist()[0] == ["a", "Nov. 22 and 24", "2020-11-22/2020-11-24"]
+    assert tables["dates"][["doc_id", "text", "value"]].values.tolist()[0] == [
+        "a",
+        "Nov. 22 and 24",
+        "2020-11-22/2020-11-24",
+    ]
     assert tables["money"][["text", "value", "currency"]].values.tolist() == [["$2.5 million", "2500000", "USD"]]
 
 

@@ -15,7 +15,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from fake_outputs import baseline_mentions, mention, write_gold, write_output
 
 from pipeline.cli import main
@@ -25,10 +24,20 @@ from pipeline.views.review import write_review
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
 pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="no chromium on PATH (Debian: apt-get install chromium; .ci/run installs it)")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--enable-logging=stderr", "--v=0"]
+    CHROMIUM is None, reason="no chromium on PATH (Debian: apt-get install chromium; .ci/run installs it)"
+)
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--enable-logging=stderr",
+    "--v=0",
+]
 
 
 @pytest.fixture(scope="module")
@@ -41,8 +50,12 @@ def seeds_page(tmp_path_factory):
 
 
 def chromium(page: Path, profile: Path, *options: str, fragment: str = "") -> subprocess.CompletedProcess:
-    return subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *options, page.as_uri() + fragment],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *options, page.as_uri() + fragment],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def console_messages(stderr: str) -> list[str]:
@@ -89,7 +102,9 @@ def test_browser_renders_highlights_matching_the_legend(seeds_page, tmp_path):
     assert dom.attribute_values("data-kind", "label") == ["match", "wrong", "missed", "extra"]
     # the page compares computed colours of legend, summary swatch and highlights per type
     assert body["data-legend-mismatch"] == ""
-    filled = {c[2:] for a in highlights if "k-missed" not in a["class"] for c in a["class"].split() if c.startswith("t-")}
+    filled = {
+        c[2:] for a in highlights if "k-missed" not in a["class"] for c in a["class"].split() if c.startswith("t-")
+    }
     assert filled and set(body["data-legend-checked"].split()) == filled
     assert len(dom.with_class("doc")) == 2
 
@@ -115,9 +130,13 @@ def test_browser_orders_documents_by_problems_and_checks_a_hostile_address(tmp_p
     predicted = [m for m in baseline_mentions() if m["doc_id"] == "a"]  # every mention of b missed
     predicted.append(mention("b", "count", "today", value="1", qualifier="=", unit="day"))
     page = tmp_path / "page.html"
-    write_review(write_output(tmp_path / "out", predicted), page,
-                 write_gold(tmp_path / "gold.jsonl", baseline_mentions()))
-    order = lambda dom: [a["data-doc-id"] for t, a in dom.elements if t == "article"]
+    write_review(
+        write_output(tmp_path / "out", predicted), page, write_gold(tmp_path / "gold.jsonl", baseline_mentions())
+    )
+
+    def order(dom):
+        return [a["data-doc-id"] for t, a in dom.elements if t == "article"]
+
     dom, result = rendered(page, tmp_path / "profile")
     assert order(dom) == ["a", "b"]
     dom, result = rendered(page, tmp_path / "profile", "#order=problems")

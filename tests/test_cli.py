@@ -3,11 +3,11 @@
 import csv
 import json
 
+from conftest import GOLD, ROOT
+
 from pipeline.cli import main
 from pipeline.core.mentions import MENTION_TYPES
 from pipeline.io.tables import columns_of
-
-from conftest import GOLD, ROOT
 
 
 def read_table(folder, name):
@@ -26,7 +26,7 @@ def test_cli_run_on_seeds_writes_contract_tables_with_exact_offsets(tmp_path, ca
             assert handle.readline().rstrip("\n").split(",") == columns_of(table)
     for mtype in MENTION_TYPES.values():
         for row in read_table(tmp_path, mtype.table):
-            assert texts[row["doc_id"]][int(row["start"]):int(row["end"])] == row["text"]
+            assert texts[row["doc_id"]][int(row["start"]) : int(row["end"])] == row["text"]
             assert row["rule"]
     assert read_table(tmp_path, "errors") == []
 
@@ -38,7 +38,9 @@ def test_cli_run_reports_bad_inputs_and_keeps_the_good_ones(tmp_path, capsys):
     (inputs / "latin1.txt").write_bytes("Caf\xe9 opened in 2023.".encode("latin-1"))
     (inputs / "feb30.txt").write_text("date 2023-02-30\nIt opened in 2021.", encoding="utf-8")
     (inputs / "batch.jsonl").write_text(
-        json.dumps({"id": "j1", "text": "Sales rose in 2022.", "date": "2023-01-05"}) + "\n{not json\n", encoding="utf-8")
+        json.dumps({"id": "j1", "text": "Sales rose in 2022.", "date": "2023-01-05"}) + "\n{not json\n",
+        encoding="utf-8",
+    )
     (tmp_path / "empty").mkdir()
     out = tmp_path / "out"
     status = main(["run", str(inputs), str(tmp_path / "empty"), "--out", str(out), "--quiet"])
@@ -50,7 +52,11 @@ def test_cli_run_reports_bad_inputs_and_keeps_the_good_ones(tmp_path, capsys):
     assert "empty: folder holds no .txt or .jsonl file" in stderr
     errors = read_table(out, "errors")
     assert {(e["source"].rsplit("/", 1)[-1], e["line"]) for e in errors} == {
-        ("latin1.txt", "1"), ("batch.jsonl", "2"), ("feb30.txt", "1"), ("empty", "")}
+        ("latin1.txt", "1"),
+        ("batch.jsonl", "2"),
+        ("feb30.txt", "1"),
+        ("empty", ""),
+    }
     documents = {d["doc_id"]: d for d in read_table(out, "documents")}
     assert set(documents) == {"good", "feb30", "j1"}
     assert documents["feb30"]["date"] == "" and documents["feb30"]["date_source"] == "missing"

@@ -1,8 +1,8 @@
 """The Dask engine on a 2-worker LocalCluster writes the same tables as the local engine."""
 
-from pipeline.cli import main
-
 from test_run import table_bytes, write_dev_corpus
+
+from pipeline.cli import main
 
 
 def test_dask_local_cluster_tables_are_identical_to_the_local_run(tmp_path, capsys):
@@ -24,7 +24,20 @@ def test_dask_through_a_scheduler_address_as_on_a_real_cluster(tmp_path, capsys)
     corpus = write_dev_corpus(tmp_path / "in", n=2)
     assert main(["run", str(corpus), "--out", str(tmp_path / "local"), "--quiet"]) == 0
     with LocalCluster(n_workers=1, threads_per_worker=2, processes=True, dashboard_address=None) as cluster:
-        assert main(["run", str(corpus), "--out", str(tmp_path / "dask"), "--engine", "dask",
-                     "--scheduler", cluster.scheduler_address]) == 0
+        assert (
+            main(
+                [
+                    "run",
+                    str(corpus),
+                    "--out",
+                    str(tmp_path / "dask"),
+                    "--engine",
+                    "dask",
+                    "--scheduler",
+                    cluster.scheduler_address,
+                ]
+            )
+            == 0
+        )
     assert "4 extracted" in capsys.readouterr().err
     assert table_bytes(tmp_path / "dask") == table_bytes(tmp_path / "local")

@@ -4,10 +4,10 @@ import pytest
 from fake_outputs import TEXTS, baseline_mentions, mention, write_output
 
 from pipeline.cli import main
-from pipeline.evaluation.diff import diff_folders
-from pipeline.io.outputset import read_folder
 from pipeline.core.mentions import MENTION_TYPES
+from pipeline.evaluation.diff import diff_folders
 from pipeline.io.formats import write_tables
+from pipeline.io.outputset import read_folder
 
 
 def changed_mentions():
@@ -29,8 +29,9 @@ def test_diff_identical_folders(tmp_path, capsys):
 
 
 def test_diff_added_removed_changed(tmp_path):
-    diff = diff_folders(write_output(tmp_path / "old", baseline_mentions()),
-                        write_output(tmp_path / "new", changed_mentions()))
+    diff = diff_folders(
+        write_output(tmp_path / "old", baseline_mentions()), write_output(tmp_path / "new", changed_mentions())
+    )
     kinds = sorted((c.kind, c.type, c.doc_id) for c in diff.changes)
     assert kinds == [("added", "date", "b"), ("changed", "count", "b"), ("removed", "money", "a")]
     changed = next(c for c in diff.changes if c.kind == "changed")

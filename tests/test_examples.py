@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.core.mentions import MENTION_TYPES, get_mentions
 from pipeline.batch.extract import process
+from pipeline.core.mentions import MENTION_TYPES, get_mentions
 from pipeline.io.reader import InputDocument
 
 PACKAGE = Path(__file__).resolve().parent.parent / "pipeline"

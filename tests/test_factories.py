@@ -3,8 +3,8 @@
 import spacy
 from spacy import registry
 
-from pipeline.extractors import factories
 from pipeline.core.mentions import MENTION_TYPES, get_mentions
+from pipeline.extractors import factories
 
 REGISTERED = [
     "pressfacts_counts_v1",
@@ -36,5 +36,5 @@ def test_factories_components_work_in_a_users_own_blank_pipeline():
     assert doc._.pf_date == "2023-11-11"
     for type_name in MENTION_TYPES:
         for m in get_mentions(doc, type_name):
-            assert doc.text[m["start"]:m["end"]] == m["text"]
+            assert doc.text[m["start"] : m["end"]] == m["text"]
             assert m["start"] >= doc._.pf_body_start

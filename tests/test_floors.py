@@ -5,11 +5,10 @@ BENCHMARKS.md and the issue notes); raise them when extraction improves.
 """
 
 import pytest
+from conftest import GOLD
 
 from pipeline.evaluation.predict import predict_gold
 from pipeline.evaluation.scoring import load_gold, score
-
-from conftest import GOLD
 
 FLOORS = {
     # the two seed releases: the issue's floor

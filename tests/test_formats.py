@@ -4,13 +4,12 @@ import duckdb
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
+from test_run import write_dev_corpus
 
 from pipeline.cli import main
+from pipeline.io.formats import DUCKDB_FILE
 from pipeline.io.outputset import read_folder
 from pipeline.io.tables import TABLE_NAMES, columns_of
-from pipeline.io.formats import DUCKDB_FILE
-
-from test_run import write_dev_corpus
 
 ALL_TABLES = TABLE_NAMES + ["errors"]
 
@@ -44,8 +43,11 @@ def test_parquet_and_duckdb_store_integers_as_integers(tmp_path):
     assert sorted(p.name for p in (outs["duckdb"] / "current").iterdir()) == sorted([DUCKDB_FILE, "manifest.json"])
     with duckdb.connect(str(outs["duckdb"] / DUCKDB_FILE), read_only=True) as connection:
         names = {row[0] for row in connection.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-        types = dict(connection.execute(
-            "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'documents'").fetchall())
+        types = dict(
+            connection.execute(
+                "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'documents'"
+            ).fetchall()
+        )
     assert names == set(ALL_TABLES)
     assert types["n_chars"] == "BIGINT" and types["doc_id"] == "VARCHAR"
 

@@ -3,11 +3,10 @@
 import json
 
 import pytest
+from test_run import table_bytes, write_dev_corpus
 
 from pipeline.cli import main
 from pipeline.io.manifest import MANIFEST_FILE, load_manifest
-
-from test_run import table_bytes, write_dev_corpus
 
 
 def documents_column(out, column="doc_id"):
@@ -74,8 +73,10 @@ def test_new_documents_are_appended_after_the_earlier_ones(tmp_path):
     corpus = write_dev_corpus(tmp_path / "in", n=5)
     out = tmp_path / "out"
     batch = tmp_path / "batch2.jsonl"
-    batch.write_text(json.dumps({"id": "aaa-new", "date": "2024-01-02", "text": "Exports rose 3% last year."}) + "\n",
-                     encoding="utf-8")
+    batch.write_text(
+        json.dumps({"id": "aaa-new", "date": "2024-01-02", "text": "Exports rose 3% last year."}) + "\n",
+        encoding="utf-8",
+    )
     assert main(["run", str(corpus), "--out", str(out), "--quiet"]) == 0
     before = documents_column(out)
     assert main(["run", str(batch), "--out", str(out), "--quiet"]) == 0

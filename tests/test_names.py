@@ -20,8 +20,21 @@ from pipeline.extractors.names.classify import _split_coordination, category_of,
 from pipeline.extractors.names.context import Context
 from pipeline.extractors.names.document_level import initials
 
-KINDS = {"program", "award", "zone", "facility", "mechanism", "competition", "event", "project",
-         "platform", "alliance", "fund", "campaign", "case"}
+KINDS = {
+    "program",
+    "award",
+    "zone",
+    "facility",
+    "mechanism",
+    "competition",
+    "event",
+    "project",
+    "platform",
+    "alliance",
+    "fund",
+    "campaign",
+    "case",
+}
 CLASSES = {"report", "initiative", "organisation", "venue", "none"}
 
 
@@ -34,59 +47,74 @@ def _runs(text):
 # --- candidates ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text, words", [
-    ("Co-construction of Cloud·Internet", ["Co-construction", "of", "Cloud·Internet"]),
-    ("the No.2 Plant, version 4.0.", ["the", "No.2", "Plant", "version", "4.0"]),
-    ("6.jpgRiver Park", ["6", "jpgRiver", "Park"]),
-    ("Acme’s K–Bridge", ["Acme", "s", "K–Bridge"]),
-    ("Report 2020-21", ["Report", "2020-21"]),
-    ("Lan'ya Tea and Acme's don't", ["Lan'ya", "Tea", "and", "Acme", "s", "don", "t"]),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Co-construction of Cloud·Internet", ["Co-construction", "of", "Cloud·Internet"]),
+        ("the No.2 Plant, version 4.0.", ["the", "No.2", "Plant", "version", "4.0"]),
+        ("6.jpgRiver Park", ["6", "jpgRiver", "Park"]),
+        ("Acme’s K–Bridge", ["Acme", "s", "K–Bridge"]),
+        ("Report 2020-21", ["Report", "2020-21"]),
+        ("Lan'ya Tea and Acme's don't", ["Lan'ya", "Tea", "and", "Acme", "s", "don", "t"]),
+    ],
+)
 def test_candidates_tokenize_keeps_inner_hyphens_dots_and_middle_dots(text, words):
     assert [t.text for t in tokenize(text)] == words
 
 
-@pytest.mark.parametrize("text, body", [
-    ("the “World Report 2023″, and", "World Report 2023"),
-    ("the inaugural “Young Leaders Program,” and", "Young Leaders Program"),
-    ('the "Farm Link" platform', "Farm Link"),
-    ("its report ‘Water’s Edge Today’ in", "Water’s Edge Today"),
-])
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("the “World Report 2023″, and", "World Report 2023"),
+        ("the inaugural “Young Leaders Program,” and", "Young Leaders Program"),
+        ('the "Farm Link" platform', "Farm Link"),
+        ("its report ‘Water’s Edge Today’ in", "Water’s Edge Today"),
+    ],
+)
 def test_candidates_quotes_any_marks_trailing_punctuation_stripped(text, body):
     assert [q.text for q in find_quotes(text)] == [body]
 
 
-@pytest.mark.parametrize("body, titled", [
-    ("Excellent Cases of Working Together to Build a Community", True),
-    ("Lanterns over the River", True),
-    ("within 20 days", False),
-    ("Building an inclusive, resilient, and digital world", False),
-])
+@pytest.mark.parametrize(
+    "body, titled",
+    [
+        ("Excellent Cases of Working Together to Build a Community", True),
+        ("Lanterns over the River", True),
+        ("within 20 days", False),
+        ("Building an inclusive, resilient, and digital world", False),
+    ],
+)
 def test_candidates_quote_title_case(body, titled):
     [quote] = find_quotes(f"“{body}”")
     assert quote.is_title_cased is titled
 
 
-@pytest.mark.parametrize("text, runs", [
-    ("the Report on the State of the Ports called", ["Report on the State of the Ports"]),
-    ("the World Forum (WF) Lima Summit opened", ["World Forum (WF) Lima Summit"]),
-    ("the Water Conference – Climate Forum in", ["Water Conference – Climate Forum"]),
-    ("the Exhibition & Convention Center", ["Exhibition & Convention Center"]),
-    ("The Startup Competition of “Cities of Tomorrow” kicked off", ["The Startup Competition of “Cities of Tomorrow”"]),
-    ("the Summit on Monday", ["Summit"]),  # weekday and month names end a run
-    ("The Asia Outlook 2024 lowers", ["The Asia Outlook 2024"]),
-    ("the 2022 Peace Index shows", ["2022 Peace Index"]),
-    ("Delta Expo\n\nThe River Forum", ["Delta Expo", "The River Forum"]),  # never across a blank line
-    ("HBX\nLisbon is back", ["HBX\nLisbon"]),  # a wrapped line is one run
-    ("the Lindau (Westbank) Pilot Zone opened", ["Lindau (Westbank) Pilot Zone"]),  # a district inside
-    ("the Lindau Pilot Zone (Westbank) opened", ["Lindau Pilot Zone", "Westbank"]),  # not at the end
-])
+@pytest.mark.parametrize(
+    "text, runs",
+    [
+        ("the Report on the State of the Ports called", ["Report on the State of the Ports"]),
+        ("the World Forum (WF) Lima Summit opened", ["World Forum (WF) Lima Summit"]),
+        ("the Water Conference – Climate Forum in", ["Water Conference – Climate Forum"]),
+        ("the Exhibition & Convention Center", ["Exhibition & Convention Center"]),
+        (
+            "The Startup Competition of “Cities of Tomorrow” kicked off",
+            ["The Startup Competition of “Cities of Tomorrow”"],
+        ),
+        ("the Summit on Monday", ["Summit"]),  # weekday and month names end a run
+        ("The Asia Outlook 2024 lowers", ["The Asia Outlook 2024"]),
+        ("the 2022 Peace Index shows", ["2022 Peace Index"]),
+        ("Delta Expo\n\nThe River Forum", ["Delta Expo", "The River Forum"]),  # never across a blank line
+        ("HBX\nLisbon is back", ["HBX\nLisbon"]),  # a wrapped line is one run
+        ("the Lindau (Westbank) Pilot Zone opened", ["Lindau (Westbank) Pilot Zone"]),  # a district inside
+        ("the Lindau Pilot Zone (Westbank) opened", ["Lindau Pilot Zone", "Westbank"]),  # not at the end
+    ],
+)
 def test_candidates_runs(text, runs):
     assert _runs(text) == runs
 
 
 def test_candidates_runs_skip_masked_quotes():
-    assert _runs('themed “Digital Future for All”, the Green Expo') == ["Green Expo"]
+    assert _runs("themed “Digital Future for All”, the Green Expo") == ["Green Expo"]
 
 
 # --- classification -----------------------------------------------------------------------
@@ -97,12 +125,17 @@ def _names(nlp, text):
     return [(text[n.start : n.end], n.cls, n.kind or n.year) for n in find_names(doc)]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("the Regional Trade Report 2019 and Regional Investment Report 2019 were",
-     ["Regional Trade Report 2019", "Regional Investment Report 2019"]),
-    ("the Business and Investment Summit", ["Business and Investment Summit"]),
-    ("the Trade Organisation and the World Food Programme", ["Trade Organisation", "World Food Programme"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "the Regional Trade Report 2019 and Regional Investment Report 2019 were",
+            ["Regional Trade Report 2019", "Regional Investment Report 2019"],
+        ),
+        ("the Business and Investment Summit", ["Business and Investment Summit"]),
+        ("the Trade Organisation and the World Food Programme", ["Trade Organisation", "World Food Programme"]),
+    ],
+)
 def test_classify_coordination_splits_only_between_two_heads(text, expected):
     tokens = tokenize(text)[1:]
     while tokens[-1].text in ("were",):
@@ -111,23 +144,29 @@ def test_classify_coordination_splits_only_between_two_heads(text, expected):
     assert [text[p[0].start : p[-1].end] for p in parts] == expected
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("Harbour Development Goals", "HDG"),
-    ("UN Ocean Programme", "UNOP"),
-    ("Andes-ASEAN Expo", "AASEANE"),
-    ("Fair for Trade in Goods", "FTG"),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("Harbour Development Goals", "HDG"),
+        ("UN Ocean Programme", "UNOP"),
+        ("Andes-ASEAN Expo", "AASEANE"),
+        ("Fair for Trade in Goods", "FTG"),
+    ],
+)
 def test_document_level_initials(name, expected):
     assert initials(name) == expected
 
 
-@pytest.mark.parametrize("text, cls, kind", [
-    ("the 6th Digital Trade Summit", "initiative", "event"),
-    ("Blue Book on Smart Ports", "report", ""),
-    ("Ministry of Science and Technology", "organisation", ""),
-    ("Grand Plaza", "venue", ""),
-    ("Global Wetlands Facility", "initiative", "fund"),
-])
+@pytest.mark.parametrize(
+    "text, cls, kind",
+    [
+        ("the 6th Digital Trade Summit", "initiative", "event"),
+        ("Blue Book on Smart Ports", "report", ""),
+        ("Ministry of Science and Technology", "organisation", ""),
+        ("Grand Plaza", "venue", ""),
+        ("Global Wetlands Facility", "initiative", "fund"),
+    ],
+)
 def test_classify_category_by_head_noun(text, cls, kind):
     category = category_of(text)
     assert (category.cls, category.kind) == (cls, kind)
@@ -137,31 +176,41 @@ def test_classify_no_head_noun_is_no_category():
     assert category_of("Digital Lindau") is None
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("It was hosted by the Delta Trade Forum.", []),
-    ("Li, Secretary-General of the Delta Trade Forum, spoke.", []),
-    ("The Delta Trade Forum opened.", [("Delta Trade Forum", "initiative", "event")]),
-    ('The summit, themed "Green Growth for All", opened.', []),
-    ("“Star of the Delta” supercomputing center", [("Star of the Delta", "initiative", "facility")]),
-    ("The centre was built next to the Delta Data Center.", [("Delta Data Center", "initiative", "facility")]),
-    ("They met at the Delta Data Center.", []),
-    ("The S&P 500 Index rose.", []),
-    # appositions: the descriptor heading them gives the kind
-    ("After two days, VELOX, the trade fair for boats, closed.", [("VELOX", "initiative", "event")]),
-    ("Join the Quay Swim Challenge, a 2km charity swim event, in May.", [("Quay Swim Challenge", "initiative", "event")]),
-    ("Lorna Smith, the head of the campaign, spoke.", []),
-    # a name before a kind noun, not a broadcast nor a party's campaign
-    ("The money comes from the Clean Rivers Now programme.", [("Clean Rivers Now", "initiative", "program")]),
-    ("He told BBC Radio's Morning Brief programme.", []),
-    ("The Liberal Democrat campaign stalled.", []),
-    # a `... Programme` acting as an agency
-    ("The Ocean Reef Programme (ORP) published its survey.", []),
-    ("The Ocean Reef Programme (ORP) trained 90 divers. The ORP also mapped reefs.",
-     [("Ocean Reef Programme", "initiative", "program"), ("ORP", "initiative", "program")]),
-    # an unquoted `Title: Subtitle` after a publication cue
-    ("It is available in Harbour Accounts: Income and Trade (cat. no. 5.1).",
-     [("Harbour Accounts: Income and Trade", "report", "")]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("It was hosted by the Delta Trade Forum.", []),
+        ("Li, Secretary-General of the Delta Trade Forum, spoke.", []),
+        ("The Delta Trade Forum opened.", [("Delta Trade Forum", "initiative", "event")]),
+        ('The summit, themed "Green Growth for All", opened.', []),
+        ("“Star of the Delta” supercomputing center", [("Star of the Delta", "initiative", "facility")]),
+        ("The centre was built next to the Delta Data Center.", [("Delta Data Center", "initiative", "facility")]),
+        ("They met at the Delta Data Center.", []),
+        ("The S&P 500 Index rose.", []),
+        # appositions: the descriptor heading them gives the kind
+        ("After two days, VELOX, the trade fair for boats, closed.", [("VELOX", "initiative", "event")]),
+        (
+            "Join the Quay Swim Challenge, a 2km charity swim event, in May.",
+            [("Quay Swim Challenge", "initiative", "event")],
+        ),
+        ("Lorna Smith, the head of the campaign, spoke.", []),
+        # a name before a kind noun, not a broadcast nor a party's campaign
+        ("The money comes from the Clean Rivers Now programme.", [("Clean Rivers Now", "initiative", "program")]),
+        ("He told BBC Radio's Morning Brief programme.", []),
+        ("The Liberal Democrat campaign stalled.", []),
+        # a `... Programme` acting as an agency
+        ("The Ocean Reef Programme (ORP) published its survey.", []),
+        (
+            "The Ocean Reef Programme (ORP) trained 90 divers. The ORP also mapped reefs.",
+            [("Ocean Reef Programme", "initiative", "program"), ("ORP", "initiative", "program")],
+        ),
+        # an unquoted `Title: Subtitle` after a publication cue
+        (
+            "It is available in Harbour Accounts: Income and Trade (cat. no. 5.1).",
+            [("Harbour Accounts: Income and Trade", "report", "")],
+        ),
+    ],
+)
 def test_classify_cues(nlp, text, expected):
     assert _names(nlp, text) == expected
 
@@ -194,7 +243,7 @@ def test_classify_names_are_cached_on_the_doc(nlp):
     assert "pressfacts_names" in doc.user_data
 
 
-PIECES = list("AB c“”\"‘’″(),.–-·&\n") + ["2019", "Report", "Summit", "of the", "(ABC)", "known as", "ABC"]
+PIECES = list('AB c“”"‘’″(),.–-·&\n') + ["2019", "Report", "Summit", "of the", "(ABC)", "known as", "ABC"]
 
 
 @settings(max_examples=80, deadline=None)

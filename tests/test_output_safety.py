@@ -16,14 +16,12 @@ import time
 from pathlib import Path
 
 import pytest
-
-from pipeline.cli import main
-from pipeline.io.outputset import read_folder
-from pipeline.io.outputset import OutputError, RunLock, open_output
-from pipeline.io.formats import escape_cell, unescape_cell
-
 from conftest import ROOT
 from test_run import write_dev_corpus
+
+from pipeline.cli import main
+from pipeline.io.formats import escape_cell, unescape_cell
+from pipeline.io.outputset import OutputError, RunLock, open_output, read_folder
 
 PYTHON = sys.executable
 
@@ -156,8 +154,15 @@ def test_two_concurrent_runs_lose_no_document(tmp_path, corpora):
     for i, path in enumerate(sorted(big.iterdir())):
         (halves[i % 2] / path.name).write_bytes(path.read_bytes())
     out = tmp_path / "out"
-    runs = [subprocess.Popen([PYTHON, "-m", "pipeline.cli", "run", str(h), "--out", str(out), "--quiet", "--wait"],
-                             cwd=ROOT, stderr=subprocess.PIPE, text=True) for h in halves]
+    runs = [
+        subprocess.Popen(
+            [PYTHON, "-m", "pipeline.cli", "run", str(h), "--out", str(out), "--quiet", "--wait"],
+            cwd=ROOT,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for h in halves
+    ]
     for run in runs:
         assert run.wait(timeout=300) == 0, run.stderr.read()
     assert len(assert_consistent(out)) == 8
@@ -220,8 +225,11 @@ def test_workers_die_with_their_parent(tmp_path):
     with open(corpus / "many.jsonl", "w", encoding="utf-8") as handle:
         for i in range(3000):
             handle.write(json.dumps({"id": f"d{i}", "text": text}) + "\n")
-    parent = subprocess.Popen([PYTHON, "-m", "pipeline.cli", "run", str(corpus), "--out", str(tmp_path / "out"),
-                               "--quiet", "--workers", "2"], cwd=ROOT, stderr=subprocess.DEVNULL)
+    parent = subprocess.Popen(
+        [PYTHON, "-m", "pipeline.cli", "run", str(corpus), "--out", str(tmp_path / "out"), "--quiet", "--workers", "2"],
+        cwd=ROOT,
+        stderr=subprocess.DEVNULL,
+    )
     children = []
     deadline = time.monotonic() + 120
     while len(children) < 2 and time.monotonic() < deadline:
@@ -257,11 +265,22 @@ def _alive(pid):
     return state != "Z"
 
 
-@pytest.mark.parametrize("cell, stored", [
-    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("@Risk Report 2021", "'@Risk Report 2021"),
-    ("+44 20", "'+44 20"), ("-$12 million", "'-$12 million"), ("\tx", "'\tx"), ("'=x", "''=x"),
-    ("-12.5", "-12.5"), ("=", "="), ("'24", "'24"), ("Expo 2024", "Expo 2024"), (">=", ">="),
-])
+@pytest.mark.parametrize(
+    "cell, stored",
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("@Risk Report 2021", "'@Risk Report 2021"),
+        ("+44 20", "'+44 20"),
+        ("-$12 million", "'-$12 million"),
+        ("\tx", "'\tx"),
+        ("'=x", "''=x"),
+        ("-12.5", "-12.5"),
+        ("=", "="),
+        ("'24", "'24"),
+        ("Expo 2024", "Expo 2024"),
+        (">=", ">="),
+    ],
+)
 def test_formula_cells_are_escaped_reversibly(cell, stored):
     assert escape_cell(cell) == stored
     assert unescape_cell(stored) == cell
@@ -269,17 +288,26 @@ def test_formula_cells_are_escaped_reversibly(cell, stored):
 
 def test_csv_cells_are_safe_by_default_exact_with_raw_csv_and_in_parquet(tmp_path):
     inputs = tmp_path / "in.jsonl"
-    inputs.write_text(json.dumps({"id": "=HYPERLINK(\"http://x\")", "date": "2024-01-02",
-                                  "text": "@Risk: the fund raised $5 million on Jan. 2."}) + "\n", encoding="utf-8")
+    inputs.write_text(
+        json.dumps(
+            {
+                "id": '=HYPERLINK("http://x")',
+                "date": "2024-01-02",
+                "text": "@Risk: the fund raised $5 million on Jan. 2.",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     for args, expected in (([], "'=HYPERLINK"), (["--raw-csv"], "=HYPERLINK")):
         out = tmp_path / f"out{len(args)}"
         assert main(["run", str(inputs), "--out", str(out), "--quiet", *args]) == 0
         with open(out / "documents.csv", encoding="utf-8", newline="") as handle:
             assert next(csv.DictReader(handle))["doc_id"].startswith(expected)
-        assert read_folder(out, ["documents"])["documents"]["doc_id"][0] == "=HYPERLINK(\"http://x\")"
+        assert read_folder(out, ["documents"])["documents"]["doc_id"][0] == '=HYPERLINK("http://x")'
     out = tmp_path / "parquet"
     assert main(["run", str(inputs), "--out", str(out), "--quiet", "--format", "parquet"]) == 0
-    assert read_folder(out, ["documents"])["documents"]["doc_id"][0] == "=HYPERLINK(\"http://x\")"
+    assert read_folder(out, ["documents"])["documents"]["doc_id"][0] == '=HYPERLINK("http://x")'
 
 
 def test_a_doc_id_reused_by_another_file_is_an_error_not_a_replacement(tmp_path, capsys):
@@ -297,15 +325,19 @@ def test_a_doc_id_reused_by_another_file_is_an_error_not_a_replacement(tmp_path,
     assert read_folder(out, ["documents"])["documents"]["date"].tolist() == ["2024-02-02"]
 
 
-@pytest.mark.parametrize("line, reason", [
-    ({"id": "a", "text": ""}, "empty 'text'"),
-    ({"id": {"x": 1}, "text": "Some text."}, "'id' must be a non-empty string or a whole number"),
-    ({"id": True, "text": "Some text."}, "'id' must be a non-empty string or a whole number"),
-])
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ({"id": "a", "text": ""}, "empty 'text'"),
+        ({"id": {"x": 1}, "text": "Some text."}, "'id' must be a non-empty string or a whole number"),
+        ({"id": True, "text": "Some text."}, "'id' must be a non-empty string or a whole number"),
+    ],
+)
 def test_jsonl_lines_with_an_empty_text_or_an_object_id_are_errors(tmp_path, capsys, line, reason):
     inputs = tmp_path / "in.jsonl"
-    inputs.write_text(json.dumps(line) + "\n" + json.dumps({"id": "ok", "text": "Sales rose in 2021."}) + "\n",
-                      encoding="utf-8")
+    inputs.write_text(
+        json.dumps(line) + "\n" + json.dumps({"id": "ok", "text": "Sales rose in 2021."}) + "\n", encoding="utf-8"
+    )
     assert main(["run", str(inputs), "--out", str(tmp_path / "out"), "--quiet"]) == 1
     assert reason in capsys.readouterr().err
     assert read_folder(tmp_path / "out", ["documents"])["documents"]["doc_id"].tolist() == ["ok"]
@@ -314,6 +346,13 @@ def test_jsonl_lines_with_an_empty_text_or_an_object_id_are_errors(tmp_path, cap
 def test_amounts_keep_every_significant_digit():
     import pipeline
 
-    tables = pipeline.extract([{"id": "a", "date": "2020-01-01",
-                                "text": "The fund holds $123,456,789,012,345,678,901,234,567,890.12 in reserve."}])
+    tables = pipeline.extract(
+        [
+            {
+                "id": "a",
+                "date": "2020-01-01",
+                "text": "The fund holds $123,456,789,012,345,678,901,234,567,890.12 in reserve.",
+            }
+        ]
+    )
     assert tables["money"]["value"].tolist() == ["123456789012345678901234567890.12"]

@@ -7,11 +7,11 @@ import re
 from fake_outputs import TEXTS, baseline_mentions, mention, write_gold, write_output
 
 from pipeline.cli import main
-from pipeline.io.outputset import read_folder
 from pipeline.core.mentions import MENTION_TYPES
+from pipeline.io.formats import write_tables
+from pipeline.io.outputset import read_folder
 from pipeline.views.review import Mark, build_review, render_page, segments, write_review
 from pipeline.views.review_charts import counts_chart, money_chart, timeline_chart
-from pipeline.io.formats import write_tables
 
 
 def page_data(html: str) -> dict:
@@ -142,8 +142,11 @@ def date_row(begin, end, text="x"):
 
 
 def test_review_timeline_counts_months_and_bands_longer_periods():
-    rows = [date_row("2023-11-10", "2023-11-10", "November 10"), date_row("2023-01-01", "2023-12-31", "2023"),
-            {"begin": "", "end_date": "", "text": "two years"}]
+    rows = [
+        date_row("2023-11-10", "2023-11-10", "November 10"),
+        date_row("2023-01-01", "2023-12-31", "2023"),
+        {"begin": "", "end_date": "", "text": "two years"},
+    ]
     svg = timeline_chart(rows)
     assert "2023-11: 1 mention, e.g. November 10" in svg
     assert svg.count('class="cover"') == 12  # the whole year covers each month
@@ -159,8 +162,12 @@ def test_review_timeline_counts_years_for_long_spans_and_pools_outliers():
 
 
 def test_review_money_and_count_charts_total_per_currency_and_unit():
-    money = [{"value": "2500000000", "currency": "USD"}, {"value": "500000000", "currency": "USD"},
-             {"value": "12.5", "currency": "EUR"}, {"value": "", "currency": "GBP"}]
+    money = [
+        {"value": "2500000000", "currency": "USD"},
+        {"value": "500000000", "currency": "USD"},
+        {"value": "12.5", "currency": "EUR"},
+        {"value": "", "currency": "GBP"},
+    ]
     svg = money_chart(money)
     assert "3 bn (2 mentions)" in svg and "12.5 (1 mention)" in svg and "GBP" not in svg
     counts = [{"value": "3", "unit": "country"}, {"value": "4", "unit": "country"}, {"value": "1", "unit": ""}]

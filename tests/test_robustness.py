@@ -12,17 +12,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
-import pytest
+from test_run import table_bytes, write_dev_corpus
 
+from pipeline.batch.extract import extract_chunk
 from pipeline.cli import main
 from pipeline.core.mentions import MENTION_TYPES
 from pipeline.io.reader import InputDocument
-from pipeline.batch.extract import extract_chunk
-
-from conftest import ROOT
-from test_run import table_bytes, write_dev_corpus
 
 SEED = ROOT / "seeds" / "003_b1d13363e02ed9e3.txt"
 SEED_TEXT = SEED.read_text(encoding="utf-8")
@@ -42,7 +41,7 @@ def assert_offsets_hold(folder, texts):
     """Every mention's offsets select its text in the document as read (``texts``: doc_id -> text)."""
     for table, rows in mention_rows(folder).items():
         for row in rows:
-            assert texts[row["doc_id"]][int(row["start"]):int(row["end"])] == row["text"], (table, row)
+            assert texts[row["doc_id"]][int(row["start"]) : int(row["end"])] == row["text"], (table, row)
 
 
 def errors_by_file(folder):
@@ -60,14 +59,17 @@ def no_staged_files(folder):
 
 # --- encodings and line ends ------------------------------------------------------------
 
+
 def test_a_file_with_non_utf8_bytes_is_reported_and_the_others_are_kept(tmp_path, capsys):
     inputs = tmp_path / "in"
     inputs.mkdir()
     (inputs / "good.txt").write_bytes(SEED.read_bytes())
     (inputs / "cp1252.txt").write_bytes("date 2023-01-02\nThe caf\xe9 raised \u20ac5 million.".encode("cp1252"))
-    lines = [json.dumps({"id": "j1", "text": "Sales rose in 2021."}).encode(),
-             b'{"id": "j2", "text": "caf\xe9 in 2020"}',
-             json.dumps({"id": "j3", "text": "Exports fell in 2019."}).encode()]
+    lines = [
+        json.dumps({"id": "j1", "text": "Sales rose in 2021."}).encode(),
+        b'{"id": "j2", "text": "caf\xe9 in 2020"}',
+        json.dumps({"id": "j3", "text": "Exports fell in 2019."}).encode(),
+    ]
     (inputs / "batch.jsonl").write_bytes(b"\n".join(lines) + b"\n")
     out = tmp_path / "out"
     assert main(["run", str(inputs), "--out", str(out), "--quiet"]) == 1
@@ -119,6 +121,7 @@ def test_crlf_line_ends_are_kept_and_offsets_count_them(tmp_path):
 
 # --- files that are not documents --------------------------------------------------------
 
+
 def test_empty_and_binary_files_are_reported_not_extracted(tmp_path, capsys):
     inputs = tmp_path / "in"
     inputs.mkdir()
@@ -136,15 +139,27 @@ def test_empty_and_binary_files_are_reported_not_extracted(tmp_path, capsys):
 
 def test_a_malformed_jsonl_line_amid_good_ones_loses_only_itself(tmp_path, capsys):
     good = [json.dumps({"id": f"d{i}", "date": "2024-03-01", "text": f"Revenue rose {i}% in 2023."}) for i in range(4)]
-    lines = [good[0], good[1], '{"id": "d9", "text": "unterminated', good[2], "[1, 2]", good[3],
-             json.dumps({"id": "d8"}), json.dumps({"id": "d7", "text": "x", "date": "2023-02-30"})]
+    lines = [
+        good[0],
+        good[1],
+        '{"id": "d9", "text": "unterminated',
+        good[2],
+        "[1, 2]",
+        good[3],
+        json.dumps({"id": "d8"}),
+        json.dumps({"id": "d7", "text": "x", "date": "2023-02-30"}),
+    ]
     path = tmp_path / "batch.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "out"
     assert main(["run", str(path), "--out", str(out), "--quiet"]) == 1
     assert [d["doc_id"] for d in read_table(out, "documents")] == ["d0", "d1", "d2", "d3", "d7"]
-    assert set(errors_by_file(out)) == {("batch.jsonl", "3"), ("batch.jsonl", "5"), ("batch.jsonl", "7"),
-                                        ("batch.jsonl", "8")}
+    assert set(errors_by_file(out)) == {
+        ("batch.jsonl", "3"),
+        ("batch.jsonl", "5"),
+        ("batch.jsonl", "7"),
+        ("batch.jsonl", "8"),
+    }
     assert "batch.jsonl:3: bad JSON" in capsys.readouterr().err
 
 
@@ -153,16 +168,22 @@ def test_an_impossible_header_date_is_reported_and_the_document_extracted_withou
     path.write_text("date 2023-02-30\nThe plant opened on March 3, 2021, with 40 workers.", encoding="utf-8")
     out = tmp_path / "out"
     assert main(["run", str(path), "--out", str(out), "--quiet"]) == 1
-    assert errors_by_file(out) == {("feb30.txt", "1"): "header date '2023-02-30' is not a calendar date; "
-                                                        "document read without a date"}
+    assert errors_by_file(out) == {
+        ("feb30.txt", "1"): "header date '2023-02-30' is not a calendar date; document read without a date"
+    }
     [document] = read_table(out, "documents")
     assert (document["doc_id"], document["date"], document["date_source"]) == ("feb30", "", "missing")
 
 
 def test_a_duplicate_document_id_is_reported_and_the_first_one_kept(tmp_path):
     path = tmp_path / "batch.jsonl"
-    path.write_text(json.dumps({"id": "same", "text": "First text in 2020."}) + "\n"
-                    + json.dumps({"id": "same", "text": "Second text in 2021."}) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps({"id": "same", "text": "First text in 2020."})
+        + "\n"
+        + json.dumps({"id": "same", "text": "Second text in 2021."})
+        + "\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     assert main(["run", str(path), "--out", str(out), "--quiet"]) == 1
     assert [(d["doc_id"], d["n_chars"]) for d in read_table(out, "documents")] == [("same", "19")]
@@ -192,6 +213,7 @@ def test_an_unreadable_file_is_reported_and_the_others_are_kept(tmp_path, monkey
 
 
 # --- output problems and interruptions ---------------------------------------------------
+
 
 def test_an_output_folder_that_cannot_be_written_is_an_error_and_nothing_is_half_written(tmp_path, monkeypatch, capsys):
     corpus = write_dev_corpus(tmp_path / "in", n=2)
@@ -251,8 +273,13 @@ def interrupt_mid_run(tmp_path, extra_args):
     fifo = tmp_path / "slow.txt"
     os.mkfifo(fifo)
     out = tmp_path / "out"
-    process = subprocess.Popen([str(PRESSFACTS), "run", str(corpus), str(fifo), "--out", str(out), *extra_args],
-                               stderr=subprocess.PIPE, text=True, start_new_session=True, cwd=ROOT)
+    process = subprocess.Popen(
+        [str(PRESSFACTS), "run", str(corpus), str(fifo), "--out", str(out), *extra_args],
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        cwd=ROOT,
+    )
     with open(fifo, "w", encoding="utf-8"):  # blocks until pressfacts opens it; kept open while it exits
         os.killpg(process.pid, signal.SIGINT)
         _, stderr = process.communicate(timeout=60)
@@ -271,6 +298,7 @@ def test_ctrl_c_mid_run_writes_nothing_and_a_rerun_completes(tmp_path, workers):
 
 
 # --- a very long document ----------------------------------------------------------------
+
 
 def test_a_20_mb_document_is_extracted_to_its_end_with_exact_offsets(tmp_path, nlp):
     body = SEED_TEXT.replace(" date 2020-11-28", "", 1)
@@ -291,23 +319,61 @@ def test_a_20_mb_document_is_extracted_to_its_end_with_exact_offsets(tmp_path, n
     shift = len(text) - len(short)
     for table, rows in mention_rows(out).items():
         tail = [(int(r["start"]), r["text"], r["rule"]) for r in rows if int(r["start"]) >= len(text) - len(body)]
-        assert tail == [(r["start"] + shift, r["text"], r["rule"]) for r in expected[table]
-                        if r["start"] >= len(short) - len(body)], table
+        assert tail == [
+            (r["start"] + shift, r["text"], r["rule"]) for r in expected[table] if r["start"] >= len(short) - len(body)
+        ], table
     assert sum(len(expected[t.table]) for t in MENTION_TYPES.values()) > 0
 
 
 # --- any text ------------------------------------------------------------------------------
 
-TRICKY = st.sampled_from([
-    "2023", "Nov. 24", "1,000", "$5.2 billion", "€3m", "¥", "per cent", "Report", "Initiative", "the 2023 World Report",
-    "Q3", "last year", "\r\n", "\n\n", "\t", "\u2028", "\ufeff", "\x85", "-", "–", ".", ",", "  ", "½", "٣", "١٢",
-    "date 2023-02-30", "date 2021-01-01 ", "(", ")", "\"", "“", "%", "one hundred", "twenty-five", "10th", "mid-2020",
-])
+TRICKY = st.sampled_from(
+    [
+        "2023",
+        "Nov. 24",
+        "1,000",
+        "$5.2 billion",
+        "€3m",
+        "¥",
+        "per cent",
+        "Report",
+        "Initiative",
+        "the 2023 World Report",
+        "Q3",
+        "last year",
+        "\r\n",
+        "\n\n",
+        "\t",
+        "\u2028",
+        "\ufeff",
+        "\x85",
+        "-",
+        "–",
+        ".",
+        ",",
+        "  ",
+        "½",
+        "٣",
+        "١٢",
+        "date 2023-02-30",
+        "date 2021-01-01 ",
+        "(",
+        ")",
+        '"',
+        "“",
+        "%",
+        "one hundred",
+        "twenty-five",
+        "10th",
+        "mid-2020",
+    ]
+)
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.one_of(TRICKY, st.text(max_size=20)), max_size=40).map(" ".join),
-       st.sampled_from([None, "2020-11-28"]))
+@given(
+    st.lists(st.one_of(TRICKY, st.text(max_size=20)), max_size=40).map(" ".join), st.sampled_from([None, "2020-11-28"])
+)
 def test_no_extractor_raises_on_any_text_and_every_offset_holds(nlp, text, date):
     item = InputDocument("any", "<hypothesis>", text, date, "option" if date else "missing")
     extracted = extract_chunk(nlp, [item])
@@ -316,5 +382,5 @@ def test_no_extractor_raises_on_any_text_and_every_offset_holds(nlp, text, date)
     for mtype in MENTION_TYPES.values():
         for row in rows[mtype.table]:
             assert 0 <= row["start"] < row["end"] <= len(text)
-            assert text[row["start"]:row["end"]] == row["text"]
+            assert text[row["start"] : row["end"]] == row["text"]
         assert rows["documents"][0][f"n_{mtype.table}"] == len(rows[mtype.table])

@@ -6,17 +6,16 @@ import os
 
 import pytest
 import spacy
+from conftest import GOLD, ROOT
 from spacy.pipeline import AttributeRuler
 
-from pipeline.core.speedups import IndexedMatcher
+from pipeline.batch.extract import extract_chunk, piece_bounds, process
 from pipeline.cli import main
 from pipeline.core.config import Settings
 from pipeline.core.mentions import MENTION_TYPES
+from pipeline.core.speedups import IndexedMatcher
 from pipeline.io.reader import InputDocument
-from pipeline.batch.extract import extract_chunk, piece_bounds, process
 from pipeline.io.tables import TABLE_NAMES
-
-from conftest import GOLD, ROOT
 
 TABLE_FILES = [f"{name}.csv" for name in TABLE_NAMES] + ["errors.csv"]
 
@@ -28,7 +27,8 @@ def write_dev_corpus(folder, n=12):
     records = [json.loads(line) for line in lines]
     (folder / "dev.jsonl").write_text(
         "".join(json.dumps({"id": r["doc_id"], "date": r["date"], "text": r["text"]}) + "\n" for r in records),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     for seed in sorted((ROOT / "seeds").glob("*.txt")):
         (folder / seed.name).write_bytes(seed.read_bytes())
     return folder
@@ -55,20 +55,26 @@ def test_run_twice_gives_byte_identical_tables_in_input_then_offset_order(tmp_pa
     # folder files in sorted order (the seeds sort before dev.jsonl), a JSONL file's lines in order
     assert order == sorted(p.stem for p in (ROOT / "seeds").glob("*.txt")) + [f"dev{i:03d}" for i in range(1, 13)]
     for mtype in MENTION_TYPES.values():
-        rows = [line.split(",") for line in (tmp_path / "a" / f"{mtype.table}.csv").read_text(encoding="utf-8").splitlines()[1:]]
+        rows = [
+            line.split(",")
+            for line in (tmp_path / "a" / f"{mtype.table}.csv").read_text(encoding="utf-8").splitlines()[1:]
+        ]
         keys = [(order.index(r[0]), int(r[1]), int(r[2])) for r in rows]
         assert keys == sorted(keys)
 
 
-@pytest.mark.parametrize("text, max_chars", [
-    ("one two three four five six seven eight nine ten " * 40, 64),
-    ("para one.\n\npara two is longer.\nline\n\n" * 30, 50),
-    ("x" * 1000, 64),  # no separator: hard cuts
-])
+@pytest.mark.parametrize(
+    "text, max_chars",
+    [
+        ("one two three four five six seven eight nine ten " * 40, 64),
+        ("para one.\n\npara two is longer.\nline\n\n" * 30, 50),
+        ("x" * 1000, 64),  # no separator: hard cuts
+    ],
+)
 def test_piece_bounds_cover_the_text_in_order_within_the_limit(text, max_chars):
     bounds = piece_bounds(text, max_chars)
     assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
-    assert all(a_end == b_start for (_, a_end), (b_start, _) in zip(bounds, bounds[1:]))
+    assert all(a_end == b_start for (_, a_end), (b_start, _) in zip(bounds, bounds[1:], strict=False))
     assert all(0 < end - start <= max_chars for start, end in bounds)
 
 
@@ -83,7 +89,7 @@ def test_process_in_pieces_keeps_the_text_sentences_and_offsets(nlp, monkeypatch
     assert doc._.pf_date == "2020-11-28" and doc._.pf_body_start == len(" date 2020-11-28")
     for type_name in MENTION_TYPES:
         for m in doc.spans[MENTION_TYPES[type_name].span_key].attrs["mentions"]:
-            assert seed[m["start"]:m["end"]] == m["text"]
+            assert seed[m["start"] : m["end"]] == m["text"]
     assert list(doc.sents)
 
 
@@ -94,16 +100,20 @@ def test_extract_chunk_reports_a_failing_component_and_keeps_the_other_documents
         return []
 
     monkeypatch.setattr(nlp.get_pipe("pressfacts_dates_v1"), "extract", explode)
-    items = [InputDocument("a", "<a>", "Sales rose.", None, "missing"),
-             InputDocument("b", "<b>", "It went boom.", None, "missing"),
-             InputDocument("c", "<c>", "Prices fell.", None, "missing")]
+    items = [
+        InputDocument("a", "<a>", "Sales rose.", None, "missing"),
+        InputDocument("b", "<b>", "It went boom.", None, "missing"),
+        InputDocument("c", "<c>", "Prices fell.", None, "missing"),
+    ]
     extracted = extract_chunk(nlp, items)
     assert [doc_id for doc_id, _ in extracted.rows] == ["a", "c"]
     assert [(e.source, "boom" in e.reason) for e in extracted.errors] == [("b", True)]
 
 
-CONTRACTIONS = ("Y'all ain't gonna believe it, but there's more: let's go, c'mon! They gotta see it. "
-                "There are 5 of them. I said you'd come.  \n\n It's fine; we're done, aren't we?")
+CONTRACTIONS = (
+    "Y'all ain't gonna believe it, but there's more: let's go, c'mon! They gotta see it. "
+    "There are 5 of them. I said you'd come.  \n\n It's fine; we're done, aren't we?"
+)
 
 
 def speedup_test_texts():
@@ -123,9 +133,10 @@ def test_the_sped_up_model_gives_the_tags_parts_of_speech_morphology_and_lemmas_
     settings = Settings()
     plain = spacy.load(settings.model, exclude=list(settings.exclude))
     ours = [n for n in nlp.pipe_names if n not in plain.pipe_names]
-    for fast, slow in zip(nlp.pipe(speedup_test_texts(), disable=ours), plain.pipe(speedup_test_texts())):
-        assert [(t.tag_, t.pos_, str(t.morph), t.lemma_) for t in fast] == \
-            [(t.tag_, t.pos_, str(t.morph), t.lemma_) for t in slow]
+    for fast, slow in zip(nlp.pipe(speedup_test_texts(), disable=ours), plain.pipe(speedup_test_texts()), strict=False):
+        assert [(t.tag_, t.pos_, str(t.morph), t.lemma_) for t in fast] == [
+            (t.tag_, t.pos_, str(t.morph), t.lemma_) for t in slow
+        ]
 
 
 def test_a_worker_that_dies_stops_the_run_with_an_error_and_writes_nothing(tmp_path, monkeypatch, capsys):
@@ -147,7 +158,7 @@ def test_a_worker_that_dies_stops_the_run_with_an_error_and_writes_nothing(tmp_p
 
 
 def test_progress_within_a_long_document_is_told_piece_by_piece(nlp):
-    text = ("The fund opened on Nov. 24 with $5 million.\n\n" * 6000)
+    text = "The fund opened on Nov. 24 with $5 million.\n\n" * 6000
     item = InputDocument("long", "<test>", text, "2020-11-28", "option")
     told = []
     extracted = extract_chunk(nlp, [item], on_chars=told.append)

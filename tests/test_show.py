@@ -17,15 +17,20 @@ SEED = "seeds/003_b1d13363e02ed9e3.txt"
 def doc_with_mentions(doc_id="b"):
     doc = spacy.blank("en").make_doc(TEXTS[doc_id])
     for type_name in ("date", "count", "report"):
-        set_mentions(doc, type_name, [m for m in baseline_mentions() if m["doc_id"] == doc_id and m["type"] == type_name])
+        set_mentions(
+            doc, type_name, [m for m in baseline_mentions() if m["doc_id"] == doc_id and m["type"] == type_name]
+        )
     return doc
 
 
 def test_show_highlight_styles_each_mention_nested_on_top():
     doc = doc_with_mentions()
-    text = highlighted(doc, [("report", m) for m in baseline_mentions() if m["type"] == "report"]
-                       + [("date", m) for m in baseline_mentions() if m["doc_id"] == "b" and m["type"] == "date"])
-    styled = [(text.plain[s.start:s.end], str(s.style)) for s in text.spans]
+    text = highlighted(
+        doc,
+        [("report", m) for m in baseline_mentions() if m["type"] == "report"]
+        + [("date", m) for m in baseline_mentions() if m["doc_id"] == "b" and m["type"] == "date"],
+    )
+    styled = [(text.plain[s.start : s.end], str(s.style)) for s in text.spans]
     assert styled == [("Annual Water Report 2023", STYLES["report"]), ("2023", STYLES["date"] + " underline")]
 
 

@@ -25,16 +25,17 @@ import sys
 import threading
 import time
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Callable, Iterable, Iterator, Protocol
+from typing import Protocol
 
 from spacy.language import Language
 
+from pipeline.batch.extract import Extracted, extract_chunk
 from pipeline.core.config import Settings
 from pipeline.io.manifest import pipeline_version
 from pipeline.io.reader import InputDocument
-from pipeline.batch.extract import Extracted, extract_chunk
 
 ENGINES = ("local", "dask")
 IN_FLIGHT_PER_WORKER = 3
@@ -46,8 +47,9 @@ class Engine(Protocol):
     def close(self) -> None: ...
 
 
-def ordered(submit: Callable[[list[InputDocument]], object], chunks: Iterable[list[InputDocument]],
-            in_flight: int) -> Iterator[Extracted]:
+def ordered(
+    submit: Callable[[list[InputDocument]], object], chunks: Iterable[list[InputDocument]], in_flight: int
+) -> Iterator[Extracted]:
     """Submit chunks (at most ``in_flight`` pending) and yield their results in submission order;
     ``submit`` returns a future-like object with ``result()``."""
     pending: deque = deque()
@@ -75,8 +77,7 @@ def worker_pipeline(settings: Settings) -> Language:
 class LocalEngine:
     """Extraction in this process."""
 
-    def __init__(self, settings: Settings, on_chars: Callable[[int], None] | None = None,
-                 nlp: Language | None = None):
+    def __init__(self, settings: Settings, on_chars: Callable[[int], None] | None = None, nlp: Language | None = None):
         self.settings = settings
         self.nlp = nlp if nlp is not None else worker_pipeline(settings)
         self.on_chars = on_chars
@@ -98,6 +99,7 @@ def die_with_parent(parent: int) -> None:
         pr_set_pdeathsig = 1
         ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
     else:
+
         def watch() -> None:
             while os.getppid() == parent:
                 time.sleep(1)
@@ -131,8 +133,9 @@ class ProcessEngine:
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         if context.get_start_method() == "fork":
             worker_pipeline(settings)
-        self.executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_pool_worker,
-                                            initargs=(settings, os.getpid()))
+        self.executor = ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_init_pool_worker, initargs=(settings, os.getpid())
+        )
 
     def map(self, chunks: Iterable[list[InputDocument]]) -> Iterator[Extracted]:
         def submit(chunk):
@@ -154,8 +157,10 @@ _dask_lock = threading.Lock()
 
 def _extract_on_dask_worker(settings: Settings, version: str, chunk: list[InputDocument]) -> Extracted:
     if pipeline_version() != version:
-        raise RuntimeError(f"Dask worker {os.uname().nodename} runs pressfacts {pipeline_version()}, "
-                           f"the client {version}: install the same version on every worker")
+        raise RuntimeError(
+            f"Dask worker {os.uname().nodename} runs pressfacts {pipeline_version()}, "
+            f"the client {version}: install the same version on every worker"
+        )
     with _dask_lock:
         return extract_chunk(worker_pipeline(settings), chunk, settings.batch_size)
 
@@ -171,8 +176,13 @@ class DaskEngine:
         if address:
             self.client = Client(address)
         else:
-            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                        dashboard_address=None, silence_logs=logging.ERROR)
+            self.cluster = LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
             self.client = Client(self.cluster)
         self.threads = max(1, sum(self.client.nthreads().values()))
 
@@ -190,8 +200,13 @@ class DaskEngine:
             self.cluster.close()
 
 
-def make_engine(settings: Settings, engine: str = "local", workers: int | None = None,
-                scheduler: str | None = None, on_chars: Callable[[int], None] | None = None) -> Engine:
+def make_engine(
+    settings: Settings,
+    engine: str = "local",
+    workers: int | None = None,
+    scheduler: str | None = None,
+    on_chars: Callable[[int], None] | None = None,
+) -> Engine:
     """``workers``: processes for the local engine (default 1), LocalCluster workers for Dask
     (default: one per CPU; ignored with a ``scheduler``). ``on_chars``: told the characters of
     each piece extracted, where the engine runs in this process (else None is passed on)."""

@@ -10,16 +10,17 @@ batch holds at most ``batch_size`` Docs and :data:`BATCH_CHARS` characters.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from itertools import islice
-from typing import Callable, Iterable, Iterator, TypeVar
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.core.mentions import MENTION_TYPES, get_mentions, set_mentions
 from pipeline.io.reader import InputDocument, ReadError
-from pipeline.io.tables import document_rows, empty_tables
+from pipeline.io.tables import document_rows
 
 MAX_PIECE_CHARS = 100_000
 BATCH_CHARS = 400_000
@@ -59,7 +60,9 @@ def piece_bounds(text: str, max_chars: int | None = None) -> list[tuple[int, int
 
 def _join_pieces(item: InputDocument, pieces: list[tuple[int, Doc]]) -> Doc:
     """One Doc over the whole text, with every piece's mentions shifted to whole-text offsets."""
-    doc = Doc.from_docs([piece for _, piece in pieces], ensure_whitespace=False, exclude=["spans", "user_data", "tensor"])
+    doc = Doc.from_docs(
+        [piece for _, piece in pieces], ensure_whitespace=False, exclude=["spans", "user_data", "tensor"]
+    )
     if doc.text != item.text:
         raise ValueError(f"{item.doc_id}: joined pieces do not give back the text")
     doc._.pf_doc_id = item.doc_id
@@ -78,7 +81,9 @@ def _join_pieces(item: InputDocument, pieces: list[tuple[int, Doc]]) -> Doc:
 def _join_rows(pieces: list[tuple[int, dict[str, list[dict]]]]) -> dict[str, list[dict]]:
     """One document's table rows from its pieces' rows (offsets already shifted)."""
     rows = {table: [row for _, piece in pieces for row in piece[table]] for table in pieces[0][1]}
-    rows["documents"] = [{**pieces[0][1]["documents"][0], **{f"n_{t.table}": len(rows[t.table]) for t in MENTION_TYPES.values()}}]
+    rows["documents"] = [
+        {**pieces[0][1]["documents"][0], **{f"n_{t.table}": len(rows[t.table]) for t in MENTION_TYPES.values()}}
+    ]
     return rows
 
 
@@ -97,8 +102,9 @@ def _batches(pieces: Iterable[tuple[Doc, T]], batch_size: int) -> Iterator[list[
         yield batch
 
 
-def _pipe_pieces(nlp: Language, items: Iterable[InputDocument], batch_size: int,
-                 errors: list[ReadError] | None) -> Iterator[tuple[InputDocument, int, int, Doc]]:
+def _pipe_pieces(
+    nlp: Language, items: Iterable[InputDocument], batch_size: int, errors: list[ReadError] | None
+) -> Iterator[tuple[InputDocument, int, int, Doc]]:
     """``(item, offset, n_pieces, doc)`` for every processed piece, in order; a piece a component
     fails on is reported in ``errors`` (when given, else the exception propagates) and skipped."""
     failed: list[ReadError] = errors if errors is not None else []
@@ -144,8 +150,9 @@ def _whole(pieces: Iterable[tuple[InputDocument, int, int, T]]) -> Iterator[tupl
             current, parts = None, []
 
 
-def process(nlp: Language, items: Iterable[InputDocument], batch_size: int = 32,
-            errors: list[ReadError] | None = None) -> Iterator[tuple[InputDocument, Doc]]:
+def process(
+    nlp: Language, items: Iterable[InputDocument], batch_size: int = 32, errors: list[ReadError] | None = None
+) -> Iterator[tuple[InputDocument, Doc]]:
     """Yield each document with its processed Doc; a document a component fails on is
     reported in ``errors`` (when given, else the exception propagates) and skipped."""
     for item, parts in _whole(_pipe_pieces(nlp, items, batch_size, errors)):
@@ -160,8 +167,9 @@ def _shifted_rows(item: InputDocument, offset: int, doc: Doc) -> dict[str, list[
     return rows
 
 
-def extract_chunk(nlp: Language, items: list[InputDocument], batch_size: int = 32,
-                  on_chars: Callable[[int], None] | None = None) -> Extracted:
+def extract_chunk(
+    nlp: Language, items: list[InputDocument], batch_size: int = 32, on_chars: Callable[[int], None] | None = None
+) -> Extracted:
     """Table rows of each document in ``items``; component failures are collected, never raised.
     A long document's pieces become rows one by one: its whole Doc is never built.
     ``on_chars`` is told the length of each piece done (progress within a long document)."""
@@ -172,8 +180,10 @@ def extract_chunk(nlp: Language, items: list[InputDocument], batch_size: int = 3
             on_chars(len(doc.text))
         return _shifted_rows(item, offset, doc)
 
-    pieces = ((item, offset, n, rows_of(item, offset, doc)) for item, offset, n, doc in
-              _pipe_pieces(nlp, items, batch_size, errors))
+    pieces = (
+        (item, offset, n, rows_of(item, offset, doc))
+        for item, offset, n, doc in _pipe_pieces(nlp, items, batch_size, errors)
+    )
     rows = [(item.doc_id, parts[0][1] if len(parts) == 1 else _join_rows(parts)) for item, parts in _whole(pieces)]
     return Extracted(rows, errors)
 

@@ -20,23 +20,31 @@ from __future__ import annotations
 import importlib.metadata
 import shutil
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 import spacy
 from spacy.language import Language
 from tqdm import tqdm
 
-from pipeline.core.config import Settings
 from pipeline.batch.engines import Engine, LocalEngine, make_engine
-from pipeline.io.manifest import MANIFEST_FILE, DocumentEntry, Manifest, file_sha256, load_manifest, pipeline_version, why_stale
+from pipeline.batch.extract import Extracted, chunked
+from pipeline.core.config import Settings
+from pipeline.io.formats import read_tables, write_tables
+from pipeline.io.manifest import (
+    MANIFEST_FILE,
+    DocumentEntry,
+    Manifest,
+    file_sha256,
+    load_manifest,
+    pipeline_version,
+    why_stale,
+)
 from pipeline.io.outputset import RunLock, current_set_dir, new_set_dir, remove_leftovers, switch_to
 from pipeline.io.reader import InputDocument, ReadError
-from pipeline.batch.extract import Extracted, chunked
 from pipeline.io.tables import TABLE_NAMES, empty_tables, error_frame, to_frames
-from pipeline.io.formats import read_tables, write_tables
 
 
 @dataclass
@@ -92,9 +100,9 @@ def documents_of(stream: Iterable[InputDocument | ReadError], errors: list[ReadE
             yield item
 
 
-def extract_documents(engine: Engine, chunks: Iterable[list[InputDocument]],
-                      on_chunk: Callable[[Extracted], None] | None = None
-                      ) -> tuple[dict[str, dict[str, list[dict]]], list[ReadError]]:
+def extract_documents(
+    engine: Engine, chunks: Iterable[list[InputDocument]], on_chunk: Callable[[Extracted], None] | None = None
+) -> tuple[dict[str, dict[str, list[dict]]], list[ReadError]]:
     """Each document's rows (doc_id -> table -> rows, in input order) and the component failures."""
     fresh: dict[str, dict[str, list[dict]]] = {}
     failures: list[ReadError] = []
@@ -106,8 +114,9 @@ def extract_documents(engine: Engine, chunks: Iterable[list[InputDocument]],
     return fresh, failures
 
 
-def extract_rows(nlp: Language, stream: Iterable[InputDocument | ReadError],
-                 batch_size: int = 32) -> tuple[dict[str, list[dict]], list[ReadError]]:
+def extract_rows(
+    nlp: Language, stream: Iterable[InputDocument | ReadError], batch_size: int = 32
+) -> tuple[dict[str, list[dict]], list[ReadError]]:
     """Every table's rows for ``stream``, extracted in this process with ``nlp``, and every
     error (unreadable inputs, then component failures)."""
     errors: list[ReadError] = []
@@ -134,8 +143,9 @@ def _file_of(source: str) -> str:
     return path if path and line.isdigit() else source
 
 
-def run_batch(settings: Settings, stream: Iterable[InputDocument | ReadError], options: BatchOptions,
-              on_wait=None) -> BatchResult:
+def run_batch(
+    settings: Settings, stream: Iterable[InputDocument | ReadError], options: BatchOptions, on_wait=None
+) -> BatchResult:
     """Extract, merge with the reusable rows of ``options.out``, and switch in a new set of
     tables and manifest (:mod:`pipeline.io.outputset`), holding the folder's lock throughout."""
     out = Path(options.out)
@@ -145,8 +155,9 @@ def run_batch(settings: Settings, stream: Iterable[InputDocument | ReadError], o
         return _run_locked(settings, stream, options, out)
 
 
-def _run_locked(settings: Settings, stream: Iterable[InputDocument | ReadError], options: BatchOptions,
-                out: Path) -> BatchResult:
+def _run_locked(
+    settings: Settings, stream: Iterable[InputDocument | ReadError], options: BatchOptions, out: Path
+) -> BatchResult:
     started = time.perf_counter()
     result = BatchResult()
     configuration = configuration_of(settings)
@@ -154,8 +165,11 @@ def _run_locked(settings: Settings, stream: Iterable[InputDocument | ReadError],
     previous = load_manifest(previous_dir)
     result.stale = why_stale(previous, previous_dir, configuration, options.fmt, options.csv_cells)
     earlier = {} if result.stale else {e.doc_id: e for e in previous.documents}
-    earlier_rows = _rows_by_document(read_tables(previous_dir, TABLE_NAMES, options.fmt,
-                                                 previous.csv_cells == "escaped")) if earlier else {}
+    earlier_rows = (
+        _rows_by_document(read_tables(previous_dir, TABLE_NAMES, options.fmt, previous.csv_cells == "escaped"))
+        if earlier
+        else {}
+    )
 
     current: dict[str, DocumentEntry] = {}
     read_errors: list[ReadError] = []
@@ -165,8 +179,14 @@ def _run_locked(settings: Settings, stream: Iterable[InputDocument | ReadError],
             entry = DocumentEntry.of(item)
             before = earlier.get(item.doc_id)
             if before is not None and not options.force and _file_of(before.source) != _file_of(entry.source):
-                read_errors.append(ReadError(entry.source, None, f"doc_id {item.doc_id!r} is already in the tables, "
-                                             f"read from {before.source}; skipped (rename it, or --force to replace)"))
+                read_errors.append(
+                    ReadError(
+                        entry.source,
+                        None,
+                        f"doc_id {item.doc_id!r} is already in the tables, "
+                        f"read from {before.source}; skipped (rename it, or --force to replace)",
+                    )
+                )
                 continue
             current[item.doc_id] = entry
             if not options.force and earlier.get(item.doc_id) == entry:
@@ -180,8 +200,13 @@ def _run_locked(settings: Settings, stream: Iterable[InputDocument | ReadError],
     first = next(chunks, None)
     if first is not None:  # the model loads only when there is something to extract
         # Progress in characters: a batch of one long document moves as its pieces are done.
-        bar = tqdm(unit="char", unit_scale=True, desc="pressfacts", leave=False,
-                   disable=None if options.progress is None else not options.progress)
+        bar = tqdm(
+            unit="char",
+            unit_scale=True,
+            desc="pressfacts",
+            leave=False,
+            disable=None if options.progress is None else not options.progress,
+        )
         engine = make_engine(settings, options.engine, options.workers, options.scheduler, on_chars=bar.update)
 
         def chunk_done(extracted: Extracted) -> None:
@@ -204,9 +229,11 @@ def _run_locked(settings: Settings, stream: Iterable[InputDocument | ReadError],
     if (result.n_pruned or result.n_dropped) and unread and not options.force:
         gone = [e.doc_id for e in (previous.documents if previous else []) if e.doc_id not in current]
         shown = ", ".join(gone[:5]) + (f" and {len(gone) - 5} more" if len(gone) > 5 else "")
-        raise DropRefused(f"{len(unread)} input(s) could not be read or matched nothing (first: {unread[0]}), and this "
-                          f"run would drop the rows of {len(gone)} earlier document(s) ({shown}); nothing was written. "
-                          "Fix the inputs, or pass --force to drop them")
+        raise DropRefused(
+            f"{len(unread)} input(s) could not be read or matched nothing (first: {unread[0]}), and this "
+            f"run would drop the rows of {len(gone)} earlier document(s) ({shown}); nothing was written. "
+            "Fix the inputs, or pass --force to drop them"
+        )
     entries: list[DocumentEntry] = []
     for doc_id in order:
         if doc_id in fresh:

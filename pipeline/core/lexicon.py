@@ -8,8 +8,8 @@ its provenance) and blank lines skipped. Regexes are built from them at import t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 
 class DataDir:

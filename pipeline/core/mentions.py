@@ -10,8 +10,8 @@ mentions, in the same order, in the group's ``attrs["mentions"]``.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from spacy.tokens import Doc
 

@@ -49,7 +49,9 @@ def resolve_overlaps(doc: Doc) -> Doc:
     reports, initiatives = mentions["report"], mentions["initiative"]
     length = lambda m: m["end"] - m["start"]  # noqa: E731
     kept_reports = [r for r in reports if not any(_overlaps(r, i) and length(i) > length(r) for i in initiatives)]
-    kept_initiatives = [i for i in initiatives if not any(_overlaps(i, r) and length(r) >= length(i) for r in kept_reports)]
+    kept_initiatives = [
+        i for i in initiatives if not any(_overlaps(i, r) and length(r) >= length(i) for r in kept_reports)
+    ]
     if len(kept_reports) != len(reports):
         mentions["report"] = kept_reports
         changed.add("report")

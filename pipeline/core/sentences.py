@@ -30,4 +30,4 @@ class Sentences:
     def span(self, offset: int) -> Span:
         i = self.index(offset)
         end = self.token_starts[i + 1] if i + 1 < len(self.token_starts) else len(self.doc)
-        return self.doc[self.token_starts[i]:end]
+        return self.doc[self.token_starts[i] : end]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from typing import Callable
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
@@ -36,7 +36,7 @@ def _value_test(spec: object) -> Callable[[object], bool]:
     if isinstance(spec, (str, bool)):
         return lambda value: value == spec
     if isinstance(spec, dict) and len(spec) == 1:
-        (operator, argument), = spec.items()
+        ((operator, argument),) = spec.items()
         if operator == "IN":
             allowed = frozenset(argument)
             return lambda value: value in allowed
@@ -147,7 +147,7 @@ def speed_up(nlp: Language) -> None:
         try:
             ruler.match = IndexedMatcher(ruler)
         except ValueError as exc:
-            warnings.warn(f"attribute_ruler keeps spaCy's Matcher: {exc}")
+            warnings.warn(f"attribute_ruler keeps spaCy's Matcher: {exc}", stacklevel=2)
     if "lemmatizer" in nlp.pipe_names and nlp.get_pipe("lemmatizer").mode == "rule":
         lemmatizer = nlp.get_pipe("lemmatizer")
         lemmatizer.lemmatize = cache_lemmas(lemmatizer.lemmatize)

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.io.outputset import read_folder
 from pipeline.core.mentions import MENTION_TYPES
 from pipeline.evaluation.scoring import score_document
+from pipeline.io.outputset import read_folder
 
 KINDS = ("added", "removed", "changed")
 
@@ -39,8 +39,11 @@ class RowChange:
         if self.old is None or self.new is None:
             return []
         names = ["text", "start", "end", *MENTION_TYPES[self.type].fields]
-        return [f"{n}: {_shown(self.old.get(n))} -> {_shown(self.new.get(n))}"
-                for n in names if _shown(self.old.get(n)) != _shown(self.new.get(n))]
+        return [
+            f"{n}: {_shown(self.old.get(n))} -> {_shown(self.new.get(n))}"
+            for n in names
+            if _shown(self.old.get(n)) != _shown(self.new.get(n))
+        ]
 
 
 @dataclass
@@ -78,8 +81,8 @@ def diff_folders(old_dir: str | Path, new_dir: str | Path, types=tuple(MENTION_T
     result = FolderDiff(str(old_dir), str(new_dir))
     tables = ["documents", *(MENTION_TYPES[t].table for t in types)]
     old_tables, new_tables = read_folder(old_dir, tables), read_folder(new_dir, tables)
-    old_docs = dict(zip(old_tables["documents"]["doc_id"], old_tables["documents"]["sha256"]))
-    new_docs = dict(zip(new_tables["documents"]["doc_id"], new_tables["documents"]["sha256"]))
+    old_docs = dict(zip(old_tables["documents"]["doc_id"], old_tables["documents"]["sha256"], strict=False))
+    new_docs = dict(zip(new_tables["documents"]["doc_id"], new_tables["documents"]["sha256"], strict=False))
     result.documents_added = [d for d in new_docs if d not in old_docs]
     result.documents_removed = [d for d in old_docs if d not in new_docs]
     result.documents_text_changed = [d for d in new_docs if d in old_docs and old_docs[d] != new_docs[d]]
@@ -107,10 +110,15 @@ def _values(type_name: str, row: dict) -> str:
 
 def format_diff(diff: FolderDiff, summary_only: bool = False) -> str:
     lines = [f"pressfacts diff {diff.old_dir} -> {diff.new_dir}"]
-    lines.append(f"documents: {len(diff.documents_added)} added, {len(diff.documents_removed)} removed, "
-                 f"{len(diff.documents_text_changed)} with a changed text (sha256)")
-    for label, ids in (("added", diff.documents_added), ("removed", diff.documents_removed),
-                       ("text changed", diff.documents_text_changed)):
+    lines.append(
+        f"documents: {len(diff.documents_added)} added, {len(diff.documents_removed)} removed, "
+        f"{len(diff.documents_text_changed)} with a changed text (sha256)"
+    )
+    for label, ids in (
+        ("added", diff.documents_added),
+        ("removed", diff.documents_removed),
+        ("text changed", diff.documents_text_changed),
+    ):
         if ids and not summary_only:
             lines.append(f"  {label}: {', '.join(ids)}")
     header = f"{'table':<12} {'old':>7} {'new':>7} {'added':>7} {'removed':>7} {'changed':>7}"

@@ -29,5 +29,7 @@ def predict_gold(gold_docs, config: str | None = None, nlp=None) -> dict[str, di
 
         nlp = load(settings)
     items = (InputDocument(g.doc_id, "<gold>", g.text, g.date, "jsonl" if g.date else "missing") for g in gold_docs)
-    return {item.doc_id: {t: get_mentions(doc, t) for t in MENTION_TYPES}
-            for item, doc in process(nlp, items, settings.batch_size)}
+    return {
+        item.doc_id: {t: get_mentions(doc, t) for t in MENTION_TYPES}
+        for item, doc in process(nlp, items, settings.batch_size)
+    }

@@ -24,7 +24,9 @@ CONTEXT_WIDTH = 50
 
 def snippet(text: str, start: int, end: int, width: int = CONTEXT_WIDTH) -> str:
     """The mention in ``[[ ]]`` with ``width`` characters either side, white space collapsed."""
-    return " ".join((text[max(0, start - width):start] + "[[" + text[start:end] + "]]" + text[end:end + width]).split())
+    return " ".join(
+        (text[max(0, start - width) : start] + "[[" + text[start:end] + "]]" + text[end : end + width]).split()
+    )
 
 
 def _mention_record(type_name: str, mention: dict | None) -> dict | None:
@@ -47,11 +49,16 @@ def scores_record(scores: Scores, gold_docs: list[GoldDocument], gold_path: str 
     outcomes = []
     for o in scores.outcomes:
         shown = o.gold or o.pred
-        outcomes.append({
-            "type": o.type, "doc_id": o.doc_id, "kind": o.kind,
-            "gold": _mention_record(o.type, o.gold), "pred": _mention_record(o.type, o.pred),
-            "context": snippet(texts.get(o.doc_id, ""), int(shown["start"]), int(shown["end"])),
-        })
+        outcomes.append(
+            {
+                "type": o.type,
+                "doc_id": o.doc_id,
+                "kind": o.kind,
+                "gold": _mention_record(o.type, o.gold),
+                "pred": _mention_record(o.type, o.pred),
+                "context": snippet(texts.get(o.doc_id, ""), int(shown["start"]), int(shown["end"])),
+            }
+        )
     outcomes.sort(key=lambda r: (r["doc_id"], r["type"], (r["gold"] or r["pred"])["start"], r["kind"]))
     return {
         "format": FORMAT,
@@ -165,11 +172,13 @@ def format_figures(comparison: Comparison) -> str:
     lines = [header, "-" * len(header)]
     for type_name in [*comparison.types, "micro"]:
         old, new = _counts(comparison.baseline, type_name), _counts(comparison.current, type_name)
-        lines.append(f"{type_name:<11} gold {new.gold} ({_signed_int(new.gold - old.gold)}), "
-                     f"pred {new.pred} ({_signed_int(new.pred - old.pred)})")
+        lines.append(
+            f"{type_name:<11} gold {new.gold} ({_signed_int(new.gold - old.gold)}), "
+            f"pred {new.pred} ({_signed_int(new.pred - old.pred)})"
+        )
         for level in LEVELS:
             now, then = new.prf(getattr(new, level)), old.prf(getattr(old, level))
-            cells = " ".join(f"{n:>7.3f} {_signed(n - t):>6}" for n, t in zip(now, then))
+            cells = " ".join(f"{n:>7.3f} {_signed(n - t):>6}" for n, t in zip(now, then, strict=False))
             lines.append(f"{'':<11} {level:<8} {cells}")
     return "\n".join(lines)
 
@@ -192,8 +201,10 @@ def _describe(change: Change) -> str:
         if change.before["pred"] and change.after["pred"] != change.before["pred"]:
             detail += f" (was {values(change.before['pred'])})"
     label = "BROKEN" if change.broken else "FIXED"
-    return (f"{label:<6} {type_name:<10} {shown['doc_id']}:{mention['start']}-{mention['end']} {what}: {detail}\n"
-            f"       … {shown['context']} …")
+    return (
+        f"{label:<6} {type_name:<10} {shown['doc_id']}:{mention['start']}-{mention['end']} {what}: {detail}\n"
+        f"       … {shown['context']} …"
+    )
 
 
 def format_comparison(comparison: Comparison, baseline_path: str, tolerance: float) -> str:

@@ -9,10 +9,10 @@ fields agree.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Iterable
 
 from pipeline.core.mentions import MENTION_TYPES
 
@@ -86,23 +86,29 @@ def values_agree(type_name: str, gold: dict, pred: dict) -> bool:
     if type_name == "date":
         return _text(gold.get("value")) == _text(pred.get("value"))
     if type_name == "count":
-        return (_same_number(gold.get("value"), pred.get("value"))
-                and _text(gold.get("qualifier")) == _text(pred.get("qualifier"))
-                and _text(gold.get("unit")) == _text(pred.get("unit")))
+        return (
+            _same_number(gold.get("value"), pred.get("value"))
+            and _text(gold.get("qualifier")) == _text(pred.get("qualifier"))
+            and _text(gold.get("unit")) == _text(pred.get("unit"))
+        )
     if type_name == "money":
-        return (_same_number(gold.get("value"), pred.get("value"), relative=True)
-                and _text(gold.get("currency")) == _text(pred.get("currency"))
-                and _text(gold.get("qualifier")) == _text(pred.get("qualifier")))
+        return (
+            _same_number(gold.get("value"), pred.get("value"), relative=True)
+            and _text(gold.get("currency")) == _text(pred.get("currency"))
+            and _text(gold.get("qualifier")) == _text(pred.get("qualifier"))
+        )
     if type_name == "report":
         return all(_text(gold.get(f)) == _text(pred.get(f)) for f in ("title", "year", "version"))
     if type_name == "initiative":
         return all(_text(gold.get(f)) == _text(pred.get(f)) for f in ("name", "kind"))
     if type_name == "percentage":
-        return (_same_number(gold.get("value"), pred.get("value"))
-                and all(_text(gold.get(f)) == _text(pred.get(f)) for f in ("unit", "kind", "qualifier")))
+        return _same_number(gold.get("value"), pred.get("value")) and all(
+            _text(gold.get(f)) == _text(pred.get(f)) for f in ("unit", "kind", "qualifier")
+        )
     if type_name == "measure":
-        return (_same_number(gold.get("value"), pred.get("value"), relative=True)
-                and all(_text(gold.get(f)) == _text(pred.get(f)) for f in ("unit", "qualifier")))
+        return _same_number(gold.get("value"), pred.get("value"), relative=True) and all(
+            _text(gold.get(f)) == _text(pred.get(f)) for f in ("unit", "qualifier")
+        )
     raise ValueError(f"unknown mention type {type_name!r}")
 
 
@@ -114,7 +120,7 @@ class Counts:
     relaxed: int = 0
     value: int = 0
 
-    def add(self, other: "Counts") -> None:
+    def add(self, other: Counts) -> None:
         for name in ("gold", "pred", "strict", "relaxed", "value"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
@@ -177,8 +183,12 @@ def score_document(type_name: str, doc_id: str, gold: list[dict], pred: list[dic
             candidates.pop()
             counts.strict += 1
     pairs = sorted(
-        ((_overlap(g, p), -g["start"], -int(p["start"]), gi, pi)
-         for gi, g in enumerate(gold) for pi, p in enumerate(pred) if _overlap(g, p) > 0),
+        (
+            (_overlap(g, p), -g["start"], -int(p["start"]), gi, pi)
+            for gi, g in enumerate(gold)
+            for pi, p in enumerate(pred)
+            if _overlap(g, p) > 0
+        ),
         reverse=True,
     )
     used_gold, used_pred, outcomes = set(), set(), []
@@ -196,8 +206,11 @@ def score_document(type_name: str, doc_id: str, gold: list[dict], pred: list[dic
     return counts, outcomes
 
 
-def score(gold_docs: Iterable[GoldDocument], predictions: dict[str, dict[str, list[dict]]],
-          types: Iterable[str] = tuple(MENTION_TYPES)) -> Scores:
+def score(
+    gold_docs: Iterable[GoldDocument],
+    predictions: dict[str, dict[str, list[dict]]],
+    types: Iterable[str] = tuple(MENTION_TYPES),
+) -> Scores:
     """``predictions[doc_id][type]`` holds predicted mentions (dicts with offsets and fields).
     Only documents in the gold are scored."""
     scores = Scores(by_type={t: Counts() for t in types})
@@ -220,7 +233,9 @@ def format_table(scores: Scores, title: str = "") -> str:
         sp, sr, sf = c.prf(c.strict)
         rp, rr, rf = c.prf(c.relaxed)
         vp, vr, vf = c.prf(c.value)
-        lines.append(f"{name:<11} {c.gold:>5} {c.pred:>5} | {sp:>8.3f} {sr:>6.3f} {sf:>6.3f} | {rp:>9.3f} {rr:>6.3f} {rf:>6.3f} | {vp:>7.3f} {vr:>6.3f} {vf:>6.3f}")
+        lines.append(
+            f"{name:<11} {c.gold:>5} {c.pred:>5} | {sp:>8.3f} {sr:>6.3f} {sf:>6.3f} | {rp:>9.3f} {rr:>6.3f} {rf:>6.3f} | {vp:>7.3f} {vr:>6.3f} {vf:>6.3f}"
+        )
     return "\n".join(lines)
 
 
@@ -237,9 +252,13 @@ def format_errors(scores: Scores, texts: dict[str, str], width: int = 50) -> str
         m = o.gold or o.pred
         start, end = int(m["start"]), int(m["end"])
         text = texts.get(o.doc_id, "")
-        context = " ".join((text[max(0, start - width):start] + "[[" + text[start:end] + "]]" + text[end:end + width]).split())
+        context = " ".join(
+            (text[max(0, start - width) : start] + "[[" + text[start:end] + "]]" + text[end : end + width]).split()
+        )
         if o.kind == "wrong":
-            detail = f"gold {o.gold['text']!r} {_fields(o.type, o.gold)} | pred {o.pred['text']!r} {_fields(o.type, o.pred)}"
+            detail = (
+                f"gold {o.gold['text']!r} {_fields(o.type, o.gold)} | pred {o.pred['text']!r} {_fields(o.type, o.pred)}"
+            )
         elif o.kind == "missed":
             detail = f"gold {_fields(o.type, o.gold)}"
         else:

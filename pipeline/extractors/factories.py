@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from pipeline.extractors.dates import extract_dates
 from pipeline.core.document import DocumentDate
 from pipeline.core.mentions import MentionComponent
+from pipeline.core.overlaps import resolve_overlaps
+from pipeline.extractors.dates import extract_dates
 from pipeline.extractors.names.initiatives import extract_initiatives
 from pipeline.extractors.names.reports import extract_reports
 from pipeline.extractors.numbers.counts import extract_counts
 from pipeline.extractors.numbers.money import extract_money
-from pipeline.core.overlaps import resolve_overlaps
 
 # Factory name -> (mention type, extractor), in pipeline order.
 EXTRACTORS = {

@@ -16,8 +16,8 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pandas as pd
 
@@ -118,9 +118,13 @@ def _staged_path(out: Path, name: str) -> Path:
     return Path(tmp)
 
 
-def write_tables(frames: dict[str, pd.DataFrame], out_dir: str | Path, fmt: str = "csv",
-                 extra_files: Callable[[dict[str, Path]], dict[str, bytes]] | None = None,
-                 escape_csv: bool = False) -> list[Path]:
+def write_tables(
+    frames: dict[str, pd.DataFrame],
+    out_dir: str | Path,
+    fmt: str = "csv",
+    extra_files: Callable[[dict[str, Path]], dict[str, bytes]] | None = None,
+    escape_csv: bool = False,
+) -> list[Path]:
     """Write ``frames`` (table name -> frame) in ``fmt``, all or nothing. ``extra_files`` maps the
     staged table files (final name -> temporary path) to more files to write after them
     (name -> bytes), e.g. a manifest holding the tables' checksums. ``escape_csv``: CSV cells
@@ -162,8 +166,9 @@ def write_tables(frames: dict[str, pd.DataFrame], out_dir: str | Path, fmt: str 
     return [target for _, target in staged]
 
 
-def read_tables(out_dir: str | Path, tables: list[str], fmt: str = "csv",
-                escaped_csv: bool = False) -> dict[str, pd.DataFrame]:
+def read_tables(
+    out_dir: str | Path, tables: list[str], fmt: str = "csv", escaped_csv: bool = False
+) -> dict[str, pd.DataFrame]:
     """The tables written by :func:`write_tables`, with their types (and CSV cells unescaped
     when they were written with ``escape_csv``)."""
     out = Path(out_dir)

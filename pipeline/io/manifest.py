@@ -45,7 +45,7 @@ class DocumentEntry:
     date_source: str
 
     @classmethod
-    def of(cls, item: InputDocument) -> "DocumentEntry":
+    def of(cls, item: InputDocument) -> DocumentEntry:
         return cls(item.doc_id, item.source, item.sha256, item.date or "", item.date_source)
 
 
@@ -79,15 +79,20 @@ def load_manifest(out_dir: str | Path) -> Manifest | None:
         if data.get("schema") != MANIFEST_SCHEMA:
             return None
         return Manifest(
-            data["pipeline_version"], data["configuration"], data["format"], dict(data["tables"]),
-            [DocumentEntry(**entry) for entry in data["documents"]], data.get("csv_cells", "raw"),
+            data["pipeline_version"],
+            data["configuration"],
+            data["format"],
+            dict(data["tables"]),
+            [DocumentEntry(**entry) for entry in data["documents"]],
+            data.get("csv_cells", "raw"),
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
-def why_stale(manifest: Manifest | None, out_dir: str | Path, configuration: str, fmt: str,
-              csv_cells: str = "raw") -> str | None:
+def why_stale(
+    manifest: Manifest | None, out_dir: str | Path, configuration: str, fmt: str, csv_cells: str = "raw"
+) -> str | None:
     """Why ``manifest``'s tables cannot be reused by this run, or None when they can."""
     if manifest is None:
         return "no manifest"

@@ -33,8 +33,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.io.manifest import MANIFEST_FILE, Manifest, file_sha256, load_manifest
 from pipeline.io.formats import DUCKDB_FILE, read_tables
+from pipeline.io.manifest import MANIFEST_FILE, Manifest, file_sha256, load_manifest
 from pipeline.io.tables import TABLE_NAMES
 
 STATE_DIR = ".pressfacts"
@@ -65,7 +65,7 @@ class RunLock:
         self.on_wait = on_wait
         self.handle = None
 
-    def __enter__(self) -> "RunLock":
+    def __enter__(self) -> RunLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         handle = open(self.path, "a+", encoding="utf-8")
         try:
@@ -77,8 +77,10 @@ class RunLock:
             holder = self._holder(handle)
             if not self.wait:
                 handle.close()
-                raise OutputError(f"{self.path.parent.parent}: in use by another pressfacts run (pid {holder}); "
-                                  "wait for it to finish, or pass --wait") from None
+                raise OutputError(
+                    f"{self.path.parent.parent}: in use by another pressfacts run (pid {holder}); "
+                    "wait for it to finish, or pass --wait"
+                ) from None
             if self.on_wait:
                 self.on_wait(holder)
             fcntl.flock(handle, fcntl.LOCK_EX)
@@ -153,8 +155,10 @@ def switch_to(out: str | Path, set_dir: Path) -> None:
     names = sorted(p.name for p in set_dir.iterdir())
     for name in (CURRENT, *names):  # before the switch: the old set stays in force
         if (out / name).is_dir() and not (out / name).is_symlink():
-            raise OutputError(f"{out / name}: a folder is in the way of the table link; move it and run again "
-                              "(the earlier tables are untouched)")
+            raise OutputError(
+                f"{out / name}: a folder is in the way of the table link; move it and run again "
+                "(the earlier tables are untouched)"
+            )
     _fsync_dir(set_dir)  # the set's names are on disk before the switch
     _replace_with_symlink(out / CURRENT, os.path.relpath(set_dir, out))
     for name in names:
@@ -165,8 +169,13 @@ def switch_to(out: str | Path, set_dir: Path) -> None:
     for entry in out.iterdir():  # links to tables the new set does not have (another format)
         if entry.is_symlink() and os.readlink(entry).startswith(f"{CURRENT}/") and entry.name not in names:
             entry.unlink()
-        elif entry.is_file() and not entry.is_symlink() and entry.suffix in LEGACY_TABLE_SUFFIXES \
-                and entry.name not in names and _legacy_table(entry.name):
+        elif (
+            entry.is_file()
+            and not entry.is_symlink()
+            and entry.suffix in LEGACY_TABLE_SUFFIXES
+            and entry.name not in names
+            and _legacy_table(entry.name)
+        ):
             entry.unlink()  # a table of the old in-place layout in another format
     remove_leftovers(out)
 
@@ -202,8 +211,10 @@ def open_output(out: str | Path) -> OutputSet:
         if not path.is_file():
             raise OutputError(f"{out}: table {name} named by the manifest is missing; run `pressfacts run` again")
         if file_sha256(path) != digest:
-            raise OutputError(f"{out}: table {name} does not match its manifest (changed after the run "
-                              "that wrote it, or a mixed set); run `pressfacts run` again")
+            raise OutputError(
+                f"{out}: table {name} does not match its manifest (changed after the run "
+                "that wrote it, or a mixed set); run `pressfacts run` again"
+            )
     return OutputSet(folder, manifest)
 
 
@@ -213,8 +224,10 @@ def folder_format(folder: str | Path) -> str:
     for fmt, name in (("csv", "documents.csv"), ("parquet", "documents.parquet"), ("duckdb", DUCKDB_FILE)):
         if (folder / name).exists():
             return fmt
-    raise FileNotFoundError(f"{folder}: no documents table (documents.csv, documents.parquet or {DUCKDB_FILE}); "
-                            "is it an output folder of `pressfacts run`?")
+    raise FileNotFoundError(
+        f"{folder}: no documents table (documents.csv, documents.parquet or {DUCKDB_FILE}); "
+        "is it an output folder of `pressfacts run`?"
+    )
 
 
 def read_folder(out_dir: str | Path, tables: list[str]) -> dict[str, pd.DataFrame]:

@@ -11,10 +11,10 @@ import glob
 import hashlib
 import json
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from pipeline.core.document import find_header, iso_date_or_none
 
@@ -80,14 +80,21 @@ def read_inputs(inputs: Iterable[str], date: str | None = None) -> Iterator[Inpu
             yield path
             continue
         if not _is_unicode(str(path)):
-            yield ReadError(printable_path(path), None, "file name is not valid UTF-8 (its doc_id could not be "
-                                                        "written); skipped: rename the file")
+            yield ReadError(
+                printable_path(path),
+                None,
+                "file name is not valid UTF-8 (its doc_id could not be written); skipped: rename the file",
+            )
             continue
         reader = read_jsonl if path.suffix == ".jsonl" else read_txt
         for item in reader(path, date):
             if isinstance(item, InputDocument):
                 if item.doc_id in seen:
-                    yield ReadError(str(path), _line_of(item.source), f"duplicate doc_id {item.doc_id!r}, first read from {seen[item.doc_id]}; skipped")
+                    yield ReadError(
+                        str(path),
+                        _line_of(item.source),
+                        f"duplicate doc_id {item.doc_id!r}, first read from {seen[item.doc_id]}; skipped",
+                    )
                     continue
                 seen[item.doc_id] = item.source
             yield item
@@ -147,8 +154,12 @@ def read_txt(path: Path, date: str | None = None) -> Iterator[InputDocument | Re
     if date is None and header is not None:
         doc_date, date_source = header.date, "header"
         if doc_date is None:
-            yield ReadError(str(path), 1, f"header date {header.date_text!r} is not a calendar date; document read without a date",
-                            lost=False)
+            yield ReadError(
+                str(path),
+                1,
+                f"header date {header.date_text!r} is not a calendar date; document read without a date",
+                lost=False,
+            )
     if doc_date is None:
         date_source = "missing"
     yield InputDocument(path.stem, str(path), text, doc_date, date_source)
@@ -195,7 +206,9 @@ def read_jsonl(path: Path, date: str | None = None) -> Iterator[InputDocument | 
             yield ReadError(str(path), number, "missing 'id' or string 'text'")
             continue
         if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)) or str(doc_id) == "":
-            yield ReadError(str(path), number, f"'id' must be a non-empty string or a whole number, not {json.dumps(doc_id)[:40]}")
+            yield ReadError(
+                str(path), number, f"'id' must be a non-empty string or a whole number, not {json.dumps(doc_id)[:40]}"
+            )
             continue
         if not body:
             yield ReadError(str(path), number, "empty 'text': no text to extract")
@@ -210,8 +223,12 @@ def read_jsonl(path: Path, date: str | None = None) -> Iterator[InputDocument | 
             if raw not in (None, ""):
                 doc_date, date_source = iso_date_or_none(str(raw)), "jsonl"
                 if doc_date is None:
-                    yield ReadError(str(path), number, f"date {raw!r} is not a YYYY-MM-DD calendar date; document read without a date",
-                                    lost=False)
+                    yield ReadError(
+                        str(path),
+                        number,
+                        f"date {raw!r} is not a YYYY-MM-DD calendar date; document read without a date",
+                        lost=False,
+                    )
             elif header is not None:
                 doc_date, date_source = header.date, "header"
         if doc_date is None:

@@ -22,11 +22,11 @@ from string import Template
 
 import pandas as pd
 
-from pipeline.io.outputset import read_folder
 from pipeline.core.mentions import MENTION_TYPES
+from pipeline.evaluation.scoring import GoldDocument, Scores, load_gold, score
+from pipeline.io.outputset import read_folder
 from pipeline.io.reader import InputDocument, read_jsonl, read_txt
 from pipeline.views.review_charts import counts_chart, money_chart, timeline_chart
-from pipeline.evaluation.scoring import GoldDocument, Scores, load_gold, score
 
 ASSETS = Path(__file__).with_name("review_assets")
 KINDS_WITH_GOLD = ("match", "wrong", "missed", "extra")
@@ -85,8 +85,16 @@ def _mark(type_name: str, kind: str, mention: dict, gold: dict | None = None) ->
     if gold is not None:
         values += f"\ngold:\n{_values(type_name, gold)}"
     period = f"{mention['begin']}/{mention['end_date']}" if mention.get("begin") and mention.get("end_date") else ""
-    return Mark(type_name, kind, int(mention["start"]), int(mention["end"]), str(mention["text"]), values,
-                str(mention.get("rule", "")), period)
+    return Mark(
+        type_name,
+        kind,
+        int(mention["start"]),
+        int(mention["end"]),
+        str(mention["text"]),
+        values,
+        str(mention.get("rule", "")),
+        period,
+    )
 
 
 def _split_source(source: str) -> tuple[str, bool]:
@@ -105,8 +113,11 @@ def find_texts(documents: pd.DataFrame) -> dict[str, tuple[str | None, str]]:
         path, is_line = _split_source(row["source"])
         if path not in read:
             reader = read_jsonl if is_line else read_txt
-            read[path] = ({d.source: (d.text, d.sha256) for d in reader(Path(path)) if isinstance(d, InputDocument)}
-                          if Path(path).is_file() else {})
+            read[path] = (
+                {d.source: (d.text, d.sha256) for d in reader(Path(path)) if isinstance(d, InputDocument)}
+                if Path(path).is_file()
+                else {}
+            )
         found = read[path].get(row["source"])
         if found is None:
             texts[row["doc_id"]] = (None, f"text unavailable: {row['source']} cannot be read")
@@ -148,7 +159,7 @@ def build_review(out_dir: str | Path, gold_path: str | Path | None = None) -> Re
     marks: dict[str, list[Mark]] = {}
     if gold_path is not None:
         gold_docs = load_gold(gold_path)
-        shas = dict(zip(documents["doc_id"], documents["sha256"]))
+        shas = dict(zip(documents["doc_id"], documents["sha256"], strict=False))
         for g in gold_docs:  # gold-only documents come after the folder's
             texts[g.doc_id] = _gold_text(g, shas)
             info.setdefault(g.doc_id, (g.date or "", str(gold_path)))
@@ -174,7 +185,7 @@ def segments(marks: list[Mark]) -> list[tuple[int, int, list[int]]]:
     nested mentions of different types all show: ``(start, end, [mark indices, outermost first])``."""
     bounds = sorted({m.start for m in marks} | {m.end for m in marks})
     pieces = []
-    for start, end in zip(bounds, bounds[1:]):
+    for start, end in zip(bounds, bounds[1:], strict=False):
         covering = [i for i, m in enumerate(marks) if m.start <= start and end <= m.end]
         if covering:
             covering.sort(key=lambda i: (-(marks[i].end - marks[i].start), marks[i].start, i))
@@ -189,8 +200,10 @@ def _document_data(doc: ReviewDocument, types: list[str], kinds: tuple[str, ...]
         "source": doc.source,
         "note": doc.note,
         "text": doc.text,
-        "marks": [[m.start, m.end, types.index(m.type), kinds.index(m.kind), m.text, m.values, m.rule, m.period]
-                  for m in doc.marks],
+        "marks": [
+            [m.start, m.end, types.index(m.type), kinds.index(m.kind), m.text, m.values, m.rule, m.period]
+            for m in doc.marks
+        ],
         "segs": [list(s) for s in segments(doc.marks)] if doc.text is not None else [],
     }
 
@@ -211,14 +224,20 @@ def _summary_table(review: Review) -> str:
     if with_gold:
         head += ["gold", "match", "wrong", "missed", "extra", "value P", "value R", "value F1"]
     kinds = Counter((o.type, o.kind) for o in review.scores.outcomes) if with_gold else Counter()
-    lines = ['<table class="summary"><thead><tr>' + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr></thead><tbody>"]
+    lines = [
+        '<table class="summary"><thead><tr>' + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr></thead><tbody>"
+    ]
     for mtype in MENTION_TYPES.values():
         rows = review.rows[mtype.name]
         key_field = mtype.fields[0]
         rules = Counter(r.get("rule", "") for r in rows).most_common(3)
-        cells = [f'<span class="swatch t-{mtype.name}"></span>{escape(mtype.table)}', str(len(rows)),
-                 str(len({r["doc_id"] for r in rows})), _plural(len({r.get(key_field, '') for r in rows}), escape(key_field)),
-                 escape(", ".join(f"{rule} ({n})" for rule, n in rules))]
+        cells = [
+            f'<span class="swatch t-{mtype.name}"></span>{escape(mtype.table)}',
+            str(len(rows)),
+            str(len({r["doc_id"] for r in rows})),
+            _plural(len({r.get(key_field, "") for r in rows}), escape(key_field)),
+            escape(", ".join(f"{rule} ({n})" for rule, n in rules)),
+        ]
         if with_gold:
             counts = review.scores.by_type[mtype.name]
             p, r, f = counts.prf(counts.value)
@@ -242,13 +261,15 @@ def _legend(review: Review) -> str:
     types = "".join(
         f'<label class="legend-item" data-type="{t}"><input type="checkbox" data-filter="type" value="{t}" checked>'
         f'<span class="hl t-{t} k-{review.kinds[0] if review.scores is None else "match"}">{escape(MENTION_TYPES[t].table)}</span></label>'
-        for t in MENTION_TYPES)
+        for t in MENTION_TYPES
+    )
     kinds = ""
     if review.scores is not None:
         kinds = "".join(
             f'<label class="legend-item" data-kind="{k}"><input type="checkbox" data-filter="kind" value="{k}" checked>'
             f'<span class="hl t-date k-{k}">{escape(KIND_LABELS[k])}</span></label>'
-            for k in review.kinds)
+            for k in review.kinds
+        )
         kinds = f'<div class="legend-row"><b>Outcome</b>{kinds}</div>'
     return f'<div class="legend-row"><b>Type</b>{types}</div>{kinds}'
 
@@ -259,8 +280,14 @@ def render_page(review: Review) -> str:
     scope = f"{len(review.documents)} documents from {review.out_dir}"
     if review.gold_path:
         scope += f", scored against {review.gold_path}"
-    missing = (f'<p class="warning">{n_missing} documents are shown without their text '
-               "(source not found or changed since the run): their rows are listed alone.</p>") if n_missing else ""
+    missing = (
+        (
+            f'<p class="warning">{n_missing} documents are shown without their text '
+            "(source not found or changed since the run): their rows are listed alone.</p>"
+        )
+        if n_missing
+        else ""
+    )
     data = {
         "types": types,
         "kinds": list(review.kinds),

@@ -41,23 +41,28 @@ def _mentions(n: int) -> str:
 
 
 def _empty(message: str) -> str:
-    return (f'<svg class="chart" role="img" width="{WIDTH}" height="30" viewBox="0 0 {WIDTH} 30">'
-            f'<text x="0" y="20" class="empty">{escape(message)}</text></svg>')
+    return (
+        f'<svg class="chart" role="img" width="{WIDTH}" height="30" viewBox="0 0 {WIDTH} 30">'
+        f'<text x="0" y="20" class="empty">{escape(message)}</text></svg>'
+    )
 
 
 def _bar_chart(bars: list[tuple[str, float, str, str]], css_class: str, note: str) -> str:
     """Horizontal bars: (label, length 0..1, text after the bar, tooltip)."""
     label_width, bar_space = 180, WIDTH - 180 - 260
     height = BAR_HEIGHT * len(bars) + 24
-    parts = [f'<svg class="chart {css_class}" role="img" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}">']
+    parts = [
+        f'<svg class="chart {css_class}" role="img" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}">'
+    ]
     for i, (label, length, after, tip) in enumerate(bars):
         y = i * BAR_HEIGHT
         width = max(1.0, length * bar_space)
         parts.append(
-            f'<g><title>{escape(tip)}</title>'
+            f"<g><title>{escape(tip)}</title>"
             f'<text x="{label_width - 6}" y="{y + 14}" text-anchor="end">{escape(label)}</text>'
             f'<rect x="{label_width}" y="{y + 3}" width="{width:.1f}" height="{BAR_HEIGHT - 6}"/>'
-            f'<text x="{label_width + width + 6:.1f}" y="{y + 14}">{escape(after)}</text></g>')
+            f'<text x="{label_width + width + 6:.1f}" y="{y + 14}">{escape(after)}</text></g>'
+        )
     parts.append(f'<text x="{label_width}" y="{height - 6}" class="note">{escape(note)}</text></svg>')
     return "".join(parts)
 
@@ -76,9 +81,18 @@ def money_chart(rows: list[dict]) -> str:
         return _empty("No money amount with a value.")
     top = sorted(totals, key=lambda c: (-mentions[c], c))[:MAX_BARS]
     largest = math.log10(float(max(totals[c] for c in top)) + 1) or 1.0
-    bars = [(c, math.log10(float(totals[c]) + 1) / largest, f"{human_number(totals[c])} ({_mentions(mentions[c])})",
-             f"{c}: total {totals[c]:f} over {_mentions(mentions[c])}") for c in top]
-    note = "bar length: total amount, log scale" + (f"; {len(totals) - len(top)} more currencies" if len(totals) > len(top) else "")
+    bars = [
+        (
+            c,
+            math.log10(float(totals[c]) + 1) / largest,
+            f"{human_number(totals[c])} ({_mentions(mentions[c])})",
+            f"{c}: total {totals[c]:f} over {_mentions(mentions[c])}",
+        )
+        for c in top
+    ]
+    note = "bar length: total amount, log scale" + (
+        f"; {len(totals) - len(top)} more currencies" if len(totals) > len(top) else ""
+    )
     return _bar_chart(bars, "money", note)
 
 
@@ -96,9 +110,18 @@ def counts_chart(rows: list[dict]) -> str:
         return _empty("No count.")
     top = sorted(mentions, key=lambda u: (-mentions[u], u))[:MAX_BARS]
     most = mentions[top[0]]
-    bars = [(u, mentions[u] / most, f"{_mentions(mentions[u])}, sum {human_number(sums[u])}",
-             f"{u}: {_mentions(mentions[u])}, values summing to {sums[u]:f}") for u in top]
-    note = "bar length: number of mentions" + (f"; {len(mentions) - len(top)} more units" if len(mentions) > len(top) else "")
+    bars = [
+        (
+            u,
+            mentions[u] / most,
+            f"{_mentions(mentions[u])}, sum {human_number(sums[u])}",
+            f"{u}: {_mentions(mentions[u])}, values summing to {sums[u]:f}",
+        )
+        for u in top
+    ]
+    note = "bar length: number of mentions" + (
+        f"; {len(mentions) - len(top)} more units" if len(mentions) > len(top) else ""
+    )
     return _bar_chart(bars, "counts", note)
 
 
@@ -137,8 +160,11 @@ class _Buckets:
 def timeline_chart(rows: list[dict]) -> str:
     """Dates across the batch: a bar per month (or year) for dates that fit in it, and a
     lighter band for longer periods (a whole year, a quarter, a range) covering it."""
-    spans = [(b, e, r) for b, e, r in ((_day(r.get("begin", "")), _day(r.get("end_date", "")), r) for r in rows)
-             if b and e and b <= e]
+    spans = [
+        (b, e, r)
+        for b, e, r in ((_day(r.get("begin", "")), _day(r.get("end_date", "")), r) for r in rows)
+        if b and e and b <= e
+    ]
     if not spans:
         return _empty("No date with calendar days (durations and unresolved dates are not drawn).")
     begins, ends = sorted(b for b, _, _ in spans), sorted(e for _, e, _ in spans)
@@ -166,10 +192,12 @@ def timeline_chart(rows: list[dict]) -> str:
     step = plot_width / len(buckets)
     highest = max([1, *points.values(), *cover.values()])
     height = top + plot_height + 60
-    parts = [f'<svg class="chart timeline" role="img" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}">',
-             f'<text x="{left - 4}" y="{top + 10}" text-anchor="end">{highest}</text>',
-             f'<text x="{left - 4}" y="{top + plot_height}" text-anchor="end">0</text>',
-             f'<line x1="{left}" y1="{top + plot_height}" x2="{WIDTH - right}" y2="{top + plot_height}" class="axis"/>']
+    parts = [
+        f'<svg class="chart timeline" role="img" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}">',
+        f'<text x="{left - 4}" y="{top + 10}" text-anchor="end">{highest}</text>',
+        f'<text x="{left - 4}" y="{top + plot_height}" text-anchor="end">0</text>',
+        f'<line x1="{left}" y1="{top + plot_height}" x2="{WIDTH - right}" y2="{top + plot_height}" class="axis"/>',
+    ]
     label_every = max(1, math.ceil(len(buckets) / 12))
     for i in range(len(buckets)):
         key = buckets.low + i
@@ -177,14 +205,18 @@ def timeline_chart(rows: list[dict]) -> str:
         label = buckets.label(key)
         if cover[key]:
             h = cover[key] / highest * plot_height
-            parts.append(f'<rect class="cover" x="{x:.1f}" y="{top + plot_height - h:.1f}" width="{step:.1f}" height="{h:.1f}">'
-                         f'<title>{escape(label)}: covered by {cover[key]} longer periods</title></rect>')
+            parts.append(
+                f'<rect class="cover" x="{x:.1f}" y="{top + plot_height - h:.1f}" width="{step:.1f}" height="{h:.1f}">'
+                f"<title>{escape(label)}: covered by {cover[key]} longer periods</title></rect>"
+            )
         if points[key]:
             h = points[key] / highest * plot_height
             tip = f"{label}: {_mentions(points[key])}, e.g. " + "; ".join(examples[key]) + " (click: the documents)"
-            parts.append(f'<rect class="point" data-period="{buckets.period(key)}" x="{x + step * 0.15:.1f}" '
-                         f'y="{top + plot_height - h:.1f}" width="{step * 0.7:.1f}" height="{h:.1f}">'
-                         f'<title>{escape(tip)}</title></rect>')
+            parts.append(
+                f'<rect class="point" data-period="{buckets.period(key)}" x="{x + step * 0.15:.1f}" '
+                f'y="{top + plot_height - h:.1f}" width="{step * 0.7:.1f}" height="{h:.1f}">'
+                f"<title>{escape(tip)}</title></rect>"
+            )
         if i % label_every == 0:
             parts.append(f'<text x="{x:.1f}" y="{top + plot_height + 16}">{escape(label)}</text>')
     pooled = []
@@ -192,7 +224,9 @@ def timeline_chart(rows: list[dict]) -> str:
         pooled.append(f"{earlier} earlier")
     if later:
         pooled.append(f"{later} later")
-    note = (f"dark bars: dates within one {'month' if buckets.by_month else 'year'}; light band: longer periods covering it"
-            + (f"; not drawn: {', '.join(pooled)}" if pooled else ""))
+    note = (
+        f"dark bars: dates within one {'month' if buckets.by_month else 'year'}; light band: longer periods covering it"
+        + (f"; not drawn: {', '.join(pooled)}" if pooled else "")
+    )
     parts.append(f'<text x="{left}" y="{height - 8}" class="note">{escape(note)}</text></svg>')
     return "".join(parts)

@@ -41,8 +41,9 @@ def values_table(mentions: list[tuple[str, dict]]) -> Table:
         table.add_column(column, overflow="fold")
     for type_name, m in mentions:
         values = ", ".join(f"{f}={m.get(f, '')}" for f in MENTION_TYPES[type_name].fields)
-        table.add_row(Text(type_name, style=STYLES[type_name]), f"{m['start']}-{m['end']}", m["text"], values,
-                      m.get("rule", ""))
+        table.add_row(
+            Text(type_name, style=STYLES[type_name]), f"{m['start']}-{m['end']}", m["text"], values, m.get("rule", "")
+        )
     return table
 
 

@@ -50,6 +50,15 @@ def extract_dates(doc: Doc) -> list[dict]:
         if not resolved.value and (anchor is not None or not NEEDS_ANCHOR.search(spec)):
             continue  # not a real calendar day (`February 30`)
         references.add(candidate, resolved)
-        mentions.append(make_mention(text, candidate.start, candidate.end, candidate.rule,
-                                     value=resolved.value, begin=resolved.begin, end_date=resolved.end_date))
+        mentions.append(
+            make_mention(
+                text,
+                candidate.start,
+                candidate.end,
+                candidate.rule,
+                value=resolved.value,
+                begin=resolved.begin,
+                end_date=resolved.end_date,
+            )
+        )
     return mentions

@@ -7,15 +7,35 @@ from __future__ import annotations
 import re
 
 from pipeline.extractors.dates.fragments import (
-    END_OF_DATE, LEFT, LEFT_YEAR, RANGE_DASH, RANGE_WORD, REL_YEAR, Rule, SPOKEN_YEAR, WEEKDAY, YEAR_RANGE_WORD,
-    _ymd, day, is_and_without_between, is_preceded_by, month, month_number, relative_year, rule, spoken_year,
-    valid_day, year, year_number,
+    END_OF_DATE,
+    LEFT,
+    LEFT_YEAR,
+    RANGE_DASH,
+    RANGE_WORD,
+    REL_YEAR,
+    SPOKEN_YEAR,
+    WEEKDAY,
+    YEAR_RANGE_WORD,
+    Rule,
+    _ymd,
+    day,
+    is_and_without_between,
+    is_preceded_by,
+    month,
+    month_number,
+    relative_year,
+    rule,
+    spoken_year,
+    valid_day,
+    year,
+    year_number,
 )
 from pipeline.extractors.dates.lexicon import NUMBER_WORDS, alternation, words
 
-
 MONTH_DAY_YEAR = rf"(?:(?:{WEEKDAY}),?\s+)?{month('month')}\s+{day('day')}(?:,?\s+{year('year')})?{END_OF_DATE}"
-DAY_MONTH_YEAR = rf"(?:(?:{WEEKDAY}),?\s+)?{LEFT}{day('day')}\s+(?:of\s+)?{month('month')}(?:,?\s+{year('year')})?(?!\w)"
+DAY_MONTH_YEAR = (
+    rf"(?:(?:{WEEKDAY}),?\s+)?{LEFT}{day('day')}\s+(?:of\s+)?{month('month')}(?:,?\s+{year('year')})?(?!\w)"
+)
 
 
 def build_iso(m: re.Match, text: str) -> str | None:
@@ -116,7 +136,9 @@ def build_year_range(m: re.Match, text: str) -> str | None:
 
 def build_year(m: re.Match, text: str) -> str | None:
     y = int(m["year"])
-    if y < 1900 and not is_preceded_by(text, m.start(), {"in", "since", "of", "from", "until", "by", "before", "after", "year"}):
+    if y < 1900 and not is_preceded_by(
+        text, m.start(), {"in", "since", "of", "from", "until", "by", "before", "after", "year"}
+    ):
         return None
     return str(y)
 
@@ -152,53 +174,80 @@ def build_century(m: re.Match, text: str) -> str | None:
 
 # first in RULES (see patterns.py: the order matters)
 CALENDAR_RULES: tuple[Rule, ...] = (
-    rule("iso-date",
-         rf"{LEFT}(?P<year>\d{{4}})(?P<sep>[-/.])(?P<month>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})(?![\w/-]|\.\d)",
-         build_iso),
-    rule("numeric-date",
-         rf"{LEFT}(?P<a>\d{{1,2}}) ?(?P<sep>[./-]) ?(?P<b>\d{{1,2}}) ?(?P=sep) ?(?P<year>\d{{4}}|\d{{2}})(?![\w/-]|[.,]\d)",
-         build_numeric),
+    rule(
+        "iso-date",
+        rf"{LEFT}(?P<year>\d{{4}})(?P<sep>[-/.])(?P<month>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})(?![\w/-]|\.\d)",
+        build_iso,
+    ),
+    rule(
+        "numeric-date",
+        rf"{LEFT}(?P<a>\d{{1,2}}) ?(?P<sep>[./-]) ?(?P<b>\d{{1,2}}) ?(?P=sep) ?(?P<year>\d{{4}}|\d{{2}})(?![\w/-]|[.,]\d)",
+        build_numeric,
+    ),
     rule("month-day", MONTH_DAY_YEAR, build_month_day),
     rule("day-month", DAY_MONTH_YEAR, build_month_day),
-    rule("the-day-of-month",
-         rf"\b(?i:the|this)\s+{day('day')}\s+(?:(?i:day)\s+)?of\s+{month('month')}(?:,?\s+{year('year')})?",
-         build_month_day),
+    rule(
+        "the-day-of-month",
+        rf"\b(?i:the|this)\s+{day('day')}\s+(?:(?i:day)\s+)?of\s+{month('month')}(?:,?\s+{year('year')})?",
+        build_month_day,
+    ),
     rule("month-year", rf"{month('month')},?\s+(?:of\s+)?{year('year')}", build_month_year),
     rule("month-relative-year", rf"{month('month', True)}\s+(?:of\s+)?{REL_YEAR}", build_month_relative_year),
-    rule("month-day-range",
-         rf"{month('month')}\s+{day('d1')}{RANGE_WORD}{day('d2')}(?:,?\s+{year('year')})?{END_OF_DATE}",
-         build_day_range),
-    rule("day-range-month",
-         rf"{LEFT}(?:the\s+)?{day('d1')}{RANGE_WORD}{day('d2')}\s+(?:of\s+)?{month('month')}(?:,?\s+{year('year')})?",
-         build_day_range),
-    rule("month-day-to-month-day",
-         rf"{month('m1')}\s+{day('d1')}{RANGE_WORD}{month('m2')}\s+{day('d2')}(?:,?\s+{year('year')})?{END_OF_DATE}",
-         build_month_day_range),
-    rule("day-month-to-day-month",
-         rf"{LEFT}{day('d1')}\s+{month('m1')}{RANGE_WORD}{day('d2')}\s+{month('m2')}(?:,?\s+{year('year')})?",
-         build_month_day_range),
-    rule("month-range",
-         rf"{month('m1', True)}{RANGE_WORD}{month('m2', True)}(?:,?\s+{year('year')})?{END_OF_DATE}",
-         build_month_range),
-    rule("month-range-period",
-         rf"\b(?i:the)\s+{month('m1', True)}{RANGE_WORD}{month('m2', True)}(?:,?\s+{year('year')})?\s+(?i:period|quarter)\b",
-         build_month_range_period, needs=("period", "quarter")),
-    rule("month-year-range",
-         rf"{month('m1')},?\s+{year('y1')}{RANGE_DASH}{month('m2')},?\s+{year('y2')}",
-         build_month_year_range),
-    rule("year-range",
-         rf"{LEFT_YEAR}{year('y1')}(?P<sep>{YEAR_RANGE_WORD})(?P<y2>(?:1[5-9]|20|21)\d\d|\d\d)(?![\d%]|[.,]\d)",
-         build_year_range),
+    rule(
+        "month-day-range",
+        rf"{month('month')}\s+{day('d1')}{RANGE_WORD}{day('d2')}(?:,?\s+{year('year')})?{END_OF_DATE}",
+        build_day_range,
+    ),
+    rule(
+        "day-range-month",
+        rf"{LEFT}(?:the\s+)?{day('d1')}{RANGE_WORD}{day('d2')}\s+(?:of\s+)?{month('month')}(?:,?\s+{year('year')})?",
+        build_day_range,
+    ),
+    rule(
+        "month-day-to-month-day",
+        rf"{month('m1')}\s+{day('d1')}{RANGE_WORD}{month('m2')}\s+{day('d2')}(?:,?\s+{year('year')})?{END_OF_DATE}",
+        build_month_day_range,
+    ),
+    rule(
+        "day-month-to-day-month",
+        rf"{LEFT}{day('d1')}\s+{month('m1')}{RANGE_WORD}{day('d2')}\s+{month('m2')}(?:,?\s+{year('year')})?",
+        build_month_day_range,
+    ),
+    rule(
+        "month-range",
+        rf"{month('m1', True)}{RANGE_WORD}{month('m2', True)}(?:,?\s+{year('year')})?{END_OF_DATE}",
+        build_month_range,
+    ),
+    rule(
+        "month-range-period",
+        rf"\b(?i:the)\s+{month('m1', True)}{RANGE_WORD}{month('m2', True)}(?:,?\s+{year('year')})?\s+(?i:period|quarter)\b",
+        build_month_range_period,
+        needs=("period", "quarter"),
+    ),
+    rule(
+        "month-year-range",
+        rf"{month('m1')},?\s+{year('y1')}{RANGE_DASH}{month('m2')},?\s+{year('y2')}",
+        build_month_year_range,
+    ),
+    rule(
+        "year-range",
+        rf"{LEFT_YEAR}{year('y1')}(?P<sep>{YEAR_RANGE_WORD})(?P<y2>(?:1[5-9]|20|21)\d\d|\d\d)(?![\d%]|[.,]\d)",
+        build_year_range,
+    ),
     rule("year", rf"{LEFT_YEAR}{year('year')}", build_year),
-    rule("spoken-year",
-         rf"\b(?:{month('month', True)}\s+(?:of\s+)?|(?i:the\s+year)\s+)?(?P<spoken>{SPOKEN_YEAR})",
-         build_spoken_year, needs=("teen", "twenty", "thousand")),
+    rule(
+        "spoken-year",
+        rf"\b(?:{month('month', True)}\s+(?:of\s+)?|(?i:the\s+year)\s+)?(?P<spoken>{SPOKEN_YEAR})",
+        build_spoken_year,
+        needs=("teen", "twenty", "thousand"),
+    ),
     rule("decade", rf"{LEFT_YEAR}(?P<decade>1[5-9]\d|20\d)0s\b", build_decade, needs=("0s",)),
-    rule("decade-short",
-         rf"(?:(?<=\b[Tt]he )|(?<=\b[Tt]he early )|(?<=\b[Tt]he late )|(?<=\b[Tt]he mid-))"
-         rf"(?:['’](?P<digit>[1-9])0s|(?P<word>(?i:{alternation(DECADE_WORDS)})))\b",
-         build_decade_short, needs=("0s", "ties")),
-    rule("century",
-         rf"{LEFT}(?P<century>\d\d)(?:st|nd|rd|th)[\s-]+(?i:century)\b",
-         build_century, needs=("centur",)),
+    rule(
+        "decade-short",
+        rf"(?:(?<=\b[Tt]he )|(?<=\b[Tt]he early )|(?<=\b[Tt]he late )|(?<=\b[Tt]he mid-))"
+        rf"(?:['’](?P<digit>[1-9])0s|(?P<word>(?i:{alternation(DECADE_WORDS)})))\b",
+        build_decade_short,
+        needs=("0s", "ties"),
+    ),
+    rule("century", rf"{LEFT}(?P<century>\d\d)(?:st|nd|rd|th)[\s-]+(?i:century)\b", build_century, needs=("centur",)),
 )

@@ -49,10 +49,18 @@ def _is_year(doc: Doc, candidate: Candidate) -> bool:
     noun_after = after is not None and after.tag_ in ("NN", "NNS") and after.is_lower
     if before is not None:
         cue = COUNT_CUES.get(before.lower_)
-        if cue == "always" or (cue == "before-noun" and noun_after) or before.text in ("$", "€", "£", "¥", "#", "No.", "No"):
+        if (
+            cue == "always"
+            or (cue == "before-noun" and noun_after)
+            or before.text in ("$", "€", "£", "¥", "#", "No.", "No")
+        ):
             return False
-        if before.tag_ in ("NNP", "NNPS") and before.text[:1].isupper() and not before.is_sent_start \
-                and before.lower_.rstrip(".") not in DATE_WORDS:
+        if (
+            before.tag_ in ("NNP", "NNPS")
+            and before.text[:1].isupper()
+            and not before.is_sent_start
+            and before.lower_.rstrip(".") not in DATE_WORDS
+        ):
             return False  # a year after a name belongs to it (`Expo 2022`, `Horizon 2020`)
     if noun_after and int(candidate.spec[:4]) < 1900:
         return False  # `in 1000 cases`: old years need no noun after them
@@ -69,10 +77,13 @@ def _is_year(doc: Doc, candidate: Candidate) -> bool:
 
 def _is_duration_not_rate(doc: Doc, text: str, candidate: Candidate) -> bool:
     """Not a rate (`twice a year`), nor `one day` meaning some day (`could one day become`)."""
-    surface = text[candidate.start:candidate.end]
+    surface = text[candidate.start : candidate.end]
     before, after = _tokens(doc, candidate)
     if re.fullmatch(r"(?i)one\s+day", surface):
-        return not ((before is not None and before.tag_ in ("MD", "PRP", "RB")) or (after is not None and after.tag_ in ("VB", "VBZ", "VBP", "VBD")))
+        return not (
+            (before is not None and before.tag_ in ("MD", "PRP", "RB"))
+            or (after is not None and after.tag_ in ("VB", "VBZ", "VBP", "VBD"))
+        )
     if not re.match(r"(?i)an?\s", surface):
         return True
     return before is None or not (before.lower_ in RATE_CUES or before.tag_ in ("NNS", "CD"))
@@ -106,7 +117,7 @@ def _is_generic(doc: Doc, candidate: Candidate) -> bool:
     before, after = _tokens(doc, candidate)
     if after is not None and after.tag_ == "POS":
         head = None
-        for token in doc[after.i + 1:]:
+        for token in doc[after.i + 1 :]:
             if token.tag_ in NOUN_TAGS:
                 head = token
             elif not (token.tag_ in ("JJ", "VBN", "VBG") and head is None):
@@ -136,8 +147,9 @@ def _describes_the_year(doc: Doc, candidate: Candidate) -> bool:
     return span is not None and len(span) == 3 and span[1].tag_ in ("JJ", "NN")
 
 
-def tense(doc: Doc, sentences: Sentences, candidate: Candidate, reporting_period: bool = False,
-          any_verb: bool = True) -> str:
+def tense(
+    doc: Doc, sentences: Sentences, candidate: Candidate, reporting_period: bool = False, any_verb: bool = True
+) -> str:
     """`<` when the verb nearest the candidate is past, `>` when it points ahead, else ''.
 
     Past: a past tense (`met Monday`) or a participle (`shares issued July 1`). Ahead: a
@@ -152,8 +164,11 @@ def tense(doc: Doc, sentences: Sentences, candidate: Candidate, reporting_period
     if span is None:
         return ""
     plans = not reporting_period
-    verbs = [t for t in sentences.span(candidate.start)
-             if t.tag_ == "VBD" or is_future(t, plans) or (plans and any_verb and is_finite_or_participle(t))]
+    verbs = [
+        t
+        for t in sentences.span(candidate.start)
+        if t.tag_ == "VBD" or is_future(t, plans) or (plans and any_verb and is_finite_or_participle(t))
+    ]
     if not verbs:
         return ""
     nearest = min(verbs, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end + 1)))
@@ -228,7 +243,7 @@ def with_direction(doc: Doc, text: str, sentences: Sentences, candidate: Candida
     if re.match(r"WD\d(?:/WD\d)?$", spec):  # a weekday, or the first day of a weekday range
         way = tense(doc, sentences, candidate, any_verb=False)  # see tense(): weekdays go by past tenses
         return spec[:3] + (way + "=" if way else "") + spec[3:]
-    if (m := YEARLESS.search(spec)) and spec[m.end():m.end() + 1] not in ("<", ">", "~"):
+    if (m := YEARLESS.search(spec)) and spec[m.end() : m.end() + 1] not in ("<", ">", "~"):
         reporting_period = bool(REPORTING_PART.search(m.group(0)))
         way = tense(doc, sentences, candidate, reporting_period)
         if way and reporting_period:
@@ -237,5 +252,5 @@ def with_direction(doc: Doc, text: str, sentences: Sentences, candidate: Candida
             marker = "~>" if way else "~>="  # ahead unless long past; `~`: no document date keeps `XXXX`
         else:
             marker = "~" + way if way else ""
-        return spec[:m.end()] + marker + spec[m.end():]
+        return spec[: m.end()] + marker + spec[m.end() :]
     return spec

@@ -5,14 +5,22 @@ lists in ``data/`` and the helpers that read matched groups.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
-from pipeline.extractors.numbers.numbers import ORDINALS
 from pipeline.extractors.dates.lexicon import (
-    DURATION_QUALIFIERS, FULL_MONTH_NAMES, FULL_WEEKDAY_NAMES, MONTHS, NUMBER_WORDS, UNITS, WEEKDAYS, alternation,
-    plural_alternation, words,
+    DURATION_QUALIFIERS,
+    FULL_MONTH_NAMES,
+    FULL_WEEKDAY_NAMES,
+    MONTHS,
+    NUMBER_WORDS,
+    UNITS,
+    WEEKDAYS,
+    alternation,
+    plural_alternation,
+    words,
 )
+from pipeline.extractors.numbers.numbers import ORDINALS
 
 
 @dataclass(frozen=True)
@@ -126,7 +134,7 @@ def valid_day(d: int, m: int) -> bool:
 
 
 def preceding_words(text: str, start: int, n: int = 2) -> list[str]:
-    return words(text[max(0, start - 40):start]).replace("(", " ").split()[-n:]
+    return words(text[max(0, start - 40) : start]).replace("(", " ").split()[-n:]
 
 
 def is_preceded_by(text: str, start: int, options: set[str]) -> bool:

@@ -37,7 +37,9 @@ AMOUNT_WORDS: dict[str, int] = {name: int(n) for name, n in read_rows("amount_wo
 # Every word a duration's amount may be (`two`, `twenty`, `a`, `a couple of`).
 NUMBER_WORDS: dict[str, int] = {**CARDINALS, **AMOUNT_WORDS}
 UNITS: dict[str, tuple[str, int]] = {name: (code, int(n)) for name, code, n in read_rows("units.tsv")}
-SEASONS: dict[str, tuple[str, int, int]] = {name: (code, int(a), int(b)) for name, code, a, b in read_rows("seasons.tsv")}
+SEASONS: dict[str, tuple[str, int, int]] = {
+    name: (code, int(a), int(b)) for name, code, a, b in read_rows("seasons.tsv")
+}
 RELATIVE_WORDS: dict[str, int] = {name: int(n) for name, n in read_rows("relative_words.tsv")}
 VAGUE_MODIFIERS: list[str] = [row[0] for row in read_rows("vague_modifiers.txt")]
 DURATION_QUALIFIERS: list[str] = [row[0] for row in read_rows("duration_qualifiers.txt")]
@@ -49,7 +51,9 @@ GENERIC_PRESENT_NOUNS: set[str] = {row[0] for row in read_rows("generic_present_
 MONTH_CUES: set[str] = {word for word, names in read_rows("temporal_cues.txt") if "month" in names}
 SEASON_CUES: set[str] = {word for word, names in read_rows("temporal_cues.txt") if "season" in names}
 # A full name is one that is not an abbreviation (a prefix) of another name of the same month.
-FULL_MONTH_NAMES = [a for a, n in MONTHS.items() if not any(b != a and b.startswith(a) and MONTHS[b] == n for b in MONTHS)]
+FULL_MONTH_NAMES = [
+    a for a, n in MONTHS.items() if not any(b != a and b.startswith(a) and MONTHS[b] == n for b in MONTHS)
+]
 FULL_WEEKDAY_NAMES = [name for name in WEEKDAYS if name.endswith("day")]
 
 

@@ -54,7 +54,9 @@ DECADE_SPEC = re.compile(r"\d{3}|DECADE:\d")
 def extend_with_modifier(text: str, candidate: Candidate, floor: int) -> Candidate:
     if candidate.spec.startswith(("P", "FY", "END:", "START:")):
         return candidate
-    if DECADE_SPEC.fullmatch(candidate.spec) and (part := DECADE_PART.search(text, max(floor, candidate.start - 40), candidate.start)):
+    if DECADE_SPEC.fullmatch(candidate.spec) and (
+        part := DECADE_PART.search(text, max(floor, candidate.start - 40), candidate.start)
+    ):
         return replace(candidate, start=part.start(), rule=f"modifier+{candidate.rule}")
     match = MODIFIER.search(text, max(floor, candidate.start - 30), candidate.start)
     if match is None:
@@ -63,7 +65,9 @@ def extend_with_modifier(text: str, candidate: Candidate, floor: int) -> Candida
         if re.fullmatch(r"XXXX-\d\d-\d\d|\d{4}-\d\d-\d\d|WD\d.*|RD[+-]\d+", candidate.spec):
             return candidate  # a day has no end to narrow to
         edge = "START" if words(match["edge"]).split()[1] in ("beginning", "start") else "END"
-        return replace(candidate, start=match.start(), spec=f"{edge}:{candidate.spec}", rule=f"{edge.lower()}-of+{candidate.rule}")
+        return replace(
+            candidate, start=match.start(), spec=f"{edge}:{candidate.spec}", rule=f"{edge.lower()}-of+{candidate.rule}"
+        )
     if words(match["vague"]) in ("earlier", "later") and not re.fullmatch(r"R\w+\+0|RD-1|WD\d", candidate.spec):
         return candidate  # `earlier this year`, `later yesterday`; not `the year-earlier quarter`
     return replace(candidate, start=match.start(), rule=f"modifier+{candidate.rule}")

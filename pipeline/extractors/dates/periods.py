@@ -7,13 +7,30 @@ from __future__ import annotations
 import re
 
 from pipeline.extractors.dates.fragments import (
-    END_OF_DATE, LEFT, ORDINAL_QUARTER, REL_YEAR, REL_YEAR_POSSESSIVE, Rule, SPOKEN_YEAR, THE_BEFORE_NOUN_PHRASE,
-    YEAR_AGO, _ymd, day, first_group, is_preceded_by, month, month_number, ordinal_number, relative_year, rule,
-    spoken_year, year, year_number,
+    END_OF_DATE,
+    LEFT,
+    ORDINAL_QUARTER,
+    REL_YEAR,
+    REL_YEAR_POSSESSIVE,
+    SPOKEN_YEAR,
+    THE_BEFORE_NOUN_PHRASE,
+    YEAR_AGO,
+    Rule,
+    _ymd,
+    day,
+    first_group,
+    is_preceded_by,
+    month,
+    month_number,
+    ordinal_number,
+    relative_year,
+    rule,
+    spoken_year,
+    year,
+    year_number,
 )
 from pipeline.extractors.dates.lexicon import HOLIDAYS, SEASON_CUES, SEASONS, alternation, number, words
 from pipeline.extractors.dates.relative import UNIT_CODES, build_year_ago
-
 
 HOLIDAY_WORDS = tuple({name.split()[0].split("'")[0] for name in HOLIDAYS})
 SEASON_WORDS = tuple(SEASONS)
@@ -97,15 +114,26 @@ def build_season(m: re.Match, text: str) -> str | None:
     rel = words(m["rel"]) if m["rel"] else ""
     if m["year"] or m["spoken"]:
         return f"{m['year'] or spoken_year(m['spoken'])}-{code}"
-    if m["season"][0].isupper() and re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
+    if m["season"][0].isupper() and re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]):
         return None  # a name (`Summer Davos`, `Spring Festival`)
-    if words(m["season"]) == "fall" and rel in ("", "the", "this") and re.match(r"\s+(?:in|of|to|from|by|was|is|has)\b", text[m.end():m.end() + 6]):
+    if (
+        words(m["season"]) == "fall"
+        and rel in ("", "the", "this")
+        and re.match(r"\s+(?:in|of|to|from|by|was|is|has)\b", text[m.end() : m.end() + 6])
+    ):
         return None  # a decline (`the fall in profits`)
     if not rel and not is_preceded_by(text, m.start(), SEASON_CUES):
         return None  # a bare season word only after a temporal word (`in summer`, `early spring`)
     if rel == "this":  # this year's; a winter runs into the next year, so the current or coming one
         return f"XXXX-{code}>=" if code == "WI" else f"RY+0-{code}"
-    direction = {"last": "<", "this past": "<", "the past": "<", "next": ">", "this coming": ">", "the coming": ">"}.get(rel, "")
+    direction = {
+        "last": "<",
+        "this past": "<",
+        "the past": "<",
+        "next": ">",
+        "this coming": ">",
+        "the coming": ">",
+    }.get(rel, "")
     return f"XXXX-{code}{direction}"
 
 
@@ -186,51 +214,80 @@ def build_period_ending(m: re.Match, text: str) -> str | None:
 
 # in RULES after the relative rules (see patterns.py: the order matters)
 PERIOD_RULES: tuple[Rule, ...] = (
-    rule("year-period",
-         rf"\b(?i:the)\s+{year('year')}\s+(?i:quarter|period|half)\b",
-         build_year_period, needs=("quarter", "period", "half")),
-    rule("year-ago-period",
-         rf"\b(?:{YEAR_AGO}|(?i:last)\s+year['’]s)"
-         r"\s+(?i:quarter|half|period)\b",
-         build_year_ago, needs=("year-", "year's", "year’s")),
+    rule(
+        "year-period",
+        rf"\b(?i:the)\s+{year('year')}\s+(?i:quarter|period|half)\b",
+        build_year_period,
+        needs=("quarter", "period", "half"),
+    ),
+    rule(
+        "year-ago-period",
+        rf"\b(?:{YEAR_AGO}|(?i:last)\s+year['’]s)"
+        r"\s+(?i:quarter|half|period)\b",
+        build_year_ago,
+        needs=("year-", "year's", "year’s"),
+    ),
     rule("quarter", QUARTER, build_quarter, needs=("quarter",)),
-    rule("q-quarter",
-         rf"{LEFT}Q(?P<q>[1-4])(?:(?:\s*|-)(?P<fiscal>FY|(?i:fiscal))?\s*'?(?P<year>\d{{4}}|\d{{2}}))?(?![\w/])",
-         build_quarter),
+    rule(
+        "q-quarter",
+        rf"{LEFT}Q(?P<q>[1-4])(?:(?:\s*|-)(?P<fiscal>FY|(?i:fiscal))?\s*'?(?P<year>\d{{4}}|\d{{2}}))?(?![\w/])",
+        build_quarter,
+    ),
     rule("year-q-quarter", rf"{LEFT}(?P<year>\d{{4}})\s*-?\s*Q(?P<q>[1-4])(?!\w)", build_quarter),
     rule("nq-quarter", rf"{LEFT}(?P<q>[1-4])Q\s*'?(?P<year>\d{{4}}|\d{{2}})?(?!\w)", build_quarter),
-    rule("month-quarter",
-         rf"\b(?i:the)\s+{month('month', True)}\s+(?i:quarter)\b(?:\s+(?:of\s+)?{year('year')})?",
-         build_month_quarter, needs=("quarter",)),
+    rule(
+        "month-quarter",
+        rf"\b(?i:the)\s+{month('month', True)}\s+(?i:quarter)\b(?:\s+(?:of\s+)?{year('year')})?",
+        build_month_quarter,
+        needs=("quarter",),
+    ),
     rule("half", HALF, build_half, needs=("half",)),
-    rule("h-half",
-         rf"{LEFT}(?:H(?P<h>[12])(?:\s*(?P<fiscal>FY)?\s*'?(?P<year>\d{{4}}|\d{{2}}))?|(?P<h2>[12])H\s*'?(?P<year2>\d{{4}}|\d{{2}}))(?![\w-])",
-         build_half),
-    rule("season",
-         rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|the\s+past|the\s+coming|this|last|next|the))\s+)?(?P<season>(?i:{alternation(SEASONS)}))\b(?:\s+(?:of\s+)?(?:{year('year')}|(?P<spoken>{SPOKEN_YEAR})))?",
-         build_season, needs=SEASON_WORDS),
-    rule("holiday",
-         rf"\b(?:(?P<rel>(?i:last|this|next))\s+)?(?P<holiday>(?i:{alternation(HOLIDAYS)}))(?!\w)(?:\s+{year('year')})?(?P<week>\s+week\b)?",
-         build_holiday, needs=HOLIDAY_WORDS),
+    rule(
+        "h-half",
+        rf"{LEFT}(?:H(?P<h>[12])(?:\s*(?P<fiscal>FY)?\s*'?(?P<year>\d{{4}}|\d{{2}}))?|(?P<h2>[12])H\s*'?(?P<year2>\d{{4}}|\d{{2}}))(?![\w-])",
+        build_half,
+    ),
+    rule(
+        "season",
+        rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|the\s+past|the\s+coming|this|last|next|the))\s+)?(?P<season>(?i:{alternation(SEASONS)}))\b(?:\s+(?:of\s+)?(?:{year('year')}|(?P<spoken>{SPOKEN_YEAR})))?",
+        build_season,
+        needs=SEASON_WORDS,
+    ),
+    rule(
+        "holiday",
+        rf"\b(?:(?P<rel>(?i:last|this|next))\s+)?(?P<holiday>(?i:{alternation(HOLIDAYS)}))(?!\w)(?:\s+{year('year')})?(?P<week>\s+week\b)?",
+        build_holiday,
+        needs=HOLIDAY_WORDS,
+    ),
 )
 
 
 # last in RULES, after the weekday and month rules (see patterns.py: the order matters)
 EDGE_FISCAL_RULES: tuple[Rule, ...] = (
-    rule("week-of",
-         rf"\b(?i:the\s+week\s+of)\s+{month('month')}\s+{day('day')}",
-         build_week_of, needs=("week",)),
-    rule("period-edge",
-         r"\b(?i:the\s+)(?P<edge>(?i:end|beginning|start))\s+(?i:of)\s+(?P<rel>(?i:the|this|last|next))\s+(?P<unitword>(?i:year|month|week|quarter))\b",
-         build_period_edge, needs=("end", "beginning", "start")),
-    rule("year-end",
-         rf"\b(?:{year('year')}\s+)?(?i:year)(?:[\s-]?|['’]s\s+)(?i:end)\b(?:\s+{year('year2')})?",
-         build_year_end, needs=("end",)),
-    rule("fy",
-         rf"{LEFT}(?:FY|F\.Y\.)\s?'?(?P<year>\d{{4}}|\d{{2}})(?:\s*[-/]\s*(?P<year2>\d{{4}}|\d{{2}}))?(?![\w%])",
-         build_fiscal, needs=("fy", "f.y.")),
-    rule("fiscal-year",
-         r"\b(?i:fiscal)(?:\s+(?i:year))?\s+(?P<year>\d{4})(?:\s*[-/]\s*(?P<year2>\d{4}|\d{2}))?(?![\w%])",
-         build_fiscal, needs=("fiscal",)),
+    rule("week-of", rf"\b(?i:the\s+week\s+of)\s+{month('month')}\s+{day('day')}", build_week_of, needs=("week",)),
+    rule(
+        "period-edge",
+        r"\b(?i:the\s+)(?P<edge>(?i:end|beginning|start))\s+(?i:of)\s+(?P<rel>(?i:the|this|last|next))\s+(?P<unitword>(?i:year|month|week|quarter))\b",
+        build_period_edge,
+        needs=("end", "beginning", "start"),
+    ),
+    rule(
+        "year-end",
+        rf"\b(?:{year('year')}\s+)?(?i:year)(?:[\s-]?|['’]s\s+)(?i:end)\b(?:\s+{year('year2')})?",
+        build_year_end,
+        needs=("end",),
+    ),
+    rule(
+        "fy",
+        rf"{LEFT}(?:FY|F\.Y\.)\s?'?(?P<year>\d{{4}}|\d{{2}})(?:\s*[-/]\s*(?P<year2>\d{{4}}|\d{{2}}))?(?![\w%])",
+        build_fiscal,
+        needs=("fy", "f.y."),
+    ),
+    rule(
+        "fiscal-year",
+        r"\b(?i:fiscal)(?:\s+(?i:year))?\s+(?P<year>\d{4})(?:\s*[-/]\s*(?P<year2>\d{4}|\d{2}))?(?![\w%])",
+        build_fiscal,
+        needs=("fiscal",),
+    ),
     rule("period-ending", PERIOD_ENDING, build_period_ending, needs=("ended", "ending", "ends")),
 )

@@ -62,7 +62,11 @@ class References:
         relative year standing near (`Next year's fair will run from Oct. 16 to 19` -> next
         year's October). Not a stated year: `the 2004 results, due on 23 March` and `sales
         worst since 1981: retail sales fell in December` are this year's."""
-        if self.last is None or self.last[0] != self.sentence(candidate.start) or candidate.start - self.last_end > NEAR:
+        if (
+            self.last is None
+            or self.last[0] != self.sentence(candidate.start)
+            or candidate.start - self.last_end > NEAR
+        ):
             return None
         return self.last[1].value if self.last_relative_year else None
 

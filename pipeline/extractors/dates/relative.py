@@ -7,14 +7,38 @@ from __future__ import annotations
 import re
 
 from pipeline.extractors.dates.fragments import (
-    FULL_WEEKDAY, NUM, QUALIFIER, RANGE_DASH, REL_YEAR, Rule, UNIT, YEAR_AGO, first_group, is_preceded_by,
-    month, month_number, relative_year, rule, year,
+    FULL_WEEKDAY,
+    NUM,
+    QUALIFIER,
+    RANGE_DASH,
+    REL_YEAR,
+    UNIT,
+    YEAR_AGO,
+    Rule,
+    first_group,
+    is_preceded_by,
+    month,
+    month_number,
+    relative_year,
+    rule,
+    year,
 )
 from pipeline.extractors.dates.lexicon import (
-    ANCHORED_DAYS, DURATION_MODIFIERS, FULL_WEEKDAY_NAMES, MONTH_CUES, NOT_YEAR_MODIFIERS, RELATIVE_DAYS, RELATIVE_WORDS, UNITS, WEEKDAYS, alternation,
-    number, plural_alternation, unit, words,
+    ANCHORED_DAYS,
+    DURATION_MODIFIERS,
+    FULL_WEEKDAY_NAMES,
+    MONTH_CUES,
+    NOT_YEAR_MODIFIERS,
+    RELATIVE_DAYS,
+    RELATIVE_WORDS,
+    UNITS,
+    WEEKDAYS,
+    alternation,
+    number,
+    plural_alternation,
+    unit,
+    words,
 )
-
 
 RELATIVE_DAY_WORDS = tuple({name.split()[-1] for name in RELATIVE_DAYS})
 ANCHORED_DAY_WORDS = tuple({name.split()[-1] for name in ANCHORED_DAYS})
@@ -73,18 +97,18 @@ def build_anchored_day(m: re.Match, text: str) -> str | None:
     """`the next day`, `the following morning`, `the day before`: a day after or before the
     sentence's reference day (the document date when there is none)."""
     phrase = words(m.group(0))
-    if phrase.endswith(("before", "after")) and not re.match(r"\s*[,.;:)]", text[m.end():m.end() + 2]):
+    if phrase.endswith(("before", "after")) and not re.match(r"\s*[,.;:)]", text[m.end() : m.end() + 2]):
         return None  # `the day after the election` names no date
     return f"ND{ANCHORED_DAYS[phrase]:+d}"
 
 
 def build_duration(m: re.Match, text: str) -> str | None:
     n = number(m["num"])
-    if not n or (m.group(0)[m.end("num") - m.start():].lstrip()[:1] == "-" and words(m["unit"]).endswith("s")):
+    if not n or (m.group(0)[m.end("num") - m.start() :].lstrip()[:1] == "-" and words(m["unit"]).endswith("s")):
         return None  # `two-days` is not English; `2-years` mostly a code
-    if re.match(r"[\s-]+olds?\b", text[m.end():m.end() + 7]):
+    if re.match(r"[\s-]+olds?\b", text[m.end() : m.end() + 7]):
         return None  # an age (`a 50-year-old firm`), not a duration
-    if re.match(r"\s+of\b", text[m.end():m.end() + 4]) and words(m["unit"]).startswith("quarter"):
+    if re.match(r"\s+of\b", text[m.end() : m.end() + 4]) and words(m["unit"]).startswith("quarter"):
         return None  # a fraction (`a quarter of the market`)
     if is_preceded_by(text, m.start(), {"every", "each"}):
         return None  # a frequency (`every two years`), not a duration
@@ -148,7 +172,7 @@ def build_ago(m: re.Match, text: str) -> str | None:
     direction = words(m["direction"])
     if words(m["unit"]).startswith("hour"):
         return "RD+0" if direction == "ago" else None
-    if direction in ("before", "after") and not re.match(r"\s*(?:[,.;:)]|$)", text[m.end():m.end() + 2]):
+    if direction in ("before", "after") and not re.match(r"\s*(?:[,.;:)]|$)", text[m.end() : m.end() + 2]):
         return None  # `two years after the war`: a duration before a clause, not an anchor
     sign = 1 if direction in ("later", "after") else -1
     anchored = direction != "ago" or is_comparison(text, m.start())
@@ -169,7 +193,7 @@ def is_comparison(text: str, start: int) -> bool:
     120 characters back), or `over` / `with` just before."""
     if is_preceded_by(text, start, {"over", "with"}):
         return True
-    window = text[max(0, start - 120):start]
+    window = text[max(0, start - 120) : start]
     ends = list(SENTENCE_END.finditer(window))
     return bool(COMPARISON.search(window, ends[-1].end() if ends else 0))
 
@@ -183,7 +207,15 @@ def build_weekday(m: re.Match, text: str) -> str | None:
     if not m["weekday"][0].isupper():
         return None
     rel = words(m["rel"] or "")
-    direction = {"last": "<", "this past": "<", "past": "<", "next": ">", "this coming": ">", "coming": ">", "this": ">="}.get(rel, "")
+    direction = {
+        "last": "<",
+        "this past": "<",
+        "past": "<",
+        "next": ">",
+        "this coming": ">",
+        "coming": ">",
+        "this": ">=",
+    }.get(rel, "")
     return f"WD{WEEKDAYS[m['weekday'].lower()]}{direction}"
 
 
@@ -201,7 +233,9 @@ def build_month(m: re.Match, text: str) -> str | None:
     rel = words(m["rel"] or "")
     if mo == 5 and not rel and not is_preceded_by(text, m.start(), MONTH_CUES):
         return None
-    if is_preceded_by(text, m.start(), {"the", "a", "annual"}) and re.match(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z]", text[m.end():m.end() + 12]):
+    if is_preceded_by(text, m.start(), {"the", "a", "annual"}) and re.match(
+        r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z]", text[m.end() : m.end() + 12]
+    ):
         return None  # a march (`the annual March for Life`, `a March on Washington`)
     if rel == "this":
         return f"RY+0-{mo:02d}"
@@ -216,42 +250,53 @@ def build_month(m: re.Match, text: str) -> str | None:
 
 # in RULES after the calendar rules (see patterns.py: the order matters)
 RELATIVE_RULES: tuple[Rule, ...] = (
-    rule("relative-day",
-         rf"\b(?i:{alternation(RELATIVE_DAYS)})\b",
-         build_relative_day, needs=RELATIVE_DAY_WORDS),
-    rule("anchored-day",
-         rf"\b(?i:{alternation(ANCHORED_DAYS)})\b",
-         build_anchored_day, needs=ANCHORED_DAY_WORDS),
-    rule("relative-described-year",
-         r"\b(?P<rel>(?i:this|last|next))\s+(?P<described>[a-z]+)\s+year\b(?![\s-]+(?:old|long)\b)",
-         build_described_year, needs=("year",)),
+    rule("relative-day", rf"\b(?i:{alternation(RELATIVE_DAYS)})\b", build_relative_day, needs=RELATIVE_DAY_WORDS),
+    rule("anchored-day", rf"\b(?i:{alternation(ANCHORED_DAYS)})\b", build_anchored_day, needs=ANCHORED_DAY_WORDS),
+    rule(
+        "relative-described-year",
+        r"\b(?P<rel>(?i:this|last|next))\s+(?P<described>[a-z]+)\s+year\b(?![\s-]+(?:old|long)\b)",
+        build_described_year,
+        needs=("year",),
+    ),
     rule("relative-unit", RELATIVE_UNIT, build_relative_unit),
-    rule("the-relative-duration",
-         rf"\b(?i:the)\s+(?P<rel>(?i:past|last|next|coming|previous|prior|following|first))\s+(?:{NUM}\s+)?{UNIT}(?:\s+of\s+(?:{year('year')}|{REL_YEAR}))?",
-         build_the_relative_duration),
-    rule("the-duration",
-         rf"\b(?i:the)\s+{NUM}\s+{UNIT}(?![\s-]+(?:old|ago|earlier|later)\b)",
-         build_duration),
-    rule("duration",
-         rf"\b{QUALIFIER}{NUM}(?P<half>\s+1/2|\s*½|\s+and\s+a\s+half)?[\s-]+"
-         rf"(?:(?i:{alternation(DURATION_MODIFIERS)})\s+)?{UNIT}"
-         rf"(?P<andahalf>\s+and\s+a\s+half)?(?:\s+in\s+a\s+row)?",
-         build_duration),
-    rule("compound-duration",
-         r"\b(?P<unit>(?i:day|week|month|year|decade))-?(?i:long)\b",
-         build_compound_duration, needs=("long",)),
-    rule("half-unit",
-         r"\b(?i:(?:a\s+)?half(?:\s+a|-)\s*)(?P<unit>(?i:century|year|decade))\b",
-         build_half_century, needs=("half",)),
-    rule("ago",
-         rf"\b{QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}|hours?))(?:\s+or\s+so)?\s+(?P<direction>(?i:ago))\b",
-         build_ago, needs=("ago",)),
-    rule("earlier-later",
-         rf"\b{QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}))\s+(?P<direction>(?i:earlier|later|before|after|prior))\b",
-         build_ago, needs=("earlier", "later", "before", "after", "prior")),
-    rule("year-ago",
-         rf"\b{YEAR_AGO}\b",
-         build_year_ago, needs=("year-",)),
+    rule(
+        "the-relative-duration",
+        rf"\b(?i:the)\s+(?P<rel>(?i:past|last|next|coming|previous|prior|following|first))\s+(?:{NUM}\s+)?{UNIT}(?:\s+of\s+(?:{year('year')}|{REL_YEAR}))?",
+        build_the_relative_duration,
+    ),
+    rule("the-duration", rf"\b(?i:the)\s+{NUM}\s+{UNIT}(?![\s-]+(?:old|ago|earlier|later)\b)", build_duration),
+    rule(
+        "duration",
+        rf"\b{QUALIFIER}{NUM}(?P<half>\s+1/2|\s*½|\s+and\s+a\s+half)?[\s-]+"
+        rf"(?:(?i:{alternation(DURATION_MODIFIERS)})\s+)?{UNIT}"
+        rf"(?P<andahalf>\s+and\s+a\s+half)?(?:\s+in\s+a\s+row)?",
+        build_duration,
+    ),
+    rule(
+        "compound-duration",
+        r"\b(?P<unit>(?i:day|week|month|year|decade))-?(?i:long)\b",
+        build_compound_duration,
+        needs=("long",),
+    ),
+    rule(
+        "half-unit",
+        r"\b(?i:(?:a\s+)?half(?:\s+a|-)\s*)(?P<unit>(?i:century|year|decade))\b",
+        build_half_century,
+        needs=("half",),
+    ),
+    rule(
+        "ago",
+        rf"\b{QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}|hours?))(?:\s+or\s+so)?\s+(?P<direction>(?i:ago))\b",
+        build_ago,
+        needs=("ago",),
+    ),
+    rule(
+        "earlier-later",
+        rf"\b{QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}))\s+(?P<direction>(?i:earlier|later|before|after|prior))\b",
+        build_ago,
+        needs=("earlier", "later", "before", "after", "prior"),
+    ),
+    rule("year-ago", rf"\b{YEAR_AGO}\b", build_year_ago, needs=("year-",)),
 )
 
 
@@ -261,13 +306,12 @@ NEAR_MODIFIER = r"(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming
 
 # in RULES after the period rules (see patterns.py: the order matters)
 WEEKDAY_MONTH_RULES: tuple[Rule, ...] = (
-    rule("weekday",
-         rf"\b{NEAR_MODIFIER}{FULL_WEEKDAY}(?!\w)",
-         build_weekday, needs=("day",)),
-    rule("weekday-range",
-         rf"\b(?P<w1>(?i:{alternation(FULL_WEEKDAY_NAMES)})){RANGE_DASH}(?P<w2>(?i:{alternation(FULL_WEEKDAY_NAMES)}))\b",
-         build_weekday_range, needs=("day",)),
-    rule("month",
-         rf"\b{NEAR_MODIFIER}{month('month', True)}(?![\w-]|\s+\d)",
-         build_month),
+    rule("weekday", rf"\b{NEAR_MODIFIER}{FULL_WEEKDAY}(?!\w)", build_weekday, needs=("day",)),
+    rule(
+        "weekday-range",
+        rf"\b(?P<w1>(?i:{alternation(FULL_WEEKDAY_NAMES)})){RANGE_DASH}(?P<w2>(?i:{alternation(FULL_WEEKDAY_NAMES)}))\b",
+        build_weekday_range,
+        needs=("day",),
+    ),
+    rule("month", rf"\b{NEAR_MODIFIER}{month('month', True)}(?![\w-]|\s+\d)", build_month),
 )

@@ -297,8 +297,12 @@ def _period(spec: str, anchor: dt.date | None, reference: Period | None) -> Peri
         if m["kind"] == "A" and reference is not None and (moved := shift(reference, unit, n)):
             return moved
         # `the next day` counts only from a day, not from a month or a year before it
-        counts_from_reference = m["kind"] == "N" and reference is not None and reference.begin is not None \
+        counts_from_reference = (
+            m["kind"] == "N"
+            and reference is not None
+            and reference.begin is not None
             and (unit != "D" or reference.begin == reference.end)
+        )
         base = reference.begin if counts_from_reference else anchor
         return relative(unit, n, base) if base else None
     if m := YEAR_PART.fullmatch(spec):

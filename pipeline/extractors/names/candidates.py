@@ -41,7 +41,7 @@ BRACKET_CLOSE = re.compile(r"^\)")
 # After a bracketed word inside a name: the name goes on with a capitalised word.
 INNER_BRACKET_CONTINUES = re.compile(r"[ \t]+[A-Z]")
 
-OPENING_QUOTES = "“\"‘«„"
+OPENING_QUOTES = '“"‘«„'
 QUOTE = re.compile(
     r"(?P<open>[“«„])(?P<body>[^“”″«»„\n]{1,250}?)(?P<close>[”″»“])"
     r"|(?<![\w])\"(?P<straight>[^\"\n]{1,250}?)\"(?![\w])"
@@ -101,8 +101,11 @@ class Quote:
     def is_title_cased(self) -> bool:
         """First word capitalised, every other word capitalised, a number or a title word."""
         # A possessive `s` (`Norway's Polar Atlas`) is part of the word before it.
-        words = [m.group() for m in WORD.finditer(self.text)
-                 if not (m.group() == "s" and self.text[m.start() - 1: m.start()] in "'’")]
+        words = [
+            m.group()
+            for m in WORD.finditer(self.text)
+            if not (m.group() == "s" and self.text[m.start() - 1 : m.start()] in "'’")
+        ]
         if not words or not (words[0][0].isupper() or words[0][0].isdigit()):
             return False
         return all(w[0].isupper() or w[0].isdigit() or w in TITLE_WORDS for w in words)
@@ -140,9 +143,7 @@ def find_quotes(text: str, start: int = 0) -> list[Quote]:
         lead = len(body) - len(body.lstrip())
         if not stripped.strip():
             continue
-        quotes.append(
-            Quote(match.start(), body_start + lead, body_start + len(stripped), match.end(), stripped[lead:])
-        )
+        quotes.append(Quote(match.start(), body_start + lead, body_start + len(stripped), match.end(), stripped[lead:]))
     return quotes
 
 
@@ -189,7 +190,9 @@ def find_runs(text: str, tokens: list[Token], quotes: list[Quote], masked: list[
                 continue
             if _joins(gap) and nxt.is_function_word:
                 k = j
-                while k < n and k - j < 3 and tokens[k].is_function_word and _joins(_gap(text, tokens[k - 1], tokens[k])):
+                while (
+                    k < n and k - j < 3 and tokens[k].is_function_word and _joins(_gap(text, tokens[k - 1], tokens[k]))
+                ):
                     k += 1
                 quote = _quote_after(text, tokens[k - 1], quote_at)
                 if quote is not None:
@@ -199,7 +202,12 @@ def find_runs(text: str, tokens: list[Token], quotes: list[Quote], masked: list[
                     while j < n and tokens[j].start < quote.close_end:
                         j += 1
                     break
-                if k < n and tokens[k].is_capitalised and not inside(tokens[k].start) and _joins(_gap(text, tokens[k - 1], tokens[k])):
+                if (
+                    k < n
+                    and tokens[k].is_capitalised
+                    and not inside(tokens[k].start)
+                    and _joins(_gap(text, tokens[k - 1], tokens[k]))
+                ):
                     run.tokens.extend(tokens[j : k + 1])
                     j = k + 1
                     continue

@@ -307,11 +307,18 @@ def _name_end(tokens: list[Token], h_end: int, preposition: int | None, run: Run
     end = h_end
     if preposition is not None and preposition == h_end:
         # `Partnership for Education and the X Compact`: `and the` starts another name.
-        last = next((i for i in range(h_end, len(tokens) - 1) if tokens[i].text == "and" and tokens[i + 1].text == "the"), len(tokens))
+        last = next(
+            (i for i in range(h_end, len(tokens) - 1) if tokens[i].text == "and" and tokens[i + 1].text == "the"),
+            len(tokens),
+        )
         while last > end and (tokens[last - 1].is_function_word or run.tokens.index(tokens[last - 1]) in run.bracketed):
             last -= 1
         return last
-    while end < len(tokens) and (tokens[end].is_number or tokens[end].is_year) and run.tokens.index(tokens[end]) not in run.bracketed:
+    while (
+        end < len(tokens)
+        and (tokens[end].is_number or tokens[end].is_year)
+        and run.tokens.index(tokens[end]) not in run.bracketed
+    ):
         end += 1
     return end
 
@@ -367,7 +374,10 @@ def _colon_title(run: Run, context: Context) -> Name | None:
     if not tokens:
         return None
     start, end = tokens[0].start, run.end + subtitle.end("subtitle")
-    if PUBLICATION_CUE.search(context.before(start, 40)) is None and CATALOGUE_AFTER.match(context.after(end, 40)) is None:
+    if (
+        PUBLICATION_CUE.search(context.before(start, 40)) is None
+        and CATALOGUE_AFTER.match(context.after(end, 40)) is None
+    ):
         return None
     return Name(start, end, "report", "", "title:subtitle+cue", report_year(context.text[start:end]))
 
@@ -409,7 +419,9 @@ def category_of(text: str) -> Category | None:
     """The head-noun category of a name given on its own (leading articles, ordinals and
     years ignored): for candidates found by other means, such as a statistical NER."""
     tokens = tokenize(text)
-    while tokens and (tokens[0].is_function_word or tokens[0].is_ordinal or tokens[0].is_number or tokens[0].text == "The"):
+    while tokens and (
+        tokens[0].is_function_word or tokens[0].is_ordinal or tokens[0].is_number or tokens[0].text == "The"
+    ):
         tokens.pop(0)
     head = head_of(tokens)
     return head[2] if head is not None else None

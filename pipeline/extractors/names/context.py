@@ -56,7 +56,7 @@ class Context:
         if not words:
             return []
         lowered = [w.text.lower() for w in words]
-        gaps = [separator(form[a.end : b.start]) for a, b in zip(words, words[1:])]
+        gaps = [separator(form[a.end : b.start]) for a, b in zip(words, words[1:], strict=False)]
         # Look the form up by its rarest word.
         anchor = min(range(len(words)), key=lambda k: len(self.positions.get(lowered[k], ())))
         found = []
@@ -67,7 +67,7 @@ class Context:
             run = self.tokens[i : i + len(words)]
             if exact and [t.text for t in run] != [w.text for w in words]:
                 continue
-            if all(separator(self.text[a.end : b.start]) == g for a, b, g in zip(run, run[1:], gaps)):
+            if all(separator(self.text[a.end : b.start]) == g for a, b, g in zip(run, run[1:], gaps, strict=False)):
                 found.append((run[0].start, run[-1].end))
         return found
 
@@ -79,7 +79,7 @@ class Context:
     def sentence(self, offset: int) -> str:
         starts, i = self.sentences.char_starts, self.sentences.index(offset)
         end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
-        return self.text[starts[i]:end]
+        return self.text[starts[i] : end]
 
     def before(self, offset: int, width: int = 60) -> str:
         return self.text[max(0, offset - width) : offset]

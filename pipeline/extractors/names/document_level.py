@@ -82,7 +82,12 @@ def with_acronyms_and_aliases(names: list[Name], quotes: list[Quote], context: C
         # `ACR Barcelona 2023, the ... event`: the acronym opening a name with no head noun
         # is the short name (`ACR convened ...`).
         first = WORD.match(text, name.start)
-        if name.rule.startswith("name+apposition") and first and ACRONYM.fullmatch(first.group()) and first.end() < name.end:
+        if (
+            name.rule.startswith("name+apposition")
+            and first
+            and ACRONYM.fullmatch(first.group())
+            and first.end() < name.end
+        ):
             own.append(first.group())
         for acronym in own:
             acronyms.setdefault(acronym, name.kind)
@@ -124,8 +129,13 @@ def without_publishers(names: list[Name], context: Context) -> list[Name]:
     organisation."""
     report_starts = {n.start for n in names if n.cls == "report"}
     return [
-        n for n in names
-        if not (n.cls == "initiative" and (m := POSSESSIVE_AFTER.match(context.after(n.end, 4))) and n.end + m.end() in report_starts)
+        n
+        for n in names
+        if not (
+            n.cls == "initiative"
+            and (m := POSSESSIVE_AFTER.match(context.after(n.end, 4)))
+            and n.end + m.end() in report_starts
+        )
     ]
 
 
@@ -207,7 +217,10 @@ def repeated(names: list[Name], context: Context) -> list[Name]:
                 headline = found.isupper() and not form.isupper()
                 if " ".join(found.split()) != " ".join(form.split()) and not headline:
                     continue
-                if not headline and (CAPITALISED_AFTER.match(text[end : end + 3]) or CAPITALISED_BEFORE.search(text[max(0, start - 3) : start])):
+                if not headline and (
+                    CAPITALISED_AFTER.match(text[end : end + 3])
+                    or CAPITALISED_BEFORE.search(text[max(0, start - 3) : start])
+                ):
                     continue
                 if _is_definition(start, context) or context.acts_as_organisation(start):
                     continue

@@ -35,7 +35,7 @@ from pipeline.extractors.names.lexicon import (
 CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 DASHED_CAPITALS = re.compile(r"[A-Z]\w*[-–][A-Z]\w*")
 SINGLE_WORD_NAME_END = (",", ".", ";")
-QUOTE_MARKS = "“”\"‘’″«»„"
+QUOTE_MARKS = '“”"‘’″«»„'
 
 
 def names_from_headless(runs: list[Run], context: Context) -> list[Name]:
@@ -63,9 +63,12 @@ def names_from_headless(runs: list[Run], context: Context) -> list[Name]:
         if run.tokens.index(tokens[-1]) in run.bracketed:
             acronym, words = tokens[-1], tokens[:-1]
             verb = verb_category(context.before(start, VERB_WINDOW))
-            if words and verb is not None and verb.cls == "initiative" and initials(
-                context.text[start : words[-1].end]
-            ) == acronym.text:
+            if (
+                words
+                and verb is not None
+                and verb.cls == "initiative"
+                and initials(context.text[start : words[-1].end]) == acronym.text
+            ):
                 names.append(Name(start, words[-1].end, "initiative", verb.kind, "name+acronym+verb"))
             continue
         end = tokens[-1].end
@@ -163,9 +166,13 @@ def _name_before_kind_noun(tokens: list[Token], context: Context) -> Name | None
     if noun not in KIND_NOUNS or not is_descriptor_noun(match, end, context):
         return None
     following = tokenize(context.after(end + match.end(), 20))
-    if following and following[0].start == 1 and following[0].text.islower() and context.pos(
-        Token(end + match.end() + 1, end + match.end() + 1 + len(following[0].text), following[0].text)
-    ) == "NOUN":
+    if (
+        following
+        and following[0].start == 1
+        and following[0].text.islower()
+        and context.pos(Token(end + match.end() + 1, end + match.end() + 1 + len(following[0].text), following[0].text))
+        == "NOUN"
+    ):
         return None
     before = context.before(start, 40)
     if DETERMINER_BEFORE.search(before) is None or MEDIA_CUE.search(before):

@@ -100,12 +100,7 @@ def is_other_noun(token: Token) -> bool:
     """A capitalised word after a head that is no headline verb (`Opens`, `Held`,
     `Concludes`): by its form a noun the name modifies."""
     text = token.text.title() if token.text.isupper() else token.text
-    return (
-        text.isalpha()
-        and token.is_capitalised
-        and text not in HEADLINE_VERBS
-        and not VERB_ENDING.search(text)
-    )
+    return text.isalpha() and token.is_capitalised and text not in HEADLINE_VERBS and not VERB_ENDING.search(text)
 
 
 def report_year(title: str) -> str:

@@ -40,7 +40,6 @@ def descriptor_category(phrase: str) -> Category:
     return DESCRIPTORS[" ".join(phrase.lower().split())]
 
 
-
 VERBS: dict[str, Category] = _categories("verbs.tsv")
 
 FUNCTION_WORDS = frozenset(_lines("function_words.txt"))
@@ -65,9 +64,7 @@ ROLE_WORDS = frozenset(tuple(w.split()) for w in _lines("role_words.txt"))
 ROLE_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:{alternation(' '.join(words) for words in ROLE_WORDS)})\b")
 AGENT_AFTER = re.compile(rf"^\s+(?:has\s+|also\s+)?(?:{alternation(_lines('agent_verbs.txt'))})\b")
 # After a `... Programme` or `... Alliance`: a verb of an agency (`published`, `celebrates`).
-AGENCY_AFTER = re.compile(
-    rf"^\s+(?:has\s+|also\s+)?(?:{alternation(_lines('agency_verbs.txt'))})\b", re.IGNORECASE
-)
+AGENCY_AFTER = re.compile(rf"^\s+(?:has\s+|also\s+)?(?:{alternation(_lines('agency_verbs.txt'))})\b", re.IGNORECASE)
 AGENCY_HEADS = frozenset({"Programme", "Program", "Alliance", "Coalition"})
 # A bracketed acronym right after a name (`X Programme (XP) said`): skipped before the cues.
 BRACKET_AFTER = re.compile(r"^\s*\([^()\n]{1,20}\)")

@@ -99,8 +99,11 @@ def extract_counts(doc: Doc) -> list[dict]:
         scale = match.group("scale") or match.group("abbr") or shared_scale(text, match.end())
         value = scaled_value(candidate.number, scale)
         qualifier = qualifier_symbol(candidate.qualifier, match.group("suffix"))
-        mentions.append(make_mention(text, candidate.start, match.end(), rule,
-                                     value=format_decimal(value), qualifier=qualifier, unit=unit))
+        mentions.append(
+            make_mention(
+                text, candidate.start, match.end(), rule, value=format_decimal(value), qualifier=qualifier, unit=unit
+            )
+        )
     return mentions
 
 
@@ -110,8 +113,13 @@ def _candidate(doc: Doc, text: str, match: re.Match, begin: int) -> Candidate:
     after = first + 1
     while after < len(doc) and doc[after].idx < match.end():
         after += 1
-    return Candidate(match, qualifier.group("qualifier") if qualifier else None,
-                     qualifier.start() if qualifier else match.start(), first, after)
+    return Candidate(
+        match,
+        qualifier.group("qualifier") if qualifier else None,
+        qualifier.start() if qualifier else match.start(),
+        first,
+        after,
+    )
 
 
 def _count(doc: Doc, candidate: Candidate, units: list) -> tuple[str, str, Span] | None:
@@ -144,8 +152,9 @@ def _count(doc: Doc, candidate: Candidate, units: list) -> tuple[str, str, Span]
     return unit, rule, sentence
 
 
-def _unit_referred_to(doc: Doc, after: int, before: Token | None, following: Token | None,
-                      sentence: Span, units: list) -> str | None:
+def _unit_referred_to(
+    doc: Doc, after: int, before: Token | None, following: Token | None, sentence: Span, units: list
+) -> str | None:
     """The unit of a bare number: `170,000 who` (person), `two of the seven states`,
     `500 of them` / `from 5.3 billion to 7.3 billion` (the count before, same sentence),
     `the number of enterprises ... from 40 to 700` (the noun after `number of`)."""
@@ -169,8 +178,11 @@ def _unit_referred_to(doc: Doc, after: int, before: Token | None, following: Tok
     named = _number_of_noun(doc, sentence, after) or _range_end_noun(doc, following)
     if named:
         return named
-    if ((before is not None and before.lower_ in CONTINUING_BEFORE) or following.lower_ in CONTINUING_AFTER
-            or _range_start(doc, following)):
+    if (
+        (before is not None and before.lower_ in CONTINUING_BEFORE)
+        or following.lower_ in CONTINUING_AFTER
+        or _range_start(doc, following)
+    ):
         return _previous_unit(sentence, units)
     return None
 
@@ -223,12 +235,12 @@ def _first_unit(sentence: Span, units: list) -> str | None:
 def _is_proportion(doc: Doc, first: int, after: int) -> bool:
     """`one in five people`, `four out of five people` (a noun after: a proportion; a bare
     `14 out of 78` is two counts; `2,350 in five years` is not a proportion)."""
-    words = [t.lower_ for t in doc[max(0, first - 3):first]]
+    words = [t.lower_ for t in doc[max(0, first - 3) : first]]
     if words[-1:] == ["in"] and first >= 2 and _smaller_part(doc, first - 2, first):
         return True
     if words[-2:] == ["out", "of"] and first >= 3 and doc[first - 3].like_num:
         return counted_noun(doc, after) is not None
-    nxt = [t.lower_ for t in doc[after:after + 3]]
+    nxt = [t.lower_ for t in doc[after : after + 3]]
     if nxt[:1] == ["in"] and len(nxt) > 1 and _smaller_part(doc, first, after + 1):
         return True
     if nxt[:2] == ["out", "of"] and len(nxt) > 2 and doc[after + 2].like_num:
@@ -270,8 +282,7 @@ def _headline_verb(doc: Doc, token: Token, candidate: Candidate) -> bool:
         return False
     head = counted_noun(doc, candidate.after)
     previous = previous_word(doc, token.i)
-    return (head is not None and head.tag_ in ("NNS", "NNPS")
-            and previous is not None and previous.text[:1].isupper())
+    return head is not None and head.tag_ in ("NNS", "NNPS") and previous is not None and previous.text[:1].isupper()
 
 
 def _is_name_part(doc: Doc, candidate: Candidate) -> bool:
@@ -292,5 +303,10 @@ def _is_non_count(token: Token) -> bool:
 
 def _is_year(candidate: Candidate) -> bool:
     number, match = candidate.number, candidate.match
-    return (number.isdigit() and len(number) == 4 and int(number) in YEARS
-            and not match.group("scale") and not candidate.qualifier)
+    return (
+        number.isdigit()
+        and len(number) == 4
+        and int(number) in YEARS
+        and not match.group("scale")
+        and not candidate.qualifier
+    )

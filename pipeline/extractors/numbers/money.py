@@ -65,8 +65,9 @@ for _currency in CURRENCIES.values():
     if _currency.code in _DOLLAR_CODES and not _currency.ambiguous:
         _EXPLICIT_FORMS.setdefault(_currency.code, []).append(_currency.form)
 # Whole forms only: `S$` inside `US$` and `A$` inside `CA$` do not count.
-EXPLICIT_DOLLARS = {code: re.compile(rf"(?<![\w$])(?:{alternation(forms)})(?![A-Za-z])")
-                    for code, forms in _EXPLICIT_FORMS.items()}
+EXPLICIT_DOLLARS = {
+    code: re.compile(rf"(?<![\w$])(?:{alternation(forms)})(?![A-Za-z])") for code, forms in _EXPLICIT_FORMS.items()
+}
 
 PREFIX_FORMS = alternation(c.form for c in CURRENCIES.values() if c.position in ("prefix", "both"))
 SUFFIX_FORMS = alternation(c.form for c in CURRENCIES.values() if c.position in ("suffix", "both"))
@@ -74,8 +75,10 @@ ATTACHED_FORMS = alternation(c.form for c in CURRENCIES.values() if c.position =
 
 SIGN = r"(?P<sign>[-−])?"
 # `million`, `lakh crore` after a space or hyphen; an abbreviation after at most one space
-SCALE = (rf"(?:(?:\s+|-)(?P<scale>(?:{SCALE_WORD})(?:\s+(?:{SCALE_WORD}))?)(?![\w])"
-         rf"|\s?(?P<abbr>{SCALE_ABBR})(?![\w]))")
+SCALE = (
+    rf"(?:(?:\s+|-)(?P<scale>(?:{SCALE_WORD})(?:\s+(?:{SCALE_WORD}))?)(?![\w])"
+    rf"|\s?(?P<abbr>{SCALE_ABBR})(?![\w]))"
+)
 NOT_IN_NUMBER = r"(?<![\w.,$€£¥₹])"
 
 SYMBOL_AMOUNT = re.compile(
@@ -86,12 +89,8 @@ AMOUNT_CURRENCY = re.compile(
     rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS}|{WORD_NUMBER}){SCALE}?"
     rf"(?:\s+|-)(?P<currency>{SUFFIX_FORMS})(?![\w$])"
 )
-AMOUNT_PENCE = re.compile(
-    rf"{NOT_IN_NUMBER}{SIGN}(?P<number>\d+(?:\.\d+)?)(?P<currency>{ATTACHED_FORMS})\b"
-)
-BARE_AMOUNT = re.compile(
-    rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS}){SCALE}(?![\w%]|[.,]\d)"
-)
+AMOUNT_PENCE = re.compile(rf"{NOT_IN_NUMBER}{SIGN}(?P<number>\d+(?:\.\d+)?)(?P<currency>{ATTACHED_FORMS})\b")
+BARE_AMOUNT = re.compile(rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS}){SCALE}(?![\w%]|[.,]\d)")
 PATTERNS = (("symbol+amount", SYMBOL_AMOUNT), ("amount+currency", AMOUNT_CURRENCY), ("amount+pence", AMOUNT_PENCE))
 # `180 pounds` is a weight; `5 million pounds` (with a scale) is money.
 WEIGHT_FORMS = frozenset({"pound", "pounds"})
@@ -175,8 +174,15 @@ def _mention(text: str, amount: Amount) -> dict:
     value = scaled_value(groups["number"], scale, amount.fraction)
     if groups["sign"] or groups.get("sign_after"):
         value = -value
-    return make_mention(text, amount.start, amount.match.end(), amount.rule, value=format_decimal(value),
-                        currency=amount.code, qualifier=qualifier_symbol(amount.qualifier))
+    return make_mention(
+        text,
+        amount.start,
+        amount.match.end(),
+        amount.rule,
+        value=format_decimal(value),
+        currency=amount.code,
+        qualifier=qualifier_symbol(amount.qualifier),
+    )
 
 
 def _leftmost_longest(amounts: list[Amount]) -> list[Amount]:
@@ -199,8 +205,11 @@ def _bare_amounts(doc: Doc, text: str, begin: int, mentions: list[dict]) -> list
         if any(m["start"] < match.end() and match.start() < m["end"] for m in mentions):
             continue
         since = _previous_sentence_start(doc, match.start())
-        before = [m for m in mentions if since <= m["start"] and m["end"] <= match.start()
-                  and "\n" not in text[m["end"]:match.start()]]
+        before = [
+            m
+            for m in mentions
+            if since <= m["start"] and m["end"] <= match.start() and "\n" not in text[m["end"] : match.start()]
+        ]
         if not before or _noun_follows(doc, text, match.end()):
             continue
         amount = _amount(text, begin, match, "bare-amount-after-money", before[-1]["currency"], Decimal(1))

@@ -79,8 +79,12 @@ def _singular(plural: str) -> str:
 
 def inner_hyphen(doc: Doc, k: int) -> bool:
     """Token ``k`` is a hyphen joining two words with no space (`high-tech`)."""
-    return (0 < k < len(doc) - 1 and doc[k].text in ("-", "‑", "–")
-            and not doc[k - 1].whitespace_ and not doc[k].whitespace_)
+    return (
+        0 < k < len(doc) - 1
+        and doc[k].text in ("-", "‑", "–")
+        and not doc[k - 1].whitespace_
+        and not doc[k].whitespace_
+    )
 
 
 def previous_word(doc: Doc, k: int) -> Token | None:

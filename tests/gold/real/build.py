@@ -24,8 +24,21 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 QUALIFIERS = {"=", "~", ">", ">=", "<", "<="}
-KINDS = {"program", "award", "zone", "facility", "mechanism", "competition", "event",
-         "project", "platform", "alliance", "fund", "campaign", "case"}
+KINDS = {
+    "program",
+    "award",
+    "zone",
+    "facility",
+    "mechanism",
+    "competition",
+    "event",
+    "project",
+    "platform",
+    "alliance",
+    "fund",
+    "campaign",
+    "case",
+}
 FIELDS = {
     "date": ("value", "begin", "end_date"),
     "count": ("value", "qualifier", "unit"),
@@ -152,9 +165,11 @@ def build_document(doc_id: str) -> tuple[dict | None, list[str]]:
         by_type[m["type"]].append(m)
     for kind, group in by_type.items():
         group.sort(key=lambda m: (m["start"], m["end"]))
-        for a, b in zip(group, group[1:]):
+        for a, b in zip(group, group[1:], strict=False):
             if b["start"] < a["end"]:
-                problems.append(f"{doc_id}: {kind} mentions overlap: {a['text']!r}@{a['start']} and {b['text']!r}@{b['start']}")
+                problems.append(
+                    f"{doc_id}: {kind} mentions overlap: {a['text']!r}@{a['start']} and {b['text']!r}@{b['start']}"
+                )
     mentions.sort(key=lambda m: (m["start"], m["end"], m["type"]))
     record = {"doc_id": doc_id, "date": date, "period": period, "text": text, "mentions": mentions}
     return record, problems
@@ -167,7 +182,7 @@ def read_sources() -> list[dict]:
     for path in sorted(HERE.glob("sources_*.tsv")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
-                rows.append(dict(zip(columns, line.split("\t"))))
+                rows.append(dict(zip(columns, line.split("\t"), strict=False)))
     return rows
 
 
@@ -211,15 +226,24 @@ def write_split() -> int:
     with open(HERE / "SOURCES.tsv", "w", encoding="utf-8") as out:
         out.write("id\taddress\tpublisher\tgenre\tdate\tchina_related\tsplit\n")
         for row in sorted(rows, key=lambda r: r["id"]):
-            out.write("\t".join([*(row[c] for c in ("id", "address", "publisher", "genre", "date", "china_related")),
-                                 "test" if row["id"] in test else "dev"]) + "\n")
+            out.write(
+                "\t".join(
+                    [
+                        *(row[c] for c in ("id", "address", "publisher", "genre", "date", "china_related")),
+                        "test" if row["id"] in test else "dev",
+                    ]
+                )
+                + "\n"
+            )
     for name, keep in (("real_dev", lambda i: i not in test), ("real_test", lambda i: i in test)):
         with open(HERE / f"{name}.jsonl", "w", encoding="utf-8") as out:
             for doc_id in sorted(records):
                 if keep(doc_id):
                     out.write(json.dumps(records[doc_id], ensure_ascii=False) + "\n")
-    print(f"{len(records)} documents: {len(records) - len(test & set(records))} real_dev, "
-          f"{len(test & set(records))} real_test; {len(problems)} problems")
+    print(
+        f"{len(records)} documents: {len(records) - len(test & set(records))} real_dev, "
+        f"{len(test & set(records))} real_test; {len(problems)} problems"
+    )
     return 1 if problems else 0
 
 
