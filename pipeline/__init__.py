@@ -15,7 +15,7 @@ from spacy.language import Language
 
 from pipeline.batch.runner import extract_rows
 from pipeline.core.config import Settings, load_settings
-from pipeline.core.document import iso_date_or_none
+from pipeline.core.document import decide_date
 from pipeline.io.reader import InputDocument, read_inputs
 from pipeline.io.tables import to_frames
 from pipeline.nlp import load
@@ -25,15 +25,16 @@ __all__ = ["extract", "load", "load_settings", "Settings", "InputDocument", "rea
 
 
 def as_input_document(item: InputDocument | Mapping | str, index: int) -> InputDocument:
+    """A document from a text or an ``{"id", "text", "date"}`` mapping, its date decided as the
+    readers decide it (``decide_date``); an unusable date is an error, not a silent None."""
     if isinstance(item, InputDocument):
         return item
-    if isinstance(item, str):
-        return InputDocument(f"doc{index}", "<api>", item, None, "missing")
-    doc_id = str(item.get("id", item.get("doc_id", f"doc{index}")))
-    date = item.get("date") or None
-    if date is not None and iso_date_or_none(str(date)) is None:
-        raise ValueError(f"document {doc_id!r}: date {date!r} is not a YYYY-MM-DD calendar date")
-    return InputDocument(doc_id, "<api>", item["text"], date, "jsonl" if date else "missing")
+    text = item if isinstance(item, str) else item["text"]
+    doc_id = f"doc{index}" if isinstance(item, str) else str(item.get("id", item.get("doc_id", f"doc{index}")))
+    decision = decide_date(text, stated=None if isinstance(item, str) else item.get("date"))
+    if decision.problem:
+        raise ValueError(f"document {doc_id!r}: {decision.problem}")
+    return InputDocument(doc_id, "<api>", text, decision.date, decision.source)
 
 
 def extract(docs: Iterable[InputDocument | Mapping | str], nlp: Language | None = None) -> dict[str, pd.DataFrame]:

@@ -35,3 +35,15 @@ def test_api_extract_returns_the_six_tables_with_contract_columns():
 def test_api_extract_names_the_document_with_an_impossible_date():
     with pytest.raises(ValueError, match=r"document 'x': date '2023-02-30'"):
         pipeline.extract([{"id": "x", "date": "2023-02-30", "text": "Opened today."}])
+
+
+def test_extract_decides_the_date_as_the_readers_do(nlp):
+    tables = pipeline.extract(
+        ["date 2020-11-28 The Expo opened on Nov. 24.", {"id": "j", "text": "No date here."}], nlp
+    )
+    assert tables["documents"][["doc_id", "date", "date_source"]].values.tolist() == [
+        ["doc0", "2020-11-28", "header"],
+        ["j", "", "missing"],
+    ]
+    with pytest.raises(ValueError, match="'j': date '2020-02-30' is not a YYYY-MM-DD calendar date"):
+        pipeline.extract([{"id": "j", "text": "Some text.", "date": "2020-02-30"}], nlp)

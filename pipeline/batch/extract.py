@@ -18,6 +18,7 @@ from typing import TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.core.document import NO_DATE
 from pipeline.core.mentions import MENTION_TYPES, get_mentions, set_mentions
 from pipeline.io.reader import InputDocument, ReadError
 from pipeline.io.tables import document_rows
@@ -120,7 +121,7 @@ def _pipe_pieces(
         for start, end in bounds:
             doc = nlp.make_doc(item.text[start:end])
             doc._.pf_doc_id = item.doc_id
-            doc._.pf_date = item.date or ""  # "" = known to have no date: do not read the header
+            doc._.pf_date = item.date or NO_DATE  # decided by the reader: the header is not read again
             if start > 0:
                 doc._.pf_body_start = 0  # only the first piece can hold the header
             yield doc, (item, start, len(bounds))

@@ -1,8 +1,16 @@
-"""The document date: the header convention of the contract and the Doc attributes.
+"""The document date: which date a document has, where it came from, and the Doc attributes.
 
-``doc._.pf_date`` (``YYYY-MM-DD`` or None) anchors relative and year-less
-dates; ``doc._.pf_body_start`` is where the text after the header begins, so
-that no extractor reports the header as a mention.
+:func:`decide_date` is the one place that decides a document's date, for both
+readers, ``pipeline.extract()`` and evaluation: a date given for the whole run
+(``--date``) wins, then a date stated beside the text (a JSON line's ``date``),
+then the text's ``date YYYY-MM-DD`` header. ``date_source`` says which
+(:data:`DATE_SOURCES`).
+
+``doc._.pf_date`` (``YYYY-MM-DD``) anchors relative and year-less dates: None
+means "not decided yet" (the :class:`DocumentDate` component then reads the
+header, for a Doc made by ``nlp(text)``), :data:`NO_DATE` means "decided: no
+date" (the header is not read again). ``doc._.pf_body_start`` is where the text
+after the header begins, so that no extractor reports the header as a mention.
 """
 
 from __future__ import annotations
@@ -30,6 +38,37 @@ class Header:
     def date(self) -> str | None:
         """The header date if it is a real calendar date."""
         return iso_date_or_none(self.date_text)
+
+
+# Where a document's date came from, best first.
+DATE_SOURCES = ("option", "jsonl", "header", "missing")
+NO_DATE = ""  # doc._.pf_date when the document was decided to have no date
+
+
+@dataclass(frozen=True)
+class DateDecision:
+    date: str | None  # YYYY-MM-DD, or None: no usable date
+    source: str  # one of DATE_SOURCES
+    problem: str | None = None  # a stated date that is no calendar date (the document is read without one)
+
+
+def decide_date(text: str, option: str | None = None, stated: object = None) -> DateDecision:
+    """The document's date: ``option`` (one date for every input), else ``stated`` (a JSON
+    line's ``date``; an unusable one is a problem, not a fall-back to the header), else the
+    text's header."""
+    if option is not None:
+        return DateDecision(option, "option")
+    if stated not in (None, ""):
+        date = iso_date_or_none(str(stated))
+        if date is None:
+            return DateDecision(None, "missing", f"date {stated!r} is not a YYYY-MM-DD calendar date")
+        return DateDecision(date, "jsonl")
+    header = find_header(text)
+    if header is None:
+        return DateDecision(None, "missing")
+    if header.date is None:
+        return DateDecision(None, "missing", f"header date {header.date_text!r} is not a calendar date")
+    return DateDecision(header.date, "header")
 
 
 def find_header(text: str) -> Header | None:

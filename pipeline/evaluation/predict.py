@@ -6,7 +6,9 @@ from pathlib import Path
 
 from pipeline.batch.extract import process
 from pipeline.core.config import load_settings
+from pipeline.core.document import decide_date
 from pipeline.core.mentions import MENTION_TYPES, get_mentions
+from pipeline.evaluation.scoring import GoldDocument
 from pipeline.io.outputset import read_folder
 from pipeline.io.reader import InputDocument
 
@@ -21,6 +23,12 @@ def read_predictions(folder: str | Path) -> dict[str, dict[str, list[dict]]]:
     return predictions
 
 
+def gold_input(gold: GoldDocument) -> InputDocument:
+    """A gold document as the pipeline's input, its date decided as a JSON line's would be."""
+    decision = decide_date(gold.text, stated=gold.date)
+    return InputDocument(gold.doc_id, "<gold>", gold.text, decision.date, decision.source)
+
+
 def predict_gold(gold_docs, config: str | None = None, nlp=None) -> dict[str, dict[str, list[dict]]]:
     """Run the pipeline (``nlp``, else loaded from the settings) on the gold documents' texts and dates."""
     settings = load_settings(config)
@@ -28,7 +36,7 @@ def predict_gold(gold_docs, config: str | None = None, nlp=None) -> dict[str, di
         from pipeline.nlp import load
 
         nlp = load(settings)
-    items = (InputDocument(g.doc_id, "<gold>", g.text, g.date, "jsonl" if g.date else "missing") for g in gold_docs)
+    items = (gold_input(g) for g in gold_docs)
     return {
         item.doc_id: {t: get_mentions(doc, t) for t in MENTION_TYPES}
         for item, doc in process(nlp, items, settings.batch_size)

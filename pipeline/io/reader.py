@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from pipeline.core.document import find_header, iso_date_or_none
+from pipeline.core.document import decide_date
 
 INPUT_SUFFIXES = (".txt", ".jsonl")
 
@@ -27,7 +27,7 @@ class InputDocument:
     source: str  # file path, with `:LINE` for a JSON line
     text: str
     date: str | None  # YYYY-MM-DD, the anchor for relative dates
-    date_source: str  # header | jsonl | option | missing
+    date_source: str  # where the date came from: one of pipeline.core.document.DATE_SOURCES
 
     @cached_property  # a long text is hashed once
     def sha256(self) -> str:
@@ -149,20 +149,10 @@ def read_txt(path: Path, date: str | None = None) -> Iterator[InputDocument | Re
     if not text:
         yield ReadError(str(path), None, "empty file: no text to extract")
         return
-    header = find_header(text)
-    doc_date, date_source = date, "option"
-    if date is None and header is not None:
-        doc_date, date_source = header.date, "header"
-        if doc_date is None:
-            yield ReadError(
-                str(path),
-                1,
-                f"header date {header.date_text!r} is not a calendar date; document read without a date",
-                lost=False,
-            )
-    if doc_date is None:
-        date_source = "missing"
-    yield InputDocument(path.stem, str(path), text, doc_date, date_source)
+    decision = decide_date(text, option=date)
+    if decision.problem:
+        yield ReadError(str(path), 1, f"{decision.problem}; document read without a date", lost=False)
+    yield InputDocument(path.stem, str(path), text, decision.date, decision.source)
 
 
 def read_jsonl(path: Path, date: str | None = None) -> Iterator[InputDocument | ReadError]:
@@ -216,21 +206,7 @@ def read_jsonl(path: Path, date: str | None = None) -> Iterator[InputDocument | 
         if not _is_unicode(body) or not _is_unicode(str(doc_id)):
             yield ReadError(str(path), number, "'id' or 'text' holds a lone surrogate escape (not Unicode text)")
             continue
-        doc_date, date_source = date, "option"
-        if date is None:
-            raw = record.get("date")
-            header = find_header(body)
-            if raw not in (None, ""):
-                doc_date, date_source = iso_date_or_none(str(raw)), "jsonl"
-                if doc_date is None:
-                    yield ReadError(
-                        str(path),
-                        number,
-                        f"date {raw!r} is not a YYYY-MM-DD calendar date; document read without a date",
-                        lost=False,
-                    )
-            elif header is not None:
-                doc_date, date_source = header.date, "header"
-        if doc_date is None:
-            date_source = "missing"
-        yield InputDocument(str(doc_id), source, body, doc_date, date_source)
+        decision = decide_date(body, option=date, stated=record.get("date"))
+        if decision.problem:
+            yield ReadError(str(path), number, f"{decision.problem}; document read without a date", lost=False)
+        yield InputDocument(str(doc_id), source, body, decision.date, decision.source)
