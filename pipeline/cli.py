@@ -15,7 +15,7 @@ from pipeline.core.mentions import MENTION_TYPES
 from pipeline.evaluation.predict import predict_gold, read_predictions
 from pipeline.evaluation.scoring import CONTRACT_FIELDS, GoldError, format_errors, format_table, load_gold, score
 from pipeline.io.formats import FORMATS
-from pipeline.io.reader import InputDocument, read_inputs
+from pipeline.io.reader import InputDocument, ReadError, read_inputs
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE, EXIT_BELOW_FLOOR, EXIT_REFUSED, EXIT_INTERRUPTED = 0, 1, 2, 3, 5, 130
 
@@ -301,9 +301,13 @@ def command_show(args: argparse.Namespace) -> int:
     from pipeline.nlp import load
     from pipeline.views.show import show_document
 
-    documents, errors = [], []
+    documents: list[InputDocument] = []
+    errors: list[ReadError] = []
     for item in read_inputs([args.file], args.date):
-        (documents if isinstance(item, InputDocument) else errors).append(item)
+        if isinstance(item, InputDocument):
+            documents.append(item)
+        else:
+            errors.append(item)
     for error in errors:
         _say(f"pressfacts: error: {error}")
     if args.doc_id is not None:

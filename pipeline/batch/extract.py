@@ -61,7 +61,7 @@ def piece_bounds(text: str, max_chars: int | None = None) -> list[tuple[int, int
 
 def _join_pieces(item: InputDocument, pieces: list[tuple[int, Doc]]) -> Doc:
     """One Doc over the whole text, with every piece's mentions shifted to whole-text offsets."""
-    doc = Doc.from_docs(
+    doc = Doc.from_docs(  # type: ignore[call-arg]  # spaCy's stub lacks `exclude` (spaCy >= 3.5 has it)
         [piece for _, piece in pieces], ensure_whitespace=False, exclude=["spans", "user_data", "tensor"]
     )
     if doc.text != item.text:
@@ -133,9 +133,9 @@ def _pipe_pieces(
         to_run = [(doc, context) for doc, context in batch if not doc.text.isspace()]
         done = {id(context): doc for doc, context in nlp.pipe(to_run, as_tuples=True, batch_size=max(1, len(to_run)))}
         for doc, context in batch:
-            doc = doc if doc.text.isspace() else done.get(id(context))
-            if doc is not None:
-                yield (*context, doc)
+            processed = doc if doc.text.isspace() else done.get(id(context))
+            if processed is not None:
+                yield (*context, processed)
 
 
 def _whole(pieces: Iterable[tuple[InputDocument, int, int, T]]) -> Iterator[tuple[InputDocument, list[tuple[int, T]]]]:

@@ -164,10 +164,11 @@ def _run_locked(
     previous_dir = current_set_dir(out) or out  # or the older in-place layout
     previous = load_manifest(previous_dir)
     result.stale = why_stale(previous, previous_dir, configuration, options.fmt, options.csv_cells)
-    earlier = {} if result.stale else {e.doc_id: e for e in previous.documents}
+    reusable = previous if previous is not None and not result.stale else None
+    earlier = {e.doc_id: e for e in reusable.documents} if reusable else {}
     earlier_rows = (
-        _rows_by_document(read_tables(previous_dir, TABLE_NAMES, options.fmt, previous.csv_cells == "escaped"))
-        if earlier
+        _rows_by_document(read_tables(previous_dir, TABLE_NAMES, options.fmt, reusable.csv_cells == "escaped"))
+        if reusable and earlier
         else {}
     )
 

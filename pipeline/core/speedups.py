@@ -21,7 +21,7 @@ import warnings
 from collections.abc import Callable
 
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc, Token
 
 TOKEN_VALUES: dict[str, Callable[[Token], object]] = {
@@ -102,7 +102,8 @@ class IndexedMatcher:
         self.cache: dict[tuple, list[tuple[int, int, list]]] = {}
         for rule, entry in enumerate(ruler.patterns):
             key = ruler.vocab.strings[str(rule)]
-            for pattern in entry["patterns"]:
+            patterns: list[list[dict]] = entry["patterns"]  # type: ignore[assignment]  # token patterns, by spaCy's contract
+            for pattern in patterns:
                 self.index.add((rule, key, [_token_test(spec) for spec in pattern]), pattern[0])
 
     def _starting_at(self, token: Token) -> list[tuple[int, int, list]]:
@@ -130,7 +131,7 @@ def cache_lemmas(lemmatize: Callable[[Token], list[str]]) -> Callable[[Token], l
     cache: dict[tuple, list[str]] = {}
 
     def cached(token: Token) -> list[str]:
-        key = (token.orth, token.pos, token.morph.key)
+        key = (token.orth, token.pos, token.morph.key)  # type: ignore[attr-defined]  # MorphAnalysis.key: not in spaCy's stub
         lemmas = cache.get(key)
         if lemmas is None:
             lemmas = cache[key] = lemmatize(token)
@@ -144,10 +145,11 @@ def speed_up(nlp: Language) -> None:
     full cache, where they are there and take the forms this module knows."""
     if "attribute_ruler" in nlp.pipe_names:
         ruler = nlp.get_pipe("attribute_ruler")
+        assert isinstance(ruler, AttributeRuler)
         try:
-            ruler.match = IndexedMatcher(ruler)
+            ruler.match = IndexedMatcher(ruler)  # type: ignore[method-assign]  # the speed-up replaces the method
         except ValueError as exc:
             warnings.warn(f"attribute_ruler keeps spaCy's Matcher: {exc}", stacklevel=2)
-    if "lemmatizer" in nlp.pipe_names and nlp.get_pipe("lemmatizer").mode == "rule":
-        lemmatizer = nlp.get_pipe("lemmatizer")
-        lemmatizer.lemmatize = cache_lemmas(lemmatizer.lemmatize)
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    if isinstance(lemmatizer, Lemmatizer) and lemmatizer.mode == "rule":
+        lemmatizer.lemmatize = cache_lemmas(lemmatizer.lemmatize)  # type: ignore[assignment]

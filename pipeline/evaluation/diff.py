@@ -34,6 +34,13 @@ class RowChange:
     new: dict | None
 
     @property
+    def row(self) -> dict:
+        """The new row, or the old one for a removed row."""
+        row = self.new if self.new is not None else self.old
+        assert row is not None, "a change holds an old or a new row"
+        return row
+
+    @property
     def differences(self) -> list[str]:
         """For a changed row: what differs, as ``name: old -> new``."""
         if self.old is None or self.new is None:
@@ -98,9 +105,9 @@ def diff_folders(old_dir: str | Path, new_dir: str | Path, types=tuple(MENTION_T
                     result.changes.append(RowChange("removed", type_name, doc_id, o.gold, None))
                 elif o.kind == "extra":
                     result.changes.append(RowChange("added", type_name, doc_id, None, o.pred))
-                elif not _same(type_name, o.gold, o.pred):
+                elif o.gold is not None and o.pred is not None and not _same(type_name, o.gold, o.pred):
                     result.changes.append(RowChange("changed", type_name, doc_id, o.gold, o.pred))
-    result.changes.sort(key=lambda c: (c.doc_id, (c.new or c.old)["start"], c.type, c.kind))
+    result.changes.sort(key=lambda c: (c.doc_id, c.row["start"], c.type, c.kind))
     return result
 
 
@@ -131,9 +138,9 @@ def format_diff(diff: FolderDiff, summary_only: bool = False) -> str:
     if diff.changes:
         lines.append("")
     for c in diff.changes:
-        row = c.new or c.old
+        row = c.row
         where = f"{c.doc_id}:{row['start']}-{row['end']}"
-        if c.kind == "changed":
+        if c.old is not None and c.new is not None:  # changed
             detail = "; ".join(c.differences)
             if c.old.get("rule") != c.new.get("rule"):
                 detail += f" (rule {c.old.get('rule', '')} -> {c.new.get('rule', '')})"

@@ -34,9 +34,14 @@ def _mention_record(type_name: str, mention: dict | None) -> dict | None:
     if mention is None:
         return None
     keys = ("start", "end", "text", *CONTRACT_FIELDS[type_name], "rule")
-    record = {k: "" if mention.get(k) is None else str(mention[k]) for k in keys if k in mention}
+    record: dict[str, object] = {k: "" if mention.get(k) is None else str(mention[k]) for k in keys if k in mention}
     record["start"], record["end"] = int(mention["start"]), int(mention["end"])
     return record
+
+
+def _shown(outcome: dict) -> dict:
+    """An outcome record's gold mention, or its predicted one for an extra."""
+    return outcome["gold"] if outcome["gold"] is not None else outcome["pred"]
 
 
 def _file_sha256(path: str | Path) -> str:
@@ -46,9 +51,9 @@ def _file_sha256(path: str | Path) -> str:
 def scores_record(scores: Scores, gold_docs: list[GoldDocument], gold_path: str | Path) -> dict:
     """Everything ``--baseline`` needs later, as plain JSON data."""
     texts = {g.doc_id: g.text for g in gold_docs}
-    outcomes = []
+    outcomes: list[dict] = []
     for o in scores.outcomes:
-        shown = o.gold or o.pred
+        shown = o.shown
         outcomes.append(
             {
                 "type": o.type,
@@ -59,7 +64,7 @@ def scores_record(scores: Scores, gold_docs: list[GoldDocument], gold_path: str 
                 "context": snippet(texts.get(o.doc_id, ""), int(shown["start"]), int(shown["end"])),
             }
         )
-    outcomes.sort(key=lambda r: (r["doc_id"], r["type"], (r["gold"] or r["pred"])["start"], r["kind"]))
+    outcomes.sort(key=lambda r: (r["doc_id"], r["type"], _shown(r)["start"], r["kind"]))
     return {
         "format": FORMAT,
         "gold": str(gold_path),
@@ -104,7 +109,10 @@ class Change:
 
     @property
     def shown(self) -> dict:
-        return self.after or self.before
+        """The outcome record after the change, or before it for an extra that went away."""
+        record = self.after if self.after is not None else self.before
+        assert record is not None, "a change holds an outcome before or after it"
+        return record
 
 
 @dataclass
@@ -149,12 +157,12 @@ def compare(baseline: dict, current: dict, tolerance: float = 0.0) -> Comparison
     before, after = by_key(baseline), by_key(current)
     changes = []
     for key in sorted(set(before) | set(after), key=lambda k: (k[2], k[1], k[3], k[0])):
-        old, new = before.get(key), after.get(key)
+        was, now = before.get(key), after.get(key)
         if key[0] == "extra":  # an extra that appeared is broken, one that went away is fixed
-            if (old is None) != (new is None):
-                changes.append(Change(old is None, old, new))
-        elif old is not None and new is not None and (old["kind"] == "match") != (new["kind"] == "match"):
-            changes.append(Change(old["kind"] == "match", old, new))
+            if (was is None) != (now is None):
+                changes.append(Change(was is None, was, now))
+        elif was is not None and now is not None and (was["kind"] == "match") != (now["kind"] == "match"):
+            changes.append(Change(was["kind"] == "match", was, now))
     return Comparison(baseline, current, types, changes, regressions)
 
 

@@ -131,7 +131,7 @@ class Counts:
         return p, r, f
 
     def as_dict(self) -> dict:
-        out = {"gold": self.gold, "pred": self.pred}
+        out: dict[str, object] = {"gold": self.gold, "pred": self.pred}
         for name in ("strict", "relaxed", "value"):
             p, r, f = self.prf(getattr(self, name))
             out[name] = {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "tp": getattr(self, name)}
@@ -148,6 +148,13 @@ class Outcome:
     kind: str
     gold: dict | None
     pred: dict | None
+
+    @property
+    def shown(self) -> dict:
+        """The gold mention, or the predicted one for an extra."""
+        mention = self.gold if self.gold is not None else self.pred
+        assert mention is not None, "an outcome holds a gold or a predicted mention"
+        return mention
 
 
 @dataclass
@@ -174,7 +181,7 @@ def _overlap(a: dict, b: dict) -> int:
 
 def score_document(type_name: str, doc_id: str, gold: list[dict], pred: list[dict]) -> tuple[Counts, list[Outcome]]:
     counts = Counts(gold=len(gold), pred=len(pred))
-    strict_pred = {}
+    strict_pred: dict[tuple[int, int], list[int]] = {}
     for i, p in enumerate(pred):
         strict_pred.setdefault((int(p["start"]), int(p["end"])), []).append(i)
     for g in gold:
@@ -249,19 +256,18 @@ def format_errors(scores: Scores, texts: dict[str, str], width: int = 50) -> str
     for o in scores.outcomes:
         if o.kind == "match":
             continue
-        m = o.gold or o.pred
-        start, end = int(m["start"]), int(m["end"])
+        start, end = int(o.shown["start"]), int(o.shown["end"])
         text = texts.get(o.doc_id, "")
         context = " ".join(
             (text[max(0, start - width) : start] + "[[" + text[start:end] + "]]" + text[end : end + width]).split()
         )
-        if o.kind == "wrong":
+        if o.gold is not None and o.pred is not None:  # a wrong value
             detail = (
                 f"gold {o.gold['text']!r} {_fields(o.type, o.gold)} | pred {o.pred['text']!r} {_fields(o.type, o.pred)}"
             )
-        elif o.kind == "missed":
+        elif o.gold is not None:
             detail = f"gold {_fields(o.type, o.gold)}"
         else:
-            detail = f"pred {_fields(o.type, o.pred)} rule={o.pred.get('rule', '')}"
+            detail = f"pred {_fields(o.type, o.shown)} rule={o.shown.get('rule', '')}"
         lines.append(f"{o.kind.upper():<6} {o.type:<10} {o.doc_id}:{start}-{end} {detail}\n       … {context} …")
     return "\n".join(lines)

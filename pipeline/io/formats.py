@@ -17,6 +17,7 @@ import os
 import re
 import tempfile
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -110,6 +111,10 @@ def _write_duckdb(frames: dict[str, pd.DataFrame], path: Path) -> None:
         connection.execute("CHECKPOINT")
 
 
+def _write_bytes(data: bytes, path: Path) -> None:
+    path.write_bytes(data)
+
+
 def _staged_path(out: Path, name: str) -> Path:
     """A fresh, not yet existing path beside ``out/name`` (DuckDB will not open an empty file)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
@@ -142,7 +147,7 @@ def write_tables(
     else:
         writer = _write_csv if fmt == "csv" else _write_parquet
         for name, frame in frames.items():
-            jobs.append((f"{name}.{fmt}", lambda path, frame=frame: writer(frame, path)))
+            jobs.append((f"{name}.{fmt}", partial(writer, frame)))
     staged: list[tuple[Path, Path]] = []
 
     def stage(name: str, write: Callable[[Path], None]) -> None:
@@ -155,7 +160,7 @@ def write_tables(
             stage(name, write)
         if extra_files is not None:
             for name, data in extra_files({target.name: tmp for tmp, target in staged}).items():
-                stage(name, lambda path, data=data: path.write_bytes(data))
+                stage(name, partial(_write_bytes, data))
     except BaseException:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)

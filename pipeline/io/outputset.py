@@ -30,6 +30,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import pandas as pd
 
@@ -63,7 +64,7 @@ class RunLock:
         self.path = Path(out) / STATE_DIR / "lock"
         self.wait = wait
         self.on_wait = on_wait
-        self.handle = None
+        self.handle: IO[str] | None = None
 
     def __enter__(self) -> RunLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)

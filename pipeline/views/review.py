@@ -165,7 +165,7 @@ def build_review(out_dir: str | Path, gold_path: str | Path | None = None) -> Re
             info.setdefault(g.doc_id, (g.date or "", str(gold_path)))
         scores = score(gold_docs, predictions)
         for o in scores.outcomes:
-            mention = o.pred if o.pred is not None else o.gold
+            mention = o.pred if o.pred is not None else o.shown
             marks.setdefault(o.doc_id, []).append(_mark(o.type, o.kind, mention, o.gold if o.kind == "wrong" else None))
         scored = {g.doc_id for g in gold_docs}
         predictions = {d: by_type for d, by_type in predictions.items() if d not in scored}
@@ -219,11 +219,12 @@ def _plural(n: int, noun: str) -> str:
 
 
 def _summary_table(review: Review) -> str:
-    with_gold = review.scores is not None
+    scores = review.scores
+    with_gold = scores is not None
     head = ["type", "rows", "documents", "distinct values", "top rules"]
     if with_gold:
         head += ["gold", "match", "wrong", "missed", "extra", "value P", "value R", "value F1"]
-    kinds = Counter((o.type, o.kind) for o in review.scores.outcomes) if with_gold else Counter()
+    kinds = Counter((o.type, o.kind) for o in scores.outcomes) if scores is not None else Counter()
     lines = [
         '<table class="summary"><thead><tr>' + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr></thead><tbody>"
     ]
@@ -238,8 +239,8 @@ def _summary_table(review: Review) -> str:
             _plural(len({r.get(key_field, "") for r in rows}), escape(key_field)),
             escape(", ".join(f"{rule} ({n})" for rule, n in rules)),
         ]
-        if with_gold:
-            counts = review.scores.by_type[mtype.name]
+        if scores is not None:
+            counts = scores.by_type[mtype.name]
             p, r, f = counts.prf(counts.value)
             cells += [str(counts.gold)] + [str(kinds[(mtype.name, k)]) for k in KINDS_WITH_GOLD]
             cells += [f"{p:.3f}", f"{r:.3f}", f"{f:.3f}"]
