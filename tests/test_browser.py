@@ -23,9 +23,12 @@ from pipeline.views.review import write_review
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="no chromium on PATH (Debian: apt-get install chromium; .ci/run installs it)"
-)
+pytestmark = [
+    pytest.mark.slow,  # a browser per test: `pytest -m 'not slow'` leaves them out
+    pytest.mark.skipif(
+        CHROMIUM is None, reason="no chromium on PATH (Debian: apt-get install chromium; .ci/run installs it)"
+    ),
+]
 FLAGS = [
     "--headless",
     "--no-sandbox",

@@ -1,8 +1,11 @@
 """The Dask engine on a 2-worker LocalCluster writes the same tables as the local engine."""
 
+import pytest
 from test_run import table_bytes, write_dev_corpus
 
 from pipeline.cli import main
+
+pytestmark = pytest.mark.slow  # whole runs: `pytest -m 'not slow'` leaves them out
 
 
 def test_dask_local_cluster_tables_are_identical_to_the_local_run(tmp_path, capsys):

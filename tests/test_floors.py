@@ -10,6 +10,8 @@ from conftest import GOLD
 from pipeline.evaluation.predict import predict_gold
 from pipeline.evaluation.scoring import load_gold, score
 
+pytestmark = pytest.mark.slow  # whole runs: `pytest -m 'not slow'` leaves them out
+
 FLOORS = {
     # the two seed releases: the floor
     "seeds.jsonl": {"date": 0.9, "count": 0.9, "money": 0.9, "report": 0.9, "initiative": 0.9},

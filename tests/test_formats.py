@@ -11,6 +11,8 @@ from pipeline.io.formats import DUCKDB_FILE
 from pipeline.io.outputset import read_folder
 from pipeline.io.tables import TABLE_NAMES, columns_of
 
+pytestmark = pytest.mark.slow  # whole runs: `pytest -m 'not slow'` leaves them out
+
 ALL_TABLES = TABLE_NAMES + ["errors"]
 
 

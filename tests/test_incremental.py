@@ -8,6 +8,8 @@ from test_run import table_bytes, write_dev_corpus
 from pipeline.cli import main
 from pipeline.io.manifest import MANIFEST_FILE, load_manifest
 
+pytestmark = pytest.mark.slow  # whole runs: `pytest -m 'not slow'` leaves them out
+
 
 def documents_column(out, column="doc_id"):
     lines = (out / "documents.csv").read_text(encoding="utf-8").splitlines()

@@ -23,6 +23,8 @@ from pipeline.cli import main
 from pipeline.io.formats import escape_cell, unescape_cell
 from pipeline.io.outputset import OutputError, RunLock, open_output, read_folder
 
+pytestmark = pytest.mark.slow  # whole runs: `pytest -m 'not slow'` leaves them out
+
 PYTHON = sys.executable
 
 # A driver that runs the CLI with one function wrapped to SIGKILL the process at its n-th call.

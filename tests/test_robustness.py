@@ -23,6 +23,8 @@ from pipeline.cli import main
 from pipeline.core.mentions import MENTION_TYPES
 from pipeline.io.reader import InputDocument
 
+pytestmark = pytest.mark.slow  # whole runs: `pytest -m 'not slow'` leaves them out
+
 SEED = ROOT / "seeds" / "003_b1d13363e02ed9e3.txt"
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 PRESSFACTS = Path(sys.executable).parent / "pressfacts"

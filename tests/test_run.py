@@ -17,6 +17,8 @@ from pipeline.core.speedups import IndexedMatcher
 from pipeline.io.reader import InputDocument
 from pipeline.io.tables import TABLE_NAMES
 
+pytestmark = pytest.mark.slow  # whole runs: `pytest -m 'not slow'` leaves them out
+
 TABLE_FILES = [f"{name}.csv" for name in TABLE_NAMES] + ["errors.csv"]
 
 
@@ -157,8 +159,9 @@ def test_a_worker_that_dies_stops_the_run_with_an_error_and_writes_nothing(tmp_p
     assert not (out / ".pressfacts" / "sets").exists() or not list((out / ".pressfacts" / "sets").iterdir())
 
 
-def test_progress_within_a_long_document_is_told_piece_by_piece(nlp):
-    text = "The fund opened on Nov. 24 with $5 million.\n\n" * 6000
+def test_progress_within_a_long_document_is_told_piece_by_piece(nlp, monkeypatch):
+    monkeypatch.setattr(importlib.import_module("pipeline.batch.extract"), "MAX_PIECE_CHARS", 300)
+    text = "The fund opened on Nov. 24 with $5 million.\n\n" * 40
     item = InputDocument("long", "<test>", text, "2020-11-28", "option")
     told = []
     extracted = extract_chunk(nlp, [item], on_chars=told.append)

@@ -6,7 +6,10 @@ so a component cannot silently drop out.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from pipeline.core.document import DocumentDate
 from pipeline.core.mentions import MentionComponent
@@ -17,35 +20,41 @@ from pipeline.extractors.names.reports import extract_reports
 from pipeline.extractors.numbers.counts import extract_counts
 from pipeline.extractors.numbers.money import extract_money
 
-# Factory name -> (mention type, extractor), in pipeline order.
+# Factory name -> (mention type, extractor, token attributes it reads), in pipeline order.
+# Every extractor writes doc.spans["pressfacts_<type>"] (spaCy declares span groups as a whole,
+# `doc.spans`) and reads the document date and
+# sentence starts; the taggers' attributes it needs are declared so that spaCy's
+# `nlp.analyze_pipes()` names what a user's own pipeline lacks.
 EXTRACTORS = {
-    "pressfacts_dates_v1": ("date", extract_dates),
-    "pressfacts_counts_v1": ("count", extract_counts),
-    "pressfacts_money_v1": ("money", extract_money),
-    "pressfacts_reports_v1": ("report", extract_reports),
-    "pressfacts_initiatives_v1": ("initiative", extract_initiatives),
+    "pressfacts_dates_v1": ("date", extract_dates, ["token.tag", "token.lemma"]),
+    "pressfacts_counts_v1": ("count", extract_counts, ["token.tag", "token.pos", "token.lemma"]),
+    "pressfacts_money_v1": ("money", extract_money, []),
+    "pressfacts_reports_v1": ("report", extract_reports, ["token.pos"]),
+    "pressfacts_initiatives_v1": ("initiative", extract_initiatives, ["token.pos"]),
 }
 
 # Pipeline order: the document date first, the extractors, then the cross-type filter.
 COMPONENTS = ("pressfacts_document_v1", *EXTRACTORS, "pressfacts_resolve_v1")
+DOCUMENT_DATE = ["doc._.pf_date", "doc._.pf_body_start"]
 
 
-@Language.factory("pressfacts_document_v1")
+@Language.factory("pressfacts_document_v1", assigns=DOCUMENT_DATE)
 def make_document_date(nlp: Language, name: str) -> DocumentDate:
     return DocumentDate()
 
 
-@Language.factory("pressfacts_resolve_v1")
-def make_resolver(nlp: Language, name: str):
+@Language.factory("pressfacts_resolve_v1", assigns=["doc.spans"], requires=["doc.spans"])
+def make_resolver(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return resolve_overlaps
 
 
-def _register_extractor(factory_name: str, type_name: str, extract) -> None:
+def _register_extractor(factory_name: str, type_name: str, extract, reads: list[str]) -> None:
     def make(nlp: Language, name: str) -> MentionComponent:
         return MentionComponent(type_name, extract)
 
-    Language.factory(factory_name, func=make)
+    requires = [*DOCUMENT_DATE, "token.is_sent_start", *reads]
+    Language.factory(factory_name, func=make, assigns=["doc.spans"], requires=requires)
 
 
-for _factory_name, (_type_name, _extract) in EXTRACTORS.items():
-    _register_extractor(_factory_name, _type_name, _extract)
+for _factory_name, (_type_name, _extract, _reads) in EXTRACTORS.items():
+    _register_extractor(_factory_name, _type_name, _extract, _reads)
