@@ -21,6 +21,7 @@ import re
 from spacy.tokens import Doc
 
 from pipeline.core.document import body_start
+from pipeline.extractors.names import rules
 from pipeline.extractors.names.candidates import Quote, Run, Token, find_quotes, find_runs, tokenize
 from pipeline.extractors.names.context import Context, Name
 from pipeline.extractors.names.descriptors import VERB_WINDOW, apposition, is_descriptor_noun, verb_category
@@ -126,41 +127,44 @@ def _find_names(doc: Doc) -> list[Name]:
 def _name_from_quote(quote: Quote, quotes: list[Quote], context: Context) -> list[Name]:
     if context.acts_as_organisation(quote.open):
         return []
-    category, rule = _quote_category(quote, quotes, context)
-    if category is None or category.cls not in ("report", "initiative"):
+    classified = _quote_category(quote, quotes, context)
+    if classified is None:
+        return []
+    category, rule = classified
+    if category.cls not in ("report", "initiative"):
         return []
     if category.cls == "report":
         year = report_year(quote.text)
-        return [Name(quote.start, quote.end, "report", "", rule, year, _version_after(quote.close_end, context))]
-    return [Name(quote.start, quote.end, "initiative", category.kind, rule)]
+        return [Name(quote.start, quote.end, "report", "", rule.name, year, _version_after(quote.close_end, context))]
+    return [Name(quote.start, quote.end, "initiative", category.kind, rule.name)]
 
 
-def _quote_category(quote: Quote, quotes: list[Quote], context: Context) -> tuple[Category | None, str]:
+def _quote_category(quote: Quote, quotes: list[Quote], context: Context) -> tuple[Category, rules.Rule] | None:
     descriptor = _descriptor_after(quote, quotes, context)
     if descriptor is not None:
-        return descriptor, "quote+descriptor"
+        return descriptor, rules.QUOTE_DESCRIPTOR
     before = DESCRIPTOR_BEFORE.search(context.before(quote.open, 40))
     if before is not None:
         if before.group("titled"):
-            return Category("report"), "titled+quote"
-        return descriptor_category(before.group("descriptor")), "descriptor+quote"
+            return Category("report"), rules.TITLED_QUOTE
+        return descriptor_category(before.group("descriptor")), rules.DESCRIPTOR_QUOTE
     # `"Title: Subtitle"` and `"Title" (version 2.0)` are written like documents.
     if ":" in quote.text or _version_after(quote.close_end, context):
-        return Category("report"), "quote+document-form"
+        return Category("report"), rules.QUOTE_DOCUMENT_FORM
     head = head_of(tokenize(quote.text))
     if head is not None:
-        return head[2], "quote+head"
+        return head[2], rules.QUOTE_HEAD
     # `"Title", a set of guidelines on ...` (the comma may stand inside the quote).
     comma = "," if "," in context.text[quote.end : quote.close_end] else ""
     described = apposition(quote.close_end, context, comma)
     if described is not None:
-        return described, "quote+apposition"
+        return described, rules.QUOTE_APPOSITION
     verb = verb_category(context.before(quote.open, VERB_WINDOW))
     if verb is not None:
-        return verb, "quote+verb"
+        return verb, rules.QUOTE_VERB
     if 2 <= len(quote.words) <= DEFAULT_QUOTED_WORDS and OF_BEFORE.search(context.before(quote.open, 8)):
-        return Category("initiative", "program"), "of+quote"
-    return None, ""
+        return Category("initiative", "program"), rules.OF_QUOTE
+    return None
 
 
 def _descriptor_after(quote: Quote, quotes: list[Quote], context: Context) -> Category | None:
@@ -190,7 +194,8 @@ def _names_from_run(run: Run, context: Context):
     final = final_head(tokens)
     if final is not None and final.kind == "facility" and VENUE_CUE.search(context.before(tokens[0].start, 20)):
         return  # `at the X Expo and Convention Centre`: a venue, the whole of it
-    if tokens[0].text in NAME_PREFIXES and head_of(tokens)[0] == 0:
+    prefix_head = head_of(tokens) if tokens[0].text in NAME_PREFIXES else None  # a prefix is a head noun
+    if prefix_head is not None and prefix_head[0] == 0:
         prefixed = name_with_prefix(tokens, context)  # `Project Blue Reef`: the head opens the name
         if prefixed is not None:
             yield prefixed
@@ -294,7 +299,7 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
         kind = described.kind
     if kind == "competition" and FUNDRAISING_CUE.search(context.sentence(start)):
         kind = "event"  # `the X Swim Challenge raised £2m`: a fund-raising event, not a contest
-    return Name(start, stop, "initiative", kind, "title+head")
+    return Name(start, stop, "initiative", kind, rules.TITLE_HEAD.name)
 
 
 def _run_is_quoted(tokens: list[Token], run: Run) -> bool:
@@ -340,7 +345,6 @@ def _report_from_tokens(tokens: list[Token], context: Context) -> Name | None:
     if publisher and len(title_words) >= 2 and not named_by_acronyms:
         tokens = tokens[1:]
         start = tokens[0].start
-    rule = "title+report-head"
     before = text[:start]
     # A leading edition year is part of the title (`2022 Open Budget Index`).
     leading_year = LEADING_YEAR_BEFORE.search(before[-6:] if len(before) >= 6 else before)
@@ -361,7 +365,7 @@ def _report_from_tokens(tokens: list[Token], context: Context) -> Name | None:
     if not year:
         year_of = YEAR_OF_AFTER.match(text[end : end + 12])
         year = year_of.group("year") if year_of else ""
-    return Name(start, end, "report", "", rule, year, _version_after(end, context))
+    return Name(start, end, "report", "", rules.TITLE_REPORT_HEAD.name, year, _version_after(end, context))
 
 
 def _colon_title(run: Run, context: Context) -> Name | None:
@@ -379,7 +383,7 @@ def _colon_title(run: Run, context: Context) -> Name | None:
         and CATALOGUE_AFTER.match(context.after(end, 40)) is None
     ):
         return None
-    return Name(start, end, "report", "", "title:subtitle+cue", report_year(context.text[start:end]))
+    return Name(start, end, "report", "", rules.TITLE_SUBTITLE_CUE.name, report_year(context.text[start:end]))
 
 
 def _catalogued_title(run: Run, previous: Run | None, context: Context) -> Name | None:
@@ -400,7 +404,7 @@ def _catalogued_title(run: Run, previous: Run | None, context: Context) -> Name 
     if not tokens:
         return None
     start = tokens[0].start
-    return Name(start, end, "report", "", "title+catalogue", report_year(context.text[start:end]))
+    return Name(start, end, "report", "", rules.TITLE_CATALOGUE.name, report_year(context.text[start:end]))
 
 
 def _version_after(offset: int, context: Context) -> str:

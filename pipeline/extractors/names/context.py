@@ -23,7 +23,7 @@ class Name:
     end: int
     cls: str  # report | initiative
     kind: str  # initiative kind, '' for reports
-    rule: str
+    rule: str  # a `rules.RULE_NAMES` value; a string, as the names are cached on the Doc
     year: str = ""
     version: str = ""
 

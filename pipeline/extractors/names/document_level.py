@@ -15,6 +15,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
+from pipeline.extractors.names import rules
 from pipeline.extractors.names.candidates import ACRONYM, WORD, Quote
 from pipeline.extractors.names.context import Context, Name
 from pipeline.extractors.names.lexicon import (
@@ -79,11 +80,10 @@ def with_acronyms_and_aliases(names: list[Name], quotes: list[Quote], context: C
             dropped.add(name)
             continue
         own += by_initials
-        # `ACR Barcelona 2023, the ... event`: the acronym opening a name with no head noun
-        # is the short name (`ACR convened ...`).
+        # `ACR Barcelona 2023`, a name with no head noun: `ACR` is its short name (`ACR convened`).
         first = WORD.match(text, name.start)
         if (
-            name.rule.startswith("name+apposition")
+            rules.RULES[name.rule].opening_acronym_is_short_name
             and first
             and ACRONYM.fullmatch(first.group())
             and first.end() < name.end
@@ -103,7 +103,7 @@ def with_acronyms_and_aliases(names: list[Name], quotes: list[Quote], context: C
             if ROLE_AFTER.match(after) or AGENT_AFTER.match(after):  # `ACR Secretary-General Li`
                 continue
             year = YEAR_AFTER.match(after)  # `ACR 2023`: a year after a name stays in it
-            names.append(Name(start, end + (year.end() if year else 0), "initiative", kind, "acronym"))
+            names.append(Name(start, end + (year.end() if year else 0), "initiative", kind, rules.ACRONYM.name))
     return names
 
 
@@ -184,12 +184,12 @@ def _alias_after(name: Name, quotes: list[Quote], context: Context) -> Name | No
     start = name.end + match.end()
     for quote in quotes:
         if quote.open == start:
-            return Name(quote.start, quote.end, "initiative", name.kind, "alias")
+            return Name(quote.start, quote.end, "initiative", name.kind, rules.ALIAS.name)
     words = CAPITALISED_WORDS.match(context.text[start : start + 80])
     if words is None:
         return None
     stop = start + len(words.group().rstrip())
-    return Name(start, stop, "initiative", name.kind, "alias")
+    return Name(start, stop, "initiative", name.kind, rules.ALIAS.name)
 
 
 def repeated(names: list[Name], context: Context) -> list[Name]:
@@ -200,7 +200,8 @@ def repeated(names: list[Name], context: Context) -> list[Name]:
     extra = []
     seen = set()
     for name in names:
-        if name.rule.startswith("coined"):  # found wherever it stands already
+        rule = rules.RULES[name.rule]
+        if rule.found_everywhere:
             continue
         surface = text[name.start : name.end]
         forms = {surface}
@@ -224,5 +225,5 @@ def repeated(names: list[Name], context: Context) -> list[Name]:
                     continue
                 if _is_definition(start, context) or context.acts_as_organisation(start):
                     continue
-                extra.append(replace(name, start=start, end=end, rule=name.rule + "+repeated"))
+                extra.append(replace(name, start=start, end=end, rule=rule.repeated_name))
     return extra

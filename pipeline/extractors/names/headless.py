@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from itertools import takewhile
 
+from pipeline.extractors.names import rules
 from pipeline.extractors.names.candidates import Run, Token, tokenize
 from pipeline.extractors.names.context import Context, Name
 from pipeline.extractors.names.descriptors import VERB_WINDOW, apposition, is_descriptor_noun, verb_category
@@ -69,7 +70,7 @@ def names_from_headless(runs: list[Run], context: Context) -> list[Name]:
                 and verb.cls == "initiative"
                 and initials(context.text[start : words[-1].end]) == acronym.text
             ):
-                names.append(Name(start, words[-1].end, "initiative", verb.kind, "name+acronym+verb"))
+                names.append(Name(start, words[-1].end, "initiative", verb.kind, rules.NAME_ACRONYM_VERB.name))
             continue
         end = tokens[-1].end
         if len(tokens) == 1 and context.after(end, 1) not in SINGLE_WORD_NAME_END:
@@ -80,7 +81,7 @@ def names_from_headless(runs: list[Run], context: Context) -> list[Name]:
         if described is not None and described.cls in ("report", "initiative"):
             if not _opens_sentence_with_preposition(start, context):
                 year = report_year(context.text[start:end]) if described.cls == "report" else ""
-                names.append(Name(start, end, described.cls, described.kind, "name+apposition", year))
+                names.append(Name(start, end, described.cls, described.kind, rules.NAME_APPOSITION.name, year))
             continue
         named = (
             _name_before_kind_noun(tokens, context)
@@ -103,7 +104,7 @@ def name_with_prefix(tokens: list[Token], context: Context) -> Name | None:
         end += 1
     if end < 2 or context.acts_as_organisation(tokens[0].start):
         return None
-    return Name(tokens[0].start, tokens[end - 1].end, "initiative", kind, "prefix+name")
+    return Name(tokens[0].start, tokens[end - 1].end, "initiative", kind, rules.PREFIX_NAME.name)
 
 
 def _edition_before_event_verb(tokens: list[Token], context: Context) -> Name | None:
@@ -115,10 +116,10 @@ def _edition_before_event_verb(tokens: list[Token], context: Context) -> Name | 
         return None
     start, end = tokens[0].start, tokens[-1].end
     if EVENT_VERB_AFTER.match(context.after(end, 30)) is not None:
-        return Name(start, end, "initiative", "event", "edition+event-verb")
+        return Name(start, end, "initiative", "event", rules.EDITION_EVENT_VERB.name)
     coined = len(tokens) == 2 and _is_coined(tokens[0]) and len(tokens[0].text) >= 3
     if coined and EVENT_CUE_BEFORE.search(context.before(start, 30)) is not None:
-        return Name(start, end, "initiative", "event", "event-cue+edition")
+        return Name(start, end, "initiative", "event", rules.EVENT_CUE_EDITION.name)
     return None
 
 
@@ -183,8 +184,8 @@ def _name_before_kind_noun(tokens: list[Token], context: Context) -> Name | None
     if category.cls == "report":
         if PUBLICATION_CUE.search(before) is None:
             return None
-        return Name(start, end, "report", "", "name+kind-noun", report_year(context.text[start:end]))
-    return Name(start, end, "initiative", category.kind, "name+kind-noun")
+        return Name(start, end, "report", "", rules.NAME_KIND_NOUN.name, report_year(context.text[start:end]))
+    return Name(start, end, "initiative", category.kind, rules.NAME_KIND_NOUN.name)
 
 
 def _name_after_descriptor(tokens: list[Token], context: Context) -> Name | None:
@@ -203,10 +204,10 @@ def _name_after_descriptor(tokens: list[Token], context: Context) -> Name | None
         return None
     category = descriptor_category(match.group("descriptor"))
     if category.cls == "report":
-        return Name(start, end, "report", "", "descriptor+name", report_year(context.text[start:end]))
+        return Name(start, end, "report", "", rules.DESCRIPTOR_NAME.name, report_year(context.text[start:end]))
     if category.cls != "initiative":
         return None
-    return Name(start, end, "initiative", category.kind, "descriptor+name")
+    return Name(start, end, "initiative", category.kind, rules.DESCRIPTOR_NAME.name)
 
 
 def _coined_with_descriptor(token: Token, context: Context) -> Name | None:
@@ -228,7 +229,7 @@ def _coined_with_descriptor(token: Token, context: Context) -> Name | None:
         category = category or DESCRIPTORS[noun]
     if category is None or category.cls != "initiative":
         return None
-    return Name(token.start, token.end, "initiative", category.kind, "coined+descriptor")
+    return Name(token.start, token.end, "initiative", category.kind, rules.COINED_DESCRIPTOR.name)
 
 
 def _is_coined(token: Token) -> bool:

@@ -7,3 +7,11 @@
 
 Examples corpora: ``examples_count.jsonl``, ``examples_money.jsonl``.
 """
+
+from pipeline.extractors.numbers.counts import RULE_NAMES as COUNT_RULE_NAMES
+from pipeline.extractors.numbers.money import RULE_NAMES as MONEY_RULE_NAMES
+
+# Every value of the `rule` column of counts and money.
+RULE_NAMES: frozenset[str] = COUNT_RULE_NAMES | MONEY_RULE_NAMES
+
+__all__ = ["RULE_NAMES"]

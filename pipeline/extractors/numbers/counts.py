@@ -43,6 +43,11 @@ from pipeline.extractors.numbers.numbers import (
 NON_COUNT_UNITS = read_words("non_count_units.txt") | {form.lower() for form in CURRENCIES if form.isalpha()}
 LABEL_WORDS = read_words("not_count_before.txt")
 
+# The rules, as a row's `rule` column names them.
+NOUN_RULE = "number+noun"  # the counted noun after the number gives the unit
+ANTECEDENT_RULE = "number+antecedent"  # a bare number takes the unit it refers to
+RULE_NAMES = frozenset({NOUN_RULE, ANTECEDENT_RULE})
+
 COUNT = re.compile(
     # not inside a word, a number, a date, a time or after a currency symbol
     rf"(?<![\w.,:/$€£¥₹+#-])(?<!\w-)"
@@ -139,14 +144,15 @@ def _count(doc: Doc, candidate: Candidate, units: list) -> tuple[str, str, Span]
     head = counted_noun(doc, after, plural=not candidate.is_one)
     if head is not None and head.tag_ == "NN" and not candidate.is_one and head.lower_ not in IRREGULAR_LEMMAS:
         head = None  # `800 million suffer`: a singular noun after a plural number is a mis-tagged verb
+    unit: str | None
     if head is not None:
-        unit, rule = unit_lemma(doc, head), "number+noun"
+        unit, rule = unit_lemma(doc, head), NOUN_RULE
     elif candidate.is_one:
         return None  # `one of the ...`, `no one`: a pronoun, not a count
     elif UNSEPARATED_THOUSANDS.fullmatch(candidate.number):
         return None  # `the 3230 and 7710`: a bare long number without separators is a code or model
     else:
-        unit, rule = _unit_referred_to(doc, after, before, following, sentence, units), "number+antecedent"
+        unit, rule = _unit_referred_to(doc, after, before, following, sentence, units), ANTECEDENT_RULE
     if not unit or unit in NON_COUNT_UNITS or (head is not None and _is_non_count(head)):
         return None  # `1,850 French francs`: a currency or unit word
     return unit, rule, sentence
@@ -251,8 +257,13 @@ def _is_proportion(doc: Doc, first: int, after: int) -> bool:
 def _smaller_part(doc: Doc, part: int, whole: int) -> bool:
     """`one in five`, `1 in 100`: two small whole numbers, the part the smaller, and no unit
     such as `years` after (`2,350 in five years`, `5.1 million in 2023` are not proportions)."""
-    values = [_token_value(doc[part]), _token_value(doc[whole])]
-    if None in values or not values[0] < values[1] <= PROPORTION_MAX or part + 1 < whole - 1:
+    part_value, whole_value = _token_value(doc[part]), _token_value(doc[whole])
+    if (
+        part_value is None
+        or whole_value is None
+        or not part_value < whole_value <= PROPORTION_MAX
+        or part + 1 < whole - 1
+    ):
         return False
     unit = next_word(doc, whole + 1)
     return unit is None or not _is_non_count(unit)

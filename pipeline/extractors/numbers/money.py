@@ -91,7 +91,10 @@ AMOUNT_CURRENCY = re.compile(
 )
 AMOUNT_PENCE = re.compile(rf"{NOT_IN_NUMBER}{SIGN}(?P<number>\d+(?:\.\d+)?)(?P<currency>{ATTACHED_FORMS})\b")
 BARE_AMOUNT = re.compile(rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS}){SCALE}(?![\w%]|[.,]\d)")
+# The rules, as a row's `rule` column names them: one per pattern, and a bare amount's.
 PATTERNS = (("symbol+amount", SYMBOL_AMOUNT), ("amount+currency", AMOUNT_CURRENCY), ("amount+pence", AMOUNT_PENCE))
+BARE_AMOUNT_RULE = "bare-amount-after-money"
+RULE_NAMES = frozenset([*(rule for rule, _ in PATTERNS), BARE_AMOUNT_RULE])
 # `180 pounds` is a weight; `5 million pounds` (with a scale) is money.
 WEIGHT_FORMS = frozenset({"pound", "pounds"})
 WORD_AFTER = re.compile(r"\s+(?P<word>[A-Za-z]+)")
@@ -115,7 +118,7 @@ def extract_money(doc: Doc) -> list[dict]:
     amounts = []
     for rule, pattern in PATTERNS:
         for match in pattern.finditer(text, begin):
-            currency = _currency(match)
+            currency = _currency_of(match)
             if currency is not None:
                 amounts.append(_amount(text, begin, match, rule, resolve(currency), currency.fraction))
     mentions = [_mention(text, amount) for amount in _leftmost_longest(amounts)]
@@ -158,7 +161,7 @@ class CurrencyResolver:
         return "CNY" if votes["CNY"] > votes["JPY"] else "JPY"
 
 
-def _currency(match: re.Match) -> Currency | None:
+def _currency_of(match: re.Match) -> Currency | None:
     form = match.group("currency")
     currency = CURRENCIES.get(" ".join(form.split()))
     if currency is None:
@@ -212,7 +215,7 @@ def _bare_amounts(doc: Doc, text: str, begin: int, mentions: list[dict]) -> list
         ]
         if not before or _noun_follows(doc, text, match.end()):
             continue
-        amount = _amount(text, begin, match, "bare-amount-after-money", before[-1]["currency"], Decimal(1))
+        amount = _amount(text, begin, match, BARE_AMOUNT_RULE, before[-1]["currency"], Decimal(1))
         found.append(_mention(text, amount))
     return found
 
