@@ -1,6 +1,6 @@
 """The DATE extractor stage by stage: extraction (span and underspecified value),
 resolution (value against a fixed document date), token checks, and robustness.
-End-to-end phrases live in ``pipeline/dates/examples_date.jsonl``."""
+End-to-end phrases live in ``pipeline/extractors/dates/examples_date.jsonl``."""
 
 import datetime as dt
 
@@ -12,14 +12,25 @@ from pipeline.batch.extract import process
 from pipeline.core.mentions import get_mentions
 from pipeline.extractors.dates import extract_dates
 from pipeline.extractors.dates.patterns import find_candidates, select
-from pipeline.extractors.dates.resolver import Resolved, resolve
+from pipeline.extractors.dates.resolver import resolve
+from pipeline.extractors.dates.values import parse_value
 from pipeline.io.reader import InputDocument
 
 ANCHOR = dt.date(2023, 11, 15)  # a Wednesday; the test clock, fixed here only
 
 
 def extract(text):
-    return [(text[c.start : c.end], c.spec) for c in select(find_candidates(text))]
+    return [(text[c.start : c.end], str(c.value)) for c in select(find_candidates(text))]
+
+
+def resolved(spec, anchor=ANCHOR, reference=None):
+    """(value, begin, end) of ``spec``, as the output's columns; ``reference`` is a value
+    resolved against the test clock."""
+    reference_period = resolve(parse_value(reference), ANCHOR) if reference else None
+    period = resolve(parse_value(spec), anchor, reference_period)
+    if period is None:
+        return ("", "", "")
+    return (str(period.value), *(day.isoformat() if day else "" for day in (period.begin, period.end)))
 
 
 # --- stage 1: extraction -------------------------------------------------------------
@@ -166,27 +177,27 @@ def test_extraction_prefers_the_longest_expression():
     ],
 )
 def test_resolution_against_the_document_date(spec, value, begin, end):
-    assert resolve(spec, ANCHOR) == Resolved(value, begin, end)
+    assert resolved(spec) == (value, begin, end)
 
 
 @pytest.mark.parametrize(
     "spec, reference, value",
     [
-        ("AY-1", Resolved("2018-12-31", "2018-12-31", "2018-12-31"), "2017-12-31"),
-        ("AY-1", Resolved("2023-07-01/2023-09-30", "2023-07-01", "2023-09-30"), "2022-07-01/2022-09-30"),
-        ("AY-1", Resolved("2022", "2022-01-01", "2022-12-31"), "2021"),
-        ("AY-1", Resolved("2020-01-01/2020-09-30", "2020-01-01", "2020-09-30"), "2019"),  # a range: its year
+        ("AY-1", "2018-12-31", "2017-12-31"),
+        ("AY-1", "2023-07-01/2023-09-30", "2022-07-01/2022-09-30"),
+        ("AY-1", "2022", "2021"),
+        ("AY-1", "2020-01-01/2020-09-30", "2019"),  # a range: its year
         ("AY-1", None, "2022"),  # no reference: the document date
-        ("AY+2", Resolved("2020-05", "2020-05-01", "2020-05-31"), "2022-05"),
-        ("NY+1", Resolved("1995-05-22", "1995-05-22", "1995-05-22"), "1996"),  # the following year: a year
-        ("NM+1", Resolved("2019-03-03", "2019-03-03", "2019-03-03"), "2019-04"),
-        ("NQ-1", Resolved("2023-07-01/2023-09-30", "2023-07-01", "2023-09-30"), "2023-04-01/2023-06-30"),
-        ("PERIOD@2021", Resolved("2023-07-01/2023-09-30", "2023-07-01", "2023-09-30"), "2021-07-01/2021-09-30"),
+        ("AY+2", "2020-05", "2022-05"),
+        ("NY+1", "1995-05-22", "1996"),  # the following year: a year
+        ("NM+1", "2019-03-03", "2019-04"),
+        ("NQ-1", "2023-07-01/2023-09-30", "2023-04-01/2023-06-30"),
+        ("PERIOD@2021", "2023-07-01/2023-09-30", "2021-07-01/2021-09-30"),
         ("PERIOD@2021", None, "2021"),
     ],
 )
 def test_resolution_against_a_reference_date(spec, reference, value):
-    assert resolve(spec, ANCHOR, reference).value == value
+    assert resolved(spec, reference=reference)[0] == value
 
 
 @pytest.mark.parametrize(
@@ -206,13 +217,13 @@ def test_resolution_against_a_reference_date(spec, reference, value):
     ],
 )
 def test_resolution_without_a_document_date(spec, value):
-    assert resolve(spec, None) == Resolved(value)
-    assert resolve("2019", None) == Resolved("2019", "2019-01-01", "2019-12-31")
+    assert resolved(spec, None) == (value, "", "")
+    assert resolved("2019", None) == ("2019", "2019-01-01", "2019-12-31")
 
 
 def test_resolution_rejects_impossible_days():
-    assert resolve("2023-02-29", ANCHOR).value == ""
-    assert resolve("XXXX-02-30", ANCHOR).value == ""
+    assert resolve(parse_value("2023-02-29"), ANCHOR) is None
+    assert resolve(parse_value("XXXX-02-30"), ANCHOR) is None
 
 
 # --- stage 3: the extractor on a Doc (token checks, references) ----------------------

@@ -1,16 +1,16 @@
 """The DATE extractor: regex rules over the text, token checks near candidates, one resolver.
 
 Phase one (:mod:`.patterns`) finds expressions and gives each an underspecified
-value; :mod:`.context` settles what only the surrounding tokens can tell (is a
-bare ``2023`` a year, which way a weekday points); :mod:`.references` picks the
-date an anchored expression (``a year earlier``, ``the year-ago quarter``)
-counts from; phase two (:mod:`.resolver`) turns the value into ISO 8601
-against the document date.
+value (:mod:`.values`, the one owner of the value grammar); :mod:`.context`
+settles what only the surrounding tokens can tell (is a bare ``2023`` a year,
+which way a weekday points); :mod:`.references` picks the date an anchored
+expression (``a year earlier``, ``the year-ago quarter``) counts from; phase two
+(:mod:`.resolver`) turns the value into ISO 8601 against the document date.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -18,17 +18,50 @@ from pipeline.core.document import body_start, document_date
 from pipeline.core.mentions import make_mention
 from pipeline.core.sentences import Sentences
 from pipeline.extractors.dates.context import is_kept, with_direction
-from pipeline.extractors.dates.patterns import find_candidates, select
+from pipeline.extractors.dates.patterns import RULES, Modifier, find_candidates, select
 from pipeline.extractors.dates.references import References
 from pipeline.extractors.dates.resolver import resolve
+from pipeline.extractors.dates.values import (
+    Direction,
+    Fiscal,
+    LatestDecade,
+    Quarter,
+    Value,
+    Weekday,
+    YearPart,
+    atoms,
+    bases,
+    map_year_less,
+    year_less,
+)
 
-__all__ = ["extract_dates"]
+__all__ = ["RULE_NAMES", "base_rule", "extract_dates"]
 
-# A year-less part and its direction (`XXXX-10-16~<`), given a year from the sentence.
-YEARLESS = re.compile(r"XXXX(?P<part>[^/|<>~]*)(?:~?[<>]=?)?")
-CALENDAR_QUARTER = re.compile(r"(?P<year>\d{4})-Q(?P<q>[1-4])")
-# Values relative to the document date: with no date they stay mentions with an empty value.
-NEEDS_ANCHOR = re.compile(r"(?:^|[/|:])(?:R|A|N|WD|DECADE)|[<>]")
+# Every rule's name. A row's `rule` column holds it alone or after a modifier that joined
+# the span (`modifier+year`, `end-of+month`): `base_rule` gives the rule back.
+RULE_NAMES: frozenset[str] = frozenset(rule.name for rule in RULES)
+
+
+def base_rule(row_rule: str) -> str:
+    """``end-of+month`` -> ``month``: the rule of a row, without the modifier before it."""
+    modifier, _, name = row_rule.rpartition("+")
+    return name if modifier in {m.value for m in Modifier if m} else row_rule
+
+
+def needs_document_date(value: Value) -> bool:
+    """Relative to the document date (`last year`, `Friday`, `the nineties`, `last May`):
+    with none it stays a mention with an empty value."""
+    return bool(bases(value)) or any(
+        isinstance(atom, (Weekday, LatestDecade)) or (isinstance(atom, YearPart) and atom.direction)
+        for atom in atoms(value)
+    )
+
+
+def as_fiscal_quarter(value: Value) -> Fiscal | None:
+    """`2024-Q2` as `FY2024-Q2`."""
+    if isinstance(value, YearPart) and isinstance(value.year, int) and isinstance(value.part, Quarter):
+        return Fiscal(value.year, value.part) if not value.direction else None
+    return None
 
 
 def extract_dates(doc: Doc) -> list[dict]:
@@ -39,26 +72,26 @@ def extract_dates(doc: Doc) -> list[dict]:
     references = References(sentences, anchor)
     mentions, fiscal_quarters = [], False
     for candidate in candidates:
-        spec = with_direction(doc, text, sentences, candidate)
-        if "XXXX" in spec and (year := references.sentence_year(candidate)):
-            spec = YEARLESS.sub(year + r"\g<part>", spec)
-        if spec.startswith("FY") and "-Q" in spec:
+        value = with_direction(doc, text, sentences, candidate)
+        if year_less(value) and (year := references.sentence_year(candidate)):
+            value = map_year_less(value, lambda part: replace(part, year=year, direction=Direction.NEAREST))
+        if isinstance(value, Fiscal) and isinstance(value.part, Quarter):
             fiscal_quarters = True
-        elif fiscal_quarters and (m := CALENDAR_QUARTER.fullmatch(spec)):
-            spec = f"FY{m['year']}-Q{m['q']}"  # the release said its quarters are fiscal
-        resolved = resolve(spec, anchor, references.for_candidate(candidate))
-        if not resolved.value and (anchor is not None or not NEEDS_ANCHOR.search(spec)):
+        elif fiscal_quarters and (fiscal := as_fiscal_quarter(value)):
+            value = fiscal  # the release said its quarters are fiscal
+        period = resolve(value, anchor, references.for_candidate(candidate))
+        if period is None and (anchor is not None or not needs_document_date(value)):
             continue  # not a real calendar day (`February 30`)
-        references.add(candidate, resolved)
+        references.add(candidate, period)
         mentions.append(
             make_mention(
                 text,
                 candidate.start,
                 candidate.end,
-                candidate.rule,
-                value=resolved.value,
-                begin=resolved.begin,
-                end_date=resolved.end_date,
+                candidate.rule_name,
+                value=period.value if period else None,
+                begin=period.begin if period else None,
+                end_date=period.end if period else None,
             )
         )
     return mentions

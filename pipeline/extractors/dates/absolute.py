@@ -17,20 +17,34 @@ from pipeline.extractors.dates.fragments import (
     WEEKDAY,
     YEAR_RANGE_WORD,
     Rule,
-    _ymd,
     day,
     is_and_without_between,
     is_preceded_by,
     month,
+    month_day,
     month_number,
     relative_year,
     rule,
     spoken_year,
+    stated_year,
     valid_day,
     year,
     year_number,
 )
 from pipeline.extractors.dates.lexicon import NUMBER_WORDS, alternation, words
+from pipeline.extractors.dates.values import (
+    Century,
+    Decade,
+    Fiscal,
+    Interval,
+    LatestDecade,
+    Month,
+    MonthDay,
+    Quarter,
+    Value,
+    YearPart,
+    one_of,
+)
 
 MONTH_DAY_YEAR = rf"(?:(?:{WEEKDAY}),?\s+)?{month('month')}\s+{day('day')}(?:,?\s+{year('year')})?{END_OF_DATE}"
 DAY_MONTH_YEAR = (
@@ -38,90 +52,95 @@ DAY_MONTH_YEAR = (
 )
 
 
-def build_iso(m: re.Match, text: str) -> str | None:
+def build_iso(m: re.Match, text: str) -> Value | None:
+    """`2023-11-10`, `2023/11/10`."""
     y, mo, d = int(m["year"]), int(m["month"]), int(m["day"])
-    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and valid_day(d, mo) else None
+    return month_day(y, mo, d) if 1 <= mo <= 12 else None
 
 
-def build_numeric(m: re.Match, text: str) -> str | None:
+def build_numeric(m: re.Match, text: str) -> Value | None:
     """`03/07/2009`: day-first and month-first readings; the resolver keeps the one
     nearest the document date (day-first when there is none)."""
     a, b, y = int(m["a"]), int(m["b"]), year_number(m["year"])
     if len(m["year"]) == 2 and m["sep"] == "-":
         return None
-    options = [f"{y:04d}-{mo:02d}-{d:02d}" for d, mo in ((a, b), (b, a)) if 1 <= mo <= 12 and valid_day(d, mo)]
-    return "|".join(dict.fromkeys(options)) or None
+    return one_of([YearPart(y, MonthDay(mo, d)) for d, mo in ((a, b), (b, a)) if 1 <= mo <= 12 and valid_day(d, mo)])
 
 
-def build_month_day(m: re.Match, text: str) -> str | None:
+def build_month_day(m: re.Match, text: str) -> Value | None:
+    """`November 10th`, `10 November 2023`, `the 23rd of May`."""
     mo = month_number(m, "month")
-    if mo is None:
-        return None
-    return _ymd(int(m["year"]) if m["year"] else None, mo, int(m["day"]))
+    return month_day(stated_year(m), mo, int(m["day"])) if mo else None
 
 
-def build_month_year(m: re.Match, text: str) -> str | None:
+def build_month_year(m: re.Match, text: str) -> Value | None:
+    """`November 2023`, `May of 2024`."""
     mo = month_number(m, "month")
-    return f"{m['year']}-{mo:02d}" if mo else None
+    return YearPart(int(m["year"]), Month(mo)) if mo else None
 
 
-def build_month_relative_year(m: re.Match, text: str) -> str | None:
+def build_month_relative_year(m: re.Match, text: str) -> Value | None:
+    """`March next year`, `December of this year`."""
     mo = month_number(m, "month")
-    return f"{relative_year(m['relyear'])}-{mo:02d}" if mo else None
+    return YearPart(relative_year(m["relyear"]), Month(mo)) if mo else None
 
 
-def build_day_range(m: re.Match, text: str) -> str | None:
+def build_day_range(m: re.Match, text: str) -> Value | None:
     """`Nov. 22 and 24`, `22-24 November 2023`, `the 23rd to 27th of May`."""
     mo = month_number(m, "month")
     d1, d2 = int(m["d1"]), int(m["d2"])
     if mo is None or d2 <= d1:
         return None
-    y = int(m["year"]) if m["year"] else None
-    left, right = _ymd(y, mo, d1), _ymd(y, mo, d2)
-    return f"{left}/{right}" if left and right else None
+    y = stated_year(m)
+    left, right = month_day(y, mo, d1), month_day(y, mo, d2)
+    return Interval(left, right) if left and right else None
 
 
-def build_month_day_range(m: re.Match, text: str) -> str | None:
+def build_month_day_range(m: re.Match, text: str) -> Value | None:
     """`Nov. 30 to Dec. 2`, `27 May to 1 June 2024`."""
     m1, m2 = month_number(m, "m1"), month_number(m, "m2")
     if m1 is None or m2 is None:
         return None
-    y2 = int(m["year"]) if m["year"] else None
+    y2 = stated_year(m)
     y1 = (y2 - 1 if m1 > m2 else y2) if y2 else None
-    left, right = _ymd(y1, m1, int(m["d1"])), _ymd(y2, m2, int(m["d2"]))
-    return f"{left}/{right}" if left and right else None
+    left, right = month_day(y1, m1, int(m["d1"])), month_day(y2, m2, int(m["d2"]))
+    return Interval(left, right) if left and right else None
 
 
-def build_month_range(m: re.Match, text: str) -> str | None:
-    """`January-March 2024`, `between May and July 2023`, `the July to September period`."""
+def month_range(m: re.Match, text: str) -> tuple[int, int] | None:
+    """The first and last month of `January-March`, `between May and July`; not `May and July`."""
     m1, m2 = month_number(m, "m1"), month_number(m, "m2")
-    if m1 is None or m2 is None or m1 >= m2:
+    if m1 is None or m2 is None or m1 >= m2 or is_and_without_between(m, text):
         return None
-    if is_and_without_between(m, text):
-        return None
-    y = m["year"] or "XXXX"
-    return f"{y}-{m1:02d}/{y}-{m2:02d}"
+    return m1, m2
 
 
-def build_month_range_period(m: re.Match, text: str) -> str | None:
+def build_month_range(m: re.Match, text: str) -> Value | None:
+    """`January-March 2024`, `between May and July 2023`."""
+    if not (months := month_range(m, text)):
+        return None
+    y = stated_year(m)
+    return Interval(YearPart(y, Month(months[0])), YearPart(y, Month(months[1])))
+
+
+def build_month_range_period(m: re.Match, text: str) -> Value | None:
     """`the October-December period`: three months from January, April, July or October are a
     quarter (a day interval, as the contract values quarters); other spans stay months."""
-    spec = build_month_range(m, text)
-    m1, m2 = month_number(m, "m1"), month_number(m, "m2")
-    if spec and m2 - m1 == 2 and m1 % 3 == 1:
-        return f"{m['year'] or 'XXXX'}-Q{m2 // 3}"
-    return spec
+    months = month_range(m, text)
+    if months and months[1] - months[0] == 2 and months[0] % 3 == 1:
+        return YearPart(stated_year(m), Quarter(months[1] // 3))
+    return build_month_range(m, text)
 
 
-def build_month_year_range(m: re.Match, text: str) -> str | None:
+def build_month_year_range(m: re.Match, text: str) -> Value | None:
     """`December 2023 to March 2024`."""
     m1, m2 = month_number(m, "m1"), month_number(m, "m2")
     if m1 is None or m2 is None or (m["y1"], m1) >= (m["y2"], m2):
         return None
-    return f"{m['y1']}-{m1:02d}/{m['y2']}-{m2:02d}"
+    return Interval(YearPart(int(m["y1"]), Month(m1)), YearPart(int(m["y2"]), Month(m2)))
 
 
-def build_year_range(m: re.Match, text: str) -> str | None:
+def build_year_range(m: re.Match, text: str) -> Value | None:
     """`2014-2020` -> 2014/2020; `2019-20` -> FY2020 (a fiscal year labelled by its end)."""
     y1, tail = int(m["y1"]), m["y2"]
     y2 = int(tail) if len(tail) == 4 else y1 // 100 * 100 + int(tail)
@@ -130,46 +149,48 @@ def build_year_range(m: re.Match, text: str) -> str | None:
     if is_and_without_between(m, text):
         return None
     if len(tail) == 2 and y2 == y1 + 1 and m["sep"].strip() in ("-", "/", "–"):
-        return f"FY{y2}"
-    return f"{y1}/{y2}"
+        return Fiscal(y2)
+    return Interval(YearPart(y1), YearPart(y2))
 
 
-def build_year(m: re.Match, text: str) -> str | None:
+def build_year(m: re.Match, text: str) -> Value | None:
+    """`2023`; a year before 1900 only after a word that introduces one (`in 1850`)."""
     y = int(m["year"])
     if y < 1900 and not is_preceded_by(
         text, m.start(), {"in", "since", "of", "from", "until", "by", "before", "after", "year"}
     ):
         return None
-    return str(y)
+    return YearPart(y)
 
 
-def build_spoken_year(m: re.Match, text: str) -> str | None:
+def build_spoken_year(m: re.Match, text: str) -> Value | None:
     """`nineteen ninety-six`, `the year two thousand`, `January nineteen ninety-seven`."""
     y = spoken_year(m["spoken"])
     if y is None or not 1000 <= y <= 2199:
         return None
-    mo = month_number(m, "month") if m["month"] else None
-    if m["month"] and mo is None:
-        return None
-    return f"{y}-{mo:02d}" if mo else str(y)
+    if not m["month"]:
+        return YearPart(y)
+    mo = month_number(m, "month")
+    return YearPart(y, Month(mo)) if mo else None
 
 
-def build_decade(m: re.Match, text: str) -> str | None:
-    return m["decade"]
+def build_decade(m: re.Match, text: str) -> Value | None:
+    """`the 1990s`, `1980s`."""
+    return Decade(int(m["decade"]))
 
 
 DECADE_WORDS = {w[:-1] + "ies": n // 10 for w, n in NUMBER_WORDS.items() if n in range(20, 100, 10)}
 
 
-def build_decade_short(m: re.Match, text: str) -> str | None:
+def build_decade_short(m: re.Match, text: str) -> Value | None:
     """`the nineties`, `the '80s`: the latest such decade begun by the document date."""
-    digit = int(m["digit"]) if m["digit"] else DECADE_WORDS[words(m["word"])]
-    return f"DECADE:{digit}"
+    return LatestDecade(int(m["digit"]) if m["digit"] else DECADE_WORDS[words(m["word"])])
 
 
-def build_century(m: re.Match, text: str) -> str | None:
+def build_century(m: re.Match, text: str) -> Value | None:
+    """`the 19th century` -> 18 (the 1800s)."""
     n = int(m["century"])
-    return f"{n - 1:02d}" if 10 <= n <= 22 else None
+    return Century(n - 1) if 10 <= n <= 22 else None
 
 
 # first in RULES (see patterns.py: the order matters)
@@ -234,12 +255,13 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         rf"{LEFT_YEAR}{year('y1')}(?P<sep>{YEAR_RANGE_WORD})(?P<y2>(?:1[5-9]|20|21)\d\d|\d\d)(?![\d%]|[.,]\d)",
         build_year_range,
     ),
-    rule("year", rf"{LEFT_YEAR}{year('year')}", build_year),
+    rule("year", rf"{LEFT_YEAR}{year('year')}", build_year, bare_year=True),
     rule(
         "spoken-year",
         rf"\b(?:{month('month', True)}\s+(?:of\s+)?|(?i:the\s+year)\s+)?(?P<spoken>{SPOKEN_YEAR})",
         build_spoken_year,
         needs=("teen", "twenty", "thousand"),
+        may_be_count=True,
     ),
     rule("decade", rf"{LEFT_YEAR}(?P<decade>1[5-9]\d|20\d)0s\b", build_decade, needs=("0s",)),
     rule(

@@ -14,12 +14,24 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from pipeline.core.sentences import Sentences
 from pipeline.extractors.dates.lexicon import GENERIC_PRESENT_NOUNS, HOLIDAYS, MONTHS, SEASONS, WEEKDAYS, read_rows
 from pipeline.extractors.dates.patterns import Candidate
+from pipeline.extractors.dates.values import (
+    Direction,
+    Half,
+    Interval,
+    Quarter,
+    Value,
+    Weekday,
+    YearPart,
+    map_year_less,
+    year_less,
+)
 
 # Words before a number that make it a count (`some 2000`), some only before a noun (`over 2000 people`).
 COUNT_CUES = {word: when for word, when in read_rows("count_cues.txt")}
@@ -62,7 +74,8 @@ def _is_year(doc: Doc, candidate: Candidate) -> bool:
             and before.lower_.rstrip(".") not in DATE_WORDS
         ):
             return False  # a year after a name belongs to it (`Expo 2022`, `Horizon 2020`)
-    if noun_after and int(candidate.spec[:4]) < 1900:
+    value = candidate.value
+    if noun_after and isinstance(value, YearPart) and isinstance(value.year, int) and value.year < 1900:
         return False  # `in 1000 cases`: old years need no noun after them
     if after is not None:
         if after.lower_ in ("%", "percent", "per"):
@@ -90,17 +103,21 @@ def _is_duration_not_rate(doc: Doc, text: str, candidate: Candidate) -> bool:
 
 
 def is_kept(doc: Doc, text: str, candidate: Candidate) -> bool:
-    """``text`` is ``doc.text``, read once by the caller (spaCy rebuilds it on every access)."""
+    """The token checks the candidate's rule asks for (see the flags of
+    :class:`~pipeline.extractors.dates.fragments.Rule`). ``text`` is ``doc.text``, read
+    once by the caller (spaCy rebuilds it on every access)."""
     rule = candidate.rule
-    if rule == "year":
+    if candidate.modifier:
+        return True  # a modifier already says it is a date (`mid-2023`, `early today`)
+    if rule.bare_year:
         return _is_year(doc, candidate)
-    if rule in ("duration", "the-duration"):
+    if rule.may_be_rate:
         return _is_duration_not_rate(doc, text, candidate)
-    if rule == "relative-described-year":
+    if rule.described_year:
         return _describes_the_year(doc, candidate)
-    if rule == "relative-day":
+    if rule.may_be_title_or_generic:
         return _is_not_a_title(doc, text, candidate) and not _is_generic(doc, candidate)
-    if rule == "spoken-year":  # `twenty ninety-nine problems`: numbers before a plural noun
+    if rule.may_be_count:
         _, after = _tokens(doc, candidate)
         return after is None or after.tag_ != "NNS"
     return True
@@ -138,7 +155,7 @@ def _is_not_a_title(doc: Doc, text: str, candidate: Candidate) -> bool:
     if not text[candidate.start].isupper():
         return True
     before, _ = _tokens(doc, candidate)
-    return before is None or not any(ch.isalnum() for ch in before.text) or doc[before.i + 1].is_sent_start
+    return before is None or not any(ch.isalnum() for ch in before.text) or bool(doc[before.i + 1].is_sent_start)
 
 
 def _describes_the_year(doc: Doc, candidate: Candidate) -> bool:
@@ -149,8 +166,8 @@ def _describes_the_year(doc: Doc, candidate: Candidate) -> bool:
 
 def tense(
     doc: Doc, sentences: Sentences, candidate: Candidate, reporting_period: bool = False, any_verb: bool = True
-) -> str:
-    """`<` when the verb nearest the candidate is past, `>` when it points ahead, else ''.
+) -> Direction:
+    """BEFORE when the verb nearest the candidate is past, AFTER when it points ahead, else NEAREST.
 
     Past: a past tense (`met Monday`) or a participle (`shares issued July 1`). Ahead: a
     future modal and its verb (`will end on Sunday`), a planning verb before `to` / `for`
@@ -159,10 +176,10 @@ def tense(
     For a quarter or half only past tenses and modals count: `expects to report
     third-quarter results` reports a past quarter."""
     if not doc.has_annotation("TAG"):
-        return ""
+        return Direction.NEAREST
     span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
     if span is None:
-        return ""
+        return Direction.NEAREST
     plans = not reporting_period
     verbs = [
         t
@@ -170,17 +187,18 @@ def tense(
         if t.tag_ == "VBD" or is_future(t, plans) or (plans and any_verb and is_finite_or_participle(t))
     ]
     if not verbs:
-        return ""
+        return Direction.NEAREST
     nearest = min(verbs, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end + 1)))
     if is_future(nearest, plans):
-        return ">"
+        return Direction.AFTER
     if nearest.tag_ == "VBN":
         auxiliary = nearest.nbor(-1) if nearest.i > 0 else None
         if auxiliary is not None and auxiliary.tag_ in ("VB", "VBZ", "VBP") and auxiliary.lemma_ == "be":
             # `is expected on Wednesday`, `to be discussed in June`, `will be named`
-            return ">" if auxiliary.i > 0 and is_future(auxiliary.nbor(-1), plans=False) else ""
-        return "<"  # `shares issued July 1`, `was introduced in April`, `have fallen since May`
-    return "<" if nearest.tag_ == "VBD" else ""
+            future = auxiliary.i > 0 and is_future(auxiliary.nbor(-1), plans=False)
+            return Direction.AFTER if future else Direction.NEAREST
+        return Direction.BEFORE  # `shares issued July 1`, `was introduced in April`, `have fallen since May`
+    return Direction.BEFORE if nearest.tag_ == "VBD" else Direction.NEAREST
 
 
 def is_finite_or_participle(token: Token) -> bool:
@@ -232,25 +250,39 @@ def deadline(text: str, candidate: Candidate) -> str:
     return "firm" if m["word"].lower() in FIRM_DEADLINES else "weak"
 
 
-YEARLESS = re.compile(r"XXXX[^/|<>~]*")
-REPORTING_PART = re.compile(r"-[QH]\d$")
+# The direction a tense gives: a weekday on or before / after the document date; a hint for a
+# year-less date, strict for a quarter or half (told in the past tense, it has begun).
+WEEKDAY_WAY = {Direction.BEFORE: Direction.ON_OR_BEFORE, Direction.AFTER: Direction.ON_OR_AFTER}
+HINT = {Direction.BEFORE: Direction.HINT_BEFORE, Direction.AFTER: Direction.HINT_AFTER}
+STRICT_HINT = {Direction.BEFORE: Direction.HINT_ON_OR_BEFORE, Direction.AFTER: Direction.HINT_ON_OR_AFTER}
 
 
-def with_direction(doc: Doc, text: str, sentences: Sentences, candidate: Candidate) -> str:
+def with_direction(doc: Doc, text: str, sentences: Sentences, candidate: Candidate) -> Value:
     """A bare weekday points the way of the tense (on or before / on or after the document
-    date); a year-less date, month or quarter leans that way (see the resolver's ``~<``)."""
-    spec = candidate.spec
-    if re.match(r"WD\d(?:/WD\d)?$", spec):  # a weekday, or the first day of a weekday range
+    date); a year-less date, month or quarter leans that way (see the resolver's hints)."""
+    value = candidate.value
+    first = value.start if isinstance(value, Interval) else value
+    if isinstance(first, Weekday) and is_bare_weekdays(value):  # a weekday, or the first day of a range
         way = tense(doc, sentences, candidate, any_verb=False)  # see tense(): weekdays go by past tenses
-        return spec[:3] + (way + "=" if way else "") + spec[3:]
-    if (m := YEARLESS.search(spec)) and spec[m.end() : m.end() + 1] not in ("<", ">", "~"):
-        reporting_period = bool(REPORTING_PART.search(m.group(0)))
-        way = tense(doc, sentences, candidate, reporting_period)
-        if way and reporting_period:
-            marker = "~" + way + "="  # a quarter or half told in the past tense has begun
-        elif (kind := deadline(text, candidate)) and (kind == "firm" or not way):
-            marker = "~>" if way else "~>="  # ahead unless long past; `~`: no document date keeps `XXXX`
-        else:
-            marker = "~" + way if way else ""
-        return spec[: m.end()] + marker + spec[m.end() :]
-    return spec
+        if not way:
+            return value
+        leaned = Weekday(first.number, WEEKDAY_WAY[way])
+        return Interval(leaned, value.end) if isinstance(value, Interval) else leaned
+    parts = year_less(value)
+    if not parts or parts[0].direction:
+        return value
+    reporting_period = isinstance(parts[0].part, (Quarter, Half))
+    way = tense(doc, sentences, candidate, reporting_period)
+    if way and reporting_period:
+        hint = STRICT_HINT[way]
+    elif (kind := deadline(text, candidate)) and (kind == "firm" or not way):
+        hint = Direction.HINT_AFTER if way else Direction.HINT_ON_OR_AFTER  # ahead unless long past
+    else:
+        hint = HINT[way] if way else Direction.NEAREST
+    return map_year_less(value, lambda part: replace(part, direction=hint), first_only=True)
+
+
+def is_bare_weekdays(value: Value) -> bool:
+    """`Friday` or `Friday to Sunday` with no direction yet."""
+    sides = (value.start, value.end) if isinstance(value, Interval) else (value,)
+    return all(isinstance(side, Weekday) and not side.direction for side in sides)

@@ -1,5 +1,5 @@
 """Shared pieces of the date rules: the rule record, regex fragments built from the word
-lists in ``data/`` and the helpers that read matched groups.
+lists in ``data/`` and the helpers that read matched groups into values (:mod:`.values`).
 """
 
 from __future__ import annotations
@@ -7,12 +7,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from pipeline.extractors.dates.lexicon import (
     DURATION_QUALIFIERS,
     FULL_MONTH_NAMES,
     FULL_WEEKDAY_NAMES,
     MONTHS,
+    NEAR_WORDS,
     NUMBER_WORDS,
     UNITS,
     WEEKDAYS,
@@ -20,19 +22,33 @@ from pipeline.extractors.dates.lexicon import (
     plural_alternation,
     words,
 )
+from pipeline.extractors.dates.values import Base, Direction, MonthDay, ShiftedYear, Value, YearPart
 from pipeline.extractors.numbers.numbers import ORDINALS
 
 
 @dataclass(frozen=True)
 class Rule:
+    """A named regex and the builder of its value (None rejects the match). The flags say
+    which token checks its matches need (:mod:`.context`) and how it takes part in
+    picking reference dates (:mod:`.references`)."""
+
     name: str
     regex: re.Pattern
-    build: Callable[[re.Match, str], str | None]
+    build: Callable[[re.Match, str], Value | None]
     needs: tuple[str, ...] = ()  # lower-case words one of which the text must contain
+    bare_year: bool = False  # `2023`: unless the tokens around say it is a count, an amount or in a name
+    may_be_rate: bool = False  # `a day`, `one day`: a rate (`twice a day`) or some day (`could one day`)
+    described_year: bool = False  # `this milestone year`: only with an adjective or noun in the middle
+    may_be_title_or_generic: bool = False  # `Radio 4's Today programme`, `today's youth`
+    may_be_count: bool = False  # `twenty ninety-nine problems`: numbers before a plural noun
+    speech_time: bool = False  # `said Wednesday`, `today`: when it was said, never a reference
+    reference_in_sentence: bool = False  # `a year ago`: counts only from a date in its own sentence
+    reference_period: bool = False  # `the year-ago quarter`: counts from the last quarter or half mentioned
 
 
-def rule(name: str, pattern: str, build, needs: tuple[str, ...] = ()) -> Rule:
-    return Rule(name, re.compile(pattern), build, needs)
+def rule(name: str, pattern: str, build: Callable[[re.Match, str], Value | None], **fields: Any) -> Rule:
+    """A rule with its regex compiled; ``fields``: ``needs`` and the flags."""
+    return Rule(name, re.compile(pattern), build, **fields)
 
 
 ABBREVIATED_MONTHS = [name for name in MONTHS if name not in FULL_MONTH_NAMES]
@@ -114,11 +130,15 @@ def spoken_year(text: str) -> int | None:
     return century + sum(NUMBER_WORDS[p] for p in rest) if all(p in NUMBER_WORDS for p in rest) else None
 
 
-def relative_year(text: str | None) -> str:
+def relative_year(text: str) -> ShiftedYear:
     """`this year` -> RY+0, `last year` -> RY-1, `the year` -> RY+0 (the document's year)."""
-    word = words(text).split()[0]
-    offset = {"this": 0, "the": 0, "last": -1, "next": 1}[word]
-    return f"RY{offset:+d}"
+    return ShiftedYear(Base.DOCUMENT, NEAR_WORDS[words(text).split()[0]])
+
+
+def direction_of(near_word: str) -> Direction:
+    """The way `last` / `this past` (before) or `next` / `the coming` (after) points; none for `this`, `the`."""
+    offset = NEAR_WORDS.get(near_word, 0)
+    return Direction.BEFORE if offset < 0 else Direction.AFTER if offset > 0 else Direction.NEAREST
 
 
 def ordinal_number(text: str, last: int) -> int:
@@ -147,10 +167,14 @@ def is_and_without_between(m: re.Match, text: str) -> bool:
     return "and" in words(m.group(0)).split() and not is_preceded_by(text, m.start(), {"between"})
 
 
-def _ymd(y: int | None, mo: int, d: int) -> str | None:
-    if not valid_day(d, mo):
-        return None
-    return f"{y:04d}-{mo:02d}-{d:02d}" if y else f"XXXX-{mo:02d}-{d:02d}"
+def month_day(year: int | ShiftedYear | None, month: int, day: int) -> YearPart | None:
+    """A day of a stated or unknown year; None for a day the month does not have (`February 30`)."""
+    return YearPart(year, MonthDay(month, day)) if valid_day(day, month) else None
+
+
+def stated_year(m: re.Match) -> int | None:
+    """The matched `year` group, if the phrase states one."""
+    return int(m["year"]) if m["year"] else None
 
 
 def first_group(m: re.Match, *names: str) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from pipeline.core.lexicon import DataDir, alternation  # noqa: F401 (alternation: used by the rules through here)
+from pipeline.extractors.dates.values import HolidayRule, Unit, holiday_rule
 from pipeline.extractors.numbers.numbers import NUMBER_WORDS as CARDINALS
 from pipeline.extractors.numbers.numbers import parse_number
 
@@ -32,15 +33,26 @@ def words(key: str) -> str:
 
 MONTHS: dict[str, int] = {name: int(n) for name, n in read_rows("months.tsv")}
 WEEKDAYS: dict[str, int] = {name: int(n) for name, n in read_rows("weekdays.tsv")}
-HOLIDAYS: dict[str, str] = {name: rule for name, rule in read_rows("holidays.tsv")}
+HOLIDAYS: dict[str, HolidayRule] = {name: holiday_rule(rule) for name, rule in read_rows("holidays.tsv")}
 AMOUNT_WORDS: dict[str, int] = {name: int(n) for name, n in read_rows("amount_words.tsv")}
 # Every word a duration's amount may be (`two`, `twenty`, `a`, `a couple of`).
 NUMBER_WORDS: dict[str, int] = {**CARDINALS, **AMOUNT_WORDS}
-UNITS: dict[str, tuple[str, int]] = {name: (code, int(n)) for name, code, n in read_rows("units.tsv")}
+UNITS: dict[str, tuple[Unit, int]] = {name: (Unit(code), int(n)) for name, code, n in read_rows("units.tsv")}
 SEASONS: dict[str, tuple[str, int, int]] = {
     name: (code, int(a), int(b)) for name, code, a, b in read_rows("seasons.tsv")
 }
 RELATIVE_WORDS: dict[str, int] = {name: int(n) for name, n in read_rows("relative_words.tsv")}
+# The offsets of words the rules read beside those of the file (`the year`, `this past March`,
+# `the coming winter`); in the file they would make `the year` or `past year` a relative unit.
+NEAR_WORDS: dict[str, int] = {
+    **RELATIVE_WORDS,
+    "the": 0,
+    "past": -1,
+    "this past": -1,
+    "the past": -1,
+    "this coming": 1,
+    "the coming": 1,
+}
 VAGUE_MODIFIERS: list[str] = [row[0] for row in read_rows("vague_modifiers.txt")]
 DURATION_QUALIFIERS: list[str] = [row[0] for row in read_rows("duration_qualifiers.txt")]
 DURATION_MODIFIERS: list[str] = [row[0] for row in read_rows("duration_modifiers.txt")]
@@ -65,8 +77,8 @@ def number(text: str) -> int:
     return int(parse_number(key))
 
 
-def unit(text: str) -> tuple[str, int]:
-    """The ISO designator and multiplier of a matched unit word (`decades` -> (`Y`, 10))."""
+def unit(text: str) -> tuple[Unit, int]:
+    """The unit and multiplier of a matched unit word (`decades` -> (`Y`, 10))."""
     key = words(text)
     for name, value in UNITS.items():
         if key == name or key == name + "s" or (name.endswith("y") and key == name[:-1] + "ies"):

@@ -2,7 +2,7 @@
 
 Each rule is a readable name, a regex built from the word lists in ``data/``
 (compiled once, named groups) and a builder that turns a match into a value
-in the grammar of :mod:`pipeline.extractors.dates.resolver` (or None to reject it).
+(:mod:`pipeline.extractors.dates.values`, or None to reject it).
 The rules live by family in :mod:`.absolute`, :mod:`.relative` and :mod:`.periods`
 (shared pieces in :mod:`.fragments`); this module puts them in order in ``RULES``.
 Overlapping candidates are settled by :func:`select` (longest first).
@@ -12,20 +12,60 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from pipeline.extractors.dates.absolute import CALENDAR_RULES
 from pipeline.extractors.dates.fragments import Rule
 from pipeline.extractors.dates.lexicon import VAGUE_MODIFIERS, alternation, words
 from pipeline.extractors.dates.periods import EDGE_FISCAL_RULES, PERIOD_RULES
 from pipeline.extractors.dates.relative import RELATIVE_RULES, WEEKDAY_MONTH_RULES
+from pipeline.extractors.dates.values import (
+    Base,
+    Decade,
+    Direction,
+    Duration,
+    Edge,
+    Fiscal,
+    Interval,
+    LatestDecade,
+    MonthDay,
+    PeriodInYear,
+    Relative,
+    ShiftedYear,
+    Side,
+    Unit,
+    Value,
+    Weekday,
+    YearPart,
+    edge_of,
+)
+
+
+class Modifier(StrEnum):
+    """A word before the expression that joins its span; it prefixes the rule's name."""
+
+    NONE = ""
+    VAGUE = "modifier"  # `mid-2024`, `early next year`: the value is kept
+    START_OF = "start-of"  # `the beginning of 2024`: the first day
+    END_OF = "end-of"  # `the end of 2025`: the last day
 
 
 @dataclass(frozen=True)
 class Candidate:
     start: int
     end: int
-    rule: str
-    spec: str  # underspecified value, see resolver
+    rule: Rule
+    value: Value  # underspecified, see values
+    modifier: Modifier = Modifier.NONE
+
+    @property
+    def rule_name(self) -> str:
+        """The name in the output's ``rule`` column: `year`, `modifier+year`, `end-of+month`."""
+        return rule_name(self.rule, self.modifier)
+
+
+def rule_name(rule: Rule, modifier: Modifier) -> str:
+    return f"{modifier}+{rule.name}" if modifier else rule.name
 
 
 # The order matters: on candidates of the same length the earlier rule wins (see select).
@@ -36,6 +76,7 @@ RULES: tuple[Rule, ...] = (
     *WEEKDAY_MONTH_RULES,  # weekdays, bare month names
     *EDGE_FISCAL_RULES,  # `the week of`, period edges, fiscal years, `the quarter ended`
 )
+RULE_ORDER = {r.name: i for i, r in enumerate(RULES)}
 
 
 # A vague modifier keeps the value and joins the span (`mid-2024`, `early next year`);
@@ -48,29 +89,48 @@ MODIFIER = re.compile(
 
 # `the last half of the '80s`: a part of a decade stays as vague as `the late 1980s`.
 DECADE_PART = re.compile(r"\b(?i:the\s+(?:first|second|last|latter)\s+half\s+of\s+(?:the\s+)?)\Z")
-DECADE_SPEC = re.compile(r"\d{3}|DECADE:\d")
+
+
+def has_no_edges(value: Value) -> bool:
+    """A day has no end to narrow to: `the end of May 5`, of `Friday` (or `Friday to Sunday`),
+    of `today`."""
+    first = value.start if isinstance(value, Interval) else value
+    if isinstance(first, Weekday):
+        return True
+    if isinstance(value, YearPart):
+        return isinstance(value.part, MonthDay) and not isinstance(value.year, ShiftedYear) and not value.direction
+    return isinstance(value, Relative) and value.base is Base.DOCUMENT and value.unit is Unit.DAY
+
+
+def is_now_or_just_before(value: Value) -> bool:
+    """`this year`, `this week`, `yesterday`, a bare `Friday`: what `earlier` / `later` can join
+    (`earlier this year`; not `the year-earlier quarter`)."""
+    if isinstance(value, Relative):
+        return value.base is Base.DOCUMENT and (value.shift == 0 or (value.unit is Unit.DAY and value.shift == -1))
+    if isinstance(value, YearPart):
+        return value.year == ShiftedYear(Base.DOCUMENT, 0) and value.part is None and not value.direction
+    return isinstance(value, Weekday) and value.direction is Direction.NEAREST
 
 
 def extend_with_modifier(text: str, candidate: Candidate, floor: int) -> Candidate:
-    if candidate.spec.startswith(("P", "FY", "END:", "START:")):
+    if isinstance(candidate.value, (Duration, Fiscal, Edge, PeriodInYear)):
         return candidate
-    if DECADE_SPEC.fullmatch(candidate.spec) and (
+    if isinstance(candidate.value, (Decade, LatestDecade)) and (
         part := DECADE_PART.search(text, max(floor, candidate.start - 40), candidate.start)
     ):
-        return replace(candidate, start=part.start(), rule=f"modifier+{candidate.rule}")
+        return replace(candidate, start=part.start(), modifier=Modifier.VAGUE)
     match = MODIFIER.search(text, max(floor, candidate.start - 30), candidate.start)
     if match is None:
         return candidate
     if match["edge"]:
-        if re.fullmatch(r"XXXX-\d\d-\d\d|\d{4}-\d\d-\d\d|WD\d.*|RD[+-]\d+", candidate.spec):
-            return candidate  # a day has no end to narrow to
-        edge = "START" if words(match["edge"]).split()[1] in ("beginning", "start") else "END"
-        return replace(
-            candidate, start=match.start(), spec=f"{edge}:{candidate.spec}", rule=f"{edge.lower()}-of+{candidate.rule}"
-        )
-    if words(match["vague"]) in ("earlier", "later") and not re.fullmatch(r"R\w+\+0|RD-1|WD\d", candidate.spec):
+        if has_no_edges(candidate.value):
+            return candidate
+        side = Side.START if words(match["edge"]).split()[1] in ("beginning", "start") else Side.END
+        modifier = Modifier.START_OF if side is Side.START else Modifier.END_OF
+        return replace(candidate, start=match.start(), value=edge_of(side, candidate.value), modifier=modifier)
+    if words(match["vague"]) in ("earlier", "later") and not is_now_or_just_before(candidate.value):
         return candidate  # `earlier this year`, `later yesterday`; not `the year-earlier quarter`
-    return replace(candidate, start=match.start(), rule=f"modifier+{candidate.rule}")
+    return replace(candidate, start=match.start(), modifier=Modifier.VAGUE)
 
 
 def find_candidates(text: str, start: int = 0) -> list[Candidate]:
@@ -81,16 +141,15 @@ def find_candidates(text: str, start: int = 0) -> list[Candidate]:
         if r.needs and not any(word in lowered for word in r.needs):
             continue  # a cheap test before the regex: most rules need one of a few words
         for m in r.regex.finditer(text, start):
-            spec = r.build(m, text)
-            if spec:
-                found.append(extend_with_modifier(text, Candidate(m.start(), m.end(), r.name, spec), start))
+            value = r.build(m, text)
+            if value is not None:
+                found.append(extend_with_modifier(text, Candidate(m.start(), m.end(), r, value), start))
     return found
 
 
 def select(candidates: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates: the longest first, then the earlier rule in RULES."""
-    order = {r.name: i for i, r in enumerate(RULES)}
-    ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), order.get(c.rule.split("+")[-1], 0), c.start))
+    ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), RULE_ORDER[c.rule.name], c.start))
     kept: list[Candidate] = []
     for c in ranked:
         if all(c.end <= k.start or k.end <= c.start for k in kept):

@@ -16,21 +16,42 @@ from pipeline.extractors.dates.fragments import (
     THE_BEFORE_NOUN_PHRASE,
     YEAR_AGO,
     Rule,
-    _ymd,
     day,
+    direction_of,
     first_group,
     is_preceded_by,
     month,
+    month_day,
     month_number,
     ordinal_number,
     relative_year,
     rule,
     spoken_year,
+    stated_year,
     year,
     year_number,
 )
-from pipeline.extractors.dates.lexicon import HOLIDAYS, SEASON_CUES, SEASONS, alternation, number, words
-from pipeline.extractors.dates.relative import UNIT_CODES, build_year_ago
+from pipeline.extractors.dates.lexicon import HOLIDAYS, NEAR_WORDS, SEASON_CUES, SEASONS, alternation, number, words
+from pipeline.extractors.dates.relative import UNIT_WORDS, build_year_ago
+from pipeline.extractors.dates.values import (
+    Base,
+    Direction,
+    Edge,
+    Fiscal,
+    Half,
+    Holiday,
+    Month,
+    PeriodEnding,
+    PeriodInYear,
+    Quarter,
+    Season,
+    ShiftedYear,
+    Side,
+    Value,
+    WeekOf,
+    YearPart,
+    shifted,
+)
 
 HOLIDAY_WORDS = tuple({name.split()[0].split("'")[0] for name in HOLIDAYS})
 SEASON_WORDS = tuple(SEASONS)
@@ -64,56 +85,61 @@ PERIOD_ENDING = (
 )
 
 
-def build_year_period(m: re.Match, text: str) -> str | None:
+def build_year_period(m: re.Match, text: str) -> Value | None:
     """`the 1988 quarter`, `in the 1989 period`: the reporting period under discussion, in that year."""
-    return f"PERIOD@{m['year']}"
+    return PeriodInYear(int(m["year"]))
 
 
-def quarter_year(m: re.Match) -> tuple[str, bool]:
-    """The year spec of a quarter or half and whether it is fiscal."""
+def quarter_year(m: re.Match) -> tuple[int | ShiftedYear | None, bool]:
+    """The year of a quarter or half (None: not stated) and whether it is fiscal."""
     fiscal = bool(first_group(m, "fiscal", "fiscal2", "fiscal3", "fy"))
     if y := first_group(m, "year", "fy", "year2"):
-        return str(year_number(y)), fiscal
+        return year_number(y), fiscal
     if first_group(m, "yearago"):
-        return "AY-1", fiscal
+        return ShiftedYear(Base.REFERENCE, -1), fiscal
     if rel := first_group(m, "relyear", "relyear0"):
         return relative_year(rel), fiscal
-    return "XXXX", fiscal
+    return None, fiscal
 
 
-def year_part(m: re.Match, part: str, n: int | str) -> str:
-    """The ``n``-th quarter (``part`` Q) or half (H) of the matched year: `2024-Q3`,
-    `FY2024-Q4` (a fiscal year stated by number), `RY+0-H1`."""
+def year_part(m: re.Match, part: Quarter | Half) -> Value:
+    """The quarter or half of the matched year: `2024-Q3`, `FY2024-Q4` (a fiscal year
+    stated by number), `RY+0-H1`."""
     y, fiscal = quarter_year(m)
-    if fiscal and y[0].isdigit():
-        return f"FY{y}-{part}{n}"
-    return f"{y}-{part}{n}"
+    if fiscal and isinstance(y, int):
+        return Fiscal(y, part)
+    return YearPart(y, part)
 
 
-def build_quarter(m: re.Match, text: str) -> str | None:
+def build_quarter(m: re.Match, text: str) -> Value | None:
     """`the third quarter of 2024`, `fiscal 2024 fourth quarter`, `Q3 FY24`, `3Q24`."""
-    return year_part(m, "Q", first_group(m, "q") or ordinal_number(m["ordinal"], last=4))
+    q = first_group(m, "q")
+    return year_part(m, Quarter(int(q) if q else ordinal_number(m["ordinal"], last=4)))
 
 
-def build_month_quarter(m: re.Match, text: str) -> str | None:
+def build_month_quarter(m: re.Match, text: str) -> Value | None:
     """`the September quarter`, `the June quarter 2020`: the calendar quarter ending that month."""
     mo = month_number(m, "month")
     if mo is None or mo % 3:
         return None
-    return f"{m['year'] or 'XXXX'}-Q{mo // 3}"
+    return YearPart(stated_year(m), Quarter(mo // 3))
 
 
-def build_half(m: re.Match, text: str) -> str | None:
+def build_half(m: re.Match, text: str) -> Value | None:
     """`the first half of 2024`, `H1 FY24`, `1H24`."""
-    return year_part(m, "H", first_group(m, "h", "h2") or ordinal_number(m["ordinal"], last=2))
+    h = first_group(m, "h", "h2")
+    return year_part(m, Half(int(h) if h else ordinal_number(m["ordinal"], last=2)))
 
 
-def build_season(m: re.Match, text: str) -> str | None:
+def build_season(m: re.Match, text: str) -> Value | None:
     """`summer 2024`, `last winter` (the latest one ended before the document date)."""
-    code = SEASONS[words(m["season"])][0]
+    season = Season(SEASONS[words(m["season"])][0])
     rel = words(m["rel"]) if m["rel"] else ""
-    if m["year"] or m["spoken"]:
-        return f"{m['year'] or spoken_year(m['spoken'])}-{code}"
+    if m["year"]:
+        return YearPart(int(m["year"]), season)
+    if m["spoken"]:
+        y = spoken_year(m["spoken"])
+        return YearPart(y, season) if y else None
     if m["season"][0].isupper() and re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2]):
         return None  # a name (`Summer Davos`, `Spring Festival`)
     if (
@@ -125,61 +151,53 @@ def build_season(m: re.Match, text: str) -> str | None:
     if not rel and not is_preceded_by(text, m.start(), SEASON_CUES):
         return None  # a bare season word only after a temporal word (`in summer`, `early spring`)
     if rel == "this":  # this year's; a winter runs into the next year, so the current or coming one
-        return f"XXXX-{code}>=" if code == "WI" else f"RY+0-{code}"
-    direction = {
-        "last": "<",
-        "this past": "<",
-        "the past": "<",
-        "next": ">",
-        "this coming": ">",
-        "the coming": ">",
-    }.get(rel, "")
-    return f"XXXX-{code}{direction}"
+        if season.code == "WI":
+            return YearPart(None, season, Direction.ON_OR_AFTER)
+        return YearPart(ShiftedYear(Base.DOCUMENT, 0), season)
+    return YearPart(None, season, direction_of(rel))
 
 
-def build_holiday(m: re.Match, text: str) -> str | None:
+def build_holiday(m: re.Match, text: str) -> Value | None:
     """`Christmas`, `last Easter`, `Easter 2024`; `Easter week` -> Monday to Sunday around it."""
-    spec = holiday_spec(m)
-    return f"WEEKOF:{spec}" if spec and m["week"] else spec
+    holiday = holiday_day(m)
+    return WeekOf(holiday) if holiday and m["week"] else holiday
 
 
-def holiday_spec(m: re.Match) -> str | None:
-    name = words(m["holiday"])
+def holiday_day(m: re.Match) -> YearPart | None:
     if not m["holiday"][0].isupper():
         return None
-    rule = HOLIDAYS[name]
+    holiday = Holiday(HOLIDAYS[words(m["holiday"])])
     if m["year"]:
-        return f"{m['year']}-HOL-{rule}"
+        return YearPart(int(m["year"]), holiday)
     rel = words(m["rel"] or "")
     if rel == "this":
-        return f"RY+0-HOL-{rule}"  # `this Christmas`: the document year's, like `this summer`
-    direction = {"last": "<", "next": ">"}.get(rel, "")
-    return f"XXXX-HOL-{rule}{direction}"
+        return YearPart(
+            ShiftedYear(Base.DOCUMENT, 0), holiday
+        )  # `this Christmas`: the document year's, like `this summer`
+    return YearPart(None, holiday, direction_of(rel))
 
 
-def build_week_of(m: re.Match, text: str) -> str | None:
+def build_week_of(m: re.Match, text: str) -> Value | None:
+    """`the week of March 4`: Monday to Sunday around the day."""
     mo = month_number(m, "month")
-    d = _ymd(None, mo, int(m["day"])) if mo else None
-    return f"WEEKOF:{d}" if d else None
+    d = month_day(None, mo, int(m["day"])) if mo else None
+    return WeekOf(d) if d else None
 
 
-def build_period_edge(m: re.Match, text: str) -> str | None:
-    """`the end of the year`, `the beginning of next month`, `year-end`."""
-    edge = "START" if words(m["edge"]) in ("beginning", "start") else "END"
-    name = words(m["unitword"])
-    rel = words(m["rel"] or "the")
-    offset = {"the": 0, "this": 0, "last": -1, "next": 1}[rel]
-    if name == "year":
-        return f"{edge}:RY{offset:+d}"
-    return f"{edge}:R{UNIT_CODES[name]}{offset:+d}"
+def build_period_edge(m: re.Match, text: str) -> Value | None:
+    """`the end of the year`, `the beginning of next month`."""
+    side = Side.START if words(m["edge"]) in ("beginning", "start") else Side.END
+    offset = NEAR_WORDS[words(m["rel"] or "the")]
+    return Edge(side, shifted(Base.DOCUMENT, UNIT_WORDS[words(m["unitword"])], offset))
 
 
-def build_year_end(m: re.Match, text: str) -> str | None:
+def build_year_end(m: re.Match, text: str) -> Value | None:
+    """`year-end`, `2024 year end`, `year's end`."""
     y = m["year"] or m["year2"]
-    return f"END:{y}" if y else "END:RY+0"
+    return Edge(Side.END, YearPart(int(y) if y else ShiftedYear(Base.DOCUMENT, 0)))
 
 
-def build_fiscal(m: re.Match, text: str) -> str | None:
+def build_fiscal(m: re.Match, text: str) -> Value | None:
     """`FY2025`, `FY24`, `fiscal 2024`, `fiscal year 2019/20` (labelled by the end year)."""
     y = year_number(m["year"])
     if m["year2"]:
@@ -187,13 +205,13 @@ def build_fiscal(m: re.Match, text: str) -> str | None:
         if y2 != y + 1:
             return None
         y = y2
-    return f"FY{y}"
+    return Fiscal(y)
 
 
 PERIOD_MONTHS = {"quarter": 3, "half": 6, "year": 12, "period": 12}
 
 
-def build_period_ending(m: re.Match, text: str) -> str | None:
+def build_period_ending(m: re.Match, text: str) -> Value | None:
     """`the quarter ended Sept. 30`, `the nine months ended 30 June 2024`, `the fiscal
     period ending June 2026`: the months up to the stated day (or month)."""
     name = words(m["period"])
@@ -207,9 +225,9 @@ def build_period_ending(m: re.Match, text: str) -> str | None:
     d = m["day"] or m["day2"]
     if not months or months > 12 or mo is None:
         return None
-    y = int(m["year"]) if m["year"] else None
-    end = _ymd(y, mo, int(d)) if d else (f"{y}-{mo:02d}" if y else f"XXXX-{mo:02d}")
-    return f"SPAN{months}:{end}" if end else None
+    y = stated_year(m)
+    end = month_day(y, mo, int(d)) if d else YearPart(y, Month(mo))
+    return PeriodEnding(months, end) if end else None
 
 
 # in RULES after the relative rules (see patterns.py: the order matters)
@@ -219,6 +237,7 @@ PERIOD_RULES: tuple[Rule, ...] = (
         rf"\b(?i:the)\s+{year('year')}\s+(?i:quarter|period|half)\b",
         build_year_period,
         needs=("quarter", "period", "half"),
+        reference_period=True,
     ),
     rule(
         "year-ago-period",
@@ -226,6 +245,7 @@ PERIOD_RULES: tuple[Rule, ...] = (
         r"\s+(?i:quarter|half|period)\b",
         build_year_ago,
         needs=("year-", "year's", "year’s"),
+        reference_period=True,
     ),
     rule("quarter", QUARTER, build_quarter, needs=("quarter",)),
     rule(

@@ -18,46 +18,74 @@ another date in the same sentence resolves against that date").
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from pipeline.core.sentences import Sentences
 from pipeline.extractors.dates.patterns import Candidate
-from pipeline.extractors.dates.resolver import Resolved
+from pipeline.extractors.dates.resolver import Period
+from pipeline.extractors.dates.values import Base, Direction, Interval, MonthDay, ShiftedYear, Value, YearPart, bases
 
-SPEECH_TIME_RULES = ("weekday", "relative-day")
-SAME_SENTENCE_RULES = ("ago",)
-PERIOD_RULES = ("year-ago-period", "year-period")
 RECENT = dt.timedelta(days=2 * 366)
-RELATIVE_YEAR = re.compile(r"RY[+-]\d+")
 NEAR = 60  # characters between a year and the year-less date it gives its year to
-ANCHORED = re.compile(r"(?:^|[/:])[AN]")
-# A quarter or half: whole months, three or six of them.
-REPORTING_PERIOD = re.compile(r"\d{4}-(?:01|04|07|10)-01/\d{4}-\d{2}-\d{2}")
+
+
+def is_relative_year(value: Value) -> bool:
+    """`this year`, `next year`: a year from the document date's."""
+    return (
+        isinstance(value, YearPart)
+        and isinstance(value.year, ShiftedYear)
+        and value.year.base is Base.DOCUMENT
+        and value.part is None
+        and value.direction is Direction.NEAREST
+    )
+
+
+def counts_from_reference(value: Value) -> bool:
+    """`a year earlier`, `the following year`: a comparison, which does not move the period under discussion."""
+    return bool(bases(value) & {Base.REFERENCE, Base.FOLLOWING})
+
+
+def is_reporting_period(value: Value) -> bool:
+    """Days from the first of January, April, July or October (`2023-07-01/2023-09-30`; also
+    `the first nine months`): a quarter, half or longer period a `year-ago quarter` counts from."""
+    if not isinstance(value, Interval):
+        return False
+    start, end = value.start, value.end
+    return (
+        isinstance(start, YearPart)
+        and isinstance(start.year, int)
+        and isinstance(start.part, MonthDay)
+        and start.part.day == 1
+        and start.part.month in (1, 4, 7, 10)
+        and isinstance(end, YearPart)
+        and isinstance(end.year, int)
+        and isinstance(end.part, MonthDay)
+    )
 
 
 class References:
     def __init__(self, sentences: Sentences, anchor: dt.date | None):
         self.sentences = sentences
         self.anchor = anchor
-        self.last: tuple[int, Resolved] | None = None
+        self.last: tuple[int, Period] | None = None
         self.last_end = 0
         self.last_relative_year = False
-        self.last_period: Resolved | None = None
+        self.last_period: Period | None = None
 
     def sentence(self, offset: int) -> int:
         return self.sentences.index(offset)
 
-    def for_candidate(self, candidate: Candidate) -> Resolved | None:
-        rule = candidate.rule.split("+")[-1]
-        if rule in PERIOD_RULES:
+    def for_candidate(self, candidate: Candidate) -> Period | None:
+        if candidate.rule.reference_period:
             return self.last_period
         if self.last is not None:
             distance = self.sentence(candidate.start) - self.last[0]
-            if distance == 0 or (distance == 1 and rule not in SAME_SENTENCE_RULES and self.is_recent(self.last[1])):
+            if distance == 0 or (
+                distance == 1 and not candidate.rule.reference_in_sentence and self.is_recent(self.last[1])
+            ):
                 return self.last[1]
         return None  # the document date (the contract; a quarter two sentences back is no anchor)
 
-    def sentence_year(self, candidate: Candidate) -> str | None:
+    def sentence_year(self, candidate: Candidate) -> int | None:
         """The year of the last date before the candidate in its sentence, when that date is a
         relative year standing near (`Next year's fair will run from Oct. 16 to 19` -> next
         year's October). Not a stated year: `the 2004 results, due on 23 March` and `sales
@@ -66,22 +94,26 @@ class References:
             self.last is None
             or self.last[0] != self.sentence(candidate.start)
             or candidate.start - self.last_end > NEAR
+            or not self.last_relative_year
         ):
             return None
-        return self.last[1].value if self.last_relative_year else None
+        begin = self.last[1].begin
+        return begin.year if begin else None
 
-    def is_recent(self, resolved: Resolved) -> bool:
+    def is_recent(self, period: Period) -> bool:
         """Within two years of the document date: `Founded in 1990. Sales rose from a year
         earlier.` compares with last year, not 1989."""
-        if self.anchor is None:
+        if self.anchor is None or period.end is None:
             return True
-        return abs(dt.date.fromisoformat(resolved.end_date) - self.anchor) <= RECENT
+        return abs(period.end - self.anchor) <= RECENT
 
-    def add(self, candidate: Candidate, resolved: Resolved) -> None:
-        if not resolved.begin or candidate.rule in SPEECH_TIME_RULES or ANCHORED.search(candidate.spec):
+    def add(self, candidate: Candidate, period: Period | None) -> None:
+        # `late Friday` (a modifier) is a time of its own, which can be a reference
+        speech_time = candidate.rule.speech_time and not candidate.modifier
+        if period is None or period.begin is None or speech_time or counts_from_reference(candidate.value):
             return  # a comparison (`a year earlier`) does not move the period under discussion
-        self.last = (self.sentence(candidate.start), resolved)
+        self.last = (self.sentence(candidate.start), period)
         self.last_end = candidate.end
-        self.last_relative_year = RELATIVE_YEAR.fullmatch(candidate.spec) is not None
-        if REPORTING_PERIOD.fullmatch(resolved.value):
-            self.last_period = resolved
+        self.last_relative_year = is_relative_year(candidate.value)
+        if is_reporting_period(period.value):
+            self.last_period = period

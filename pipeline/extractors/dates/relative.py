@@ -15,12 +15,14 @@ from pipeline.extractors.dates.fragments import (
     UNIT,
     YEAR_AGO,
     Rule,
+    direction_of,
     first_group,
     is_preceded_by,
     month,
     month_number,
     relative_year,
     rule,
+    stated_year,
     year,
 )
 from pipeline.extractors.dates.lexicon import (
@@ -39,6 +41,25 @@ from pipeline.extractors.dates.lexicon import (
     unit,
     words,
 )
+from pipeline.extractors.dates.values import (
+    Base,
+    Direction,
+    Duration,
+    Edge,
+    Interval,
+    Month,
+    MonthDay,
+    Quarter,
+    Relative,
+    ShiftedYear,
+    Side,
+    Unit,
+    Value,
+    Weekday,
+    YearPart,
+    duration,
+    shifted,
+)
 
 RELATIVE_DAY_WORDS = tuple({name.split()[-1] for name in RELATIVE_DAYS})
 ANCHORED_DAY_WORDS = tuple({name.split()[-1] for name in ANCHORED_DAYS})
@@ -56,53 +77,57 @@ RELATIVE_UNIT = (
 )
 
 
-def build_relative_day(m: re.Match, text: str) -> str | None:
-    return f"RD{RELATIVE_DAYS[words(m.group(0))]:+d}"
+def build_relative_day(m: re.Match, text: str) -> Value | None:
+    """`yesterday`, `tonight`, `the day after tomorrow`."""
+    return Relative(Base.DOCUMENT, Unit.DAY, RELATIVE_DAYS[words(m.group(0))])
 
 
-UNIT_CODES = {"year": "Y", "month": "M", "week": "W", "weekend": "WE", "quarter": "Q"}
+UNIT_WORDS = {
+    "year": Unit.YEAR,
+    "month": Unit.MONTH,
+    "week": Unit.WEEK,
+    "weekend": Unit.WEEKEND,
+    "quarter": Unit.QUARTER,
+}
 
 
-def build_relative_unit(m: re.Match, text: str) -> str | None:
+def build_relative_unit(m: re.Match, text: str) -> Value | None:
     """`this year`, `last month`, `next week`; `the previous year` (the year before the
     sentence's reference date: `May 22, 1995 ... the following year` -> 1996); `past year`
     without `the` is a duration."""
     rel, name = words(m["rel"]), words(m["unitword"])
     if rel in PAST_MODIFIERS:
-        return "P1Y" if name == "year" else None
-    code = UNIT_CODES[name]
+        return Duration(years=1) if name == "year" else None
     if rel in ANCHORED_MODIFIERS:
-        kind, offset = "N", (1 if rel == "the following" else -1)
-    else:
-        kind, offset = "R", RELATIVE_WORDS[rel]
-    return f"{kind}{code}{offset:+d}"
+        return shifted(Base.FOLLOWING, UNIT_WORDS[name], 1 if rel == "the following" else -1)
+    return shifted(Base.DOCUMENT, UNIT_WORDS[name], RELATIVE_WORDS[rel])
 
 
-def build_described_year(m: re.Match, text: str) -> str | None:
+def build_described_year(m: re.Match, text: str) -> Value | None:
     """`this milestone year`, `last record year`: the year, described (the word is
     checked to be an adjective or noun near the candidate, see context)."""
     if m["described"] in NOT_YEAR_MODIFIERS:
         return None
-    return relative_year(m["rel"])
+    return YearPart(relative_year(m["rel"]))
 
 
-def duration(n: int, unit_text: str) -> str:
+def amount_of(n: int, unit_text: str) -> Duration:
+    """`two decades` -> P20Y."""
     code, size = unit(unit_text)
-    if code == "W" and size == 1:
-        return f"P{n}W"
-    return f"P{n * size}{code}"
+    return duration(code, n * size)
 
 
-def build_anchored_day(m: re.Match, text: str) -> str | None:
+def build_anchored_day(m: re.Match, text: str) -> Value | None:
     """`the next day`, `the following morning`, `the day before`: a day after or before the
     sentence's reference day (the document date when there is none)."""
     phrase = words(m.group(0))
     if phrase.endswith(("before", "after")) and not re.match(r"\s*[,.;:)]", text[m.end() : m.end() + 2]):
         return None  # `the day after the election` names no date
-    return f"ND{ANCHORED_DAYS[phrase]:+d}"
+    return Relative(Base.FOLLOWING, Unit.DAY, ANCHORED_DAYS[phrase])
 
 
-def build_duration(m: re.Match, text: str) -> str | None:
+def build_duration(m: re.Match, text: str) -> Value | None:
+    """`ten consecutive years`, `the two-day event`, `more than a decade`, `2 1/2 years`."""
     n = number(m["num"])
     if not n or (m.group(0)[m.end("num") - m.start() :].lstrip()[:1] == "-" and words(m["unit"]).endswith("s")):
         return None  # `two-days` is not English; `2-years` mostly a code
@@ -114,72 +139,80 @@ def build_duration(m: re.Match, text: str) -> str | None:
         return None  # a frequency (`every two years`), not a duration
     if first_group(m, "half", "andahalf"):
         return duration_and_a_half(n, m["unit"])
-    return duration(n, m["unit"])
+    return amount_of(n, m["unit"])
 
 
-def duration_and_a_half(n: int, unit_text: str) -> str | None:
+def duration_and_a_half(n: int, unit_text: str) -> Value | None:
     """`2 1/2 years` -> P2Y6M, `a month and a half` -> P1M15D; a half day or week has no
     exact ISO form here and is not read."""
     code, size = unit(unit_text)
-    if code == "Y":
+    if code is Unit.YEAR:
         years, months = divmod(12 * n * size + 6 * size, 12)
-        return f"P{years}Y{months}M" if months else f"P{years}Y"
-    if code == "M" and size == 1:
-        return f"P{n}M15D"
+        return Duration(years=years, months=months)
+    if code is Unit.MONTH and size == 1:
+        return Duration(months=n, days=15)
     return None
 
 
-def build_the_relative_duration(m: re.Match, text: str) -> str | None:
+def build_the_relative_duration(m: re.Match, text: str) -> Value | None:
     """`the past four decades` P40Y, `the next two weeks` P2W, `the last half-century`;
     `the first nine months (of 2023)` is the interval from January."""
     rel, name = words(m["rel"]), words(m["unit"])
     n = number(m["num"]) if m["num"] else 1
     if not m["num"] and unit_is_plural(name):
         return None  # `the coming months`, `the past years`: an unstated amount
-    year_spec = m["year"] or (relative_year(m["relyear"]) if m["relyear"] else None)
-    if rel == "last" and year_spec and not m["num"]:
+    stated: int | ShiftedYear | None = stated_year(m)
+    if m["relyear"] and not stated:
+        stated = relative_year(m["relyear"])
+    if rel == "last" and stated and not m["num"]:
         code, size = unit(name)  # `the last quarter of 2004`: the year's final one
-        return {3: f"{year_spec}-Q4", 1: f"{year_spec}-12"}.get(size) if code == "M" else None
+        if code is not Unit.MONTH or size not in (1, 3):
+            return None
+        return YearPart(stated, Quarter(4) if size == 3 else Month(12))
     if rel == "first":
         code, size = unit(name)
-        months = n * size if code == "M" else None
+        months = n * size if code is Unit.MONTH else None
         if not m["num"] or months is None or months > 12:
             return None
-        y = m["year"] or (relative_year(m["relyear"]) if m["relyear"] else "RY+0")
-        return f"{y}-01-01/END:{y}-{months:02d}"
+        y = stated or ShiftedYear(Base.DOCUMENT, 0)
+        return Interval(YearPart(y, MonthDay(1, 1)), Edge(Side.END, YearPart(y, Month(months))))
     if not m["num"] and rel in ("previous", "prior", "following"):
         return None  # `the previous year` is anchored, see build_relative_unit
-    return duration(n, name)
+    return amount_of(n, name)
 
 
 def unit_is_plural(name: str) -> bool:
     return name.endswith("s") or name.endswith("ies")
 
 
-def build_compound_duration(m: re.Match, text: str) -> str | None:
+def build_compound_duration(m: re.Match, text: str) -> Value | None:
     """`monthlong`, `year-long`: one unit."""
-    return duration(1, m["unit"])
+    return amount_of(1, m["unit"])
 
 
-def build_half_century(m: re.Match, text: str) -> str | None:
-    return {"century": "P50Y", "year": "P6M", "decade": "P5Y"}[words(m["unit"])]
+HALF_UNITS = {"century": Duration(years=50), "year": Duration(months=6), "decade": Duration(years=5)}
 
 
-def build_ago(m: re.Match, text: str) -> str | None:
+def build_half_century(m: re.Match, text: str) -> Value | None:
+    """`half a century`, `a half-year`."""
+    return HALF_UNITS[words(m["unit"])]
+
+
+def build_ago(m: re.Match, text: str) -> Value | None:
     """`a year ago` (the previous year), `six weeks ago`, `a year earlier` (the reference
     date of the sentence shifted; a comparison `from a year ago` is anchored too)."""
     n = number(m["num"])
     direction = words(m["direction"])
     if words(m["unit"]).startswith("hour"):
-        return "RD+0" if direction == "ago" else None
+        return Relative(Base.DOCUMENT, Unit.DAY, 0) if direction == "ago" else None
     if direction in ("before", "after") and not re.match(r"\s*(?:[,.;:)]|$)", text[m.end() : m.end() + 2]):
         return None  # `two years after the war`: a duration before a clause, not an anchor
     sign = 1 if direction in ("later", "after") else -1
     anchored = direction != "ago" or is_comparison(text, m.start())
     code, size = unit(m["unit"])
     if words(m["unit"]).startswith("quarter"):
-        code, size = "Q", 1
-    return f"{'A' if anchored else 'R'}{code}{sign * n * size:+d}"
+        code, size = Unit.QUARTER, 1
+    return shifted(Base.REFERENCE if anchored else Base.DOCUMENT, code, sign * n * size)
 
 
 # `up from $10 million a year ago`, `higher than a year ago`: a comparison earlier in the sentence
@@ -198,35 +231,30 @@ def is_comparison(text: str, start: int) -> bool:
     return bool(COMPARISON.search(window, ends[-1].end() if ends else 0))
 
 
-def build_year_ago(m: re.Match, text: str) -> str | None:
+def build_year_ago(m: re.Match, text: str) -> Value | None:
     """`the year-ago quarter`, `year-earlier results`: the reference period a year back."""
-    return "AY-1"
+    return YearPart(ShiftedYear(Base.REFERENCE, -1))
 
 
-def build_weekday(m: re.Match, text: str) -> str | None:
+def build_weekday(m: re.Match, text: str) -> Value | None:
+    """`Friday`, `last Monday`, `this coming Tuesday`; `this Friday` is on or after the document date."""
     if not m["weekday"][0].isupper():
         return None
     rel = words(m["rel"] or "")
-    direction = {
-        "last": "<",
-        "this past": "<",
-        "past": "<",
-        "next": ">",
-        "this coming": ">",
-        "coming": ">",
-        "this": ">=",
-    }.get(rel, "")
-    return f"WD{WEEKDAYS[m['weekday'].lower()]}{direction}"
+    way = Direction.ON_OR_AFTER if rel == "this" else direction_of(rel)
+    return Weekday(WEEKDAYS[m["weekday"].lower()], way)
 
 
-def build_weekday_range(m: re.Match, text: str) -> str | None:
+def build_weekday_range(m: re.Match, text: str) -> Value | None:
     """`Friday to Sunday`: the first day as a bare weekday, the last the first such day on or after it."""
     if not (m["w1"][0].isupper() and m["w2"][0].isupper()):
         return None
-    return f"WD{WEEKDAYS[m['w1'].lower()]}/WD{WEEKDAYS[m['w2'].lower()]}"
+    return Interval(Weekday(WEEKDAYS[m["w1"].lower()]), Weekday(WEEKDAYS[m["w2"].lower()]))
 
 
-def build_month(m: re.Match, text: str) -> str | None:
+def build_month(m: re.Match, text: str) -> Value | None:
+    """`March`, `last March`, `this May`, `since May`; a bare `May` only after a month cue
+    (`in May`), not a march (`the annual March for Life`)."""
     mo = month_number(m, "month")
     if mo is None:
         return None
@@ -238,25 +266,31 @@ def build_month(m: re.Match, text: str) -> str | None:
     ):
         return None  # a march (`the annual March for Life`, `a March on Washington`)
     if rel == "this":
-        return f"RY+0-{mo:02d}"
-    if rel in ("last", "this past", "past"):
-        return f"XXXX-{mo:02d}<"
-    if rel in ("next", "this coming", "coming"):
-        return f"XXXX-{mo:02d}>"
+        return YearPart(ShiftedYear(Base.DOCUMENT, 0), Month(mo))
+    if rel:
+        return YearPart(None, Month(mo), direction_of(rel))
     if is_preceded_by(text, m.start(), {"since"}):
-        return f"XXXX-{mo:02d}<="
-    return f"XXXX-{mo:02d}"
+        return YearPart(None, Month(mo), Direction.ON_OR_BEFORE)
+    return YearPart(None, Month(mo))
 
 
 # in RULES after the calendar rules (see patterns.py: the order matters)
 RELATIVE_RULES: tuple[Rule, ...] = (
-    rule("relative-day", rf"\b(?i:{alternation(RELATIVE_DAYS)})\b", build_relative_day, needs=RELATIVE_DAY_WORDS),
+    rule(
+        "relative-day",
+        rf"\b(?i:{alternation(RELATIVE_DAYS)})\b",
+        build_relative_day,
+        needs=RELATIVE_DAY_WORDS,
+        may_be_title_or_generic=True,
+        speech_time=True,
+    ),
     rule("anchored-day", rf"\b(?i:{alternation(ANCHORED_DAYS)})\b", build_anchored_day, needs=ANCHORED_DAY_WORDS),
     rule(
         "relative-described-year",
         r"\b(?P<rel>(?i:this|last|next))\s+(?P<described>[a-z]+)\s+year\b(?![\s-]+(?:old|long)\b)",
         build_described_year,
         needs=("year",),
+        described_year=True,
     ),
     rule("relative-unit", RELATIVE_UNIT, build_relative_unit),
     rule(
@@ -264,13 +298,19 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         rf"\b(?i:the)\s+(?P<rel>(?i:past|last|next|coming|previous|prior|following|first))\s+(?:{NUM}\s+)?{UNIT}(?:\s+of\s+(?:{year('year')}|{REL_YEAR}))?",
         build_the_relative_duration,
     ),
-    rule("the-duration", rf"\b(?i:the)\s+{NUM}\s+{UNIT}(?![\s-]+(?:old|ago|earlier|later)\b)", build_duration),
+    rule(
+        "the-duration",
+        rf"\b(?i:the)\s+{NUM}\s+{UNIT}(?![\s-]+(?:old|ago|earlier|later)\b)",
+        build_duration,
+        may_be_rate=True,
+    ),
     rule(
         "duration",
         rf"\b{QUALIFIER}{NUM}(?P<half>\s+1/2|\s*½|\s+and\s+a\s+half)?[\s-]+"
         rf"(?:(?i:{alternation(DURATION_MODIFIERS)})\s+)?{UNIT}"
         rf"(?P<andahalf>\s+and\s+a\s+half)?(?:\s+in\s+a\s+row)?",
         build_duration,
+        may_be_rate=True,
     ),
     rule(
         "compound-duration",
@@ -289,6 +329,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         rf"\b{QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}|hours?))(?:\s+or\s+so)?\s+(?P<direction>(?i:ago))\b",
         build_ago,
         needs=("ago",),
+        reference_in_sentence=True,
     ),
     rule(
         "earlier-later",
@@ -306,7 +347,7 @@ NEAR_MODIFIER = r"(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming
 
 # in RULES after the period rules (see patterns.py: the order matters)
 WEEKDAY_MONTH_RULES: tuple[Rule, ...] = (
-    rule("weekday", rf"\b{NEAR_MODIFIER}{FULL_WEEKDAY}(?!\w)", build_weekday, needs=("day",)),
+    rule("weekday", rf"\b{NEAR_MODIFIER}{FULL_WEEKDAY}(?!\w)", build_weekday, needs=("day",), speech_time=True),
     rule(
         "weekday-range",
         rf"\b(?P<w1>(?i:{alternation(FULL_WEEKDAY_NAMES)})){RANGE_DASH}(?P<w2>(?i:{alternation(FULL_WEEKDAY_NAMES)}))\b",

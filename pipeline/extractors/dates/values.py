@@ -1,0 +1,546 @@
+"""Date values: the one place that knows the value grammar.
+
+The rules build these values, :mod:`.context` and :mod:`.references` read their
+fields, and :mod:`.resolver` turns an underspecified value into a final one of
+the same types. ``str()`` of a value is its text in the grammar (HeidelTime
+style); :func:`parse_value` reads that text back. Grammar (``n`` a signed integer):
+
+- a year and an optional part (:class:`YearPart`): year ``2024``, ``XXXX``
+  (not stated: the year that puts the period nearest the document date),
+  ``RY-1`` / ``AY-1`` / ``NY+1`` (a shifted year, see :class:`Base`); part
+  ``-11``, ``-11-10``, ``-Q3``, ``-H1``, a season ``-SU``, a holiday
+  ``-HOL-<rule>`` (``data/holidays.tsv``); then a :class:`Direction` (``<``,
+  ``<=``, ``~>`` ...), which only a year-less value reads;
+- ``R<unit><n>`` / ``A<unit><n>`` / ``N<unit><n>`` (:class:`Relative`), unit ``D``,
+  ``W`` (Monday to Sunday), ``WE`` (weekend), ``M``, ``Q``, ``H``; ``RD-1`` is
+  yesterday, ``RW+0`` this week;
+- ``WD5`` a weekday (ISO number) and a direction;
+- durations ``P2D``, ``P2Y6M``; fiscal ``FY2024``, ``FY2024-Q4``, ``FY2024-H1``;
+  ``199`` a decade, ``19`` a century; ``DECADE:9`` the latest decade with that digit
+  begun by the document date (``the nineties``);
+- ``PERIOD@1988`` the reference quarter or half in that year (``the 1988 quarter``),
+  else the year;
+- ``WEEKOF:<day>`` the week containing a day; ``SPAN<n>:<day or month>`` the ``n``
+  months ending on its last day (``the quarter ended Sept. 30``);
+  ``START:<value>`` / ``END:<value>`` the first / last day of a period;
+- ``<start>/<end>`` an interval; ``<a>|<b>`` alternatives (``03/07/2009`` read
+  day-first or month-first), the one nearest the document date wins.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+
+class Direction(StrEnum):
+    """Which occurrence of a year-less date or a weekday is meant, around the document date.
+
+    A hint (``~``) comes from the context (a verb's tense, a deadline word), not from
+    the phrase: with no document date a hinted date keeps its value with the year unknown
+    (`XXXX-03`), while `last March` has none."""
+
+    NEAREST = ""
+    BEFORE = "<"  # the latest ended before the document date (`last May`)
+    ON_OR_BEFORE = "<="  # the latest begun on or before it (`since May`)
+    AFTER = ">"  # `next May`
+    ON_OR_AFTER = ">="  # `this Friday`
+    HINT_BEFORE = "~<"  # a past tense: the nearest, unless more than two months ahead
+    HINT_AFTER = "~>"  # a future tense: the nearest, unless more than two months past
+    HINT_ON_OR_BEFORE = "~<="  # a quarter told in the past tense has begun (as strict as `<=`)
+    HINT_ON_OR_AFTER = "~>="  # a deadline (`until 30 September`) lies ahead (as strict as `>=`)
+
+    @property
+    def is_hint(self) -> bool:
+        return self in HINTS
+
+
+HINTS = frozenset(
+    {Direction.HINT_BEFORE, Direction.HINT_AFTER, Direction.HINT_ON_OR_BEFORE, Direction.HINT_ON_OR_AFTER}
+)
+
+
+class Base(StrEnum):
+    """What a shifted year or a relative unit counts from."""
+
+    DOCUMENT = "R"  # the document date (`last year`)
+    REFERENCE = "A"  # the reference period shifted (`a year earlier`), else the document date
+    FOLLOWING = "N"  # the calendar unit counted from the one holding the reference date (`the following year`)
+
+
+class Unit(StrEnum):
+    DAY = "D"
+    WEEK = "W"
+    WEEKEND = "WE"
+    MONTH = "M"
+    QUARTER = "Q"
+    HALF = "H"
+    YEAR = "Y"  # a shifted year is a YearPart (`RY-1`), see shifted()
+
+
+class Side(StrEnum):
+    START = "START"
+    END = "END"
+
+
+# --- the year and its parts -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ShiftedYear:
+    """`RY-1`: the year of the base date, shifted."""
+
+    base: Base
+    shift: int
+
+    def __str__(self) -> str:
+        return f"{self.base}Y{self.shift:+d}"
+
+
+@dataclass(frozen=True)
+class Month:
+    month: int
+
+    def __str__(self) -> str:
+        return f"{self.month:02d}"
+
+
+@dataclass(frozen=True)
+class MonthDay:
+    month: int
+    day: int
+
+    def __str__(self) -> str:
+        return f"{self.month:02d}-{self.day:02d}"
+
+
+@dataclass(frozen=True)
+class Quarter:
+    number: int
+
+    def __str__(self) -> str:
+        return f"Q{self.number}"
+
+
+@dataclass(frozen=True)
+class Half:
+    number: int
+
+    def __str__(self) -> str:
+        return f"H{self.number}"
+
+
+@dataclass(frozen=True)
+class Season:
+    code: str  # `SP`, `SU`, `FA`, `WI` (data/seasons.tsv)
+
+    def __str__(self) -> str:
+        return self.code
+
+
+@dataclass(frozen=True)
+class NthWeekday:
+    """`nth:4:4:11`: the fourth Thursday of November."""
+
+    nth: int
+    weekday: int
+    month: int
+
+    def __str__(self) -> str:
+        return f"nth:{self.nth}:{self.weekday}:{self.month:02d}"
+
+
+@dataclass(frozen=True)
+class LastWeekday:
+    """`last:1:05`: the last Monday of May."""
+
+    weekday: int
+    month: int
+
+    def __str__(self) -> str:
+        return f"last:{self.weekday}:{self.month:02d}"
+
+
+@dataclass(frozen=True)
+class Easter:
+    """`easter:-2`: days from Western Easter Sunday."""
+
+    days: int = 0
+
+    def __str__(self) -> str:
+        return f"easter:{self.days}" if self.days else "easter"
+
+
+HolidayRule = MonthDay | NthWeekday | LastWeekday | Easter
+
+
+@dataclass(frozen=True)
+class Holiday:
+    rule: HolidayRule
+
+    def __str__(self) -> str:
+        return f"HOL-{self.rule}"
+
+
+Part = Month | MonthDay | Quarter | Half | Season | Holiday
+
+
+@dataclass(frozen=True)
+class YearPart:
+    """A year or a part of one: `2023-11-10`, `XXXX-11<`, `RY+0-SU`, `AY-1`."""
+
+    year: int | ShiftedYear | None  # None: not stated (`XXXX`)
+    part: Part | None = None
+    direction: Direction = Direction.NEAREST
+
+    def __str__(self) -> str:
+        year = "XXXX" if self.year is None else f"{self.year:04d}" if isinstance(self.year, int) else str(self.year)
+        part = "" if self.part is None else f"-{self.part}"
+        return f"{year}{part}{self.direction}"
+
+
+# --- other atoms ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Weekday:
+    number: int  # ISO: Monday 1
+    direction: Direction = Direction.NEAREST
+
+    def __str__(self) -> str:
+        return f"WD{self.number}{self.direction}"
+
+
+@dataclass(frozen=True)
+class Relative:
+    """`RD-1` yesterday, `AM-6` six months before the reference, `ND+1` the next day."""
+
+    base: Base
+    unit: Unit
+    shift: int
+
+    def __post_init__(self) -> None:
+        if self.unit is Unit.YEAR:
+            raise ValueError("a shifted year is a YearPart: use shifted()")
+
+    def __str__(self) -> str:
+        return f"{self.base}{self.unit}{self.shift:+d}"
+
+
+@dataclass(frozen=True)
+class Duration:
+    years: int = 0
+    months: int = 0
+    weeks: int = 0
+    days: int = 0
+
+    def __str__(self) -> str:
+        amounts = zip((self.years, self.months, self.weeks, self.days), "YMWD", strict=True)
+        return "P" + "".join(f"{n}{code}" for n, code in amounts if n)
+
+
+@dataclass(frozen=True)
+class Fiscal:
+    year: int  # labelled by its end
+    part: Quarter | Half | None = None
+
+    def __str__(self) -> str:
+        return f"FY{self.year}" + ("" if self.part is None else f"-{self.part}")
+
+
+@dataclass(frozen=True)
+class Decade:
+    number: int  # 199: the 1990s
+
+    def __str__(self) -> str:
+        return f"{self.number:03d}"
+
+
+@dataclass(frozen=True)
+class Century:
+    number: int  # 19: the 1900s
+
+    def __str__(self) -> str:
+        return f"{self.number:02d}"
+
+
+@dataclass(frozen=True)
+class LatestDecade:
+    """`the nineties`: the latest decade with this digit begun by the document date."""
+
+    digit: int
+
+    def __str__(self) -> str:
+        return f"DECADE:{self.digit}"
+
+
+@dataclass(frozen=True)
+class PeriodInYear:
+    """`the 1988 quarter`: the reference quarter or half moved to that year, else the year."""
+
+    year: int
+
+    def __str__(self) -> str:
+        return f"PERIOD@{self.year:04d}"
+
+
+@dataclass(frozen=True)
+class WeekOf:
+    day: YearPart
+
+    def __str__(self) -> str:
+        return f"WEEKOF:{self.day}"
+
+
+@dataclass(frozen=True)
+class PeriodEnding:
+    """`the nine months ended 30 June`: the months up to the last day of ``end``."""
+
+    months: int
+    end: YearPart
+
+    def __str__(self) -> str:
+        return f"SPAN{self.months}:{self.end}"
+
+
+@dataclass(frozen=True)
+class Edge:
+    """`the end of 2025`: the first or last day of a period."""
+
+    side: Side
+    of: Value  # an atom, see edge_of()
+
+    def __str__(self) -> str:
+        return f"{self.side}:{self.of}"
+
+
+Atom = (
+    YearPart
+    | Weekday
+    | Relative
+    | Duration
+    | Fiscal
+    | Decade
+    | Century
+    | LatestDecade
+    | PeriodInYear
+    | WeekOf
+    | PeriodEnding
+    | Edge
+)
+
+
+@dataclass(frozen=True)
+class Interval:
+    start: Value  # an atom in a rule's value; a resolved quarter may stand here too
+    end: Value
+
+    def __str__(self) -> str:
+        return f"{self.start}/{self.end}"
+
+
+@dataclass(frozen=True)
+class Alternatives:
+    options: tuple[Value, ...]  # atoms or intervals
+
+    def __str__(self) -> str:
+        return "|".join(str(option) for option in self.options)
+
+
+Value = Atom | Interval | Alternatives
+
+
+# --- constructors -------------------------------------------------------------------------
+
+
+def shifted(base: Base, unit: Unit, n: int) -> YearPart | Relative:
+    """``n`` units from the base date: a year is a YearPart (`RY-1`), other units Relative (`RM-1`)."""
+    if unit is Unit.YEAR:
+        return YearPart(ShiftedYear(base, n))
+    return Relative(base, unit, n)
+
+
+def duration(unit: Unit, amount: int) -> Duration:
+    """`P3M` from (M, 3); a unit of ``data/units.tsv`` (Y, M, W, D)."""
+    fields = {Unit.YEAR: "years", Unit.MONTH: "months", Unit.WEEK: "weeks", Unit.DAY: "days"}
+    return Duration(**{fields[unit]: amount})
+
+
+def day(date: dt.date) -> YearPart:
+    return YearPart(date.year, MonthDay(date.month, date.day))
+
+
+def one_of(options: list[Value]) -> Value | None:
+    """The readings of a phrase, duplicates dropped: None, the one reading or Alternatives."""
+    distinct = tuple(dict.fromkeys(options))
+    if len(distinct) > 1:
+        return Alternatives(distinct)
+    return distinct[0] if distinct else None
+
+
+def edge_of(side: Side, value: Value) -> Value:
+    """`the end of <value>`; of an interval or alternatives, the first side's edge (the
+    grammar read `END:2014/2020` as the end of 2014 to 2020)."""
+    if isinstance(value, Interval):
+        return Interval(edge_of(side, value.start), value.end)
+    if isinstance(value, Alternatives):
+        first, *rest = value.options
+        return Alternatives((edge_of(side, first), *rest))
+    return Edge(side, value)
+
+
+# --- reading a value ----------------------------------------------------------------------
+
+
+def atoms(value: Value) -> Iterator[Atom]:
+    """The innermost atoms of ``value`` in reading order (inside intervals, alternatives,
+    edges, `WEEKOF` and `SPAN`)."""
+    if isinstance(value, Interval):
+        yield from atoms(value.start)
+        yield from atoms(value.end)
+    elif isinstance(value, Alternatives):
+        for option in value.options:
+            yield from atoms(option)
+    elif isinstance(value, Edge):
+        yield from atoms(value.of)
+    elif isinstance(value, WeekOf):
+        yield value.day
+    elif isinstance(value, PeriodEnding):
+        yield value.end
+    else:
+        yield value
+
+
+def bases(value: Value) -> set[Base]:
+    """What the shifted years and relative units of ``value`` count from."""
+    found = set()
+    for atom in atoms(value):
+        if isinstance(atom, Relative):
+            found.add(atom.base)
+        elif isinstance(atom, YearPart) and isinstance(atom.year, ShiftedYear):
+            found.add(atom.year.base)
+    return found
+
+
+def year_less(value: Value) -> list[YearPart]:
+    """The parts of ``value`` with no year stated (`XXXX-11-10`), in reading order."""
+    return [a for a in atoms(value) if isinstance(a, YearPart) and a.year is None]
+
+
+def map_year_less(value: Value, change: Callable[[YearPart], YearPart], first_only: bool = False) -> Value:
+    """``value`` with ``change`` applied to its year-less parts (to the first one only)."""
+    changed = False
+
+    def visit_part(part: YearPart) -> YearPart:
+        nonlocal changed
+        if part.year is not None or (first_only and changed):
+            return part
+        changed = True
+        return change(part)
+
+    def visit(value: Value) -> Value:
+        if isinstance(value, YearPart):
+            return visit_part(value)
+        if isinstance(value, Interval):
+            return Interval(visit(value.start), visit(value.end))
+        if isinstance(value, Alternatives):
+            return Alternatives(tuple(visit(option) for option in value.options))
+        if isinstance(value, Edge):
+            return Edge(value.side, visit(value.of))
+        if isinstance(value, WeekOf):
+            return WeekOf(visit_part(value.day))
+        if isinstance(value, PeriodEnding):
+            return replace(value, end=visit_part(value.end))
+        return value
+
+    return visit(value)
+
+
+# --- parsing the text of a value ------------------------------------------------------------
+
+DIRECTION = r"(?P<direction>~?[<>]=?)?"
+PART = r"(?:-(?P<part>\d\d(?:-\d\d)?|[QH][1-4]|SP|SU|FA|WI|HOL-[\w:-]+))?"
+YEAR_PART = re.compile(rf"(?P<year>\d{{4}}|XXXX|(?P<base>[RAN])Y(?P<shift>[+-]\d+)){PART}{DIRECTION}")
+RELATIVE = re.compile(r"(?P<base>[RAN])(?P<unit>WE|D|W|M|Q|H)(?P<shift>[+-]\d+)")
+WEEKDAY = re.compile(rf"WD(?P<number>[1-7]){DIRECTION}")
+DURATION = re.compile(r"P(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?")
+FISCAL = re.compile(r"FY(?P<year>\d{4})(?:-(?P<part>[QH][1-4]))?")
+WRAPPED = re.compile(r"(?P<kind>START|END|WEEKOF|SPAN(?P<months>\d+)):(?P<inner>.+)")
+
+
+def holiday_rule(text: str) -> HolidayRule:
+    """A rule of ``data/holidays.tsv``: `12-25`, `nth:4:4:11`, `last:1:05`, `easter`, `easter:-2`."""
+    kind, *args = text.split(":")
+    if kind == "nth":
+        nth, weekday, month = map(int, args)
+        return NthWeekday(nth, weekday, month)
+    if kind == "last":
+        weekday, month = map(int, args)
+        return LastWeekday(weekday, month)
+    if kind == "easter":
+        return Easter(int(args[0]) if args else 0)
+    if m := re.fullmatch(r"(\d\d)-(\d\d)", text):
+        return MonthDay(int(m[1]), int(m[2]))
+    raise ValueError(f"not a holiday rule: {text!r}")
+
+
+def _quarter_or_half(text: str) -> Quarter | Half:
+    return Quarter(int(text[1])) if text[0] == "Q" else Half(int(text[1]))
+
+
+def _part(text: str) -> Part:
+    if text.startswith("HOL-"):
+        return Holiday(holiday_rule(text[4:]))
+    if text[0] in "QH":
+        return _quarter_or_half(text)
+    if text[0].isdigit():
+        month, *rest = map(int, text.split("-"))
+        return MonthDay(month, rest[0]) if rest else Month(month)
+    return Season(text)
+
+
+def _atom(text: str) -> Atom:
+    if m := WRAPPED.fullmatch(text):
+        inner = _atom(m["inner"])
+        if m["kind"] in ("START", "END"):
+            return Edge(Side(m["kind"]), inner)
+        if not isinstance(inner, YearPart):
+            raise ValueError(f"not a date value: {text!r}")
+        return WeekOf(inner) if m["kind"] == "WEEKOF" else PeriodEnding(int(m["months"]), inner)
+    if text.startswith("DECADE:"):
+        return LatestDecade(int(text[7:]))
+    if text.startswith("PERIOD@"):
+        return PeriodInYear(int(text[7:]))
+    if re.fullmatch(r"\d{3}", text):
+        return Decade(int(text))
+    if re.fullmatch(r"\d{2}", text):
+        return Century(int(text))
+    if m := YEAR_PART.fullmatch(text):
+        year: int | ShiftedYear | None = None
+        if m["base"]:
+            year = ShiftedYear(Base(m["base"]), int(m["shift"]))
+        elif m["year"] != "XXXX":
+            year = int(m["year"])
+        part = _part(m["part"]) if m["part"] else None
+        return YearPart(year, part, Direction(m["direction"] or ""))
+    if m := RELATIVE.fullmatch(text):
+        return Relative(Base(m["base"]), Unit(m["unit"]), int(m["shift"]))
+    if m := WEEKDAY.fullmatch(text):
+        return Weekday(int(m["number"]), Direction(m["direction"] or ""))
+    if (m := DURATION.fullmatch(text)) and text != "P":
+        return Duration(**{k: int(v) for k, v in m.groupdict().items() if v})
+    if m := FISCAL.fullmatch(text):
+        return Fiscal(int(m["year"]), _quarter_or_half(m["part"]) if m["part"] else None)
+    raise ValueError(f"not a date value: {text!r}")
+
+
+def parse_value(text: str) -> Value:
+    """The value written as ``text`` (``str(parse_value(t)) == t``)."""
+    options: list[Value] = []
+    for option in text.split("|"):
+        start, slash, end = option.partition("/")
+        options.append(Interval(_atom(start), _atom(end)) if slash else _atom(start))
+    return options[0] if len(options) == 1 else Alternatives(tuple(options))
