@@ -38,8 +38,8 @@ def as_input_document(item: InputDocument | Mapping | str, index: int) -> InputD
 
 
 def extract(docs: Iterable[InputDocument | Mapping | str], nlp: Language | None = None) -> dict[str, pd.DataFrame]:
-    """The six tables (``documents``, ``dates``, ``counts``, ``money``, ``reports``,
-    ``initiatives``) for texts, ``{"id", "text", "date"}`` mappings or :class:`InputDocument`."""
+    """The tables (``documents``, ``dates``, ``counts``, ``money``, ``reports``, ``initiatives``
+    and ``entities``) for texts, ``{"id", "text", "date"}`` mappings or :class:`InputDocument`."""
     nlp = nlp or load()
     rows, errors = extract_rows(nlp, (as_input_document(d, i) for i, d in enumerate(docs)))
     if errors:

@@ -298,6 +298,8 @@ def command_diff(args: argparse.Namespace) -> int:
 def command_show(args: argparse.Namespace) -> int:
     from rich.console import Console
 
+    from pipeline.io.entities import build_entities
+    from pipeline.io.tables import document_rows
     from pipeline.nlp import load
     from pipeline.views.show import show_document
 
@@ -325,7 +327,9 @@ def command_show(args: argparse.Namespace) -> int:
         )
     settings = load_settings(args.config)
     item, doc = next(process(load(settings), documents[:1], settings.batch_size))
-    show_document(item, doc, Console(), args.types)
+    rows = document_rows(item, doc)
+    entities = build_entities(rows, {item.doc_id: item.text}, {item.doc_id: item.date or ""})
+    show_document(item, doc, Console(), args.types, entities)
     return EXIT_OK
 
 

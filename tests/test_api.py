@@ -13,14 +13,14 @@ def test_api_package_docstring_examples_run():
     assert result.attempted > 0 and result.failed == 0
 
 
-def test_api_extract_returns_the_six_tables_with_contract_columns():
+def test_api_extract_returns_the_seven_tables_with_contract_columns():
     tables = pipeline.extract(
         [
             {"id": "a", "date": "2020-11-28", "text": "The Expo, held between Nov. 22 and 24, drew over 130 firms."},
             "An undated text: sales reached $2.5 million in 2021.",
         ]
     )
-    assert set(tables) == {"documents", "dates", "counts", "money", "reports", "initiatives"}
+    assert set(tables) == {"documents", "dates", "counts", "money", "reports", "initiatives", "entities"}
     for name, frame in tables.items():
         assert list(frame.columns) == columns_of(name)
     assert tables["documents"]["doc_id"].tolist() == ["a", "doc1"]

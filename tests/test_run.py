@@ -19,7 +19,7 @@ from pipeline.io.tables import TABLE_NAMES
 
 pytestmark = pytest.mark.slow  # whole runs: `pytest -m 'not slow'` leaves them out
 
-TABLE_FILES = [f"{name}.csv" for name in TABLE_NAMES] + ["errors.csv"]
+TABLE_FILES = [f"{name}.csv" for name in TABLE_NAMES] + ["entities.csv", "errors.csv"]
 
 
 def write_dev_corpus(folder, n=12):

@@ -32,6 +32,7 @@ from tqdm import tqdm
 from pipeline.batch.engines import Engine, LocalEngine, make_engine
 from pipeline.batch.extract import Extracted, chunked
 from pipeline.core.config import Settings
+from pipeline.io.entities import build_entities
 from pipeline.io.formats import read_tables, write_tables
 from pipeline.io.manifest import (
     MANIFEST_FILE,
@@ -114,18 +115,34 @@ def extract_documents(
     return fresh, failures
 
 
+def add_entities(rows: dict[str, list[dict]], texts: dict[str, str], earlier: Iterable[dict] = ()) -> None:
+    """``rows["entities"]``, one row per named report and initiative of the batch, and the
+    ``entity_id`` of every report and initiative row (``texts``: the documents extracted now,
+    whose text says which forms are aliases; ``earlier``: the last run's entities)."""
+    dates = {row["doc_id"]: row["date"] for row in rows["documents"]}
+    rows["entities"] = build_entities(rows, texts, dates, earlier)
+
+
 def extract_rows(
     nlp: Language, stream: Iterable[InputDocument | ReadError], batch_size: int = 32
 ) -> tuple[dict[str, list[dict]], list[ReadError]]:
     """Every table's rows for ``stream``, extracted in this process with ``nlp``, and every
     error (unreadable inputs, then component failures)."""
     errors: list[ReadError] = []
+    texts: dict[str, str] = {}
+
+    def documents() -> Iterator[InputDocument]:
+        for item in documents_of(stream, errors):
+            texts[item.doc_id] = item.text
+            yield item
+
     engine = LocalEngine(Settings(batch_size=batch_size), nlp=nlp)
-    fresh, failures = extract_documents(engine, chunked(documents_of(stream, errors), batch_size))
+    fresh, failures = extract_documents(engine, chunked(documents(), batch_size))
     rows = empty_tables()
     for document_rows in fresh.values():
         for table, table_rows in document_rows.items():
             rows[table].extend(table_rows)
+    add_entities(rows, texts)
     return rows, errors + failures
 
 
@@ -174,6 +191,7 @@ def _run_locked(
 
     current: dict[str, DocumentEntry] = {}
     read_errors: list[ReadError] = []
+    texts: dict[str, str] = {}  # of the documents extracted now: where aliases are defined
 
     def to_extract() -> Iterator[InputDocument]:
         for item in documents_of(stream, read_errors):
@@ -193,6 +211,7 @@ def _run_locked(
             if not options.force and earlier.get(item.doc_id) == entry:
                 result.n_reused += 1
                 continue
+            texts[item.doc_id] = item.text
             yield item
 
     fresh: dict[str, dict[str, list[dict]]] = {}
@@ -248,6 +267,14 @@ def _run_locked(
         entries.append(entry)
     result.n_documents = len(entries)
     result.errors = read_errors + failures
+    earlier_entities = (
+        read_tables(previous_dir, ["entities"], options.fmt, reusable.csv_cells == "escaped")["entities"].to_dict(
+            "records"
+        )
+        if reusable
+        else []
+    )
+    add_entities(result.rows, texts, earlier_entities)
 
     frames = to_frames(result.rows)
     frames["errors"] = error_frame(result.errors)

@@ -1,8 +1,10 @@
-"""Turn processed documents into the contract's six tables (pandas DataFrames).
+"""Turn processed documents into the contract's tables (pandas DataFrames).
 
-Column order: the contract's columns first, then ``sentence`` (the text of
-the sentence holding the mention) and ``rule`` (the rule that produced it).
-Every value is a string, as written to CSV, so numbers stay exact.
+Column order: the contract's columns first (reports and initiatives then carry
+their ``entity_id``, see :mod:`pipeline.io.entities`), then ``sentence`` (the
+text of the sentence holding the mention) and ``rule`` (the rule that produced
+it). Every value is a string, as written to CSV, so numbers stay exact.
+``entities`` and ``errors`` are tables of the whole batch, not of a document.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from pipeline.core.mentions import MENTION_TYPES, get_mentions
+from pipeline.io.entities import ENTITY_COLUMNS, NAME_FIELD
 from pipeline.io.reader import InputDocument
 
 DOCUMENT_COLUMNS = ["doc_id", "source", "date", "n_chars", "sha256", "date_source"] + [
@@ -24,7 +27,8 @@ TABLE_NAMES = ["documents"] + [t.table for t in MENTION_TYPES.values()]
 
 
 def mention_columns(type_name: str) -> list[str]:
-    return ["doc_id", "start", "end", "text", *MENTION_TYPES[type_name].fields, *MENTION_EXTRA_COLUMNS]
+    entity = ["entity_id"] if type_name in NAME_FIELD else []
+    return ["doc_id", "start", "end", "text", *MENTION_TYPES[type_name].fields, *entity, *MENTION_EXTRA_COLUMNS]
 
 
 def document_rows(item: InputDocument, doc: Doc) -> dict[str, list[dict]]:
@@ -67,6 +71,8 @@ def columns_of(table: str) -> list[str]:
         return DOCUMENT_COLUMNS
     if table == "errors":
         return ERROR_COLUMNS
+    if table == "entities":
+        return ENTITY_COLUMNS
     type_name = next(t.name for t in MENTION_TYPES.values() if t.table == table)
     return mention_columns(type_name)
 

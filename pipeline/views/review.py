@@ -65,6 +65,7 @@ class Review:
     documents: list[ReviewDocument]
     rows: dict[str, list[dict]]  # type -> every predicted row of the folder
     scores: Scores | None
+    entities: list[dict] = field(default_factory=list)  # the folder's entities table (none in older folders)
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -128,14 +129,18 @@ def find_texts(documents: pd.DataFrame) -> dict[str, tuple[str | None, str]]:
     return texts
 
 
-def _read_rows(out_dir: str | Path) -> tuple[pd.DataFrame, dict[str, list[dict]]]:
+def _read_rows(out_dir: str | Path) -> tuple[pd.DataFrame, dict[str, list[dict]], list[dict]]:
     frames = read_folder(out_dir, ["documents", *(t.table for t in MENTION_TYPES.values())])
     rows = {}
     for mtype in MENTION_TYPES.values():
         rows[mtype.name] = frames[mtype.table].to_dict("records")
         for row in rows[mtype.name]:
             row["start"], row["end"] = int(row["start"]), int(row["end"])
-    return frames["documents"], rows
+    try:
+        entities = read_folder(out_dir, ["entities"])["entities"].to_dict("records")
+    except FileNotFoundError:  # a folder written before entities.csv existed
+        entities = []
+    return frames["documents"], rows, entities
 
 
 def _gold_text(gold: GoldDocument, shas: dict[str, str]) -> tuple[str, str]:
@@ -148,7 +153,7 @@ def _gold_text(gold: GoldDocument, shas: dict[str, str]) -> tuple[str, str]:
 
 
 def build_review(out_dir: str | Path, gold_path: str | Path | None = None) -> Review:
-    documents, rows = _read_rows(out_dir)
+    documents, rows, entities = _read_rows(out_dir)
     predictions: dict[str, dict[str, list[dict]]] = {}
     for type_name, type_rows in rows.items():
         for row in type_rows:
@@ -177,7 +182,7 @@ def build_review(out_dir: str | Path, gold_path: str | Path | None = None) -> Re
         text, note = texts[doc_id]
         doc_marks = sorted(marks.get(doc_id, []), key=lambda m: (m.start, -m.end, m.type, m.kind))
         review_docs.append(ReviewDocument(doc_id, date, source, text, note, doc_marks))
-    return Review(str(out_dir), str(gold_path) if gold_path else None, review_docs, rows, scores)
+    return Review(str(out_dir), str(gold_path) if gold_path else None, review_docs, rows, scores, entities)
 
 
 def segments(marks: list[Mark]) -> list[tuple[int, int, list[int]]]:
@@ -258,6 +263,35 @@ KIND_LABELS = {
 }
 
 
+def _entities_table(review: Review) -> str:
+    """Each named report and initiative once, most documents first."""
+    if not review.entities:
+        return "<p>No named report or initiative.</p>"
+    head = ["entity", "type", "kind", "year", "also written", "documents", "mentions", "first", "last"]
+    lines = [
+        '<table class="entities"><thead><tr>' + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr></thead><tbody>"
+    ]
+    for e in sorted(review.entities, key=lambda e: (-int(e["n_documents"]), -int(e["n_mentions"]), e["name"])):
+        cells = [
+            e["name"],
+            e["type"],
+            e["kind"],
+            e["year"],
+            e["aliases"].replace(";", "; "),
+            e["n_documents"],
+            e["n_mentions"],
+            e["first_date"],
+            e["last_date"],
+        ]
+        swatch = f'<span class="swatch t-{escape(e["type"])}"></span>'
+        lines.append(
+            f'<tr title="{escape(e["entity_id"])}"><td>{swatch}'
+            + "</td><td>".join(escape(str(c)) for c in cells)
+            + "</td></tr>"
+        )
+    return "\n".join([*lines, "</tbody></table>"])
+
+
 def _legend(review: Review) -> str:
     types = "".join(
         f'<label class="legend-item" data-type="{t}"><input type="checkbox" data-filter="type" value="{t}" checked>'
@@ -304,6 +338,7 @@ def render_page(review: Review) -> str:
         style=(ASSETS / "review.css").read_text(encoding="utf-8"),
         script=(ASSETS / "review.js").read_text(encoding="utf-8"),
         summary=_summary_table(review),
+        entities=_entities_table(review),
         legend=_legend(review),
         timeline=timeline_chart(review.rows["date"]),
         money=money_chart(review.rows["money"]),

@@ -3,6 +3,8 @@ then a table of their values (rich). The colours are the review page's."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -47,7 +49,25 @@ def values_table(mentions: list[tuple[str, dict]]) -> Table:
     return table
 
 
-def show_document(item: InputDocument, doc: Doc, console: Console, types=tuple(MENTION_TYPES)) -> None:
+def entities_table(entities: Sequence[dict]) -> Table:
+    table = Table(title="named reports and initiatives", show_lines=False, header_style="bold")
+    for column in ("entity", "type", "kind", "year", "also written", "mentions"):
+        table.add_column(column, overflow="fold")
+    for e in entities:
+        table.add_row(
+            e["name"],
+            Text(e["type"], style=STYLES[e["type"]]),
+            e["kind"],
+            e["year"],
+            e["aliases"],
+            str(e["n_mentions"]),
+        )
+    return table
+
+
+def show_document(
+    item: InputDocument, doc: Doc, console: Console, types=tuple(MENTION_TYPES), entities: Sequence[dict] = ()
+) -> None:
     mentions = _mentions(doc, types)
     console.rule(Text(f"{item.doc_id} · {item.source} · {'date ' + item.date if item.date else 'no date'}"))
     legend = Text("  ").join(Text(f" {t} ", style=STYLES[t]) for t in types)
@@ -58,3 +78,5 @@ def show_document(item: InputDocument, doc: Doc, console: Console, types=tuple(M
     console.print(f"{len(mentions)} mentions: {per_type}", highlight=False)
     if mentions:
         console.print(values_table(mentions))
+    if entities:
+        console.print(entities_table(entities))
