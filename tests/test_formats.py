@@ -13,7 +13,7 @@ from pipeline.io.tables import TABLE_NAMES, columns_of
 
 pytestmark = pytest.mark.slow  # whole runs: `pytest -m 'not slow'` leaves them out
 
-ALL_TABLES = TABLE_NAMES + ["entities", "errors"]
+ALL_TABLES = TABLE_NAMES + ["entities", "texts", "errors"]
 
 
 def run_in_every_format(tmp_path):

@@ -44,7 +44,7 @@ from pipeline.io.manifest import (
     why_stale,
 )
 from pipeline.io.outputset import RunLock, current_set_dir, new_set_dir, remove_leftovers, switch_to
-from pipeline.io.reader import InputDocument, ReadError
+from pipeline.io.reader import InputDocument, ReadError, source_file
 from pipeline.io.tables import TABLE_NAMES, empty_tables, error_frame, to_frames
 
 
@@ -154,10 +154,12 @@ def _rows_by_document(frames) -> dict[str, dict[str, list[dict]]]:
     return rows
 
 
-def _file_of(source: str) -> str:
-    """The file of a source (a JSON line's ``path:LINE`` moves when lines are added)."""
-    path, _, line = source.rpartition(":")
-    return path if path and line.isdigit() else source
+def _earlier_texts(previous_dir: Path, options: BatchOptions, reusable: Manifest | None) -> dict[str, str]:
+    """The texts the reusable earlier set holds (a document kept without being read again keeps its text)."""
+    if reusable is None:
+        return {}
+    frame = read_tables(previous_dir, ["texts"], options.fmt, reusable.csv_cells == "escaped")["texts"]
+    return dict(zip(frame["doc_id"], frame["text"], strict=True))
 
 
 def run_batch(
@@ -191,13 +193,14 @@ def _run_locked(
 
     current: dict[str, DocumentEntry] = {}
     read_errors: list[ReadError] = []
-    texts: dict[str, str] = {}  # of the documents extracted now: where aliases are defined
+    fresh_texts: dict[str, str] = {}  # of the documents extracted now: where aliases are defined
+    texts = _earlier_texts(previous_dir, options, reusable)  # every document's, written with the tables
 
     def to_extract() -> Iterator[InputDocument]:
         for item in documents_of(stream, read_errors):
             entry = DocumentEntry.of(item)
             before = earlier.get(item.doc_id)
-            if before is not None and not options.force and _file_of(before.source) != _file_of(entry.source):
+            if before is not None and not options.force and source_file(before.source) != source_file(entry.source):
                 read_errors.append(
                     ReadError(
                         entry.source,
@@ -208,10 +211,11 @@ def _run_locked(
                 )
                 continue
             current[item.doc_id] = entry
+            texts[item.doc_id] = item.text
             if not options.force and earlier.get(item.doc_id) == entry:
                 result.n_reused += 1
                 continue
-            texts[item.doc_id] = item.text
+            fresh_texts[item.doc_id] = item.text
             yield item
 
     fresh: dict[str, dict[str, list[dict]]] = {}
@@ -274,7 +278,8 @@ def _run_locked(
         if reusable
         else []
     )
-    add_entities(result.rows, texts, earlier_entities)
+    add_entities(result.rows, fresh_texts, earlier_entities)
+    result.rows["texts"] = [{"doc_id": e.doc_id, "text": texts[e.doc_id]} for e in entries]
 
     frames = to_frames(result.rows)
     frames["errors"] = error_frame(result.errors)

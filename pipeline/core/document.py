@@ -3,8 +3,9 @@
 :func:`decide_date` is the one place that decides a document's date, for both
 readers, ``pipeline.extract()`` and evaluation: a date given for the whole run
 (``--date``) wins, then a date stated beside the text (a JSON line's ``date``),
-then the text's ``date YYYY-MM-DD`` header. ``date_source`` says which
-(:data:`DATE_SOURCES`).
+then the text's ``date YYYY-MM-DD`` header, then a date in a converted file's own
+metadata (an HTML page's publication date, a PDF's or Word file's creation date,
+an e-mail's ``Date:``). ``date_source`` says which (:data:`DATE_SOURCES`).
 
 ``doc._.pf_date`` (``YYYY-MM-DD``) anchors relative and year-less dates: None
 means "not decided yet" (the :class:`DocumentDate` component then reads the
@@ -41,7 +42,7 @@ class Header:
 
 
 # Where a document's date came from, best first.
-DATE_SOURCES = ("option", "jsonl", "header", "missing")
+DATE_SOURCES = ("option", "jsonl", "header", "html-meta", "pdf-metadata", "docx-metadata", "email-date", "missing")
 NO_DATE = ""  # doc._.pf_date when the document was decided to have no date
 
 
@@ -52,10 +53,13 @@ class DateDecision:
     problem: str | None = None  # a stated date that is no calendar date (the document is read without one)
 
 
-def decide_date(text: str, option: str | None = None, stated: object = None) -> DateDecision:
+def decide_date(
+    text: str, option: str | None = None, stated: object = None, metadata: DateDecision | None = None
+) -> DateDecision:
     """The document's date: ``option`` (one date for every input), else ``stated`` (a JSON
     line's ``date``; an unusable one is a problem, not a fall-back to the header), else the
-    text's header."""
+    text's header (an unusable one is a problem too), else ``metadata`` (the date a converted
+    file's metadata states, with its source)."""
     if option is not None:
         return DateDecision(option, "option")
     if stated not in (None, ""):
@@ -65,7 +69,7 @@ def decide_date(text: str, option: str | None = None, stated: object = None) -> 
         return DateDecision(date, "jsonl")
     header = find_header(text)
     if header is None:
-        return DateDecision(None, "missing")
+        return metadata if metadata is not None and metadata.date else DateDecision(None, "missing")
     if header.date is None:
         return DateDecision(None, "missing", f"header date {header.date_text!r} is not a calendar date")
     return DateDecision(header.date, "header")

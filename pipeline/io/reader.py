@@ -1,8 +1,14 @@
-"""Read input releases: ``.txt`` files (optional ``date`` header) and ``.jsonl`` lines.
+"""Read input releases: ``.txt`` files (optional ``date`` header), ``.jsonl`` lines, and
+HTML pages, PDFs, Word files and e-mails (``.html``/``.htm``, ``.pdf``, ``.docx``, ``.eml``),
+each turned into plain text first (:mod:`pipeline.io.converters`; that text is the document text).
 
 Every problem becomes a :class:`ReadError` naming the source and line; it
 never stops the other documents. A document whose date is unusable is still
-read (its text is good data) with an error beside it and no date.
+read (its text is good data) with an error beside it and no date. A converted file with no
+text to give (an encrypted or scanned PDF, a page with no main text, a corrupt .docx, an
+e-mail with only attachments) is an error, never an empty document. Its date: the text's
+``date`` header if it has one, else the date its metadata states (``date_source``
+``html-meta``, ``pdf-metadata``, ``docx-metadata`` or ``email-date``).
 """
 
 from __future__ import annotations
@@ -16,9 +22,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from pipeline.core.document import decide_date
+from pipeline.core.document import DateDecision, decide_date
+from pipeline.io.converters import FORMATS, ConversionError, convert
 
-INPUT_SUFFIXES = (".txt", ".jsonl")
+INPUT_SUFFIXES = (".txt", ".jsonl", *FORMATS)  # matched in any case: `REPORT.PDF` too
+_NO_INPUT = "no .txt or .jsonl file, nor any " + ", ".join(FORMATS)
 
 
 @dataclass(frozen=True)
@@ -28,6 +36,9 @@ class InputDocument:
     text: str
     date: str | None  # YYYY-MM-DD, the anchor for relative dates
     date_source: str  # where the date came from: one of pipeline.core.document.DATE_SOURCES
+    format: str = "txt"  # what the text was read from: txt, jsonl, html, pdf, docx or eml
+    title: str = ""  # the page's headline, the PDF's or .docx's title, the e-mail's subject
+    url: str = ""  # an HTML page's canonical URL
 
     @cached_property  # a long text is hashed once
     def sha256(self) -> str:
@@ -46,19 +57,23 @@ class ReadError:
         return f"{where}: {self.reason}"
 
 
+def _is_input(path: Path) -> bool:
+    """An input file by its suffix (any case); an office lock file (``~$name.docx``) is none."""
+    return path.suffix.lower() in INPUT_SUFFIXES and not path.name.startswith("~$") and path.is_file()
+
+
 def expand_inputs(inputs: Iterable[str]) -> Iterator[Path | ReadError]:
     """Files, folders (searched recursively) and globs, in a stable order."""
     for item in inputs:
         if any(ch in item for ch in "*?["):
-            matches = sorted(glob.glob(item, recursive=True))
-            files = [Path(m) for m in matches if Path(m).is_file() and m.endswith(INPUT_SUFFIXES)]
+            files = [Path(m) for m in sorted(glob.glob(item, recursive=True)) if _is_input(Path(m))]
             if not files:
-                yield ReadError(item, None, "pattern matches no .txt or .jsonl file")
+                yield ReadError(item, None, f"pattern matches {_NO_INPUT}")
             yield from files
         elif os.path.isdir(item):
-            files = sorted(p for p in Path(item).rglob("*") if p.is_file() and p.suffix in INPUT_SUFFIXES)
+            files = sorted(p for p in Path(item).rglob("*") if _is_input(p))
             if not files:
-                yield ReadError(item, None, "folder holds no .txt or .jsonl file")
+                yield ReadError(item, None, f"folder holds {_NO_INPUT}")
             yield from files
         elif os.path.exists(item):
             yield Path(item)
@@ -86,8 +101,7 @@ def read_inputs(inputs: Iterable[str], date: str | None = None) -> Iterator[Inpu
                 "file name is not valid UTF-8 (its doc_id could not be written); skipped: rename the file",
             )
             continue
-        reader = read_jsonl if path.suffix == ".jsonl" else read_txt
-        for item in reader(path, date):
+        for item in read_file(path, date):
             if isinstance(item, InputDocument):
                 if item.doc_id in seen:
                     yield ReadError(
@@ -98,6 +112,23 @@ def read_inputs(inputs: Iterable[str], date: str | None = None) -> Iterator[Inpu
                     continue
                 seen[item.doc_id] = item.source
             yield item
+
+
+def read_file(path: Path, date: str | None = None) -> Iterator[InputDocument | ReadError]:
+    """One input file's documents and errors, read by its suffix: ``.jsonl`` lines, a converted
+    format (:data:`pipeline.io.converters.FORMATS`), else plain text."""
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        return read_jsonl(path, date)
+    if suffix in FORMATS:
+        return read_converted(path, date)
+    return read_txt(path, date)
+
+
+def source_file(source: str) -> str:
+    """The file a source names: a JSON line's source is ``path:LINE``."""
+    path, _, line = source.rpartition(":")
+    return path if line.isdigit() and path.lower().endswith(".jsonl") else source
 
 
 def _line_of(source: str) -> int | None:
@@ -152,7 +183,40 @@ def read_txt(path: Path, date: str | None = None) -> Iterator[InputDocument | Re
     decision = decide_date(text, option=date)
     if decision.problem:
         yield ReadError(str(path), 1, f"{decision.problem}; document read without a date", lost=False)
-    yield InputDocument(path.stem, str(path), text, decision.date, decision.source)
+    yield InputDocument(path.stem, str(path), text, decision.date, decision.source, "txt")
+
+
+def read_converted(path: Path, date: str | None = None) -> Iterator[InputDocument | ReadError]:
+    """An HTML page, PDF, Word file or e-mail as one document: its text as the converter gives
+    it; a file with no text to give is one error (``lost``)."""
+    fmt = FORMATS[path.suffix.lower()]
+    data = _read_bytes(path)
+    if isinstance(data, ReadError):
+        yield data
+        return
+    if not data:
+        yield ReadError(str(path), None, "empty file: no text to extract")
+        return
+    try:
+        converted = convert(data, fmt)
+    except ConversionError as exc:
+        yield ReadError(str(path), None, str(exc))
+        return
+    except Exception as exc:  # a converter library failing on a file it cannot handle must not stop the run
+        yield ReadError(str(path), None, f"cannot convert the .{fmt} file: {type(exc).__name__}: {exc}")
+        return
+    text = converted.text
+    if not text.strip():
+        yield ReadError(str(path), None, f"no text: the .{fmt} file gives an empty text")
+        return
+    if not _is_unicode(text):
+        yield ReadError(str(path), None, "the converted text holds a lone surrogate (not Unicode text)")
+        return
+    metadata = DateDecision(converted.date, converted.date_source) if converted.date else None
+    decision = decide_date(text, option=date, metadata=metadata)
+    if decision.problem:
+        yield ReadError(str(path), None, f"{decision.problem}; document read without a date", lost=False)
+    yield InputDocument(path.stem, str(path), text, decision.date, decision.source, fmt, converted.title, converted.url)
 
 
 def read_jsonl(path: Path, date: str | None = None) -> Iterator[InputDocument | ReadError]:
@@ -209,4 +273,4 @@ def read_jsonl(path: Path, date: str | None = None) -> Iterator[InputDocument | 
         decision = decide_date(body, option=date, stated=record.get("date"))
         if decision.problem:
             yield ReadError(str(path), number, f"{decision.problem}; document read without a date", lost=False)
-        yield InputDocument(str(doc_id), source, body, decision.date, decision.source)
+        yield InputDocument(str(doc_id), source, body, decision.date, decision.source, "jsonl")

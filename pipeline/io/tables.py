@@ -4,7 +4,9 @@ Column order: the contract's columns first (reports and initiatives then carry
 their ``entity_id``, see :mod:`pipeline.io.entities`), then ``sentence`` (the
 text of the sentence holding the mention) and ``rule`` (the rule that produced
 it). Every value is a string, as written to CSV, so numbers stay exact.
-``entities`` and ``errors`` are tables of the whole batch, not of a document.
+``entities`` and ``errors`` are tables of the whole batch, not of a document;
+``texts`` holds each document's text as read or converted, so that every row's
+``text[start:end]`` can be checked.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from pipeline.core.mentions import MENTION_TYPES, get_mentions
 from pipeline.io.entities import ENTITY_COLUMNS, NAME_FIELD
 from pipeline.io.reader import InputDocument
 
-DOCUMENT_COLUMNS = ["doc_id", "source", "date", "n_chars", "sha256", "date_source"] + [
+DOCUMENT_COLUMNS = ["doc_id", "source", "date", "n_chars", "sha256", "date_source", "format", "title", "url"] + [
     f"n_{t.table}" for t in MENTION_TYPES.values()
 ]
+TEXT_COLUMNS = ["doc_id", "text"]  # the text each document was read or converted into
 MENTION_EXTRA_COLUMNS = ["sentence", "rule"]
 ERROR_COLUMNS = ["source", "line", "reason"]
 TABLE_NAMES = ["documents"] + [t.table for t in MENTION_TYPES.values()]
@@ -56,6 +59,9 @@ def document_rows(item: InputDocument, doc: Doc) -> dict[str, list[dict]]:
             "n_chars": len(item.text),
             "sha256": item.sha256,
             "date_source": item.date_source,
+            "format": item.format,
+            "title": item.title,
+            "url": item.url,
             **counts,
         }
     ]
@@ -73,6 +79,8 @@ def columns_of(table: str) -> list[str]:
         return ERROR_COLUMNS
     if table == "entities":
         return ENTITY_COLUMNS
+    if table == "texts":
+        return TEXT_COLUMNS
     type_name = next(t.name for t in MENTION_TYPES.values() if t.table == table)
     return mention_columns(type_name)
 

@@ -25,7 +25,7 @@ import pandas as pd
 from pipeline.core.mentions import MENTION_TYPES
 from pipeline.evaluation.scoring import GoldDocument, Scores, load_gold, score
 from pipeline.io.outputset import read_folder
-from pipeline.io.reader import InputDocument, read_jsonl, read_txt
+from pipeline.io.reader import InputDocument, read_file, source_file
 from pipeline.views.review_charts import counts_chart, money_chart, timeline_chart
 
 ASSETS = Path(__file__).with_name("review_assets")
@@ -98,24 +98,19 @@ def _mark(type_name: str, kind: str, mention: dict, gold: dict | None = None) ->
     )
 
 
-def _split_source(source: str) -> tuple[str, bool]:
-    """The file a source names, and whether it is a JSON line (``path:LINE``)."""
-    path, _, line = source.rpartition(":")
-    if line.isdigit() and path.endswith(".jsonl"):
-        return path, True
-    return source, False
-
-
-def find_texts(documents: pd.DataFrame) -> dict[str, tuple[str | None, str]]:
-    """Each document's text read again from its source, if its sha256 still matches; else why not."""
+def find_texts(documents: pd.DataFrame, stored: dict[str, str]) -> dict[str, tuple[str | None, str]]:
+    """Each document's text: as the run stored it (``texts``), else read again from its source
+    (a folder written before texts were stored) if its sha256 still matches; else why not."""
     texts: dict[str, tuple[str | None, str]] = {}
     read: dict[str, dict[str, tuple[str, str]]] = {}  # file -> source -> (text, sha256)
     for row in documents.to_dict("records"):
-        path, is_line = _split_source(row["source"])
+        if row["doc_id"] in stored:
+            texts[row["doc_id"]] = (stored[row["doc_id"]], "")
+            continue
+        path = source_file(row["source"])
         if path not in read:
-            reader = read_jsonl if is_line else read_txt
             read[path] = (
-                {d.source: (d.text, d.sha256) for d in reader(Path(path)) if isinstance(d, InputDocument)}
+                {d.source: (d.text, d.sha256) for d in read_file(Path(path)) if isinstance(d, InputDocument)}
                 if Path(path).is_file()
                 else {}
             )
@@ -129,6 +124,14 @@ def find_texts(documents: pd.DataFrame) -> dict[str, tuple[str | None, str]]:
     return texts
 
 
+def _optional_table(out_dir: str | Path, table: str) -> list[dict]:
+    """A table that folders written by older versions lack (then empty)."""
+    try:
+        return read_folder(out_dir, [table])[table].to_dict("records")
+    except FileNotFoundError:
+        return []
+
+
 def _read_rows(out_dir: str | Path) -> tuple[pd.DataFrame, dict[str, list[dict]], list[dict]]:
     frames = read_folder(out_dir, ["documents", *(t.table for t in MENTION_TYPES.values())])
     rows = {}
@@ -136,11 +139,7 @@ def _read_rows(out_dir: str | Path) -> tuple[pd.DataFrame, dict[str, list[dict]]
         rows[mtype.name] = frames[mtype.table].to_dict("records")
         for row in rows[mtype.name]:
             row["start"], row["end"] = int(row["start"]), int(row["end"])
-    try:
-        entities = read_folder(out_dir, ["entities"])["entities"].to_dict("records")
-    except FileNotFoundError:  # a folder written before entities.csv existed
-        entities = []
-    return frames["documents"], rows, entities
+    return frames["documents"], rows, _optional_table(out_dir, "entities")
 
 
 def _gold_text(gold: GoldDocument, shas: dict[str, str]) -> tuple[str, str]:
@@ -158,7 +157,7 @@ def build_review(out_dir: str | Path, gold_path: str | Path | None = None) -> Re
     for type_name, type_rows in rows.items():
         for row in type_rows:
             predictions.setdefault(row["doc_id"], {}).setdefault(type_name, []).append(row)
-    texts = find_texts(documents)
+    texts = find_texts(documents, {r["doc_id"]: r["text"] for r in _optional_table(out_dir, "texts")})
     info = {r["doc_id"]: (r["date"], r["source"]) for r in documents.to_dict("records")}
     scores = None
     marks: dict[str, list[Mark]] = {}
