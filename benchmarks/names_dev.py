@@ -15,6 +15,10 @@ Rows, all scored by ``pipeline.evaluation.scoring.score``:
   overlap none of them.
 
 Also prints the time each takes (model loading excluded).
+
+``... --ablation [GOLD]``: the rules alone (the tagger's parts of speech hidden from the name
+rules: every ``Context.pos`` is empty), the rules with the tagger (as shipped), and the rules
+with the tagger plus the NER candidates (the last row above).
 """
 
 from __future__ import annotations
@@ -128,7 +132,34 @@ def extractor_speed(path: str, limit: int | None) -> None:
     )
 
 
+def ablation(path: str) -> None:
+    """Value F1 of the rules with and without the tagger signal, and with NER candidates."""
+    from pipeline.extractors.names import classify
+    from pipeline.extractors.names.context import Context
+
+    gold = load_gold(path)
+    shipped, shipped_seconds = pressfacts_predictions(gold, TYPES)
+    pos = Context.pos
+    Context.pos = lambda self, token: ""  # type: ignore[method-assign]
+    try:
+        classify.CACHE_KEY = "pressfacts_names_no_tagger"
+        alone, alone_seconds = pressfacts_predictions(gold, TYPES)
+    finally:
+        Context.pos = pos  # type: ignore[method-assign]
+        classify.CACHE_KEY = "pressfacts_names"
+    entities, ner_seconds = spacy_entities(gold)
+    rows = [
+        ("rules alone (no tagger)", alone, alone_seconds),
+        ("rules + tagger (as shipped)", shipped, shipped_seconds),
+        ("rules + tagger + NER candidates", union(shipped, spacy_head_predictions(gold, entities)), ner_seconds),
+    ]
+    print_score_tables(path, gold, rows, TYPES)
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--ablation"]:
+        ablation(argv[1] if len(argv) > 1 else str(DEV_GOLD))
+        return 0
     if argv[:1] == ["--speed"] and len(argv) in (2, 3):
         extractor_speed(argv[1], int(argv[2]) if len(argv) == 3 else None)
         return 0

@@ -105,6 +105,9 @@ def test_candidates_quote_title_case(body, titled):
         ("the 2022 Peace Index shows", ["2022 Peace Index"]),
         ("Delta Expo\n\nThe River Forum", ["Delta Expo", "The River Forum"]),  # never across a blank line
         ("HBX\nLisbon is back", ["HBX\nLisbon"]),  # a wrapped line is one run
+        # a line break ends a run before a capital `The` and after an all-capitals heading
+        ("see Delta Hub\nThe River Outlook", ["Delta Hub", "The River Outlook"]),
+        ("FOR IMMEDIATE RELEASE\nDelta Marathon Opens", ["FOR IMMEDIATE RELEASE", "Delta Marathon Opens"]),
         ("the Lindau (Westbank) Pilot Zone opened", ["Lindau (Westbank) Pilot Zone"]),  # a district inside
         ("the Lindau Pilot Zone (Westbank) opened", ["Lindau Pilot Zone", "Westbank"]),  # not at the end
     ],

@@ -47,7 +47,7 @@ QUOTE = re.compile(
     r"|(?<![\w])\"(?P<straight>[^\"\n]{1,250}?)\"(?![\w])"
     r"|(?<![\w])‘(?P<single>(?:[^‘’\n]|’(?=\w)){1,250}?)’(?!\w)"
 )
-TRAILING_PUNCTUATION = ",.;:!?"
+TRAILING_PUNCTUATION = ",.;:!?™®"  # `™`, `®` stay out of every name (GUIDELINE)
 
 
 class Token(NamedTuple):
@@ -178,6 +178,8 @@ def find_runs(text: str, tokens: list[Token], quotes: list[Quote], masked: list[
                 if not gap.startswith(")") or not gap[1:]:
                     break
                 gap = gap[1:]
+            if "\n" in gap and _starts_new_line(run, nxt):
+                break
             if _joins(gap) and (nxt.is_capitalised or nxt.is_year or (nxt.is_number and not nxt.is_ordinal)):
                 run.tokens.append(nxt)
                 j += 1
@@ -215,6 +217,17 @@ def find_runs(text: str, tokens: list[Token], quotes: list[Quote], masked: list[
         runs.append(run)
         i = max(j, i + 1)
     return runs
+
+
+def _starts_new_line(run: Run, nxt: Token) -> bool:
+    """A line break between ``run`` and ``nxt`` ends the run when the next line opens with a
+    capital `The` (a new sentence) or the run's line is an all-capitals heading of two or more
+    words and the next word is not in capitals (`FOR IMMEDIATE RELEASE` / `Delta Marathon ...`)."""
+    if nxt.text == "The":
+        return True
+    words = [t.text for t in run.tokens if any(c.isalpha() for c in t.text)]
+    heading = len(words) >= 2 and all(w.isupper() for w in words)
+    return heading and not nxt.text.isupper()
 
 
 def _can_start(tokens: list[Token], i: int, text: str) -> bool:

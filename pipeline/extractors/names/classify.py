@@ -17,10 +17,12 @@ One pass per document, shared by the report and initiative extractors (cached on
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from pipeline.core.document import body_start
+from pipeline.core.lexicon import alternation
 from pipeline.extractors.names import rules
 from pipeline.extractors.names.candidates import Quote, Run, Token, find_quotes, find_runs, tokenize
 from pipeline.extractors.names.context import Context, Name
@@ -29,6 +31,8 @@ from pipeline.extractors.names.document_level import (
     longest,
     repeated,
     with_acronyms_and_aliases,
+    with_kind_from_noun,
+    with_report_acronyms,
     without_publishers,
 )
 from pipeline.extractors.names.headless import name_with_prefix, names_from_headless
@@ -43,16 +47,22 @@ from pipeline.extractors.names.heads import (
 from pipeline.extractors.names.lexicon import (
     DESCRIPTOR_AFTER,
     DESCRIPTOR_BEFORE,
+    DESCRIPTORS,
     FACILITY_CUE,
     FUNDRAISING_CUE,
+    GENERIC_NAMES,
     HEADLINE_VERBS,
+    KIND_NOUNS,
     MARKET_CUE,
+    MONTH_YEAR_AFTER,
     NAME_PREFIXES,
+    ORGANISATION_APPOSITION,
     PUBLICATION_CUE,
     ROLE_WORDS,
     SEPARATING_PREPOSITIONS,
     SUBTITLE,
     THEME_CUE,
+    TITLED_BEFORE,
     VENUE_CUE,
     Category,
     descriptor_category,
@@ -68,6 +78,14 @@ LEADING_YEAR_BEFORE = re.compile(r"(?<![\w.,])(?P<year>(?:19|20)\d\d)[ \t]$")
 THE_BEFORE = re.compile(r"\bThe[ \t]$")
 QUOTES_COORDINATED = re.compile(r",?\s+and\s+|,\s+")  # `"A" and "B" ...`
 INSIDE_LONGER_NAME = re.compile(r"^\)[ \t]+[A-Z]")
+# A phase or stage after a programme's head stays in its name (`Rooftop Programme Phase-II`).
+PHASE = re.compile(r"(?:Phase|Stage)(?:[-–](?:[IVX]+|\d+))?")
+ROMAN_OR_NUMBER = re.compile(r"[IVX]+|\d+")
+# A lower-case noun right after a name (one space): `the Delta Zone programme`, `the Harbour
+# Games mascot`.
+NOUN_AFTER = re.compile(r"^[ \t](?P<noun>[a-z][a-z-]*)\b")
+# A name in brackets right after another name explains it (`the Delta Medal (Junior Prize)`).
+NAME_BRACKET_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]*\($")
 # `(cat. no. 6202.0)`, `(Catalogue 5206.0)` after a statistics office's title.
 COMMA_YEAR_AFTER = re.compile(r"^,[ \t]+(?:19|20)\d\d(?:[-–]\d\d)?\b")
 CATALOGUE_AFTER = re.compile(r"^\s*\(\s*(?:cat\.|catalogue)\s*(?:no\.|number)?\s*\d[\w.-]*\s*\)", re.IGNORECASE)
@@ -76,6 +94,7 @@ TITLE_QUOTE_AFTER = re.compile(r"^[:,]?\s?[“\"‘«]")
 # a named programme or policy if it is short.
 OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 DEFAULT_QUOTED_WORDS = 6
+NEXT_DESCRIPTOR = re.compile(rf"[ \t](?P<descriptor>{alternation(DESCRIPTORS)})\b", re.IGNORECASE)
 
 
 def find_names(doc: Doc) -> list[Name]:
@@ -109,15 +128,18 @@ def _find_names(doc: Doc) -> list[Name]:
         for title in (_colon_title(run, context), _catalogued_title(run, previous, context)):
             if title is not None:
                 names.append(title)
-        previous = run
-        if _has_head(run):
-            names.extend(_names_from_run(run, context))
+        before, previous = previous, run
+        titled = _titled_name(run, context)
+        if titled is not None:
+            names.append(titled)
+        elif _has_head(run):
+            names.extend(_with_main_title(name, run, before, context) for name in _names_from_run(run, context))
         else:
             headless.append(run)
     names.extend(names_from_headless(headless, context))
     names = longest(names)
-    names = with_acronyms_and_aliases(names, quotes, context)
-    names = longest(names + repeated(names, context))
+    names = with_report_acronyms(with_acronyms_and_aliases(names, quotes, context), context)
+    names = with_kind_from_noun(longest(names + repeated(names, context)), context)
     return sorted(without_publishers(names, context), key=lambda n: (n.start, n.end))
 
 
@@ -151,8 +173,11 @@ def _quote_category(quote: Quote, quotes: list[Quote], context: Context) -> tupl
     # `"Title: Subtitle"` and `"Title" (version 2.0)` are written like documents.
     if ":" in quote.text or _version_after(quote.close_end, context):
         return Category("report"), rules.QUOTE_DOCUMENT_FORM
-    head = head_of(tokenize(quote.text))
+    words = tokenize(quote.text)
+    head = head_of(words)
     if head is not None:
+        if head[1] - head[0] == len(words) or is_generic(words):
+            return None  # `(the "Index")`: a generic head alone names nothing
         return head[2], rules.QUOTE_HEAD
     # `"Title", a set of guidelines on ...` (the comma may stand inside the quote).
     comma = "," if "," in context.text[quote.end : quote.close_end] else ""
@@ -170,9 +195,12 @@ def _quote_category(quote: Quote, quotes: list[Quote], context: Context) -> tupl
 def _descriptor_after(quote: Quote, quotes: list[Quote], context: Context) -> Category | None:
     """The descriptor after the quote, or after the next quote it is coordinated with
     (`"A" and "B" cooperation mechanisms`)."""
-    match = DESCRIPTOR_AFTER.match(context.after(quote.close_end))
+    after = context.after(quote.close_end)
+    match = DESCRIPTOR_AFTER.match(after)
     if match is not None and is_descriptor_noun(match, quote.close_end, context):
-        return descriptor_category(match.group("descriptor"))
+        # `" awards competition`: the last of two descriptors heads the phrase
+        last = NEXT_DESCRIPTOR.match(after, match.end())
+        return descriptor_category((last or match).group("descriptor"))
     following = [q for q in quotes if q.open > quote.close_end]
     if following and QUOTES_COORDINATED.fullmatch(context.text[quote.close_end : following[0].open]):
         return _descriptor_after(following[0], quotes, context)
@@ -235,11 +263,19 @@ def _split_coordination(tokens: list[Token]) -> list[list[Token]]:
     return [tokens]
 
 
+def _separates(tokens: list[Token], i: int) -> bool:
+    """`in`/`at`/`with` start a new name, except after a gerund opening the name (`Investing
+    in Delta Infrastructure Program`: one name)."""
+    if tokens[i].text not in SEPARATING_PREPOSITIONS:
+        return False
+    return not (i == 1 and tokens[0].text.endswith("ing") and tokens[0].is_capitalised)
+
+
 def _split_at_separator(tokens: list[Token]) -> list[list[Token]]:
     """`Future Harbour Pavilion in Hall 3`: a name ending with its head before `in`/`at`/
     `with` is a name of its own; what follows the preposition is looked at apart."""
-    for i, token in enumerate(tokens):
-        if token.text in SEPARATING_PREPOSITIONS and i >= 2 and final_head(tokens[:i]) is not None:
+    for i, _ in enumerate(tokens):
+        if _separates(tokens, i) and i >= 2 and final_head(tokens[:i]) is not None:
             rest = tokens[i + 1 :]
             return [tokens[:i]] + _split_at_separator(rest[1:] if rest and rest[0].text == "the" else rest)
     return [tokens]
@@ -251,7 +287,7 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
     if head is None:
         return None
     h_start, h_end, category = head
-    separator = max((i for i, t in enumerate(tokens[:h_start]) if t.text in SEPARATING_PREPOSITIONS), default=None)
+    separator = max((i for i in range(h_start) if _separates(tokens, i)), default=None)
     if separator is not None:  # `Newcastle in FA Cup`: the name starts after `in`
         rest = tokens[separator + 1 :]
         return _name_from_tokens(rest[1:] if rest and rest[0].text == "the" else rest, run, context)
@@ -260,10 +296,19 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
         # `Secretary-General of the X`: a role in an organisation; `Blue Books for the X`,
         # `Island to Central Park`: X is named apart; `Light of Harbour Expo`, `Nutrition
         # for Growth Compact`: one name.
-        if tuple(t.text for t in tokens[:preposition]) in ROLE_WORDS:
-            return None
+        if any(tuple(t.text for t in tokens[k:preposition]) in ROLE_WORDS for k in range(preposition)):
+            return None  # `Director for Regulations`, `Agency Head of X`: an office
         rest = tokens[preposition + 1 :]
-        if tokens[preposition].text == "to" or (rest and rest[0].text == "the"):
+        measure = preposition == 1 and tokens[0].is_acronym and tokens[0].text.isalpha()  # `GDP of X New Area`
+        if (
+            tokens[preposition].text == "to"
+            or measure
+            or (
+                rest
+                and rest[0].text == "the"
+                and (_names_a_thing(tokens[:preposition]) or context.sentence_initial(tokens[0].start))
+            )
+        ):
             return _name_from_tokens(rest[1:] if rest and rest[0].text == "the" else rest, run, context)
         h_start = 0
     end = _name_end(tokens, h_end, preposition, run)
@@ -277,6 +322,7 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
         # `New Warehouse Construction`: the head noun modifies another noun (not after a year,
         # `Expo 2020 Dubai`, nor at a line end, `... Results\nRevenue rose`)
         return None
+    end = _phase_end(tokens, end)
     name_tokens = tokens[:end]
     if len(name_tokens) < 2 and not _run_is_quoted(name_tokens, run):
         return None
@@ -284,11 +330,14 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
         return None  # `Health Act (Miscellaneous Provisions) Bill`: part of a longer name
     if category.cls == "report":
         return _report_from_tokens(name_tokens, context)
-    if category.cls != "initiative":
-        return None
+    if category.cls != "initiative" or is_generic(name_tokens):
+        return None  # `Press Conference`, `Media Centre`: nothing named
     start, stop = name_tokens[0].start, name_tokens[-1].end
-    if context.acts_as_organisation(start):
-        return None
+    if context.acts_as_organisation(start) or ORGANISATION_APPOSITION.match(context.after(stop, 60)):
+        return None  # `hosted by the X Forum`, `the X Awards, an organization dedicated to`
+    if NAME_BRACKET_BEFORE.search(context.before(start, 30)):
+        return None  # `the Delta Medal (Junior Prize)`: a category, not another award
+    noun_kind = _noun_after(stop, context)
     if category.kind == "facility" and not _is_established_facility(start, context):
         return None
     # `X Challenge, a 5km fundraising run`: the apposition says what the name is (not `X
@@ -299,7 +348,50 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
         kind = described.kind
     if kind == "competition" and FUNDRAISING_CUE.search(context.sentence(start)):
         kind = "event"  # `the X Swim Challenge raised £2m`: a fund-raising event, not a contest
+    if noun_kind is not None:  # `the Delta Growth Zone programme`: a programme
+        return Name(start, stop, "initiative", noun_kind, rules.TITLE_HEAD_KIND_NOUN.name)
     return Name(start, stop, "initiative", kind, rules.TITLE_HEAD.name)
+
+
+def _noun_after(end: int, context: Context) -> str | None:
+    """The kind a lower-case programme noun right after a name gives it (`programme`,
+    `scheme`, `initiative` ...: `data/kind_nouns.tsv`): `the Delta Growth Zone
+    programme` is a programme. Other nouns leave the name as it is (`Delta Award winners`:
+    an award used attributively is still named)."""
+    match = NOUN_AFTER.match(context.after(end, 30))
+    if match is None or match.group("noun") not in KIND_NOUNS:
+        return None
+    category = descriptor_category(match.group("noun"))
+    return category.kind if category.cls == "initiative" and category.kind == "program" else None
+
+
+def _phase_end(tokens: list[Token], end: int) -> int:
+    """`Rooftop Wind Programme Phase-II`, `... Plan Phase 2`: a phase after the head."""
+    if end < len(tokens) and PHASE.fullmatch(tokens[end].text):
+        if "-" in tokens[end].text or "–" in tokens[end].text:
+            return end + 1
+        if end + 1 < len(tokens) and ROMAN_OR_NUMBER.fullmatch(tokens[end + 1].text):
+            return end + 2
+    return end
+
+
+def _names_a_thing(tokens: list[Token]) -> bool:
+    """Words before `of the`/`for the` that name a thing of their own, so that the name
+    after them starts anew (`Blue Books for the X Conference`): they end with a head noun or
+    its plural. Otherwise one name (`Champions of the Sea Award`), unless they open the
+    sentence (`Winners of the X Award`: a capital that says nothing)."""
+    if not tokens:
+        return False
+    last = tokens[-1].text
+    return final_head(tokens) is not None or (
+        last.endswith("s") and final_head([tokens[-1]._replace(text=last[:-1])]) is not None
+    )
+
+
+def is_generic(tokens: list[Token]) -> bool:
+    """The words are a generic phrase (`data/generic_names.txt`); with an edition year they
+    name one edition (`the 2031 Annual Report`)."""
+    return " ".join(t.text.lower() for t in tokens) in GENERIC_NAMES
 
 
 def _run_is_quoted(tokens: list[Token], run: Run) -> bool:
@@ -360,12 +452,42 @@ def _report_from_tokens(tokens: list[Token], context: Context) -> Name | None:
     if bracket_year:
         end += bracket_year.end()
         year = year or bracket_year.group("year")
+    month_year = MONTH_YEAR_AFTER.match(text[end : end + 20]) if not year else None
+    if month_year and not report_year(text[start:end]):  # `Activities Report September 2024`
+        end += month_year.end()
+        year = month_year.group("year")
+    if not year and is_generic(tokens):
+        return None  # `Annual Report`, `White Paper`: no title without its owner or edition
     if not year:
         year = report_year(text[start:end])
     if not year:
         year_of = YEAR_OF_AFTER.match(text[end : end + 12])
         year = year_of.group("year") if year_of else ""
     return Name(start, end, "report", "", rules.TITLE_REPORT_HEAD.name, year, _version_after(end, context))
+
+
+def _with_main_title(name: Name, run: Run, before: Run | None, context: Context) -> Name:
+    """`Harbours for People: A Decade of Port Statistics Review`: a report whose run follows
+    `Title: ` takes the title before the colon (two or more words) in."""
+    if name.cls != "report" or before is None or len(before.tokens) < 2:
+        return name
+    if (
+        context.text[before.end : run.start] != ": "
+        or name.start != (strip_leading(run, context) or run.tokens)[0].start
+    ):
+        return name
+    tokens = strip_leading(before, context)
+    return replace(name, start=tokens[0].start) if len(tokens) >= 2 else name
+
+
+def _titled_name(run: Run, context: Context) -> Name | None:
+    """`a report entitled Harbours and People in a World of Ten Ports`: an unquoted run of two
+    or more words right after `entitled`/`titled`/`subtitled` is a report's title."""
+    if len(run.tokens) < 2 or TITLED_BEFORE.search(context.before(run.start, 20)) is None:
+        return None
+    return Name(
+        run.start, run.end, "report", "", rules.TITLED_NAME.name, report_year(context.text[run.start : run.end])
+    )
 
 
 def _colon_title(run: Run, context: Context) -> Name | None:

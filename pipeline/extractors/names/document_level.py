@@ -42,6 +42,11 @@ TRAILING_YEAR = re.compile(r"\s+(?:19|20)\d\d$")
 DASHES = re.compile(r"[-–]")
 CAPITALISED_WORDS = re.compile(r"(?:[A-Z][\w-]*(?:[ \t]+|$))+")
 POSSESSIVE_AFTER = re.compile(r"^['’]s\s+")
+# `(the "ACR", or the "Index")` after a title: its acronym, quoted.
+QUOTED_ACRONYM_AFTER = re.compile(r"^\s*\((?:the\s+)?[“\"‘](?P<acronym>[A-Z][A-Za-z0-9&-]*[A-Za-z0-9])[”\"’]")
+QUOTED_DEFINITION = re.compile(r"\((?:the\s+)?[“\"‘]$")
+YEAR_EDITION_AFTER = re.compile(r"^[ \t](?P<year>(?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?)\b(?![-–/]?\d)")
+YEAR_EDITION_BEFORE = re.compile(r"(?<![\w.,])(?P<year>(?:19|20)\d\d)[ \t]$")
 
 
 def longest(names: list[Name]) -> list[Name]:
@@ -59,8 +64,49 @@ def longest(names: list[Name]) -> list[Name]:
 
 
 def _is_definition(start: int, context: Context) -> bool:
-    """An acronym or alias defined right after a name: `Name (ACR)`, `Name, or ACR,`."""
-    return context.before(start, 1) == "(" or context.before(start, 5) == ", or "
+    """An acronym or alias defined right after a name: `Name (ACR)`, `Name, or ACR,`,
+    `Name (the "ACR")`."""
+    return (
+        context.before(start, 1) == "("
+        or context.before(start, 5) == ", or "
+        or QUOTED_DEFINITION.search(context.before(start, 8)) is not None
+    )
+
+
+def with_report_acronyms(names: list[Name], context: Context) -> list[Name]:
+    """A report's acronym, defined after it (`(the "HTO")`, `(HTO)`) or made of its title's
+    initials (three or more letters: `Harbour Trade Outlook` -> `HTO`), is the title wherever
+    it stands alone later, with an edition year before or after it (`the 2021 HTO`, `HTO
+    2024/2025`), as the contract's v1.1 report acronyms."""
+    text = context.text
+    acronyms: set[str] = set()
+    for name in names:
+        if name.cls != "report":
+            continue
+        defined = QUOTED_ACRONYM_AFTER.match(context.after(name.end, 40)) or BRACKET_ACRONYM_AFTER.match(
+            context.after(name.end, 40)
+        )
+        if defined and _has_two_capitals(defined.group("acronym")):
+            acronyms.add(defined.group("acronym"))
+        letters = initials(TRAILING_YEAR.sub("", text[name.start : name.end]))
+        if len(letters) >= 3:
+            acronyms.add(letters)
+    extra = []
+    for acronym in acronyms:
+        for start, end in context.occurrences(acronym, exact=True):
+            if _is_definition(start, context) or CAPITALISED_AFTER.match(text[end : end + 3]):
+                continue
+            if CAPITALISED_BEFORE.search(text[max(0, start - 3) : start]):
+                continue
+            after = YEAR_EDITION_AFTER.match(text[end : end + 12])
+            before = YEAR_EDITION_BEFORE.search(text[max(0, start - 6) : start])
+            year = ""
+            if after:
+                end, year = end + after.end(), after.group("year")
+            elif before:
+                start, year = start - len(before.group(0)), before.group("year")
+            extra.append(Name(start, end, "report", "", rules.ACRONYM.name, year))
+    return names + extra
 
 
 def with_acronyms_and_aliases(names: list[Name], quotes: list[Quote], context: Context) -> list[Name]:
@@ -192,6 +238,23 @@ def _alias_after(name: Name, quotes: list[Quote], context: Context) -> Name | No
     return Name(start, stop, "initiative", name.kind, rules.ALIAS.name)
 
 
+def with_kind_from_noun(names: list[Name], context: Context) -> list[Name]:
+    """A name written once before a programme noun (`the ARC's Delta Grants scheme`) is a
+    programme at its every occurrence (`nine new Delta Grants`)."""
+    text = context.text
+    kinds = {
+        " ".join(text[n.start : n.end].lower().split()): n.kind
+        for n in names
+        if n.rule == rules.TITLE_HEAD_KIND_NOUN.name
+    }
+    return [
+        replace(n, kind=kinds.get(" ".join(text[n.start : n.end].lower().split()), n.kind))
+        if n.cls == "initiative"
+        else n
+        for n in names
+    ]
+
+
 def repeated(names: list[Name], context: Context) -> list[Name]:
     """A name found once is a mention wherever it stands again as a whole name (not inside
     a longer capitalised run), also in an all-caps headline and without its trailing year
@@ -209,6 +272,8 @@ def repeated(names: list[Name], context: Context) -> list[Name]:
             without_year = TRAILING_YEAR.sub("", surface)
             if without_year != surface and len(without_year.split()) >= 2:
                 forms.add(without_year)
+        elif ": " in surface and len(surface.split(": ")[0].split()) >= 2:
+            forms.add(surface.split(": ")[0])  # `Harbours for People: A Review` ... `Harbours for People`
         for form in forms:
             if (form, name.cls) in seen:
                 continue

@@ -30,8 +30,10 @@ from pipeline.extractors.names.lexicon import (
     MEDIA_CUE,
     NAME_PREFIXES,
     PUBLICATION_CUE,
+    YEAR_NAMES,
     descriptor_category,
 )
+from pipeline.extractors.numbers.numbers import SCALES
 
 CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 DASHED_CAPITALS = re.compile(r"[A-Z]\w*[-–][A-Z]\w*")
@@ -76,6 +78,12 @@ def names_from_headless(runs: list[Run], context: Context) -> list[Name]:
         if len(tokens) == 1 and context.after(end, 1) not in SINGLE_WORD_NAME_END:
             continue  # a single word is named only in an apposition (`X, the ... fair`, `its platform, X.`)
         if not _may_be_a_name(run, tokens, context):
+            # `its flagship report, The Harbour Atlas 2031.`: a capital `The` in a sentence
+            # belongs to a report's title.
+            if run.tokens[0].text == "The":
+                titled = _name_after_descriptor([run.tokens[0], *tokens], context)
+                if titled is not None and titled.cls == "report":
+                    names.append(titled)
             continue
         described = apposition(end, context) if all(t.text != "and" for t in tokens) else None
         if described is not None and described.cls in ("report", "initiative"):
@@ -84,7 +92,8 @@ def names_from_headless(runs: list[Run], context: Context) -> list[Name]:
                 names.append(Name(start, end, described.cls, described.kind, rules.NAME_APPOSITION.name, year))
             continue
         named = (
-            _name_before_kind_noun(tokens, context)
+            _word_and_year(tokens)
+            or _name_before_kind_noun(tokens, context)
             or _name_after_descriptor(tokens, context)
             or _edition_before_event_verb(tokens, context)
         )
@@ -105,6 +114,13 @@ def name_with_prefix(tokens: list[Token], context: Context) -> Name | None:
     if end < 2 or context.acts_as_organisation(tokens[0].start):
         return None
     return Name(tokens[0].start, tokens[end - 1].end, "initiative", kind, rules.PREFIX_NAME.name)
+
+
+def _word_and_year(tokens: list[Token]) -> Name | None:
+    """`Vision 2035`, `Horizon 2040` (`data/year_names.tsv`): a programme named by its target year."""
+    if len(tokens) != 2 or not tokens[1].is_year or tokens[0].text not in YEAR_NAMES:
+        return None
+    return Name(tokens[0].start, tokens[1].end, "initiative", YEAR_NAMES[tokens[0].text], rules.WORD_YEAR.name)
 
 
 def _edition_before_event_verb(tokens: list[Token], context: Context) -> Name | None:
@@ -163,9 +179,9 @@ def _name_before_kind_noun(tokens: list[Token], context: Context) -> Name | None
     match = DESCRIPTOR_AFTER.match(context.after(end))
     if len(tokens) < 2 or match is None:
         return None
-    noun = " ".join(match.group("descriptor").lower().split())
+    noun = " ".join(match.group("descriptor").split())
     if noun not in KIND_NOUNS or not is_descriptor_noun(match, end, context):
-        return None
+        return None  # also a capitalised noun: `the Cape Coast international Conference Centre`
     following = tokenize(context.after(end + match.end(), 20))
     if (
         following
@@ -226,6 +242,8 @@ def _coined_with_descriptor(token: Token, context: Context) -> Name | None:
         noun = " ".join(descriptor.group("descriptor").lower().split())
         if noun.endswith("s") and noun[:-1] in DESCRIPTORS:  # `ACR awards`: given by ACR, not named
             return None
+        if any(w.lower() in SCALES for w in descriptor.group("mods").split()):
+            return None  # `AED40 million project`: an amount, not a name
         category = category or DESCRIPTORS[noun]
     if category is None or category.cls != "initiative":
         return None

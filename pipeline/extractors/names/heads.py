@@ -15,6 +15,7 @@ from pipeline.extractors.names.lexicon import (
     HEADLINE_VERBS,
     HEADS,
     INVITATION_VERBS,
+    NAMING_VERBS,
     Category,
 )
 
@@ -25,6 +26,8 @@ YEAR_AT_START = re.compile(r"^(?P<year>(?:19|20)\d\d)\s")
 YEAR_BEFORE_LAST_WORD = re.compile(r"\s(?P<year>(?:19|20)\d\d)\s+\S+$")
 YEAR_INSIDE = re.compile(r"\b(?P<year>(?:19|20)\d\d(?:[-–/]\d\d(?:\d\d)?)?)\b")
 VERB_ENDING = re.compile(r"(?:s|ed|ing)$")  # `Draws`, `Opened`, `Closing`
+# A participle compound before a name says who leads or funds it (`Delta-led`, `EU-funded`).
+LEADING_PARTICIPLE = re.compile(r"\w[\w-]*-(?:led|based|funded|backed|owned|run|sponsored|supported)$")
 
 
 def strip_leading(run: Run, context: Context) -> list[Token]:
@@ -33,6 +36,9 @@ def strip_leading(run: Run, context: Context) -> list[Token]:
     stays (`Fourth Quarter Results`)."""
     tokens = list(run.tokens)
     if len(tokens) > 2 and tokens[0].text in INVITATION_VERBS and tokens[1].is_function_word:
+        tokens.pop(0)
+    # `Entitled X, the ... programme`, `Delta-led Harbour Projects`: no part of the name.
+    while len(tokens) > 1 and (tokens[0].text.lower() in NAMING_VERBS or LEADING_PARTICIPLE.match(tokens[0].text)):
         tokens.pop(0)
     final = final_head(tokens)
     keep_ordinal_words = final is not None and final.cls == "report"

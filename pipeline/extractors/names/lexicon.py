@@ -53,19 +53,34 @@ EDITION_BEFORE = re.compile(
     rf"(?:\b(?:19|20)\d\d|\b\d+(?:st|nd|rd|th)|\b(?:{alternation(ORDINAL_WORDS)}))\s+$", re.IGNORECASE
 )
 BREAKERS = frozenset(_lines("breakers.txt"))
+# A month and year right after a report's title: its edition (`Quarterly Report September 2024`).
+MONTH_YEAR_AFTER = re.compile(
+    rf"^[ \t]+(?:{alternation(w for w in BREAKERS if not w.endswith('day'))})\.?[ \t]+(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
+)
 HEADLINE_VERBS = frozenset(_lines("headline_verbs.txt"))
 INVITATION_VERBS = frozenset(_lines("invitation_verbs.txt"))
 # `Project Blue Reef`: a first word that opens a name, with the name's kind.
 NAME_PREFIXES: dict[str, str] = {row[0]: row[1] for row in _rows("name_prefixes.tsv")}
 JOB_WORDS = frozenset(_lines("job_words.txt"))
+# Phrases that name nothing on their own (`Press Conference`, `Media Centre`), compared in lower case.
+GENERIC_NAMES = frozenset(line.lower() for line in _lines("generic_names.txt"))
+NAMING_VERBS = frozenset(_lines("naming_verbs.txt"))
+# A word and a year that name a programme (`Vision 2035`, `Horizon 2040`).
+YEAR_NAMES: dict[str, str] = {row[0]: row[1] for row in _rows("year_names.tsv")}
 ROLE_WORDS = frozenset(tuple(w.split()) for w in _lines("role_words.txt"))
 # After a name or acronym: an office (`ACR Secretary-General`, `ACR's President`) or a
 # reporting verb (`ACR said`): the name acts as an organisation.
 ROLE_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:{alternation(' '.join(words) for words in ROLE_WORDS)})\b")
 AGENT_AFTER = re.compile(rf"^\s+(?:has\s+|also\s+)?(?:{alternation(_lines('agent_verbs.txt'))})\b")
 # After a `... Programme` or `... Alliance`: a verb of an agency (`published`, `celebrates`).
-AGENCY_AFTER = re.compile(rf"^\s+(?:has\s+|also\s+)?(?:{alternation(_lines('agency_verbs.txt'))})\b", re.IGNORECASE)
+AGENCY_AFTER = re.compile(
+    rf"^\s+(?:has\s+|also\s+)?(?:[a-z]+ly\s+)?(?:{alternation(_lines('agency_verbs.txt'))})\b", re.IGNORECASE
+)
 AGENCY_HEADS = frozenset({"Programme", "Program", "Alliance", "Coalition"})
+# An apposition saying the name is an organisation (`X Awards, an organization dedicated to`).
+ORGANISATION_APPOSITION = re.compile(
+    rf"^[ \t]?,\s+(?:the|a|an)\s+(?:[a-z][\w'’-]*\s+){{0,3}}?(?:{alternation(_lines('organisation_nouns.txt'))})\b"
+)
 # A bracketed acronym right after a name (`X Programme (XP) said`): skipped before the cues.
 BRACKET_AFTER = re.compile(r"^\s*\([^()\n]{1,20}\)")
 
@@ -79,7 +94,8 @@ THEME_CUE = re.compile(rf"(?:^|\W)(?:{alternation(_lines('theme_cues.txt'))})\s*
 VENUE_CUE = re.compile(rf"(?:^|\W)(?:{alternation(_lines('venue_cues.txt'))})\s+(?:the\s+)?$", re.IGNORECASE)
 FACILITY_CUE = re.compile(rf"\b(?:{alternation(_lines('facility_cues.txt'))})", re.IGNORECASE)
 MARKET_CUE = re.compile(rf"\b(?:{alternation(_lines('market_cues.txt'))})", re.IGNORECASE)
-VERB_CUE = re.compile(rf"\b(?P<verb>{alternation(VERBS)})", re.IGNORECASE)
+# A stem with a verb's ending (`signed`, `establishment`), not another word (`significant`).
+VERB_CUE = re.compile(rf"\b(?P<verb>{alternation(VERBS)})(?=(?:e|es|ed|d|s|ing|ment|ion|ions)?\b)", re.IGNORECASE)
 # `, also known as the` between a name and its second name.
 ALIAS_CUE = re.compile(
     rf"^\s*(?:\([^()\n]{{1,20}}\)\s*)?,?\s*(?:{alternation(_lines('alias_cues.txt'))})\s+(?:the\s+)?",
@@ -125,6 +141,8 @@ DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|its|their|our|this)|['’]s)\s+(
 # A name after a sentence-initial preposition (`In the X, ...`, `At X, ...`): its comma ends
 # an introductory phrase, not an apposition.
 INTRODUCTORY_BEFORE = re.compile(r"\b(?P<word>[A-Z][a-z]+)\s+(?:the\s+)?$")
+# `entitled`, `titled`, `subtitled` right before an unquoted title (`a report entitled X`).
+TITLED_BEFORE = re.compile(r"\b(?:entitled|titled|subtitled)[ \t]*[:,]?[ \t]*$")
 # A publication cue before an unquoted `Title: Subtitle` (`available in`, `released the`).
 PUBLICATION_CUE = re.compile(
     rf"\b(?:{alternation(_lines('publication_cues.txt'))})\s+(?:(?:the|its|their|a|an)\s+)?$", re.IGNORECASE

@@ -36,6 +36,9 @@ OF_QUOTE = Rule("of+quote")  # a short name after `of` (`the development of "`)
 
 # A title-cased run with a head noun (:mod:`.classify`).
 TITLE_HEAD = Rule("title+head")  # an initiative head (`Delta Trade Forum`)
+# a programme noun after it (`Delta Zone programme`); its other occurrences are `title+head`
+# runs, given its kind by `document_level.with_kind_from_noun`
+TITLE_HEAD_KIND_NOUN = Rule("title+head+kind-noun", found_everywhere=True)
 TITLE_REPORT_HEAD = Rule("title+report-head")  # a report head (`Ocean Health Report 2023`)
 TITLE_SUBTITLE_CUE = Rule("title:subtitle+cue")  # `Title: Subtitle` after a publication cue
 TITLE_CATALOGUE = Rule("title+catalogue")  # a title before a catalogue number (`(cat. no. 6202.0)`)
@@ -47,6 +50,8 @@ NAME_ACRONYM_VERB = Rule("name+acronym+verb")  # `promoting Coastal Growth Compa
 NAME_APPOSITION = Rule("name+apposition", opening_acronym_is_short_name=True)  # `X, the ... fair`
 NAME_KIND_NOUN = Rule("name+kind-noun")  # before a kind noun (`the Clean Rivers Now programme`)
 DESCRIPTOR_NAME = Rule("descriptor+name")  # `its developer platform, X, which`
+WORD_YEAR = Rule("word+year", found_everywhere=True)  # a programme named by its target year (`Vision 2035`)
+TITLED_NAME = Rule("titled+name")  # an unquoted title after `entitled` (`entitled Harbours of Tomorrow`)
 EDITION_EVENT_VERB = Rule("edition+event-verb")  # `VELOX 2024 closes`
 EVENT_CUE_EDITION = Rule("event-cue+edition")  # `unveiled at VELOX 2025`
 
@@ -66,6 +71,7 @@ RULES: dict[str, Rule] = {
         QUOTE_VERB,
         OF_QUOTE,
         TITLE_HEAD,
+        TITLE_HEAD_KIND_NOUN,
         TITLE_REPORT_HEAD,
         TITLE_SUBTITLE_CUE,
         TITLE_CATALOGUE,
@@ -75,6 +81,8 @@ RULES: dict[str, Rule] = {
         NAME_APPOSITION,
         NAME_KIND_NOUN,
         DESCRIPTOR_NAME,
+        WORD_YEAR,
+        TITLED_NAME,
         EDITION_EVENT_VERB,
         EVENT_CUE_EDITION,
         ACRONYM,
