@@ -239,6 +239,36 @@ def breakdown(scores) -> str:
     return "\n".join(f"{n:5d}  {name}" for name, n in counts.most_common())
 
 
+# Gold files whose documents carry the reporting period (contract v1.1, `period`).
+PERIOD_GOLD = ("seeds.jsonl", "dev.jsonl", "holdout.jsonl", "holdout_b.jsonl", "real/real_dev.jsonl")
+
+
+def period_accuracy() -> str:
+    """How often ``documents.csv``'s ``period`` equals the gold document's ``period``, per file
+    (every document counts: an empty period is right for a release that reports on none)."""
+    import json
+
+    import pipeline
+
+    lines, right_all, total_all = [], 0, 0
+    for name in PERIOD_GOLD:
+        records = [json.loads(line) for line in (ROOT / "tests" / "gold" / name).read_text().splitlines() if line]
+        tables = pipeline.extract([{"id": r["doc_id"], "text": r["text"], "date": r.get("date")} for r in records])
+        found = dict(zip(tables["documents"]["doc_id"], tables["documents"]["period"], strict=True))
+        wrong = [
+            f"{r['doc_id']} {r.get('period', '')!r}->{found[r['doc_id']]!r}"
+            for r in records
+            if found[r["doc_id"]] != r.get("period", "")
+        ]
+        right = len(records) - len(wrong)
+        stated = sum(1 for r in records if r.get("period"))
+        right_all, total_all = right_all + right, total_all + len(records)
+        lines.append(
+            f"  {name:22s} {right:3d}/{len(records):3d} ({stated} with a period)  wrong: {', '.join(wrong) or '-'}"
+        )
+    return "\n".join([f"reporting period: {right_all}/{total_all} right ({right_all / total_all:.3f})", *lines])
+
+
 RUNNERS = {"pressfacts": run_pressfacts, "dateparser": run_dateparser, "spacy": run_spacy}
 
 
@@ -255,8 +285,14 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="compare the resolver with dateparser.parse on pressfacts' absolute-date spans",
     )
+    parser.add_argument(
+        "--periods", action="store_true", help="only the reporting-period accuracy on the gold files with `period`"
+    )
     args = parser.parse_args(argv)
     warnings.filterwarnings("ignore")  # dateparser's pytz deprecation notices
+    if args.periods:
+        print(period_accuracy())
+        return 0
 
     docs, left_out = split_gold(load_gold(args.gold))
     n_gold = sum(len(d.mentions) for d in docs)

@@ -290,3 +290,36 @@ def test_extractor_never_raises_and_offsets_hold(nlp, text):
     doc = nlp.make_doc(text)
     for m in extract_dates(doc):
         assert text[m["start"] : m["end"]] == m["text"] and m["text"].strip()
+
+
+# --- the reporting period (contract v1.1; invented releases) -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text, date, period",
+    [
+        (
+            "Harlow Mills reports third quarter results. Revenue rose 4% from a year ago.",
+            "2024-10-20",
+            "2024-07-01/2024-09-30",
+        ),
+        ("Brenlow Foods posts Second Quarter Fiscal 2025 Results. Sales rose.", "2025-02-06", "FY2025-Q2"),
+        ("Tamar Ltd Full Year Results 2024. Sales in the fourth quarter rose 3%.", "2025-02-06", "2024"),
+        (
+            "Karrow Ltd results for the six months ended 31 December 2024: profit doubled.",
+            "2025-02-19",
+            "2024-07-01/2024-12-31",
+        ),
+        (
+            "Quarterly Activities Report September 2024. Output at the Fenn mine rose.",
+            "2024-10-17",
+            "2024-07-01/2024-09-30",
+        ),
+        ("The Orrin Expo closed on Sunday with 300 exhibitors and record sales in 2024.", "2024-10-20", ""),
+        ("The Vell bank launched its Outlook 2025 today.\n\nRegional growth slowed to 3% in 2024.", "2025-06-04", ""),
+        ("Fenn Metals will report third quarter results on Nov. 5.", "2024-10-20", ""),  # an announcement
+    ],
+)
+def test_reporting_period(nlp, text, date, period):
+    [(_, doc)] = list(process(nlp, [InputDocument("p", "<p>", text, date, "jsonl")]))
+    assert doc._.pf_period == period

@@ -25,7 +25,9 @@ from spacy.tokens import Doc
 # `date YYYY-MM-DD` at the very start, optionally after white space, then white space or end.
 HEADER = re.compile(r"\A\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})(?=\s|\Z)")
 
-for _name in ("pf_date", "pf_body_start", "pf_doc_id"):
+# ``pf_period``: the release's reporting period as a date value (contract v1.1), "" for none;
+# set by the date extractor (pipeline/extractors/dates/reporting.py).
+for _name in ("pf_date", "pf_body_start", "pf_doc_id", "pf_period"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 

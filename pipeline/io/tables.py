@@ -20,9 +20,18 @@ from pipeline.core.mentions import MENTION_TYPES, get_mentions
 from pipeline.io.entities import ENTITY_COLUMNS, NAME_FIELD
 from pipeline.io.reader import InputDocument
 
-DOCUMENT_COLUMNS = ["doc_id", "source", "date", "n_chars", "sha256", "date_source", "format", "title", "url"] + [
-    f"n_{t.table}" for t in MENTION_TYPES.values()
-]
+DOCUMENT_COLUMNS = [
+    "doc_id",
+    "source",
+    "date",
+    "n_chars",
+    "sha256",
+    "date_source",
+    "format",
+    "title",
+    "url",
+    "period",
+] + [f"n_{t.table}" for t in MENTION_TYPES.values()]
 TEXT_COLUMNS = ["doc_id", "text"]  # the text each document was read or converted into
 MENTION_EXTRA_COLUMNS = ["sentence", "rule"]
 ERROR_COLUMNS = ["source", "line", "reason"]
@@ -62,6 +71,7 @@ def document_rows(item: InputDocument, doc: Doc) -> dict[str, list[dict]]:
             "format": item.format,
             "title": item.title,
             "url": item.url,
+            "period": doc._.pf_period or "",
             **counts,
         }
     ]

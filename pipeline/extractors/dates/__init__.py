@@ -18,16 +18,20 @@ from pipeline.core.document import body_start, document_date
 from pipeline.core.mentions import make_mention
 from pipeline.core.sentences import Sentences
 from pipeline.extractors.dates.context import is_kept, with_direction
-from pipeline.extractors.dates.patterns import RULES, Modifier, find_candidates, select
+from pipeline.extractors.dates.forms import numeric_order, numeric_reading
+from pipeline.extractors.dates.patterns import RULES, Candidate, Modifier, find_candidates, select
 from pipeline.extractors.dates.references import References
-from pipeline.extractors.dates.resolver import resolve
+from pipeline.extractors.dates.reporting import reporting_period
+from pipeline.extractors.dates.resolver import Period, resolve
 from pipeline.extractors.dates.values import (
+    Base,
     Direction,
     Fiscal,
     LatestDecade,
     Quarter,
     Value,
     Weekday,
+    WeekdayDay,
     YearPart,
     atoms,
     bases,
@@ -43,7 +47,9 @@ RULE_NAMES: frozenset[str] = frozenset(rule.name for rule in RULES)
 
 
 def base_rule(row_rule: str) -> str:
-    """``end-of+month`` -> ``month``: the rule of a row, without the modifier before it."""
+    """``end-of+month`` -> ``month``, ``numeric-date[day-first:default]`` -> ``numeric-date``:
+    the rule of a row, without the modifier before it or the choice after it."""
+    row_rule = row_rule.split("[", 1)[0]
     modifier, _, name = row_rule.rpartition("+")
     return name if modifier in {m.value for m in Modifier if m} else row_rule
 
@@ -52,7 +58,7 @@ def needs_document_date(value: Value) -> bool:
     """Relative to the document date (`last year`, `Friday`, `the nineties`, `last May`):
     with none it stays a mention with an empty value."""
     return bool(bases(value)) or any(
-        isinstance(atom, (Weekday, LatestDecade)) or (isinstance(atom, YearPart) and atom.direction)
+        isinstance(atom, (Weekday, WeekdayDay, LatestDecade)) or (isinstance(atom, YearPart) and atom.direction)
         for atom in atoms(value)
     )
 
@@ -64,13 +70,28 @@ def as_fiscal_quarter(value: Value) -> Fiscal | None:
     return None
 
 
+def is_anchored(candidate: Candidate) -> bool:
+    """`a year ago` in a comparison, `a year earlier`, `the year-ago quarter`, `the prior-year
+    period`: a period one year back from the one being compared."""
+    return candidate.rule.reference_period or Base.REFERENCE in bases(candidate.value)
+
+
 def extract_dates(doc: Doc) -> list[dict]:
     text = doc.text
     anchor = document_date(doc)
-    candidates = select([c for c in find_candidates(text, body_start(doc)) if is_kept(doc, text, c)])
+    start = body_start(doc)
+    candidates = select([c for c in find_candidates(text, start) if is_kept(doc, text, c)])
+    numeric = [c for c in candidates if c.rule.name == "numeric-date"]
+    if numeric:  # one order for the release's numeric dates (`03/07/2009`)
+        order = numeric_order(text, numeric)
+        chosen = {id(c): numeric_reading(c.value, text, c.start, order) for c in numeric}
+        candidates = [
+            replace(c, value=chosen[id(c)][0], note=chosen[id(c)][1]) if id(c) in chosen else c for c in candidates
+        ]
     sentences = Sentences(doc)
     references = References(sentences, anchor)
-    mentions, fiscal_quarters = [], False
+    found: list[tuple[Candidate, Value, Period | None, bool]] = []
+    fiscal_quarters = False
     for candidate in candidates:
         value = with_direction(doc, text, sentences, candidate)
         if year_less(value) and (year := references.sentence_year(candidate)):
@@ -79,10 +100,20 @@ def extract_dates(doc: Doc) -> list[dict]:
             fiscal_quarters = True
         elif fiscal_quarters and (fiscal := as_fiscal_quarter(value)):
             value = fiscal  # the release said its quarters are fiscal
-        period = resolve(value, anchor, references.for_candidate(candidate))
+        reference = references.for_candidate(candidate)
+        period = resolve(value, anchor, reference)
         if period is None and (anchor is not None or not needs_document_date(value)):
             continue  # not a real calendar day (`February 30`)
         references.add(candidate, period)
+        found.append((candidate, value, period, reference is None and is_anchored(candidate)))
+    reported = reporting_period(
+        text, start, [(c.start, c.end, p, c.value) for c, _, p, _ in found if p is not None], anchor
+    )
+    doc._.pf_period = str(reported.value) if reported else ""
+    mentions = []
+    for candidate, value, period, unanchored in found:
+        if unanchored and reported is not None:  # no period in reach: the release's, a year back
+            period = resolve(value, anchor, reported) or period
         mentions.append(
             make_mention(
                 text,

@@ -41,6 +41,7 @@ from pipeline.extractors.dates.values import (
     Month,
     MonthDay,
     Quarter,
+    ShiftedYear,
     Value,
     YearPart,
     one_of,
@@ -59,8 +60,8 @@ def build_iso(m: re.Match, text: str) -> Value | None:
 
 
 def build_numeric(m: re.Match, text: str) -> Value | None:
-    """`03/07/2009`: day-first and month-first readings; the resolver keeps the one
-    nearest the document date (day-first when there is none)."""
+    """`03/07/2009`: the day-first and the month-first reading, in that order (the release
+    chooses, see :func:`.forms.numeric_order`); one reading when a part is over 12."""
     a, b, y = int(m["a"]), int(m["b"]), year_number(m["year"])
     if len(m["year"]) == 2 and m["sep"] == "-":
         return None
@@ -68,8 +69,9 @@ def build_numeric(m: re.Match, text: str) -> Value | None:
 
 
 def build_month_day(m: re.Match, text: str) -> Value | None:
-    """`November 10th`, `10 November 2023`, `the 23rd of May`."""
-    mo = month_number(m, "month")
+    """`November 10th`, `10 November 2023`, `the 23rd of May`; in lower case only with a year
+    (`march 3 2015`)."""
+    mo = month_number(m, "month", lower=bool(m["year"]))
     return month_day(stated_year(m), mo, int(m["day"])) if mo else None
 
 
@@ -91,7 +93,9 @@ def build_day_range(m: re.Match, text: str) -> Value | None:
     d1, d2 = int(m["d1"]), int(m["d2"])
     if mo is None or d2 <= d1:
         return None
-    y = stated_year(m)
+    y: int | ShiftedYear | None = stated_year(m)
+    if m.groupdict().get("relyear"):
+        y = relative_year(m["relyear"])  # `April 26 to 30 next year`
     left, right = month_day(y, mo, d1), month_day(y, mo, d2)
     return Interval(left, right) if left and right else None
 
@@ -99,8 +103,8 @@ def build_day_range(m: re.Match, text: str) -> Value | None:
 def build_month_day_range(m: re.Match, text: str) -> Value | None:
     """`Nov. 30 to Dec. 2`, `27 May to 1 June 2024`."""
     m1, m2 = month_number(m, "m1"), month_number(m, "m2")
-    if m1 is None or m2 is None:
-        return None
+    if m1 is None or m2 is None or is_and_without_between(m, text):
+        return None  # `on April 20 and April 27`: two days
     y2 = stated_year(m)
     y1 = (y2 - 1 if m1 > m2 else y2) if y2 else None
     left, right = month_day(y1, m1, int(m["d1"])), month_day(y2, m2, int(m["d2"]))
@@ -197,7 +201,7 @@ def build_century(m: re.Match, text: str) -> Value | None:
 CALENDAR_RULES: tuple[Rule, ...] = (
     rule(
         "iso-date",
-        rf"{LEFT}(?P<year>\d{{4}})(?P<sep>[-/.])(?P<month>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})(?![\w/-]|\.\d)",
+        r"(?<![\w$€£¥#/.,-])(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\w/-]|\.\d)",
         build_iso,
     ),
     rule(
@@ -216,7 +220,7 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     rule("month-relative-year", rf"{month('month', True)}\s+(?:of\s+)?{REL_YEAR}", build_month_relative_year),
     rule(
         "month-day-range",
-        rf"{month('month')}\s+{day('d1')}{RANGE_WORD}{day('d2')}(?:,?\s+{year('year')})?{END_OF_DATE}",
+        rf"{month('month')}\s+{day('d1')}{RANGE_WORD}{day('d2')}(?:,?\s+{year('year')}|\s+{REL_YEAR})?{END_OF_DATE}",
         build_day_range,
     ),
     rule(

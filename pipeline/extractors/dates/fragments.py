@@ -44,6 +44,9 @@ class Rule:
     speech_time: bool = False  # `said Wednesday`, `today`: when it was said, never a reference
     reference_in_sentence: bool = False  # `a year ago`: counts only from a date in its own sentence
     reference_period: bool = False  # `the year-ago quarter`: counts from the last quarter or half mentioned
+    # (head group, tail group): the match is two mentions, up to the end of the first group and
+    # from the start of the second (`the quarter` + `Sept. 30`); the tail's value is the head's end
+    split: tuple[str, str] | None = None
 
 
 def rule(name: str, pattern: str, build: Callable[[re.Match, str], Value | None], **fields: Any) -> Rule:
@@ -62,7 +65,7 @@ def month(group: str, full_only: bool = False) -> str:
 
 
 def day(group: str) -> str:
-    return rf"(?P<{group}>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)"
+    return rf"(?P<{group}>[0-3]?\d)(?i:st|nd|rd|th)?(?!\d|:\d)"
 
 
 def year(group: str) -> str:
@@ -100,10 +103,11 @@ LEFT_YEAR = r"(?:(?<=\b[Mm]id-)|(?<=\b[Pp]re-)|(?<=\b[Pp]ost-)|(?<![\w$€£¥#/
 END_OF_DATE = r"(?!\w|-\d)"  # not inside a longer number; `Jan. 15, 2024--` ends at the year
 
 
-def month_number(match: re.Match, group: str) -> int | None:
-    """The month of a matched name; None when it is written in lower case (`may`, `march`)."""
+def month_number(match: re.Match, group: str, lower: bool = False) -> int | None:
+    """The month of a matched name; None when it is written in lower case (`may`, `march`)
+    unless ``lower`` (a full date around it says it is a month: `march 3 2015`)."""
     name = match[group]
-    if not name or not name[0].isupper():
+    if not name or not (name[0].isupper() or lower):
         return None
     return MONTHS[name.lower().rstrip(".")]
 

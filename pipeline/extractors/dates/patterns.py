@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from pipeline.extractors.dates.absolute import CALENDAR_RULES
+from pipeline.extractors.dates.forms import FORM_RULES
 from pipeline.extractors.dates.fragments import Rule
 from pipeline.extractors.dates.lexicon import VAGUE_MODIFIERS, alternation, words
 from pipeline.extractors.dates.periods import EDGE_FISCAL_RULES, PERIOD_RULES
@@ -29,6 +30,7 @@ from pipeline.extractors.dates.values import (
     Interval,
     LatestDecade,
     MonthDay,
+    PeriodEnding,
     PeriodInYear,
     Relative,
     ShiftedYear,
@@ -57,11 +59,16 @@ class Candidate:
     rule: Rule
     value: Value  # underspecified, see values
     modifier: Modifier = Modifier.NONE
+    cut: tuple[int, int] | None = None  # a split rule's head end and tail start (see Rule.split)
+    tail: bool = False  # the stated day of a split period (`Sept. 30` of `the quarter ended Sept. 30`)
+    note: str = ""  # a choice the rule made, shown in brackets (`numeric-date[day-first:default]`)
 
     @property
     def rule_name(self) -> str:
-        """The name in the output's ``rule`` column: `year`, `modifier+year`, `end-of+month`."""
-        return rule_name(self.rule, self.modifier)
+        """The name in the output's ``rule`` column: `year`, `modifier+year`, `end-of+month`,
+        `numeric-date[month-first:us-release]`."""
+        name = rule_name(self.rule, self.modifier)
+        return f"{name}[{self.note}]" if self.note else name
 
 
 def rule_name(rule: Rule, modifier: Modifier) -> str:
@@ -71,6 +78,7 @@ def rule_name(rule: Rule, modifier: Modifier) -> str:
 # The order matters: on candidates of the same length the earlier rule wins (see select).
 RULES: tuple[Rule, ...] = (
     *CALENDAR_RULES,  # dates, day/month/year ranges, years, decades, centuries
+    *FORM_RULES,  # the other written forms, built from parts (`23-Sep-2020`, `Tuesday 19th`)
     *RELATIVE_RULES,  # `yesterday`, `last month`, durations, `a year ago`
     *PERIOD_RULES,  # reporting periods, quarters, halves, seasons, holidays
     *WEEKDAY_MONTH_RULES,  # weekdays, bare month names
@@ -143,8 +151,21 @@ def find_candidates(text: str, start: int = 0) -> list[Candidate]:
         for m in r.regex.finditer(text, start):
             value = r.build(m, text)
             if value is not None:
-                found.append(extend_with_modifier(text, Candidate(m.start(), m.end(), r, value), start))
+                cut = (m.end(r.split[0]), m.start(r.split[1])) if r.split else None
+                found.append(extend_with_modifier(text, Candidate(m.start(), m.end(), r, value, cut=cut), start))
     return found
+
+
+def split(candidate: Candidate) -> list[Candidate]:
+    """A period ending on a stated day is two mentions (contract v1.1, TimeML): `the quarter`
+    (the period) and `Sept. 30, 2024` (its last day, or month)."""
+    if candidate.cut is None or not isinstance(candidate.value, PeriodEnding):
+        return [candidate]
+    head_end, tail_start = candidate.cut
+    return [
+        replace(candidate, end=head_end, cut=None),
+        Candidate(tail_start, candidate.end, candidate.rule, candidate.value.end, tail=True),
+    ]
 
 
 def select(candidates: list[Candidate]) -> list[Candidate]:
@@ -154,4 +175,4 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
     for c in ranked:
         if all(c.end <= k.start or k.end <= c.start for k in kept):
             kept.append(c)
-    return sorted(kept, key=lambda c: c.start)
+    return sorted((piece for c in kept for piece in split(c)), key=lambda c: c.start)

@@ -80,8 +80,8 @@ PERIOD_ENDING = (
     rf"(?:{ORDINAL_QUARTER}[\s-]+(?:(?i:fiscal)\s+)?(?=(?i:quarter|half)\b))?"  # `the third quarter ended Sept. 30`
     r"(?P<period>(?i:quarter|half|year|period|(?:three|six|nine|twelve|3|6|9|12)\s+months))\s+"
     r"(?i:ended|ending|that\s+ended|that\s+ends|which\s+ends)\s+(?:(?i:on)\s+)?"
-    rf"(?:{month('month')}(?:\s+{day('day')})?|{day('day2')}\s+{month('month2')})"
-    rf"(?:,?\s+{year('year')})?{END_OF_DATE}"
+    rf"(?P<stated>(?:{month('month')}(?:\s+{day('day')})?|{day('day2')}\s+{month('month2')})"
+    rf"(?:,?\s+{year('year')})?){END_OF_DATE}"
 )
 
 
@@ -241,16 +241,16 @@ PERIOD_RULES: tuple[Rule, ...] = (
     ),
     rule(
         "year-ago-period",
-        rf"\b(?:{YEAR_AGO}|(?i:last)\s+year['’]s)"
+        rf"\b(?:{YEAR_AGO}|(?i:the\s+)?(?i:prior|previous)-(?i:year)|(?i:last)\s+year['’]s)"
         r"\s+(?i:quarter|half|period)\b",
         build_year_ago,
-        needs=("year-", "year's", "year’s"),
+        needs=("year-", "-year", "year's", "year’s"),
         reference_period=True,
     ),
     rule("quarter", QUARTER, build_quarter, needs=("quarter",)),
     rule(
         "q-quarter",
-        rf"{LEFT}Q(?P<q>[1-4])(?:(?:\s*|-)(?P<fiscal>FY|(?i:fiscal))?\s*'?(?P<year>\d{{4}}|\d{{2}}))?(?![\w/])",
+        rf"{LEFT}Q(?P<q>[1-4])(?:(?:\s+of\s+|\s*|-)(?P<fiscal>FY|(?i:fiscal))?\s*'?(?P<year>\d{{4}}|\d{{2}}))?(?![\w/])",
         build_quarter,
     ),
     rule("year-q-quarter", rf"{LEFT}(?P<year>\d{{4}})\s*-?\s*Q(?P<q>[1-4])(?!\w)", build_quarter),
@@ -309,5 +309,12 @@ EDGE_FISCAL_RULES: tuple[Rule, ...] = (
         build_fiscal,
         needs=("fiscal",),
     ),
-    rule("period-ending", PERIOD_ENDING, build_period_ending, needs=("ended", "ending", "ends")),
+    # two mentions (contract v1.1): the period (`the quarter`) and the stated day (`Sept. 30, 2024`)
+    rule(
+        "period-ending",
+        PERIOD_ENDING,
+        build_period_ending,
+        needs=("ended", "ending", "ends"),
+        split=("period", "stated"),
+    ),
 )

@@ -110,6 +110,8 @@ class References:
     def add(self, candidate: Candidate, period: Period | None) -> None:
         # `late Friday` (a modifier) is a time of its own, which can be a reference
         speech_time = candidate.rule.speech_time and not candidate.modifier
+        if candidate.tail:
+            return  # the last day of a period just named: the period stays the one under discussion
         if period is None or period.begin is None or speech_time or counts_from_reference(candidate.value):
             return  # a comparison (`a year earlier`) does not move the period under discussion
         self.last = (self.sentence(candidate.start), period)

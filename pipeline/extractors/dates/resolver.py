@@ -50,6 +50,7 @@ from pipeline.extractors.dates.values import (
     Unit,
     Value,
     Weekday,
+    WeekdayDay,
     WeekOf,
     YearPart,
     day,
@@ -211,6 +212,8 @@ def shift(period: Period, unit: Unit, n: int) -> Period | None:
     months = {Unit.YEAR: 12 * n, Unit.HALF: 6 * n, Unit.QUARTER: 3 * n, Unit.MONTH: n}.get(unit)
     days = {Unit.WEEK: 7 * n, Unit.DAY: n}.get(unit)
     value = period.value
+    if isinstance(value, Fiscal) and period.begin is None:  # `FY2024-Q2` a year back: `FY2023-Q2`
+        return Period(Fiscal(value.year + n, value.part), None, None) if unit is Unit.YEAR else None
     begin, end = period.bounds()
     if _plain(value, None) and unit is Unit.YEAR:
         return period_of(begin.year + n, None)
@@ -268,6 +271,16 @@ def weekday(number: int, direction: Direction, anchor: dt.date) -> Period:
     return one_day(anchor + dt.timedelta(days=forward))
 
 
+def weekday_day(value: WeekdayDay, anchor: dt.date) -> Period | None:
+    """The day numbered ``value.day`` that falls on the weekday, nearest ``anchor`` (a tie goes back)."""
+    for distance in range(0, 400):
+        for sign in (-1, 1):
+            date = anchor + dt.timedelta(days=sign * distance)
+            if date.day == value.day and date.isoweekday() == value.number:
+                return one_day(date)
+    return None
+
+
 def _period(value: Value, anchor: dt.date | None, reference: Period | None) -> Period | None:
     """The period of one interval side; None when it cannot be resolved."""
     if isinstance(value, YearPart):
@@ -304,6 +317,8 @@ def _period(value: Value, anchor: dt.date | None, reference: Period | None) -> P
         return Period(value, dt.date(first, 1, 1), dt.date(first + span - 1, 12, 31))
     if isinstance(value, Weekday):
         return weekday(value.number, value.direction, anchor) if anchor else None
+    if isinstance(value, WeekdayDay):
+        return weekday_day(value, anchor) if anchor else None
     if isinstance(value, Relative):
         return _relative(value, anchor, reference)
     return None

@@ -14,7 +14,8 @@ style); :func:`parse_value` reads that text back. Grammar (``n`` a signed intege
 - ``R<unit><n>`` / ``A<unit><n>`` / ``N<unit><n>`` (:class:`Relative`), unit ``D``,
   ``W`` (Monday to Sunday), ``WE`` (weekend), ``M``, ``Q``, ``H``; ``RD-1`` is
   yesterday, ``RW+0`` this week;
-- ``WD5`` a weekday (ISO number) and a direction;
+- ``WD5`` a weekday (ISO number) and a direction; ``WD2:19`` the Tuesday the 19th nearest
+  the document date;
 - durations ``P2D``, ``P2Y6M``; fiscal ``FY2024``, ``FY2024-Q4``, ``FY2024-H1``;
   ``199`` a decade, ``19`` a century; ``DECADE:9`` the latest decade with that digit
   begun by the document date (``the nineties``);
@@ -215,6 +216,18 @@ class Weekday:
 
 
 @dataclass(frozen=True)
+class WeekdayDay:
+    """`Tuesday 19th`, `Saturday (19)`: the day of the month with that weekday nearest the
+    document date."""
+
+    number: int  # ISO weekday
+    day: int
+
+    def __str__(self) -> str:
+        return f"WD{self.number}:{self.day:02d}"
+
+
+@dataclass(frozen=True)
 class Relative:
     """`RD-1` yesterday, `AM-6` six months before the reference, `ND+1` the next day."""
 
@@ -320,6 +333,7 @@ class Edge:
 Atom = (
     YearPart
     | Weekday
+    | WeekdayDay
     | Relative
     | Duration
     | Fiscal
@@ -364,7 +378,11 @@ def shifted(base: Base, unit: Unit, n: int) -> YearPart | Relative:
 
 
 def duration(unit: Unit, amount: int) -> Duration:
-    """`P3M` from (M, 3); a unit of ``data/units.tsv`` (Y, M, W, D)."""
+    """`P3M` from (M, 3); a unit of ``data/units.tsv`` (Y, M, W, D). Months take the largest
+    whole unit (contract v1.1): `12 months` and `four quarters` -> P1Y, `18 months` -> P18M;
+    days and weeks stay as written."""
+    if unit is Unit.MONTH and amount and amount % 12 == 0:
+        return Duration(years=amount // 12)
     fields = {Unit.YEAR: "years", Unit.MONTH: "months", Unit.WEEK: "weeks", Unit.DAY: "days"}
     return Duration(**{fields[unit]: amount})
 
@@ -466,6 +484,7 @@ PART = r"(?:-(?P<part>\d\d(?:-\d\d)?|[QH][1-4]|SP|SU|FA|WI|HOL-[\w:-]+))?"
 YEAR_PART = re.compile(rf"(?P<year>\d{{4}}|XXXX|(?P<base>[RAN])Y(?P<shift>[+-]\d+)){PART}{DIRECTION}")
 RELATIVE = re.compile(r"(?P<base>[RAN])(?P<unit>WE|D|W|M|Q|H)(?P<shift>[+-]\d+)")
 WEEKDAY = re.compile(rf"WD(?P<number>[1-7]){DIRECTION}")
+WEEKDAY_DAY = re.compile(r"WD(?P<number>[1-7]):(?P<day>\d\d)")
 DURATION = re.compile(r"P(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?")
 FISCAL = re.compile(r"FY(?P<year>\d{4})(?:-(?P<part>[QH][1-4]))?")
 WRAPPED = re.compile(r"(?P<kind>START|END|WEEKOF|SPAN(?P<months>\d+)):(?P<inner>.+)")
@@ -530,6 +549,8 @@ def _atom(text: str) -> Atom:
         return Relative(Base(m["base"]), Unit(m["unit"]), int(m["shift"]))
     if m := WEEKDAY.fullmatch(text):
         return Weekday(int(m["number"]), Direction(m["direction"] or ""))
+    if m := WEEKDAY_DAY.fullmatch(text):
+        return WeekdayDay(int(m["number"]), int(m["day"]))
     if (m := DURATION.fullmatch(text)) and text != "P":
         return Duration(**{k: int(v) for k, v in m.groupdict().items() if v})
     if m := FISCAL.fullmatch(text):

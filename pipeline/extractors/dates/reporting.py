@@ -1,0 +1,113 @@
+"""The reporting period of a release (contract v1.1): the quarter, half, nine months or year
+a results or statistics release reports on, read from its headline and first paragraph.
+
+- Only a release with a results or statistics word near its start has one (``results``,
+  ``reports``, ``profit``, ``revenue``, ``GDP``, ``figures``, ``statistics`` ...): a fair
+  reporting its session's totals or a report launch has none.
+- The first quarter, half, nine months or period ending on a stated day among the date
+  mentions there wins (`reports fourth quarter results ... fiscal 2024 fourth quarter` ->
+  ``FY2024-Q4``; `Half Year Results 2025 for the six months ended 31 December 2024` -> the
+  six months); a month after `quarterly` is the quarter ending that month (`Quarterly
+  Activities Report September 2024`).
+- Failing those, a year or fiscal year stated beside a results word (`Full Year Results
+  2024`, `2015 ICT figures`, `grew 18.9 percent in 2016`).
+- The period has begun by the document date, and began at most three years before it.
+
+``a year ago`` and the other anchored comparisons with no period in their sentence count
+from it (see :func:`pipeline.extractors.dates.extract_dates`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from pipeline.extractors.dates.resolver import Period, is_calendar_unit, month_end
+from pipeline.extractors.dates.values import Fiscal, Interval, Month, PeriodEnding, YearPart, atoms, day
+
+# How much of the text is the headline and first paragraph.
+LEAD = 520
+RESULTS = re.compile(
+    r"\b(?:results?|report(?:s|ed)?|posts?|posted|earnings|profits?|revenues?|sales|turnover|net\s+income|"
+    r"GDP|gross\s+domestic\s+product|figures|statistics|production|output|economy|key\s+figures)\b",
+    re.IGNORECASE,
+)
+# Before or after a bare year: it is the period reported on (`Full Year Results 2024`, `2015 ICT figures`).
+YEAR_BEFORE = re.compile(
+    r"(?:results|full[\s-]+year|annual|fiscal|financial\s+year|figures|statistics|(?:percent|per\s+cent|%)\s+in)\s+\Z",
+    re.IGNORECASE,
+)
+YEAR_AFTER = re.compile(r"\A\s+(?:[A-Z]{2,5}\s+)?(?:results|figures|statistics|annual\s+results)\b", re.IGNORECASE)
+QUARTERLY = re.compile(r"\bquarterly\b", re.IGNORECASE)
+OLDEST = dt.timedelta(days=3 * 366)
+
+
+def lead_end(text: str, start: int) -> int:
+    """The end of the headline and first paragraph: the first blank line after 150
+    characters, at most :data:`LEAD` characters in."""
+    end = min(len(text), start + LEAD)
+    blank = text.find("\n\n", start + 150, end)
+    return blank if blank >= 0 else end
+
+
+def is_period(period: Period) -> bool:
+    """A quarter, half, nine months or other months from a quarter's start (`the six months
+    ended 31 December`), or a fiscal quarter or half."""
+    value = period.value
+    if isinstance(value, Fiscal):
+        return value.part is not None
+    if not isinstance(value, Interval) or period.begin is None or period.end is None:
+        return False
+    if period.begin.day != 1 or period.end != month_end(period.end.year, period.end.month):
+        return False
+    months = (period.end.year - period.begin.year) * 12 + period.end.month - period.begin.month + 1
+    return months in (3, 6, 9) and (is_calendar_unit(period) or months == 9 or period.begin.month in (1, 4, 7, 10))
+
+
+def quarter_ending(period: Period) -> Period | None:
+    """The quarter ending with a month (`September 2024` after `quarterly`)."""
+    value = period.value
+    if not (isinstance(value, YearPart) and isinstance(value.part, Month) and period.end and period.begin):
+        return None
+    first = dt.date(period.begin.year, period.begin.month, 1)
+    month = first.month - 2
+    begin = dt.date(first.year, month, 1) if month >= 1 else dt.date(first.year - 1, month + 12, 1)
+    return Period(Interval(day(begin), day(period.end)), begin, period.end)
+
+
+def is_year(period: Period) -> bool:
+    value = period.value
+    if isinstance(value, Fiscal):
+        return value.part is None
+    return isinstance(value, YearPart) and isinstance(value.year, int) and value.part is None
+
+
+def reporting_period(
+    text: str, start: int, mentions: Sequence[tuple[int, int, Period, object]], anchor: dt.date | None
+) -> Period | None:
+    """The period the release reports on, from the date mentions (start, end, period, value
+    as the rule built it) in its headline and first paragraph; None when it reports on none."""
+    end = lead_end(text, start)
+    lead = text[start:end]
+    if not RESULTS.search(lead):
+        return None
+    quarterly = bool(QUARTERLY.search(lead))
+    in_lead = [(s, e, p, v) for s, e, p, v in mentions if start <= s < end]
+
+    def recent(period: Period) -> bool:
+        if anchor is None or period.begin is None:
+            return True
+        return period.begin <= anchor and anchor - period.begin <= OLDEST
+
+    for s, e, period, value in in_lead:  # the first period reported on, in reading order
+        if isinstance(value, PeriodEnding) or is_period(period):
+            if recent(period):
+                return period
+        elif quarterly and (quarter := quarter_ending(period)) is not None and recent(quarter):
+            return quarter
+        elif is_year(period) and recent(period):
+            fiscal = any(isinstance(a, Fiscal) for a in atoms(period.value))
+            if fiscal or YEAR_BEFORE.search(text, max(0, s - 30), s) or YEAR_AFTER.match(text[e : e + 30]):
+                return period
+    return None
