@@ -3,6 +3,9 @@
 - ``numbers``: number parsing shared by both (digits, number words, scales, qualifiers),
   built from the word lists in ``data/``;
 - ``nouns``: the counted noun after a number, from POS tags;
+- ``currencies``: every currency form (CLDR's codes, names and symbols, read from
+  ``data/cldr_*.tsv``, which ``cldr`` writes with Babel, and the project's additions) and
+  the resolver of ambiguous ones (`$`, `dinars`, `R`) by the release's country;
 - ``counts``: ``extract_counts(doc)``; ``money``: ``extract_money(doc)``.
 
 Examples corpora: ``examples_count.jsonl``, ``examples_money.jsonl``.

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.core.document import body_start
 from pipeline.core.mentions import make_mention
-from pipeline.extractors.numbers.money import CURRENCIES
+from pipeline.extractors.numbers.currencies import CURRENCY_WORDS
 from pipeline.extractors.numbers.nouns import IRREGULAR_LEMMAS, counted_noun, next_word, previous_word, unit_lemma
 from pipeline.extractors.numbers.numbers import (
     DIGITS,
@@ -39,8 +39,8 @@ from pipeline.extractors.numbers.numbers import (
     token_at,
 )
 
-# Currency names are money's units (`100 million yuan`), never counted nouns.
-NON_COUNT_UNITS = read_words("non_count_units.txt") | {form.lower() for form in CURRENCIES if form.isalpha()}
+# Currency names are money's units (`100 million yuan`, `42 Kuwaiti dinars`), never counted nouns.
+NON_COUNT_UNITS = read_words("non_count_units.txt") | CURRENCY_WORDS
 LABEL_WORDS = read_words("not_count_before.txt")
 
 # The rules, as a row's `rule` column names them.

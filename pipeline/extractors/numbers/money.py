@@ -1,31 +1,34 @@
 """Money mentions: an amount with its currency (ISO 4217), value in currency units.
 
-Four patterns over ``doc.text``, each a compiled regex with named groups, built
-from ``data/currencies.tsv`` and the shared number fragments:
+Four patterns over ``doc.text``, each a compiled regex with named groups, built from the
+currency forms of ``currencies`` (CLDR through Babel, and ``data/currencies.tsv``) and the
+shared number fragments:
 
-- ``symbol+amount``: `$2.5 million`, `US$57.83 billion`, `RMB 30 billion`, `₹1,500 crore`, `€26m`;
-- ``amount+currency``: `100 billion yuan`, `11 bln USD`, `2-trillion-yen`, `50 cents`;
-- ``amount+pence``: `3.21p`;
+- ``symbol+amount``: `$2.5 million`, `US$57.83 billion`, `RMB 30 billion`, `KWD 42`, `₹1,500 crore`;
+- ``amount+currency``: `100 billion yuan`, `11 bln USD`, `42 Kuwaiti dinars`, `20 €`, `a dollar`;
+- ``amount+symbol``: a symbol right after the digits: `3.21p`, `20€`, `3.14US$`;
 - ``bare-amount-after-money``: a scaled amount with no currency of its own, in the same or
   the next sentence after one with a currency, in the same paragraph (`831 billion
   dollars ... Of that, 647 billion`).
 
-Candidates from all patterns are merged (leftmost, then longest wins). Ambiguous
-symbols (`$`, `¥`) are resolved once per document from the currencies it names.
+Candidates from all patterns are merged (leftmost, then longest wins). A form that is money
+only in an amount-like context (`pounds`, `TOP`) needs a scale word or a cue word
+(``data/money_cues.txt``) before it; ambiguous forms (`$`, `¥`, `dinars`, `R`) are resolved
+once per document by ``currencies.CurrencyResolver``.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+import unicodedata
 from decimal import Decimal
-from functools import cached_property
 from typing import NamedTuple
 
 from spacy.tokens import Doc
 
 from pipeline.core.document import body_start
 from pipeline.core.mentions import make_mention
+from pipeline.extractors.numbers.currencies import CURRENCIES, MONEY_CUES, Currency, CurrencyResolver, lookup
 from pipeline.extractors.numbers.nouns import counted_noun
 from pipeline.extractors.numbers.numbers import (
     DIGITS,
@@ -36,42 +39,37 @@ from pipeline.extractors.numbers.numbers import (
     format_decimal,
     qualifier_before,
     qualifier_symbol,
-    read_rows,
     scaled_value,
     shared_scale,
     token_at,
 )
 
-
-class Currency:
-    """One written form of a currency (a row of ``currencies.tsv``)."""
-
-    def __init__(self, form: str, code: str, position: str, ambiguous: str = "", fraction: str = ""):
-        self.form, self.code, self.position, self.ambiguous = form, code, position, ambiguous
-        self.fraction = Decimal(fraction) if fraction else Decimal(1)
+__all__ = ["CURRENCIES", "RULE_NAMES", "CurrencyResolver", "extract_money"]
 
 
-CURRENCIES = {row[0]: Currency(*row) for row in read_rows("currencies.tsv")}
-_CONTEXT_WORDS: dict[str, list[str]] = {}
-for _family, _code, _word in read_rows("currency_context.tsv"):
-    _CONTEXT_WORDS.setdefault(_code, []).append(_word)
-# One pass counts the context words of every code: group name = ISO code.
-CONTEXT = re.compile("|".join(rf"\b(?P<{code}>{alternation(words)})\b" for code, words in _CONTEXT_WORDS.items()))
-# The forms that name a dollar currency explicitly (`A$`, `AUD`, `Australian dollars`), by code;
-# a dollar currency is one with a name containing `dollar`.
-_DOLLAR_CODES = {c.code for c in CURRENCIES.values() if "dollar" in c.form}
-_EXPLICIT_FORMS: dict[str, list[str]] = {}
-for _currency in CURRENCIES.values():
-    if _currency.code in _DOLLAR_CODES and not _currency.ambiguous:
-        _EXPLICIT_FORMS.setdefault(_currency.code, []).append(_currency.form)
-# Whole forms only: `S$` inside `US$` and `A$` inside `CA$` do not count.
-EXPLICIT_DOLLARS = {
-    code: re.compile(rf"(?<![\w$])(?:{alternation(forms)})(?![A-Za-z])") for code, forms in _EXPLICIT_FORMS.items()
-}
+def _forms(where: str) -> str:
+    """The alternation of the forms read in a position (prefix, suffix after a space or
+    hyphen, attached right after the digits); names in any case."""
+    forms = CURRENCIES.values()
+    if where == "prefix":
+        chosen = [c for c in forms if c.position in ("prefix", "both")]
+    elif where == "suffix":
+        chosen = [c for c in forms if c.position in ("suffix", "both")]
+    else:
+        chosen = [c for c in forms if c.attaches and c.position != "prefix"]
+    names = alternation(c.form for c in chosen if c.kind == "name")
+    signs = alternation(c.form for c in chosen if c.kind != "name")
+    return "|".join(part for part in (f"(?i:{names})" if names else "", signs) if part)
 
-PREFIX_FORMS = alternation(c.form for c in CURRENCIES.values() if c.position in ("prefix", "both"))
-SUFFIX_FORMS = alternation(c.form for c in CURRENCIES.values() if c.position in ("suffix", "both"))
-ATTACHED_FORMS = alternation(c.form for c in CURRENCIES.values() if c.position == "attached")
+
+PREFIX_FORMS = _forms("prefix")
+SUFFIX_FORMS = _forms("suffix")
+ATTACHED_FORMS = _forms("attached")
+SINGULAR_NAMES = alternation(c.form for c in CURRENCIES.values() if c.singular)
+# The characters of symbols, which no number may follow or precede inside a longer token.
+SIGN_CHARS = "".join(
+    sorted({ch for c in CURRENCIES.values() if c.attaches for ch in c.form if unicodedata.category(ch) == "Sc"})
+)
 
 SIGN = r"(?P<sign>[-−])?"
 # `million`, `lakh crore` after a space or hyphen; an abbreviation after at most one space
@@ -79,25 +77,36 @@ SCALE = (
     rf"(?:(?:\s+|-)(?P<scale>(?:{SCALE_WORD})(?:\s+(?:{SCALE_WORD}))?)(?![\w])"
     rf"|\s?(?P<abbr>{SCALE_ABBR})(?![\w]))"
 )
-NOT_IN_NUMBER = r"(?<![\w.,$€£¥₹])"
+NOT_IN_NUMBER = rf"(?<![\w.,{re.escape(SIGN_CHARS)}])"
+# `a dollar`, `an Australian dollar`: the article as the number, before a singular name only.
+ARTICLE = rf"\b(?i:an?)(?=\s+(?i:{SINGULAR_NAMES})(?![\w]))"
 
 SYMBOL_AMOUNT = re.compile(
     rf"(?<![\w$])(?:{SIGN}(?P<currency>{PREFIX_FORMS})\s?(?P<sign_after>[-−])?)"
-    rf"(?P<number>{DIGITS})(?!\d){SCALE}?(?![\w]|[.,]\d)"
+    rf"(?P<number>{DIGITS})(?!\d){SCALE}?(?![\w%]|[.,]\d)"
 )
 AMOUNT_CURRENCY = re.compile(
-    rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS}|{WORD_NUMBER}){SCALE}?"
-    rf"(?:\s+|-)(?P<currency>{SUFFIX_FORMS})(?![\w$])"
+    rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS}|{WORD_NUMBER}|{ARTICLE}){SCALE}?"
+    # a symbol after the amount is not the next amount's (`in 2023 € 5 million`)
+    rf"(?:\s+|-)(?P<currency>{SUFFIX_FORMS})(?![\w$])(?!\s?\d)"
 )
-AMOUNT_PENCE = re.compile(rf"{NOT_IN_NUMBER}{SIGN}(?P<number>\d+(?:\.\d+)?)(?P<currency>{ATTACHED_FORMS})\b")
+AMOUNT_SYMBOL = re.compile(
+    rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS}){SCALE}?(?P<currency>{ATTACHED_FORMS})(?![\w$])(?!\s?\d)"
+)
 BARE_AMOUNT = re.compile(rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS}){SCALE}(?![\w%]|[.,]\d)")
+# A currency form right after a bare amount: the amount is that currency's, or none.
+CURRENCY_AFTER = re.compile(rf"(?:\s+|-)?(?:{SUFFIX_FORMS}|{ATTACHED_FORMS})(?![\w$])")
 # The rules, as a row's `rule` column names them: one per pattern, and a bare amount's.
-PATTERNS = (("symbol+amount", SYMBOL_AMOUNT), ("amount+currency", AMOUNT_CURRENCY), ("amount+pence", AMOUNT_PENCE))
+PATTERNS = (("symbol+amount", SYMBOL_AMOUNT), ("amount+currency", AMOUNT_CURRENCY), ("amount+symbol", AMOUNT_SYMBOL))
 BARE_AMOUNT_RULE = "bare-amount-after-money"
 RULE_NAMES = frozenset([*(rule for rule, _ in PATTERNS), BARE_AMOUNT_RULE])
-# `180 pounds` is a weight; `5 million pounds` (with a scale) is money.
-WEIGHT_FORMS = frozenset({"pound", "pounds"})
 WORD_AFTER = re.compile(r"\s+(?P<word>[A-Za-z]+)")
+CUE_WINDOW = 8  # tokens before an amount, in its sentence, that may hold a money cue
+ONE = frozenset({"a", "an", "one"})
+# A word after `a dollar` that makes it a modifier (`a dollar store`, `one euro coin`), and
+# one after a capitalised name that makes it part of another name (`Euro zone`, `Dong Khoi`).
+MODIFIER_POS = frozenset({"NOUN", "PROPN", "NUM"})
+NAME_PART_POS = frozenset({"NOUN", "PROPN"})
 
 
 class Amount(NamedTuple):
@@ -118,9 +127,12 @@ def extract_money(doc: Doc) -> list[dict]:
     amounts = []
     for rule, pattern in PATTERNS:
         for match in pattern.finditer(text, begin):
-            currency = _currency_of(match)
-            if currency is not None:
-                amounts.append(_amount(text, begin, match, rule, resolve(currency), currency.fraction))
+            currency = lookup(match.group("currency"))
+            if currency is None or not _reads_as_money(doc, match, currency):
+                continue
+            code = resolve(currency)
+            if code is not None:
+                amounts.append(_amount(text, begin, match, rule, code, currency.fraction))
     mentions = [_mention(text, amount) for amount in _leftmost_longest(amounts)]
     mentions += _bare_amounts(doc, text, begin, mentions)
     return sorted(mentions, key=lambda m: (m["start"], m["end"]))
@@ -133,42 +145,41 @@ def _amount(text: str, begin: int, match: re.Match, rule: str, code: str, fracti
     return Amount(qualifier.start(), match, rule, code, fraction, qualifier.group("qualifier"))
 
 
-class CurrencyResolver:
-    """Maps a currency form to its ISO code in one document: `$` is USD unless the text
-    names exactly one other dollar currency and no US one; `¥` follows the Chinese or
-    Japanese context that the text names more often. The text is read only when an
-    ambiguous form is met."""
-
-    def __init__(self, text: str):
-        self.text = text
-
-    def __call__(self, currency: Currency) -> str:
-        if currency.ambiguous == "dollar":
-            return self.dollar
-        if currency.ambiguous == "yen":
-            return self.yen
-        return currency.code
-
-    @cached_property
-    def dollar(self) -> str:
-        named = {code for code, pattern in EXPLICIT_DOLLARS.items() if pattern.search(self.text)}
-        others = named - {"USD"}
-        return others.pop() if len(others) == 1 and "USD" not in named else "USD"
-
-    @cached_property
-    def yen(self) -> str:
-        votes = Counter(match.lastgroup for match in CONTEXT.finditer(self.text))
-        return "CNY" if votes["CNY"] > votes["JPY"] else "JPY"
-
-
-def _currency_of(match: re.Match) -> Currency | None:
+def _reads_as_money(doc: Doc, match: re.Match, currency: Currency) -> bool:
+    """Whether the form reads as money where it stands: a form needing an amount-like
+    context has one (`paid ten pounds`, `5 million pounds`; not `180 pounds`); a code glued
+    to the digits has a scale (`RMB30 billion`, not `COP28`); a capitalised name is no part
+    of another name (`42 Dong Khoi Street`, `the 12 Euro zone states`, the singer `50 Cent`);
+    `a dollar` is no modifier (`a dollar store`, `one-euro jobs`)."""
+    scaled = match.group("scale") or match.group("abbr")
+    if currency.cue and not (scaled or _cue_before(doc, match.start())):
+        return False
+    if currency.kind == "code" and match.end("currency") == match.start("number") and not scaled:
+        return False
     form = match.group("currency")
-    currency = CURRENCIES.get(" ".join(form.split()))
-    if currency is None:
-        return None
-    if currency.form in WEIGHT_FORMS and not (match.groupdict().get("scale") or match.groupdict().get("abbr")):
-        return None
-    return currency
+    if currency.kind == "name" and form[:1].isupper() and not form.isupper():
+        if currency.fraction != 1 or _word_after(doc, match.end(), NAME_PART_POS):
+            return False
+    return not (match.group("number").lower() in ONE and not scaled and _word_after(doc, match.end(), MODIFIER_POS))
+
+
+def _word_after(doc: Doc, end: int, pos: frozenset[str]) -> bool:
+    """The token right after ``end`` (after white space only) has one of the tags ``pos``."""
+    k = token_at(doc, end)
+    while k < len(doc) and doc[k].idx < end:
+        k += 1
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    return k < len(doc) and doc[k].idx - end <= 1 and doc[k].pos_ in pos
+
+
+def _cue_before(doc: Doc, char: int) -> bool:
+    """A money word (``data/money_cues.txt``) among the words before ``char`` in its sentence."""
+    k = token_at(doc, char)
+    if k >= len(doc):
+        return False
+    start = max(doc[k].sent.start, k - CUE_WINDOW)
+    return any(t.lemma_.lower() in MONEY_CUES or t.lower_ in MONEY_CUES for t in doc[start:k])
 
 
 def _mention(text: str, amount: Amount) -> dict:
@@ -200,12 +211,15 @@ def _leftmost_longest(amounts: list[Amount]) -> list[Amount]:
 def _bare_amounts(doc: Doc, text: str, begin: int, mentions: list[dict]) -> list[dict]:
     """Scaled amounts with no currency, after a money mention in the same paragraph and the
     same or the previous sentence, not followed by a noun of their own (`2 million visitors`
-    is a count)."""
+    is a count) nor by a currency form (`1,070 trillion rials` is never the pounds named
+    before it)."""
     if not mentions:
         return []
     found = []
     for match in BARE_AMOUNT.finditer(text, mentions[0]["end"]):
         if any(m["start"] < match.end() and match.start() < m["end"] for m in mentions):
+            continue
+        if CURRENCY_AFTER.match(text, match.end()):
             continue
         since = _previous_sentence_start(doc, match.start())
         before = [

@@ -92,12 +92,12 @@ def shared_scale(text: str, end: int) -> str | None:
 
 
 def parse_number(text: str) -> Decimal:
-    """``1,800`` -> 1800, ``57.83`` -> 57.83, ``twenty-one`` -> 21, ``a`` -> 1, ``half a`` -> 0.5."""
+    """``1,800`` -> 1800, ``57.83`` -> 57.83, ``twenty-one`` -> 21, ``a``/``an`` -> 1, ``half a`` -> 0.5."""
     cleaned = text.replace(",", "").strip()
     if cleaned[:1].isdigit():
         return Decimal(cleaned)
     words = re.split(r"[-\s]+", cleaned.lower())
-    if words[-1:] == ["a"]:
+    if words[-1:] in (["a"], ["an"]):
         return Decimal("0.5") if words[0] == "half" else Decimal(1)
     return Decimal(sum(NUMBER_WORDS[word] for word in words))
 
