@@ -20,7 +20,17 @@ def test_api_extract_returns_the_seven_tables_with_contract_columns():
             "An undated text: sales reached $2.5 million in 2021.",
         ]
     )
-    assert set(tables) == {"documents", "dates", "counts", "money", "reports", "initiatives", "entities"}
+    assert set(tables) == {
+        "documents",
+        "dates",
+        "counts",
+        "money",
+        "reports",
+        "initiatives",
+        "percentages",
+        "measures",
+        "entities",
+    }
     for name, frame in tables.items():
         assert list(frame.columns) == columns_of(name)
     assert tables["documents"]["doc_id"].tolist() == ["a", "doc1"]

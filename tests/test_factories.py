@@ -12,7 +12,9 @@ REGISTERED = [
     "pressfacts_dates_v1",
     "pressfacts_document_v1",
     "pressfacts_initiatives_v1",
+    "pressfacts_measures_v1",
     "pressfacts_money_v1",
+    "pressfacts_percentages_v1",
     "pressfacts_reports_v1",
     "pressfacts_resolve_v1",
 ]

@@ -28,6 +28,19 @@ FLOORS = {
     # 16 more invented examples
     "holdout_b.jsonl": {"date": 0.95, "count": 0.95, "money": 0.95, "report": 0.85, "initiative": 0.9},
 }
+# Percentages and measures (contract v1.1), set when they were first extracted (2026-12-04, value F1:
+# real_dev 1.000 / 1.000, dev 0.970 / 1.000, holdout 0.905 / 1.000, holdout_b 1.000 / 1.000;
+# seeds hold none; the sealed real_test, scored once as a whole: 0.735 / 0.526). dev has one
+# measure: one extra or miss is 0.667 or 0.
+PERCENTAGE_MEASURE_FLOORS = {
+    "dev.jsonl": {"percentage": 0.95, "measure": 0.6},
+    "real/real_dev.jsonl": {"percentage": 0.97, "measure": 0.97},
+    "real/real_test.jsonl": {"percentage": 0.7, "measure": 0.5},
+    "holdout.jsonl": {"percentage": 0.88, "measure": 0.95},
+    "holdout_b.jsonl": {"percentage": 0.95, "measure": 0.95},
+}
+for _name, _floors in PERCENTAGE_MEASURE_FLOORS.items():
+    FLOORS[_name].update(_floors)
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))

@@ -358,3 +358,17 @@ def test_amounts_keep_every_significant_digit():
         ]
     )
     assert tables["money"]["value"].tolist() == ["123456789012345678901234567890.12"]
+
+
+def test_a_set_written_before_a_table_existed_reads_it_as_empty(tmp_path, corpora):
+    small, _ = corpora
+    out = tmp_path / "out"
+    assert main(["run", str(small), "--out", str(out), "--quiet"]) == 0
+    manifest_path = out / "current" / "manifest.json"
+    record = json.loads(manifest_path.read_text(encoding="utf-8"))
+    del record["tables"]["measures.csv"]  # as an older version's manifest would be
+    (out / "current" / "measures.csv").unlink()
+    manifest_path.write_text(json.dumps(record), encoding="utf-8")
+    tables = read_folder(out, ["documents", "measures"])
+    assert len(tables["documents"]) == 1 and tables["measures"].empty
+    assert list(tables["measures"].columns)[:4] == ["doc_id", "start", "end", "text"]

@@ -15,7 +15,13 @@ from pipeline.batch.extract import process
 from pipeline.core.mentions import get_mentions
 from pipeline.io.reader import InputDocument
 
-PACKAGES = ["pipeline.extractors.dates", "pipeline.extractors.numbers", "pipeline.extractors.names"]
+PACKAGES = [
+    "pipeline.extractors.dates",
+    "pipeline.extractors.numbers",
+    "pipeline.extractors.names",
+    "pipeline.extractors.percentages",
+    "pipeline.extractors.measures",
+]
 
 
 @pytest.mark.parametrize("package_name", PACKAGES)

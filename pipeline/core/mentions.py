@@ -35,6 +35,8 @@ MENTION_TYPES: dict[str, MentionType] = {
         MentionType("money", "money", ("value", "currency", "qualifier")),
         MentionType("report", "reports", ("title", "year", "version")),
         MentionType("initiative", "initiatives", ("name", "kind")),
+        MentionType("percentage", "percentages", ("value", "unit", "kind", "qualifier")),
+        MentionType("measure", "measures", ("value", "unit", "dimension", "qualifier")),
     )
 }
 

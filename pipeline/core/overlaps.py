@@ -5,8 +5,14 @@ contract's precedence where their mentions overlap:
 
 - money wins over count (``100 billion yuan`` is not a count of yuan);
 - a date wins over a count (``2023``, ``ten consecutive years``);
-- a date, count or money inside a report or initiative name belongs to the
-  name (``Annual Ocean Health Report 2023``, ``Seaport 2030 Programme``);
+- a percentage wins over a count (the ``5`` of ``5 to 7 percent``);
+- a measure wins over a count of its own unit (``610 tpd`` is no count of `tpd`:
+  the count's unit is written in the measure), and loses to any other count
+  (counts of things stay counts);
+- money, a percentage and a date win over a measure (``5 million pounds`` is money);
+- a date, count, money, percentage or measure inside a report or initiative name
+  belongs to the name (``Annual Ocean Health Report 2023``, ``Seaport 2030 Programme``,
+  the ``5K`` of a race's name);
 - a report and an initiative over the same words: the longer name wins.
 """
 
@@ -25,16 +31,36 @@ def _inside(a: dict, b: dict) -> bool:
     return b["start"] <= a["start"] and a["end"] <= b["end"]
 
 
+def _counts_the_unit(count: dict, measure: dict) -> bool:
+    """The count overlaps the measure and counted its unit as written (`610 tpd` -> 610
+    `tpd`; `between 30,000 and 40,000 lbs` -> 30,000 `lbs`): the measure's ``unit_text``
+    starts with the count's unit (`ounce` of `ounces`)."""
+    unit = count.get("unit", "").lower()
+    return bool(unit) and _overlaps(count, measure) and measure.get("unit_text", "").lower().startswith(unit)
+
+
 # (loser type, winner type, test of the loser against a winner)
+# Applied in this order: a count that counted a measure's unit goes before any count wins over
+# that measure.
 PRECEDENCE = (
     ("count", "money", _overlaps),
     ("count", "date", _overlaps),
+    ("count", "percentage", _overlaps),
+    ("count", "measure", _counts_the_unit),
+    ("measure", "count", _overlaps),
+    ("measure", "money", _overlaps),
+    ("measure", "percentage", _overlaps),
+    ("measure", "date", _overlaps),
     ("date", "report", _inside),
     ("date", "initiative", _inside),
     ("count", "report", _inside),
     ("count", "initiative", _inside),
     ("money", "report", _inside),
     ("money", "initiative", _inside),
+    ("percentage", "report", _inside),
+    ("percentage", "initiative", _inside),
+    ("measure", "report", _inside),
+    ("measure", "initiative", _inside),
 )
 
 

@@ -15,10 +15,12 @@ from pipeline.core.document import DocumentDate
 from pipeline.core.mentions import MentionComponent
 from pipeline.core.overlaps import resolve_overlaps
 from pipeline.extractors.dates import extract_dates
+from pipeline.extractors.measures import extract_measures
 from pipeline.extractors.names.initiatives import extract_initiatives
 from pipeline.extractors.names.reports import extract_reports
 from pipeline.extractors.numbers.counts import extract_counts
 from pipeline.extractors.numbers.money import extract_money
+from pipeline.extractors.percentages import extract_percentages
 
 # Factory name -> (mention type, extractor, token attributes it reads), in pipeline order.
 # Every extractor writes doc.spans["pressfacts_<type>"] (spaCy declares span groups as a whole,
@@ -31,6 +33,8 @@ EXTRACTORS = {
     "pressfacts_money_v1": ("money", extract_money, []),
     "pressfacts_reports_v1": ("report", extract_reports, ["token.pos"]),
     "pressfacts_initiatives_v1": ("initiative", extract_initiatives, ["token.pos"]),
+    "pressfacts_percentages_v1": ("percentage", extract_percentages, ["token.pos"]),
+    "pressfacts_measures_v1": ("measure", extract_measures, []),
 }
 
 # Pipeline order: the document date first, the extractors, then the cross-type filter.

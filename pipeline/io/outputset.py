@@ -34,9 +34,9 @@ from typing import IO
 
 import pandas as pd
 
-from pipeline.io.formats import DUCKDB_FILE, read_tables
+from pipeline.io.formats import DUCKDB_FILE, read_tables, typed
 from pipeline.io.manifest import MANIFEST_FILE, Manifest, file_sha256, load_manifest
-from pipeline.io.tables import TABLE_NAMES
+from pipeline.io.tables import TABLE_NAMES, columns_of
 
 STATE_DIR = ".pressfacts"
 CURRENT = "current"
@@ -236,10 +236,16 @@ def read_folder(out_dir: str | Path, tables: list[str]) -> dict[str, pd.DataFram
     folder's manifest vouches for, in the format it names (see :mod:`pipeline.io.outputset`)."""
     found = open_output(out_dir)
     fmt = found.manifest.format if found.manifest else folder_format(found.folder)
-    if fmt != "duckdb":
-        for name in tables:
-            path = found.folder / f"{name}.{fmt}"
-            if not path.exists():
-                raise FileNotFoundError(f"{path}: no such table")
+    present, newer = [], []  # newer: tables a version after the one that wrote the set added
+    for name in tables:
+        path = found.folder / f"{name}.{fmt}"
+        if fmt == "duckdb" or path.exists():
+            present.append(name)
+        elif found.manifest is not None:  # the manifest vouches for every table the set has
+            newer.append(name)
+        else:
+            raise FileNotFoundError(f"{path}: no such table")
     escaped = found.manifest is not None and found.manifest.csv_cells == "escaped"
-    return read_tables(found.folder, tables, fmt, escaped)
+    frames = read_tables(found.folder, present, fmt, escaped)
+    frames.update({name: typed(pd.DataFrame(columns=columns_of(name))) for name in newer})
+    return frames

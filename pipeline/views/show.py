@@ -19,6 +19,8 @@ STYLES = {
     "money": "black on #ffe08a",
     "report": "black on #f7b8d2",
     "initiative": "black on #d5c6f5",
+    "percentage": "black on #ffc9a8",
+    "measure": "black on #a8e6df",
 }
 
 

@@ -1,0 +1,378 @@
+"""Measure mentions: a number with a physical unit, the unit and dimension as quantulum3 names them.
+
+Phase one, over ``doc.text``: one regex, built from the unit inventory (:mod:`.units`), finds
+each number written with a unit form after it (`50,000 square meters`, `2,400MW`, `4.0 grams
+per tonne`, `1.8 million tonnes annually`); the qualifier words before it come from the
+numbers package. It is also the prefilter: only the sentences holding such a candidate are
+given to quantulum3 (:mod:`.engine`).
+Phase two names each candidate's unit. Where quantulum3 found a quantity there whose unit is
+one the form may stand for, its unit is taken (rule ``quantulum3``). Where it found none, or
+another (a unit it lacks, a rate word it leaves out, modifier words between number and
+unit ...), a rule names the unit from the inventory, each rule one class of cases
+quantulum3 loses on. The value is always read from the text, exactly (quantulum3 gives
+floats, and a range's midpoint).
+Which of two types an overlapping span is (a count of `tpd`, money in `pounds`) is
+:mod:`pipeline.core.overlaps`'s decision.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import localcontext
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from pipeline.core.document import body_start
+from pipeline.core.lexicon import DataDir, alternation
+from pipeline.core.mentions import make_mention
+from pipeline.core.sentences import Sentences
+from pipeline.extractors.measures import engine
+from pipeline.extractors.measures.units import Inventory, Unit, inventory
+from pipeline.extractors.numbers.numbers import (
+    DIGITS,
+    EXACT,
+    NUMBER_WORDS,
+    SCALE_ABBR,
+    SCALE_WORD,
+    SCALES,
+    WORD_NUMBER,
+    format_decimal,
+    qualifier_before,
+    qualifier_symbol,
+    scaled_value,
+)
+
+DATA = DataDir(__file__)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule: its name, a row's ``rule`` column. Each but ``quantulum3`` is a class of cases
+    quantulum3 loses on."""
+
+    name: str
+
+
+QUANTULUM = Rule("quantulum3")  # quantulum3's quantity, its unit one the form may stand for
+RANGE_START = Rule("range-start")  # the `9,000` of `9,000-11,000 oz`: the end's unit
+ABBREVIATION = Rule("defined-abbreviation")  # `tonnes per day ("tpd") ... 540 tpd`
+RATE = Rule("unit+rate-word")  # `1.8 million tonnes annually`, `30,000 barrels a day`
+MODIFIER = Rule("number+modifier+unit")  # `2,300 gold equivalent ounces`
+HYPHENATED = Rule("number-hyphen-unit")  # `a 1,500-square-meter hall`
+CONTEXT = Rule("unit-by-context")  # `9,500 pounds` of thrust (pound-force)
+US_RELEASE = Rule("us-release-unit")  # `tons` in a US release: short tons
+NUMBER_UNIT = Rule("number+unit")  # any other: a form quantulum3 lacks (`hectares`, `sqm`) or misreads
+RULES = (QUANTULUM, RANGE_START, ABBREVIATION, RATE, MODIFIER, HYPHENATED, CONTEXT, US_RELEASE, NUMBER_UNIT)
+RULE_NAMES = frozenset(rule.name for rule in RULES)
+
+RATE_WORDS = {" ".join(words.lower().split()): time for words, time in DATA.rows("rate_words.tsv")}
+# Words that cannot stand between a number and its unit (`2 of the ounces`, `5 in square`).
+NOT_MODIFIERS = frozenset(
+    {"of", "in", "on", "at", "for", "to", "from", "and", "or", "the", "a", "an", "by", "with", "per", "than"}
+    | set(NUMBER_WORDS)
+    | set(SCALES)
+)
+NOT_IN_NUMBER = r"(?<![\w.,:/+\-−])"
+# Not inside another number or word; a sign attached (`-5°C`), or the end of a range (`2-3 km`).
+SIGN = rf"(?:{NOT_IN_NUMBER}(?P<sign>[\-−])|{NOT_IN_NUMBER}|(?<=\d-))"
+SCALE = rf"(?:(?:\s+|-)(?P<scale>(?:{SCALE_WORD})(?:\s+(?:{SCALE_WORD}))?)|(?P<abbr>{SCALE_ABBR})(?=\s))"
+RANGE_BEFORE = re.compile(
+    rf"{SIGN}(?P<number>{DIGITS})(?:(?:\s+|-)(?P<scale>{SCALE_WORD}))?\s*(?:[-–]|\s(?:to|and)\s)\s*\Z"
+)
+_RANGE_WINDOW = 60
+# `tonnes per day ("tpd")`: an abbreviation defined in brackets right after a measure.
+ABBREVIATION_DEFINED = re.compile(r"\s*\(\s*[\"“'‘]?(?P<abbr>[A-Za-z][A-Za-z/.]{0,7})[\"”'’]?\s*\)")
+YEARS = range(1800, 2101)
+US_CUES = re.compile(rf"(?<![\w.])(?:{alternation(DATA.lines('us_cues.txt'))})(?![\w])")
+US_CUES_UPPER = re.compile(rf"(?<![\w.])(?:{alternation(w.upper() for w in DATA.lines('us_cues.txt'))})(?![\w])")
+OPENING = 400  # characters of a release that hold its dateline
+# A context word (`thrust`) decides a unit within this many characters of the measure.
+NEAR_BEFORE, NEAR_AFTER = 60, 30
+CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|[()]")  # not the comma of `8,000`
+NEXT_CAPITALISED = re.compile(r"[ \t]+[A-Z][a-z]")
+PREVIOUS_WORD = re.compile(r"[A-Z][\w'’.-]*[ \t]+\Z")
+
+
+def _forms(forms: list[str], hyphens: bool = False) -> str:
+    pattern = alternation(forms)
+    return pattern.replace(r"\s+", r"[\s-]+") if hyphens else pattern
+
+
+@cache
+def candidate_pattern() -> re.Pattern:
+    """A number, its scale, then a unit form (a name may follow modifier words and be
+    hyphenated: `1,500-square-meter`), its power (`km2`), a second unit after `per` or `/`, or
+    a rate word (built on first use: the inventory is quantulum3's)."""
+    units = inventory()
+    symbols = _forms(units.symbol_forms())
+    names = _forms(units.name_forms(), hyphens=True)
+    per_forms = _forms([*units.denominators, *units.name_forms(), *units.time_forms])
+    rates = alternation(RATE_WORDS)
+    return re.compile(
+        rf"{SIGN}(?P<number>{DIGITS}|{WORD_NUMBER}){SCALE}?(?P<sep>\s*|-)"
+        rf"(?:(?P<modifiers>(?:[a-z][a-z-]*\s+){{1,2}}?)??(?P<name>(?i:{names}))|(?P<symbol>{symbols}))"
+        rf"(?P<power>[2²3³](?!\d))?(?![\w°])"
+        rf"(?:(?P<per_sep>\s*/\s*|\s+per\s+)(?P<per>{per_forms})(?![\w°])|\s+(?P<rate>(?i:{rates}))(?![\w]))?"
+    )
+
+
+@dataclass
+class Candidate:
+    match: re.Match
+    start: int  # the qualifier's start, else the number's
+    qualifier: str | None
+
+    @property
+    def end(self) -> int:
+        return self.match.end()
+
+    @property
+    def form(self) -> str:
+        return self.match.group("symbol") or " ".join(self.match.group("name").replace("-", " ").split())
+
+    @property
+    def unit_text(self) -> str:
+        """The unit as written (`lbs`, `square meters`)."""
+        return self.match.group("symbol") or self.match.group("name")
+
+
+class DocumentUnits:
+    """What one document says about units: abbreviations it defines (`("tpd")`), and whether
+    it comes from the United States (its opening names the US: read when first asked)."""
+
+    def __init__(self, text: str, begin: int) -> None:
+        self.abbreviations: dict[str, Unit] = {}
+        self._opening = text[begin : begin + OPENING]
+        self._from_us: bool | None = None
+
+    @property
+    def from_us(self) -> bool:
+        if self._from_us is None:
+            self._from_us = bool(US_CUES.search(self._opening) or US_CUES_UPPER.search(self._opening))
+        return self._from_us
+
+
+def extract_measures(doc: Doc) -> list[dict]:
+    text = doc.text
+    begin = body_start(doc)
+    candidates = []
+    for match in candidate_pattern().finditer(text, begin):
+        candidate = _candidate(text, begin, match)
+        if candidate is not None:
+            candidates.append(candidate)
+    if not candidates:
+        return []
+    units = inventory()
+    sentences = Sentences(doc)
+    found = _quantities(text, sentences, candidates)
+    known = DocumentUnits(text, begin)
+    mentions: list[dict] = []
+    for candidate in candidates:
+        named = _unit(units, known, candidate, text, sentences.span(candidate.start), found)
+        if named is None:
+            continue
+        unit, rule = named
+        mentions.append(_mention(text, candidate, unit, rule))
+        opening = _range_start(text, begin, candidate, mentions)
+        if opening is not None:
+            mentions.append(opening)
+        defined = ABBREVIATION_DEFINED.match(text, candidate.end)
+        if defined is not None:
+            known.abbreviations[defined.group("abbr")] = unit
+    return sorted(mentions, key=lambda m: (m["start"], m["end"]))
+
+
+def _candidate(text: str, begin: int, match: re.Match) -> Candidate | None:
+    number = match.group("number")
+    if not number[:1].isdigit() and (match.group("symbol") or not match.group("name").islower()):
+        return None  # `one mile`, not `One Foot` nor `a MW`
+    modifiers = (match.group("modifiers") or "").split()
+    if any(word in NOT_MODIFIERS for word in modifiers):
+        return None
+    if number.isdigit() and len(number) == 4 and int(number) in YEARS and not match.group("sep"):
+        return None  # `2023Q1`-like codes
+    qualifier = qualifier_before(text, match.start(), begin)
+    return Candidate(
+        match, qualifier.start() if qualifier else match.start(), qualifier.group("qualifier") if qualifier else None
+    )
+
+
+def _quantities(text: str, sentences: Sentences, candidates: list[Candidate]) -> list[engine.Quantity]:
+    """quantulum3's quantities in the sentences that hold a candidate (a candidate running
+    into the next sentence takes it along), each sentence parsed once."""
+    windows: list[tuple[int, int]] = []
+    for candidate in candidates:
+        start = sentences.span(candidate.start).start_char
+        end = sentences.span(max(candidate.start, candidate.end - 1)).end_char
+        if windows and start < windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    return [q for start, end in windows for q in engine.quantities(text, start, end)]
+
+
+def _unit(
+    units: Inventory,
+    known: DocumentUnits,
+    candidate: Candidate,
+    text: str,
+    sentence: Span,
+    found: list[engine.Quantity],
+) -> tuple[Unit, Rule] | None:
+    """The candidate's unit and the rule that names it; None when its form is no unit here
+    (a context-only form without its word within a few words, or inside a name)."""
+    context = sentence.text
+    sentence_start = sentence.start_char
+    near = _clause(text, max(sentence_start, candidate.start - NEAR_BEFORE), candidate, candidate.end + NEAR_AFTER)
+    match = candidate.match
+    form = candidate.form
+    if form in units.name_parts and _after_capitalised_word(text, sentence_start, candidate):
+        return None  # `the Quay 5K`: a race's name
+    if _before_a_name(text, candidate):
+        return None  # `the Five-hundred-meter Aperture Telescope`
+    by_context = units.context_unit(form, near)
+    bases = [by_context] if by_context is not None else units.units_of(form, context)
+    if not bases:
+        return None
+    unit, rule = _named(units, candidate, bases, context, found)
+    if by_context is not None and rule is not QUANTULUM:
+        rule = CONTEXT
+    in_us = units.in_us_release(form)
+    if in_us is not None and known.from_us:
+        unit, rule = _composed(units, in_us, match, context), US_RELEASE
+    defined = known.abbreviations.get(form)
+    if defined is not None:
+        by_definition = _composed(units, defined, match, context)
+        if by_definition != unit:
+            return by_definition, ABBREVIATION
+    return unit, rule
+
+
+def _after_capitalised_word(text: str, sentence_start: int, candidate: Candidate) -> bool:
+    """A capitalised word, not the sentence's first, right before the number (`Quay 5K`)."""
+    previous = PREVIOUS_WORD.search(text, max(sentence_start, candidate.start - NEAR_BEFORE), candidate.start)
+    return previous is not None and previous.start() > sentence_start
+
+
+def _clause(text: str, start: int, candidate: Candidate, end: int) -> str:
+    """The words around the candidate, from ``start`` to ``end``, within its clause (not
+    across `,` `;` `:` or brackets): `9,500 pounds of thrust, and the crate weighed 180 pounds`."""
+    before = text[start : candidate.start]
+    after = text[candidate.end : end]
+    cut = CLAUSE_BREAK.search(after)
+    return (
+        CLAUSE_BREAK.split(before)[-1]
+        + text[candidate.start : candidate.end]
+        + (after[: cut.start()] if cut else after)
+    )
+
+
+def _before_a_name(text: str, candidate: Candidate) -> bool:
+    """A hyphenated lower-case measure right before a capitalised word is part of a name
+    (`the 500-meter Aperture Telescope`; not `the 500-meter title`)."""
+    match = candidate.match
+    return (
+        match.group("sep") == "-"
+        and bool(match.group("name"))
+        and match.group("name").islower()
+        and NEXT_CAPITALISED.match(text, candidate.end) is not None
+    )
+
+
+def _named(
+    units: Inventory, candidate: Candidate, bases: list[Unit], context: str, found: list[engine.Quantity]
+) -> tuple[Unit, Rule]:
+    """quantulum3's unit where it found the candidate with a unit the form may stand for;
+    else the inventory's, and the rule for the class of case."""
+    match = candidate.match
+    quantity = _quantity_at(found, match)
+    if quantity is not None:
+        given = units.named(quantity.unit)
+        if given.name in {_composed(units, base, match, context).name for base in bases}:
+            return given, QUANTULUM
+    unit = _composed(units, units.choose(bases, context), match, context)
+    if match.group("rate"):
+        return unit, RATE
+    if match.group("modifiers"):
+        return unit, MODIFIER
+    if match.group("sep") == "-" and match.group("name") and " " in candidate.form:
+        return unit, HYPHENATED
+    return unit, NUMBER_UNIT
+
+
+def _composed(units: Inventory, base: Unit, match: re.Match, context: str) -> Unit:
+    """The base unit with the candidate's power (`km2`), second unit (`per tonne`, `/h`) or
+    rate word (`annually`)."""
+    power = match.group("power")
+    per = match.group("per")
+    rate = match.group("rate")
+    if power and " " not in base.name:
+        return units.compound([(base.name, 2 if power in "2²" else 3)], context)
+    if per:
+        denominator = units.denominator(per, context)
+        if denominator:
+            return units.compound([(base.name, 1), (denominator, -1)], context)
+    if rate:
+        return units.compound([(base.name, 1), (RATE_WORDS[" ".join(rate.lower().split())], -1)], context)
+    return base
+
+
+def _quantity_at(found: list[engine.Quantity], match: re.Match) -> engine.Quantity | None:
+    """quantulum3's quantity holding the candidate's number."""
+    number = match.start("number")
+    for quantity in found:
+        if quantity.start <= number < quantity.end:
+            return quantity
+    return None
+
+
+def _mention(text: str, candidate: Candidate, unit: Unit, rule: Rule) -> dict:
+    match = candidate.match
+    value = scaled_value(match.group("number"), match.group("scale") or match.group("abbr"))
+    if match.group("sign"):
+        value = -value
+    return make_mention(
+        text,
+        candidate.start,
+        candidate.end,
+        rule.name,
+        value=format_decimal(value),
+        unit=unit.name,
+        dimension=unit.dimension,
+        qualifier=qualifier_symbol(candidate.qualifier),
+        unit_text=candidate.unit_text,
+    )
+
+
+def _range_start(text: str, begin: int, end: Candidate, mentions: list[dict]) -> dict | None:
+    """The bare number opening a range the candidate closes (`9,000-11,000 oz`, `from 6,500
+    to 7,200 pounds`, `between 30,000 and 40,000 lbs`): the end's unit, and its scale when it
+    has none (`between 2 and 3 million tonnes`). Not a year, nor a number already taken."""
+    if end.qualifier:
+        return None
+    match = RANGE_BEFORE.search(text, max(begin, end.start - _RANGE_WINDOW), end.start)
+    if match is None or any(m["start"] < match.end() and match.start() < m["end"] for m in mentions[:-1]):
+        return None
+    number = match.group("number")
+    if number.isdigit() and len(number) == 4 and int(number) in YEARS:
+        return None
+    closing = mentions[-1]
+    scale = match.group("scale") or end.match.group("scale") or end.match.group("abbr")
+    with localcontext(EXACT):
+        value = scaled_value(number, scale)
+        if match.group("sign"):
+            value = -value
+    qualifier = qualifier_before(text, match.start(), begin)
+    return make_mention(
+        text,
+        qualifier.start() if qualifier else match.start(),
+        match.end("scale") if match.group("scale") else match.end("number"),
+        RANGE_START.name,
+        value=format_decimal(value),
+        unit=closing["unit"],
+        dimension=closing["dimension"],
+        qualifier=qualifier_symbol(qualifier.group("qualifier") if qualifier else None),
+        unit_text=closing["unit_text"],
+    )

@@ -1,0 +1,338 @@
+"""Percentage mentions: a number with a percent or point unit, its kind and its sign.
+
+Phase one, over ``doc.text``: one compiled regex finds a number (digits or words, a sign
+attached) and the percent form after it (``data/forms.tsv``: `%`, `per cent`, `pct`,
+`percentage points`, `bps` ...); the qualifier words before it come from the numbers
+package (``qualifier_before``, its ``data/qualifiers.tsv``); a bare number opening a range
+(`5-7%`, `between 5 and 7 percent`) takes the end's unit.
+Phase two reads the words around each (no tags needed): a change word before it (`rose`,
+`up`, `increased by`, `an increase of`), after it (`a 6% increase`, `7% year-on-year`) or
+an attached sign makes it a ``change`` and gives its sign; otherwise it is a ``level``.
+Bare `points` are percentage points only beside a change word in a sentence about a rate
+(`the jobless rate fell 0.3 points`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Span
+
+from pipeline.core.document import body_start
+from pipeline.core.lexicon import DataDir, alternation
+from pipeline.core.mentions import make_mention
+from pipeline.core.sentences import Sentences
+from pipeline.extractors.numbers.numbers import (
+    DIGITS,
+    EXACT,
+    WORD_NUMBER,
+    format_decimal,
+    parse_number,
+    qualifier_before,
+    qualifier_symbol,
+)
+
+DATA = DataDir(__file__)
+
+CHANGE, LEVEL = "change", "level"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule: its name (a row's ``rule`` column) and the kind it gives; ``kind`` None: the
+    kind of the range end it opens."""
+
+    name: str
+    kind: str | None
+
+
+NUMBER_PERCENT = Rule("number+percent", LEVEL)  # `30% of exports`: no change word
+SIGNED = Rule("signed+percent", CHANGE)  # `+19%`, `-0.6pps` (a table's change column)
+CHANGE_WORD_BEFORE = Rule("change-word+percent", CHANGE)  # `rose 6%`, `up 9%`, `cut ... by 4%`
+CHANGE_NOUN_OF = Rule("change-noun+of+percent", CHANGE)  # `an increase of 22 percent`
+CHANGE_WORD_AFTER = Rule("percent+change-word", CHANGE)  # `a 12.5% increase`, `5% higher`
+YEAR_ON_YEAR = Rule("percent+year-on-year", CHANGE)  # `7% year-on-year`
+GROWTH = Rule("growth+percent", CHANGE)  # `growth eased to 2.7%`: a growth rate as a figure
+COORDINATED = Rule("coordinated+percent", CHANGE)  # the `8%` of `rose 12% in Europe and 8% in Asia`
+RANGE_START = Rule("range-start+percent", None)  # the `5` of `5-7%`
+POINTS = Rule("points+change-word", CHANGE)  # `the jobless rate fell 0.3 points`
+RULES = (
+    NUMBER_PERCENT,
+    SIGNED,
+    CHANGE_WORD_BEFORE,
+    CHANGE_NOUN_OF,
+    CHANGE_WORD_AFTER,
+    YEAR_ON_YEAR,
+    GROWTH,
+    COORDINATED,
+    RANGE_START,
+    POINTS,
+)
+RULE_NAMES = frozenset(rule.name for rule in RULES)
+
+
+# --- language data ----------------------------------------------------------------
+class Form(NamedTuple):
+    unit: str  # `percent` or `point`
+    factor: Decimal  # `bps` -> 0.01
+
+
+FORMS = {form.lower(): Form(unit, Decimal(factor)) for form, unit, factor in DATA.rows("forms.tsv")}
+_SYMBOL_FORMS = [form for form in FORMS if form.startswith("%")]
+_WORD_FORMS = [form for form in FORMS if not form.startswith("%")]
+CHANGE_BEFORE: dict[str, int] = {}
+CHANGE_AFTER: dict[str, int] = {}
+for _word, _sign, _where in DATA.rows("change_words.tsv"):
+    if _where in ("before", "both"):
+        CHANGE_BEFORE[_word] = -1 if _sign == "-" else 1
+    if _where in ("after", "both"):
+        CHANGE_AFTER[_word] = -1 if _sign == "-" else 1
+PARTICLE_VERBS = DATA.words("particle_verbs.txt")
+MODIFIER_STOP_WORDS = DATA.words("modifier_stop_words.txt")
+RATE_NOUNS = DATA.words("rate_nouns.txt")
+GROWTH_NOUNS = {noun.lower(): -1 if sign == "-" else 1 for noun, sign in DATA.rows("growth_nouns.txt")}
+COORDINATION_WORDS = DATA.words("coordination_words.txt")
+GROWTH_STOPS = frozenset({"a", "an", "of"})
+PARTICLES = frozenset({"up", "down"})
+
+NUMBER = rf"(?P<number>{DIGITS}|{WORD_NUMBER})"
+NOT_IN_NUMBER = r"(?<![\w.,:/+\-−])"
+# Not inside another number or word; a sign attached (`-6%`), or the end of a range (`5-7%`).
+SIGN = rf"(?:{NOT_IN_NUMBER}(?P<sign>[+\-−])|{NOT_IN_NUMBER}|(?<=\d-))"
+PERCENT = re.compile(
+    rf"{SIGN}{NUMBER}"
+    rf"(?:\s?(?P<symbol>{alternation(_SYMBOL_FORMS)})(?![\w%])"
+    rf"|(?:\s+|-)?(?P<word>(?i:{alternation(_WORD_FORMS)}))(?![\w%]))"
+)
+BARE_POINTS = re.compile(rf"{SIGN}(?P<number>{DIGITS})(?:\s+|-)(?P<word>points?)\b")
+# A bare number and a range word right before a percentage: the range's start.
+RANGE_BEFORE = re.compile(rf"{SIGN}{NUMBER}\s*(?:[-–]|\s(?:to|and)\s)\s*\Z")
+_RANGE_WINDOW = 60
+YEAR_ON_YEAR_AFTER = re.compile(rf"\s*,?\s*(?i:{alternation(DATA.lines('year_on_year.txt'))})(?![\w/])")
+# Words and punctuation marks, lower-cased by the readers below.
+WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,]*|[^\w\s]")
+LEVEL_BEFORE = frozenset({"to", "from", "at"})  # `rose to 5%`, `from 3% to 5%`: where it stands, a level
+_WINDOW = 120
+MAX_ADVERBS = 2  # `rose sharply by 6%`, `climbed a further 4%`
+ADVERBS = frozenset({"a", "some", "by"})
+# Words right before a number that say nothing of its kind: skipped before the cues are read
+# (`an increase of just 9%`, `fell by between 10% and 15%`, `rose a seasonally adjusted 0.5%`).
+TRANSPARENT = frozenset({"just", "only", "between", "further", "another", "adjusted"})
+# `growing at a rate of 20%`, `growth was at an annual rate of 4%`: the rate phrase is skipped too.
+RATE_PHRASE_WORDS = frozenset({"at", "a", "an", "annual", "annualised", "annualized", "yearly", "average"})
+BY_REACH = 10  # words back from `by` to its verb: `reduced its share of the market by 4%`
+CLAUSE_BREAKS = frozenset(',;:()[]|•·.!?"“”')
+YEARS = range(1800, 2101)
+SENTENCE_END = re.compile(r"[.!?](?:\s|\Z)|\n")
+
+
+class Found(NamedTuple):
+    """A number with its percent form, before its kind is read."""
+
+    start: int  # the qualifier's start, else the sign's or number's
+    end: int
+    number: str
+    sign: str  # `-`, `+` or ''
+    form: Form
+    qualifier: str | None
+
+
+def extract_percentages(doc: Doc) -> list[dict]:
+    text = doc.text
+    begin = body_start(doc)
+    found = [_found(text, begin, match) for match in PERCENT.finditer(text, begin)]
+    mentions: list[dict] = []
+    taken: list[tuple[int, int]] = []
+    for item in found:
+        opening = _range_start(text, begin, item, taken)
+        cue_start = opening.start if opening is not None else item.start
+        previous = mentions[-1] if mentions and not SENTENCE_END.search(text, mentions[-1]["end"], cue_start) else None
+        rule, sign = _kind(text, begin, cue_start, item, previous)
+        mentions.append(_mention(text, item, rule, sign))
+        taken.append((item.start, item.end))
+        if opening is not None:
+            mentions.append(_mention(text, opening, RANGE_START, sign if rule.kind == CHANGE else 1, rule.kind))
+            taken.append((opening.start, opening.end))
+    sentences: Sentences | None = None  # read only when bare points are found
+    for match in BARE_POINTS.finditer(text, begin):
+        item = _found(text, begin, match, Form("point", Decimal(1)))
+        if any(s < item.end and item.start < e for s, e in taken):
+            continue
+        rule, sign = _kind(text, begin, item.start, item)
+        sentences = sentences or Sentences(doc)
+        if rule.kind == CHANGE and _about_a_rate(sentences.span(item.start)):
+            mentions.append(_mention(text, item, POINTS, sign))
+    return sorted(mentions, key=lambda m: (m["start"], m["end"]))
+
+
+def _about_a_rate(sentence: Span) -> bool:
+    """The sentence is about a rate: a rate noun as a head, not a modifier (`the jobless rate`,
+    not `the share index`)."""
+    for token in sentence:
+        if token.lower_ in RATE_NOUNS:
+            following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+            if following is None or following.pos_ not in ("NOUN", "PROPN"):
+                return True
+    return False
+
+
+def _found(text: str, begin: int, match: re.Match, form: Form | None = None) -> Found:
+    written = match.group("symbol") if "symbol" in match.re.groupindex else None
+    written = written or match.group("word")
+    qualifier = qualifier_before(text, match.start(), begin)
+    return Found(
+        qualifier.start() if qualifier else match.start(),
+        match.end(),
+        match.group("number"),
+        "-" if match.group("sign") in ("-", "−") else (match.group("sign") or ""),
+        form or FORMS[" ".join(written.lower().split())],
+        qualifier.group("qualifier") if qualifier else None,
+    )
+
+
+def _range_start(text: str, begin: int, end: Found, taken: list[tuple[int, int]]) -> Found | None:
+    """The bare number opening a range that ``end`` closes (`5-7%`, `5 to 7 percent`); not a
+    year (`grew 5% in 2022 and 7% in 2023`) nor a number already in a mention."""
+    if end.qualifier or end.sign:
+        return None
+    match = RANGE_BEFORE.search(text, max(begin, end.start - _RANGE_WINDOW), end.start)
+    if match is None or any(s < match.end() and match.start() < e for s, e in taken):
+        return None
+    number = match.group("number")
+    if number.isdigit() and len(number) == 4 and int(number) in YEARS:
+        return None
+    qualifier = qualifier_before(text, match.start(), begin)
+    return Found(
+        qualifier.start() if qualifier else match.start(),
+        match.end("number"),
+        number,
+        "-" if match.group("sign") in ("-", "−") else (match.group("sign") or ""),
+        end.form,
+        qualifier.group("qualifier") if qualifier else None,
+    )
+
+
+def _kind(text: str, begin: int, cue_start: int, item: Found, previous: dict | None = None) -> tuple[Rule, int]:
+    """The rule that decides the percentage's kind, and the sign of a change (+1 or -1);
+    ``previous``: the percentage before it in the same sentence, if any."""
+    if item.sign:
+        return SIGNED, -1 if item.sign == "-" else 1
+    before = _without_transparent_words(
+        [w.lower() for w in WORD.findall(text, max(begin, cue_start - _WINDOW), cue_start)]
+    )
+    decided = _cue_before(before)
+    if decided is not None and decided[0].kind == CHANGE:
+        return decided
+    growth = _growth_before(before)
+    if growth is not None:
+        return GROWTH, growth
+    if decided is not None:
+        return decided
+    after = [w.lower() for w in WORD.findall(text, item.end, item.end + _WINDOW)]
+    sign = _cue_after(after)
+    if sign is not None:
+        return CHANGE_WORD_AFTER, sign
+    if YEAR_ON_YEAR_AFTER.match(text, item.end):
+        return YEAR_ON_YEAR, 1
+    if previous is not None and previous["kind"] == CHANGE and previous["rule"] != SIGNED.name:
+        between = WORD.findall(text, previous["end"], cue_start)
+        if between and all(_coordinating(word) for word in between):
+            return COORDINATED, -1 if previous["value"].startswith("-") else 1
+    return NUMBER_PERCENT, 1
+
+
+def _growth_before(words: list[str]) -> int | None:
+    """The sign of a growth noun earlier in the clause (`growth eased to 2.7%`); not across
+    an indefinite article or `of`, which open another noun phrase (`growth came from a 30%
+    share`, `wage growth of the lowest-paid 20%`; `growth of 5%` is a change noun's)."""
+    for word in reversed(words[-BY_REACH:]):
+        if word in CLAUSE_BREAKS or word in GROWTH_STOPS:
+            return None
+        if word in GROWTH_NOUNS:
+            return GROWTH_NOUNS[word]
+    return None
+
+
+def _coordinating(word: str) -> bool:
+    """A word that may stand between two figures sharing one verb: a coordinating word, a
+    comma, a capitalised word (`in Europe`) or a number (`in 2022`)."""
+    return word.lower() in COORDINATION_WORDS or word == "," or word[:1].isupper() or word[:1].isdigit()
+
+
+def _without_transparent_words(words: list[str]) -> list[str]:
+    """The words before a number without the adverbs and rate phrase right before it."""
+    end = len(words)
+    while end and (words[end - 1] in TRANSPARENT or words[end - 1].endswith("ly")):
+        end -= 1
+    if end >= 2 and words[end - 2 : end] == ["rate", "of"]:
+        end -= 2
+        while end and words[end - 1] in RATE_PHRASE_WORDS:
+            end -= 1
+    return words[:end]
+
+
+def _cue_before(words: list[str]) -> tuple[Rule, int] | None:
+    """A change word before the number (`rose`, `up`, `increased by`, `an increase of`); a
+    level where `to`, `from` or `at` stands right before it; None when the words say nothing."""
+    if not words:
+        return None
+    last = words[-1]
+    if last in LEVEL_BEFORE:
+        return NUMBER_PERCENT, 1
+    if last == "of":
+        sign = CHANGE_AFTER.get(words[-2]) if len(words) > 1 else None
+        return (CHANGE_NOUN_OF, sign) if sign is not None else None
+    k = len(words) - 1
+    by = False
+    for _ in range(MAX_ADVERBS + 1):
+        if k < 0:
+            return None
+        word = words[k]
+        sign = CHANGE_BEFORE.get(word)
+        if sign is not None and not (word in PARTICLES and k > 0 and words[k - 1] in PARTICLE_VERBS):
+            return CHANGE_WORD_BEFORE, sign
+        if word == "by":
+            by = True
+        if word not in ADVERBS:
+            break
+        k -= 1
+    if by:
+        for word in reversed(words[max(0, k - BY_REACH) : k + 1]):
+            if word in CLAUSE_BREAKS:
+                break
+            sign = CHANGE_BEFORE.get(word)
+            if sign is not None and word not in PARTICLES:
+                return CHANGE_WORD_BEFORE, sign
+    return None
+
+
+def _cue_after(words: list[str]) -> int | None:
+    """The sign of a change word after the number (`a 6% increase`, `15 per cent increases`,
+    `a 10% price rise`, `5% higher`), up to two modifier words between."""
+    for word in words[:3]:
+        sign = CHANGE_AFTER.get(word)
+        if sign is not None:
+            return sign
+        if word in MODIFIER_STOP_WORDS or not word[:1].isalpha():
+            return None
+    return None
+
+
+def _mention(text: str, item: Found, rule: Rule, sign: int, kind: str | None = None) -> dict:
+    with localcontext(EXACT):
+        value = parse_number(item.number) * item.form.factor
+        if item.sign == "-" or (item.sign == "" and sign < 0):
+            value = -value
+    return make_mention(
+        text,
+        item.start,
+        item.end,
+        rule.name,
+        value=format_decimal(value),
+        unit=item.form.unit,
+        kind=rule.kind or kind or LEVEL,
+        qualifier=qualifier_symbol(item.qualifier),
+    )
