@@ -6,9 +6,9 @@ a results or statistics release reports on, read from its headline and first par
   reporting its session's totals or a report launch has none.
 - The first quarter, half, nine months or period ending on a stated day among the date
   mentions there wins (`reports fourth quarter results ... fiscal 2024 fourth quarter` ->
-  ``FY2024-Q4``; `Half Year Results 2025 for the six months ended 31 December 2024` -> the
+  ``FY2024-Q4``; `Half Year Results 2032 for the six months ended 31 December 2031` -> the
   six months); a month after `quarterly` is the quarter ending that month (`Quarterly
-  Activities Report September 2024`).
+  Operations Update March 2031`).
 - Failing those, a year or fiscal year stated beside a results word (`Full Year Results
   2024`, `2015 ICT figures`, `grew 18.9 percent in 2016`).
 - The period has begun by the document date, and began at most three years before it.
@@ -33,7 +33,7 @@ RESULTS = re.compile(
     r"GDP|gross\s+domestic\s+product|figures|statistics|production|output|economy|key\s+figures)\b",
     re.IGNORECASE,
 )
-# Before or after a bare year: it is the period reported on (`Full Year Results 2024`, `2015 ICT figures`).
+# Before or after a bare year: it is the period reported on (`Full Year Results 2031`, `2027 broadband figures`).
 YEAR_BEFORE = re.compile(
     r"(?:results|full[\s-]+year|annual|fiscal|financial\s+year|figures|statistics|(?:percent|per\s+cent|%)\s+in)\s+\Z",
     re.IGNORECASE,
