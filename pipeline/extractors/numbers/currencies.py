@@ -316,6 +316,7 @@ class CurrencyResolver:
 
     def __init__(self, text: str):
         self.text = text
+        self._named: dict[tuple, Counter] = {}  # one scan of the text per ambiguous form, not per amount
 
     def __call__(self, currency: Currency) -> str | None:
         codes = set(currency.codes)
@@ -339,8 +340,11 @@ class CurrencyResolver:
 
     def named(self, currency: Currency) -> Counter:
         """How often the text names each of the form's codes by another form."""
-        found = _named_forms(currency.codes, currency.default).finditer(self.text, self.begin)
-        return Counter(form.code for m in found if (form := lookup(m.group())) is not None)
+        key = (tuple(currency.codes), currency.default)
+        if key not in self._named:
+            found = _named_forms(currency.codes, currency.default).finditer(self.text, self.begin)
+            self._named[key] = Counter(form.code for m in found if (form := lookup(m.group())) is not None)
+        return self._named[key]
 
     @cached_property
     def begin(self) -> int:
