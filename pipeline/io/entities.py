@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -137,11 +137,16 @@ def build_entities(
         for form in forms:
             links.join((record["type"], first[1], normalised(form)), first)
             defined.append((first, form))
-    nodes = sorted(links.parent)
-    for a in nodes:
-        for b in nodes:
-            if a[:2] == b[:2] and a != b and _is_short_name(a[2], b[2]):
-                links.join(a, b)
+    # A short name has two words or more and opens the longer one: only names of one type and
+    # year that share their first two words need comparing (not every pair of the batch).
+    groups: dict[tuple, list[tuple]] = defaultdict(list)
+    for node in sorted(links.parent):
+        groups[(*node[:2], *node[2].split()[:2])].append(node)
+    for group in groups.values():
+        for a in group:
+            for b in group:
+                if a != b and _is_short_name(a[2], b[2]):
+                    links.join(a, b)
 
     entities: dict[tuple, _Entity] = {}
     for type_name, row, node in mentions:
