@@ -7,6 +7,7 @@ from spacy.language import Language
 
 from pipeline.core.config import Settings
 from pipeline.core.speedups import speed_up
+from pipeline.core.tagging import MODEL_COMPONENTS
 from pipeline.extractors import factories
 
 
@@ -21,6 +22,13 @@ def load(settings: Settings | None = None) -> Language:
             "(`pip install -r requirements.txt`, see README) rather than downloading a model"
         ) from exc
     speed_up(nlp)  # the same attributes and lemmas in a fraction of the time (pipeline/speedups.py)
+    # The model's components run inside one that gives them windows and small batches
+    # (pipeline/core/tagging.py): the same annotations, in less time and memory.
+    model = [name for name in MODEL_COMPONENTS if name in nlp.pipe_names]
+    if model:
+        nlp.add_pipe(factories.MODEL, first=True, config={"components": model})
+        for name in model:
+            nlp.disable_pipe(name)
     # Sentences only give each row its context: the rule-based splitter is enough.
     nlp.add_pipe("sentencizer")
     for name in factories.COMPONENTS:

@@ -17,17 +17,18 @@ REGISTERED = [
     "pressfacts_percentages_v1",
     "pressfacts_reports_v1",
     "pressfacts_resolve_v1",
+    "pressfacts_tagging_v1",
 ]
 
 
 def test_factories_registry_matches_snapshot():
     live = sorted(name for name in registry.factories.get_all() if name.startswith("pressfacts_"))
     assert live == REGISTERED
-    assert sorted(factories.COMPONENTS) == REGISTERED
+    assert sorted([factories.MODEL, *factories.COMPONENTS]) == REGISTERED
 
 
 def test_factories_pipeline_has_every_component(nlp):
-    assert [n for n in nlp.pipe_names if n.startswith("pressfacts_")] == list(factories.COMPONENTS)
+    assert [n for n in nlp.pipe_names if n.startswith("pressfacts_")] == [factories.MODEL, *factories.COMPONENTS]
 
 
 TEXT = " date 2023-11-11 The Expo drew more than 1,800 guests on Nov. 10 and raised $2 million."

@@ -147,3 +147,20 @@ def test_measures_offsets_hold_on_arbitrary_text(text):
         assert text[mention["start"] : mention["end"]] == mention["text"]
         assert mention["unit"] and mention["qualifier"] in ("=", "~", ">", ">=", "<", "<=")
         Decimal(mention["value"])
+
+
+def test_importing_quantulum3_leaves_typeguard_as_it_was_and_inflect_pluralises_as_before():
+    import inflect
+    import typeguard
+
+    from pipeline.extractors.measures import engine
+
+    assert engine.quantulum_parser is not None
+    assert typeguard.typechecked.__module__ == "typeguard._decorators"  # restored after the import
+    plurals = inflect.engine()
+    assert [plurals.plural(w) for w in ("tonne", "square metre", "foot", "inch")] == [
+        "tonnes",
+        "square metres",
+        "feet",
+        "inches",
+    ]

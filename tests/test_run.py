@@ -14,6 +14,7 @@ from pipeline.cli import main
 from pipeline.core.config import Settings
 from pipeline.core.mentions import MENTION_TYPES
 from pipeline.core.speedups import IndexedMatcher
+from pipeline.core.tagging import MODEL_COMPONENTS, WINDOW_TOKENS
 from pipeline.io.reader import InputDocument
 from pipeline.io.tables import TABLE_NAMES
 
@@ -120,25 +121,39 @@ CONTRACTIONS = (
 
 def speedup_test_texts():
     texts = [json.loads(line)["text"] for line in GOLD.joinpath("dev.jsonl").read_text(encoding="utf-8").splitlines()]
-    return texts + [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))] + [CONTRACTIONS]
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    # Two long texts, tagged in windows (the second cut at a window's edge mid-sentence).
+    long = ["\n\n".join(texts), " ".join(texts[:7])]
+    return texts + seeds + [CONTRACTIONS] + long
+
+
+def only_the_model(nlp):
+    return [n for n in nlp.pipe_names if n != "pressfacts_tagging_v1"]
 
 
 def test_the_indexed_attribute_ruler_finds_exactly_the_matches_of_spacys_matcher(nlp):
     ruler = nlp.get_pipe("attribute_ruler")
     assert isinstance(ruler.match, IndexedMatcher)
-    docs = nlp.pipe(speedup_test_texts(), disable=[n for n in nlp.pipe_names if n not in ("tok2vec", "tagger")])
-    for doc in docs:
+    plain = spacy.load(Settings().model, exclude=["parser", "ner", "senter", "attribute_ruler", "lemmatizer"])
+    for doc in plain.pipe(speedup_test_texts()):
         assert ruler.match(doc) == AttributeRuler.match(ruler, doc), doc.text[:60]
 
 
-def test_the_sped_up_model_gives_the_tags_parts_of_speech_morphology_and_lemmas_of_spacys(nlp):
+def test_the_windowed_model_gives_the_tags_parts_of_speech_morphology_and_lemmas_of_spacys(nlp):
     settings = Settings()
     plain = spacy.load(settings.model, exclude=list(settings.exclude))
-    ours = [n for n in nlp.pipe_names if n not in plain.pipe_names]
-    for fast, slow in zip(nlp.pipe(speedup_test_texts(), disable=ours), plain.pipe(speedup_test_texts()), strict=False):
+    texts = speedup_test_texts()
+    assert max(len(nlp.make_doc(t)) for t in texts) > 5 * WINDOW_TOKENS
+    for fast, slow in zip(nlp.pipe(texts, disable=only_the_model(nlp)), plain.pipe(texts), strict=True):
         assert [(t.tag_, t.pos_, str(t.morph), t.lemma_) for t in fast] == [
             (t.tag_, t.pos_, str(t.morph), t.lemma_) for t in slow
         ]
+
+
+def test_the_model_runs_inside_the_windowed_component_only(nlp):
+    assert nlp.pipe_names[0] == "pressfacts_tagging_v1"
+    assert not set(MODEL_COMPONENTS) & set(nlp.pipe_names)
+    assert set(MODEL_COMPONENTS) <= set(nlp.disabled)
 
 
 def test_a_worker_that_dies_stops_the_run_with_an_error_and_writes_nothing(tmp_path, monkeypatch, capsys):

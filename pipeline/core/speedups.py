@@ -9,7 +9,8 @@
   not know leaves the ruler as it is.
 - The rule lemmatizer caches its result by (word, part of speech, morphology)
   only on its longest path; base forms (most tokens) were worked out again
-  each time. :func:`cache_lemmas` caches every result by the same key.
+  each time, and it visits every token as a Python object. :class:`ArrayLemmatizer`
+  caches every result by the same key and reads and writes the Doc as arrays.
 
 ``tests/test_run.py`` checks that the matches and lemmas are the same as spaCy's.
 """
@@ -18,11 +19,14 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from typing import cast
 
+from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc, Token
+from thinc.types import Ints2d
 
 TOKEN_VALUES: dict[str, Callable[[Token], object]] = {
     "TAG": lambda t: t.tag_,
@@ -126,23 +130,46 @@ class IndexedMatcher:
         return sorted(found)
 
 
-def cache_lemmas(lemmatize: Callable[[Token], list[str]]) -> Callable[[Token], list[str]]:
-    """``lemmatize`` with every result cached by the key spaCy's rule lemmatizer uses for some."""
-    cache: dict[tuple, list[str]] = {}
+class ArrayLemmatizer:
+    """The rule lemmatizer's pass over a Doc, through arrays: a token's lemma is looked up by
+    the key spaCy's rule lemmatizer caches some results by (word, part of speech,
+    morphology), and worked out by it on a key's first sight. Tokens that already have a
+    lemma (from the attribute ruler) keep it, as with spaCy's ``overwrite = False``."""
 
-    def cached(token: Token) -> list[str]:
-        key = (token.orth, token.pos, token.morph.key)  # type: ignore[attr-defined]  # MorphAnalysis.key: not in spaCy's stub
-        lemmas = cache.get(key)
-        if lemmas is None:
-            lemmas = cache[key] = lemmatize(token)
-        return lemmas
+    def __init__(self, lemmatizer: Lemmatizer):
+        self.lemmatizer = lemmatizer
+        self.cache: dict[tuple[int, int, int], int] = {}  # key -> lemma hash
 
-    return cached
+    def __call__(self, doc: Doc) -> Doc:
+        values = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = values[:, 3].copy()
+        overwrite = self.lemmatizer.overwrite
+        for i, (orth, pos, morph, lemma) in enumerate(values.tolist()):
+            if lemma and not overwrite:
+                continue
+            key = (orth, pos, morph)
+            found = self.cache.get(key)
+            if found is None:
+                found = self.cache[key] = doc.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+            lemmas[i] = found
+        doc.from_array([LEMMA], cast(Ints2d, lemmas.reshape(-1, 1)))
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
+def fast_annotator(component: object) -> object:
+    """``component``, or a faster stand-in that annotates the same (a rule lemmatizer)."""
+    if isinstance(component, Lemmatizer) and component.mode == "rule":
+        return ArrayLemmatizer(component)
+    return component
 
 
 def speed_up(nlp: Language) -> None:
-    """Give the pipeline's attribute ruler the indexed matcher and its rule lemmatizer the
-    full cache, where they are there and take the forms this module knows."""
+    """Give the pipeline's attribute ruler the indexed matcher, where it is there and takes
+    the forms this module knows (the lemmatizer's stand-in is chosen by :func:`fast_annotator`)."""
     if "attribute_ruler" in nlp.pipe_names:
         ruler = nlp.get_pipe("attribute_ruler")
         assert isinstance(ruler, AttributeRuler)
@@ -150,6 +177,3 @@ def speed_up(nlp: Language) -> None:
             ruler.match = IndexedMatcher(ruler)  # type: ignore[method-assign]  # the speed-up replaces the method
         except ValueError as exc:
             warnings.warn(f"attribute_ruler keeps spaCy's Matcher: {exc}", stacklevel=2)
-    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
-    if isinstance(lemmatizer, Lemmatizer) and lemmatizer.mode == "rule":
-        lemmatizer.lemmatize = cache_lemmas(lemmatizer.lemmatize)  # type: ignore[assignment]

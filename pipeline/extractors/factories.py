@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from pipeline.core.document import DocumentDate
 from pipeline.core.mentions import MentionComponent
 from pipeline.core.overlaps import resolve_overlaps
+from pipeline.core.tagging import WindowedModel
 from pipeline.extractors.dates import extract_dates
 from pipeline.extractors.measures import extract_measures
 from pipeline.extractors.names.initiatives import extract_initiatives
@@ -40,6 +41,13 @@ EXTRACTORS = {
 # Pipeline order: the document date first, the extractors, then the cross-type filter.
 COMPONENTS = ("pressfacts_document_v1", *EXTRACTORS, "pressfacts_resolve_v1")
 DOCUMENT_DATE = ["doc._.pf_date", "doc._.pf_body_start"]
+# Before them all: the statistical model's components, run in windows (pipeline/core/tagging.py).
+MODEL = "pressfacts_tagging_v1"
+
+
+@Language.factory(MODEL, assigns=["token.tag", "token.pos", "token.morph", "token.lemma"])
+def make_windowed_model(nlp: Language, name: str, components: list[str]) -> WindowedModel:
+    return WindowedModel(nlp, name, components)
 
 
 @Language.factory("pressfacts_document_v1", assigns=DOCUMENT_DATE)

@@ -45,6 +45,7 @@ def mention_columns(type_name: str) -> list[str]:
 
 def document_rows(item: InputDocument, doc: Doc) -> dict[str, list[dict]]:
     """The rows one document contributes to each table, keyed by table name."""
+    text = doc.text  # joined from the tokens at each reading: once per document, not per row
     sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
     starts = [s for s, _ in sentences]
     rows: dict[str, list[dict]] = {}
@@ -53,7 +54,7 @@ def document_rows(item: InputDocument, doc: Doc) -> dict[str, list[dict]]:
         table = []
         for m in get_mentions(doc, mtype.name):
             index = bisect_right(starts, m["start"]) - 1
-            sentence = doc.text[sentences[index][0] : sentences[index][1]] if index >= 0 else ""
+            sentence = text[sentences[index][0] : sentences[index][1]] if index >= 0 else ""
             row = {"doc_id": item.doc_id, "start": m["start"], "end": m["end"], "text": m["text"]}
             row.update({f: m.get(f, "") for f in mtype.fields})
             row.update(sentence=" ".join(sentence.split()), rule=m.get("rule", ""))

@@ -8,15 +8,47 @@ when the surface is not there. Its first call configures the root logger
 (``logging.basicConfig``); the wrapper takes back any handler it adds, so that importing
 pressfacts changes no logging. Its warning that the optional classifier is missing is
 expected (units are disambiguated by context words instead) and silenced.
+
+quantulum3 pluralises unit names with inflect 7, whose every method carries typeguard's
+``@typechecked``: the decorator rewrites each method at import and type-checks every call,
+which cost 1.9 s of importing and 1.9 s of loading the unit inventory in each process (half
+of a one-document run). quantulum3 passes plain strings; while inflect is first imported the
+decorator is the identity (:func:`_inflect_unchecked`), and it is restored right after.
 """
 
 from __future__ import annotations
 
 import logging
+import sys
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import NamedTuple
 
-with warnings.catch_warnings():
+import typeguard
+
+
+@contextmanager
+def _inflect_unchecked() -> Iterator[None]:
+    """Import inflect (through quantulum3) with typeguard's decorator as the identity."""
+    if "inflect" in sys.modules:  # imported already, checked or not: nothing to change
+        yield
+        return
+    checked = typeguard.typechecked
+
+    def unchecked(target=None, **_options):
+        return target if target is not None else (lambda function: function)
+
+    setattr(typeguard, "typechecked", unchecked)  # noqa: B010  # a module attribute, swapped for one import
+    try:
+        import inflect  # noqa: F401  # imported here, under the swap
+
+        yield
+    finally:
+        setattr(typeguard, "typechecked", checked)  # noqa: B010
+
+
+with warnings.catch_warnings(), _inflect_unchecked():
     warnings.filterwarnings("ignore", message="Classifier dependencies not installed", category=UserWarning)
     from quantulum3 import classes as quantulum_classes
     from quantulum3 import parser as quantulum_parser

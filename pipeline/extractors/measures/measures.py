@@ -18,6 +18,7 @@ Which of two types an overlapping span is (a count of `tpd`, money in `pounds`) 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import localcontext
 from functools import cache
@@ -185,6 +186,8 @@ def extract_measures(doc: Doc) -> list[dict]:
 
 
 def _candidate(text: str, begin: int, match: re.Match) -> Candidate | None:
+    if _opened_by_currency_sign(text, match.start(), begin):
+        return None  # `£600m`, `US$5m`: an amount of money (money takes precedence), never parsed
     number = match.group("number")
     if not number[:1].isdigit() and (match.group("symbol") or not match.group("name").islower()):
         return None  # `one mile`, not `One Foot` nor `a MW`
@@ -197,6 +200,11 @@ def _candidate(text: str, begin: int, match: re.Match) -> Candidate | None:
     return Candidate(
         match, qualifier.start() if qualifier else match.start(), qualifier.group("qualifier") if qualifier else None
     )
+
+
+def _opened_by_currency_sign(text: str, start: int, begin: int) -> bool:
+    """A currency sign (Unicode category Sc: `$`, `£`, `€`, `₦` ...) right before the number."""
+    return start > begin and unicodedata.category(text[start - 1]) == "Sc"
 
 
 def _quantities(text: str, sentences: Sentences, candidates: list[Candidate]) -> list[engine.Quantity]:
