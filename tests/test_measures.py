@@ -156,7 +156,7 @@ def test_importing_quantulum3_leaves_typeguard_as_it_was_and_inflect_pluralises_
     from pipeline.extractors.measures import engine
 
     assert engine.quantulum_parser is not None
-    assert typeguard.typechecked.__module__ == "typeguard._decorators"  # restored after the import
+    assert typeguard.typechecked.__qualname__ == "typechecked"  # restored after the import
     plurals = inflect.engine()
     assert [plurals.plural(w) for w in ("tonne", "square metre", "foot", "inch")] == [
         "tonnes",
