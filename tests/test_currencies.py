@@ -57,6 +57,8 @@ def test_currencies_every_code_and_plural_name_is_money(nlp, row):
         ("Mexico's bank said remittances to Mexico hit $9 billion, a Mexico record.", "$", "USD"),
         ("PRETORIA – South Africa's South African miner, a South Africa firm, paid R40 million.", "R", "ZAR"),
         ("The R40 model costs less.", "R", None),
+        ("ABUJA, Nigeria – Nigeria's agency said Nigeria's roads get N5 billion.", "N", "NGN"),
+        ("The Ghanaian fund said Nigeria's roads get N5 billion.", "N", None),
         # no default: only where the text says which
         ("The bank lent 5 million dinars to Jordan's builders.", "dinars", "JOD"),
         ("The stall charged 42 dinars.", "dinars", None),

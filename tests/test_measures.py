@@ -60,11 +60,39 @@ def test_measures_inventory_leaves_out_forms_that_are_no_unit_in_a_release(form)
         ("MWh", "megawatt hour", "energy"),
         ("bpd", "barrel per day", "volumetric flow"),
         ("tons", "tonne", "mass"),
+        ("Mtpa", "tonne per year", "mass flow"),
+        ("bcm", "cubic metre", "volume"),
+        ("tCO2e", "tonne", "mass"),
+        ("boepd", "barrel per day", "volumetric flow"),
+        ("MMBTU", "mega british thermal unit", "energy"),
     ],
 )
 def test_measures_inventory_names_units_as_quantulum3_does(form, unit, dimension):
     [found] = inventory().units_of(form, "")
     assert (found.name, found.dimension) == (unit, dimension)
+
+
+@pytest.mark.parametrize(
+    "form, factor",
+    [
+        ("Mtpa", 1000000),
+        ("MTPA", 1000000),
+        ("bcm", 1000000000),
+        ("MtCO2e", 1000000),
+        ("mboe", 1000),
+        ("boe", 1),
+        ("MW", 1),
+        ("tonnes", 1),
+    ],
+)
+def test_measures_inventory_gives_the_scale_a_form_writes(form, factor):
+    assert inventory().factor(form) == factor
+
+
+def test_measures_inventory_keeps_a_lower_case_form_marked_as_written_out_of_capitals():
+    units = inventory()
+    assert "boe" in units.symbol_forms() and "boe" not in units.name_forms()
+    assert not units.units_of("BOE", "")  # the Bank of England
 
 
 def test_measures_inventory_reads_a_context_word_and_a_us_release():

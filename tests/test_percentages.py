@@ -35,6 +35,10 @@ BLANK = spacy.blank("en")
         ("pps", "point", 1),
         ("basis points", "point", Decimal("0.01")),
         ("bps", "point", Decimal("0.01")),
+        ("pc", "percent", 1),
+        ("pc points", "point", 1),
+        ("％", "percent", 1),
+        ("per cent.", "percent", 1),
     ],
 )
 def test_percentages_forms_give_unit_and_factor(form, unit, factor):
@@ -51,13 +55,35 @@ def test_percentages_forms_give_unit_and_factor(form, unit, factor):
         ("Ten Percent of it", "Ten Percent"),
         ("table: -6% |", "-6%"),
         ("5-7%", "7%"),
+        ("rose 5pc on Monday", "5pc"),
+        ("a 3.5 pc rise", "3.5 pc"),
+        ("grew 12％ in May", "12％"),
+        ("up 12 per cent. on 2023", "12 per cent."),
+        ("up 12 per cent., against", "12 per cent."),
+        ("up 12 per cent. Sales fell", "12 per cent"),
+        ("up 12 per cent.", "12 per cent"),
+        ("up 12 per cent.\nSales", "12 per cent"),
     ],
 )
 def test_percentages_pattern_finds_number_and_form(text, found):
     assert [m.group(0) for m in PERCENT.finditer(text)] == [found]
 
 
-@pytest.mark.parametrize("text", ["COVID-19%", "a third of voters", "half the members", "5G networks", "v2.5%x"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "COVID-19%",
+        "a third of voters",
+        "half the members",
+        "5G networks",
+        "v2.5%x",
+        "a new PC",
+        "11 PC stations",
+        "5 pcs",
+        "the pc club",
+        "the ％ key",
+    ],
+)
 def test_percentages_pattern_finds_no_percentage(text):
     assert [m.group(0) for m in PERCENT.finditer(text)] == []
 

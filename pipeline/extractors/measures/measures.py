@@ -69,6 +69,10 @@ RULES = (QUANTULUM, RANGE_START, ABBREVIATION, RATE, MODIFIER, HYPHENATED, CONTE
 RULE_NAMES = frozenset(rule.name for rule in RULES)
 
 RATE_WORDS = {" ".join(words.lower().split()): time for words, time in DATA.rows("rate_words.tsv")}
+UNIT_SUFFIXES = alternation(DATA.lines("unit_suffixes.txt"))  # `tonnes [of CO2 equivalent]`
+# A unit written as an acronym (`BCM`, `MTPA`) after a year is an organisation's or event's name
+# (`the 2024 BCM congress`), not a measure.
+ACRONYM = re.compile(r"[A-Z]{3,}")
 # Words that cannot stand between a number and its unit (`2 of the ounces`, `5 in square`).
 NOT_MODIFIERS = frozenset(
     {"of", "in", "on", "at", "for", "to", "from", "and", "or", "the", "a", "an", "by", "with", "per", "than"}
@@ -114,7 +118,7 @@ def candidate_pattern() -> re.Pattern:
     return re.compile(
         rf"{SIGN}(?P<number>{DIGITS}|{WORD_NUMBER}){SCALE}?(?P<sep>\s*|-)"
         rf"(?:(?P<modifiers>(?:[a-z][a-z-]*\s+){{1,2}}?)??(?P<name>(?i:{names}))|(?P<symbol>{symbols}))"
-        rf"(?P<power>[2²3³](?!\d))?(?![\w°])"
+        rf"(?P<power>[2²3³](?!\d))?(?![\w°])(?:\s+(?P<suffix>{UNIT_SUFFIXES})(?![\w]))?"
         rf"(?:(?P<per_sep>\s*/\s*|\s+per\s+)(?P<per>{per_forms})(?![\w°])|\s+(?P<rate>(?i:{rates}))(?![\w]))?"
     )
 
@@ -194,8 +198,9 @@ def _candidate(text: str, begin: int, match: re.Match) -> Candidate | None:
     modifiers = (match.group("modifiers") or "").split()
     if any(word in NOT_MODIFIERS for word in modifiers):
         return None
-    if number.isdigit() and len(number) == 4 and int(number) in YEARS and not match.group("sep"):
-        return None  # `2023Q1`-like codes
+    if number.isdigit() and len(number) == 4 and int(number) in YEARS:
+        if not match.group("sep") or ACRONYM.fullmatch(match.group("symbol") or match.group("name")):
+            return None  # `2023Q1`-like codes, `the 2024 BCM congress`
     qualifier = qualifier_before(text, match.start(), begin)
     return Candidate(
         match, qualifier.start() if qualifier else match.start(), qualifier.group("qualifier") if qualifier else None
@@ -338,7 +343,9 @@ def _quantity_at(found: list[engine.Quantity], match: re.Match) -> engine.Quanti
 
 def _mention(text: str, candidate: Candidate, unit: Unit, rule: Rule) -> dict:
     match = candidate.match
-    value = scaled_value(match.group("number"), match.group("scale") or match.group("abbr"))
+    with localcontext(EXACT):  # `5 Mtpa`: 5 million tonnes a year
+        value = scaled_value(match.group("number"), match.group("scale") or match.group("abbr"))
+        value *= inventory().factor(candidate.form)
     if match.group("sign"):
         value = -value
     return make_mention(
@@ -369,7 +376,7 @@ def _range_start(text: str, begin: int, end: Candidate, mentions: list[dict]) ->
     closing = mentions[-1]
     scale = match.group("scale") or end.match.group("scale") or end.match.group("abbr")
     with localcontext(EXACT):
-        value = scaled_value(number, scale)
+        value = scaled_value(number, scale) * inventory().factor(end.form)
         if match.group("sign"):
             value = -value
     qualifier = qualifier_before(text, match.start(), begin)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 
 from pipeline.core.lexicon import DataDir
@@ -61,8 +62,17 @@ class Inventory:
                     self.time_forms.setdefault(form, unit.name)
                 elif entity in self.dimensions and not _excluded_name(form, excluded):
                     self.names.setdefault(form, set()).add(unit.name)
-        # forms quantulum3 lacks: `hectares`, `sqm`, `MWh` (a compound: `megawatt*hour`)
-        self.added: dict[str, str] = dict(DATA.rows("units.tsv"))
+        # forms quantulum3 lacks: `hectares`, `sqm`, `MWh` (a compound: `megawatt*hour`), `Mtpa`
+        self.added: dict[str, str] = {}
+        self.factors: dict[str, Decimal] = {}  # `Mtpa` -> 10^6: the scale its letters write
+        self.as_written: set[str] = set()  # lower-case forms not matched in capitals (`boe`)
+        for form, name, *rest in DATA.rows("units.tsv"):
+            factor, case = [*rest, "", ""][:2]
+            self.added[form] = name
+            if factor.strip():
+                self.factors[form] = Decimal(factor)
+            if case.strip() == "as written":
+                self.as_written.add(form)
         self.in_us: dict[str, str] = dict(DATA.rows("us_units.tsv"))
         self.context: dict[str, list[tuple[str, str]]] = {}
         self.name_parts: set[str] = set()  # forms that after a capitalised word belong to a name
@@ -82,15 +92,23 @@ class Inventory:
     def symbol_forms(self) -> list[str]:
         """Forms matched with their case: quantulum3's symbols, and the added forms that are
         not lower-case words (`MWh`, `K`)."""
-        return [*self.symbols, *(f for f in [*self.added, *self.context] if not is_word_form(f))]
+        return [*self.symbols, *(f for f in [*self.added, *self.context] if not self._any_case(f))]
 
     def name_forms(self) -> list[str]:
         """Forms matched in any case: quantulum3's names and plurals, and the added lower-case
         words (`hectares`, `gigawatt hours`, `degrees`)."""
-        return [*self.names, *(f for f in [*self.added, *self.context] if is_word_form(f))]
+        return [*self.names, *(f for f in [*self.added, *self.context] if self._any_case(f))]
+
+    def _any_case(self, form: str) -> bool:
+        return is_word_form(form) and form not in self.as_written
 
     def _added(self, table: dict, form: str):
-        return table.get(form) if form in table else table.get(form.lower()) if is_word_form(form.lower()) else None
+        return table.get(form) if form in table else table.get(form.lower()) if self._any_case(form.lower()) else None
+
+    def factor(self, form: str) -> Decimal:
+        """What a number before ``form`` is multiplied by: the scale its letters write (`Mtpa`:
+        10^6), else 1."""
+        return self._added(self.factors, form) or Decimal(1)
 
     # --- units ------------------------------------------------------------------------
     def units_of(self, form: str, context: str) -> list[Unit]:

@@ -12,7 +12,8 @@ what CLDR lacks and the rules for ambiguous forms:
 - ``data/currency_rules.tsv``: the default of an ambiguous form (`$` USD), forms that are
   money only in an amount-like context (`pounds`, codes that are English words: `TOP`),
   letter symbols read anywhere (`RM`, `Rp`; the others only in a release of their
-  country), forms that are no currency in English text (`real`, `mark`);
+  country), letter symbols read only with a scale or digit groups (`N`: `N95` masks),
+  forms that are no currency in English text (`real`, `mark`);
 - ``data/money_cues.txt``: the lemmas that make an amount-like context (`pay`, `cost`);
 - ``data/country_words.tsv``: country names CLDR lacks (`U.S.`, `Britain`) and dateline
   cities (`Ottawa`), beside CLDR's territory names and time-zone cities.
@@ -73,6 +74,7 @@ class Currency:
     fraction: Decimal = Decimal(1)  # a sub-unit: `cents` 0.01
     cue: bool = False  # money only in an amount-like context (`180 pounds` is a weight)
     home_only: bool = False  # only in a release from a country that uses it (`R` in South Africa)
+    grouped: bool = False  # glued to digits, money only with a scale or digit groups (`N250,000`, not `N95`)
     singular: bool = False  # a singular name, read after `a`/`an`/`one` (`a dollar`)
 
     @property
@@ -206,6 +208,7 @@ def _merge(forms: list[Currency], families: dict[str, tuple[str, ...]]) -> dict[
             currency.fraction,
             cue=_rule(currency, "cue") is not None,
             home_only=letters and _rule(currency, "anywhere") is None,
+            grouped=_rule(currency, "grouped") is not None,
             singular=currency.singular,
         )
     return table

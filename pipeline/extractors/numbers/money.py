@@ -7,6 +7,10 @@ shared number fragments:
 - ``symbol+amount``: `$2.5 million`, `US$57.83 billion`, `RMB 30 billion`, `KWD 42`, `₹1,500 crore`;
 - ``amount+currency``: `100 billion yuan`, `11 bln USD`, `42 Kuwaiti dinars`, `20 €`, `a dollar`;
 - ``amount+symbol``: a symbol right after the digits: `3.21p`, `20€`, `3.14US$`;
+- ``code-scale+amount``, ``amount+code-scale``: a code with a scale (``data/code_scales.txt``)
+  before or after the amount: `DKKm 4,210`, `SEK bn 4.5`, `4,210 DKKm`;
+- ``code-scale-header+amount``: the amounts right after a bracketed code with a scale, in its
+  table row: `Revenue (DKKm) 4,210 3,980` (the header is a label: each span is the number);
 - ``bare-amount-after-money``: a scaled amount with no currency of its own, in the same or
   the next sentence after one with a currency, in the same paragraph (`831 billion
   dollars ... Of that, 647 billion`).
@@ -28,17 +32,20 @@ from spacy.tokens import Doc
 
 from pipeline.core.document import body_start
 from pipeline.core.mentions import make_mention
+from pipeline.extractors.numbers.counts import NON_COUNT_UNITS
 from pipeline.extractors.numbers.currencies import CURRENCIES, MONEY_CUES, Currency, CurrencyResolver, lookup
 from pipeline.extractors.numbers.nouns import counted_noun
 from pipeline.extractors.numbers.numbers import (
     DIGITS,
     SCALE_ABBR,
     SCALE_WORD,
+    SCALES,
     WORD_NUMBER,
     alternation,
     format_decimal,
     qualifier_before,
     qualifier_symbol,
+    read_words,
     scaled_value,
     shared_scale,
     token_at,
@@ -94,12 +101,34 @@ AMOUNT_SYMBOL = re.compile(
     rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS}){SCALE}?(?P<currency>{ATTACHED_FORMS})(?![\w$])(?!\s?\d)"
 )
 BARE_AMOUNT = re.compile(rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS}){SCALE}(?![\w%]|[.,]\d)")
+# `DKKm`, `SEK bn`: an ISO code and a scale, glued or after one space (a scale of scales.tsv).
+CODE_SCALES = read_words("code_scales.txt")
+if not CODE_SCALES <= SCALES.keys():
+    raise ValueError(f"code_scales.txt: not in scales.tsv: {sorted(CODE_SCALES - SCALES.keys())}")
+CODE_SCALE = (
+    rf"(?P<currency>{alternation(c.form for c in CURRENCIES.values() if c.kind == 'code')})"
+    rf"\s?(?P<code_scale>{alternation(CODE_SCALES)})(?![\w$])"
+)
+CODE_SCALE_AMOUNT = re.compile(rf"(?<![\w$]){SIGN}{CODE_SCALE}\s?(?P<number>{DIGITS})(?!\d)(?![\w%]|[.,]\d)")
+AMOUNT_CODE_SCALE = re.compile(rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS})(?:\s+|-){CODE_SCALE}(?!\s?\d)")
+# `Revenue (DKKm) 4,210 3,980`: a header in brackets, then its row's amounts.
+CODE_SCALE_HEADER = re.compile(rf"\({CODE_SCALE}\)")
+ROW_GAP = re.compile(r"[ \t]+")
+ROW_AMOUNT = re.compile(rf"{SIGN}(?P<number>{DIGITS})(?![\w%]|[.,]\d)")
+YEARS = range(1800, 2101)  # `DKKm 2023 2022`, `(DKKm) 2023`: a row of column years, not amounts
 # A currency form right after a bare amount: the amount is that currency's, or none.
 CURRENCY_AFTER = re.compile(rf"(?:\s+|-)?(?:{SUFFIX_FORMS}|{ATTACHED_FORMS})(?![\w$])")
 # The rules, as a row's `rule` column names them: one per pattern, and a bare amount's.
-PATTERNS = (("symbol+amount", SYMBOL_AMOUNT), ("amount+currency", AMOUNT_CURRENCY), ("amount+symbol", AMOUNT_SYMBOL))
+PATTERNS = (
+    ("symbol+amount", SYMBOL_AMOUNT),
+    ("amount+currency", AMOUNT_CURRENCY),
+    ("amount+symbol", AMOUNT_SYMBOL),
+    ("code-scale+amount", CODE_SCALE_AMOUNT),
+    ("amount+code-scale", AMOUNT_CODE_SCALE),
+)
+HEADER_RULE = "code-scale-header+amount"
 BARE_AMOUNT_RULE = "bare-amount-after-money"
-RULE_NAMES = frozenset([*(rule for rule, _ in PATTERNS), BARE_AMOUNT_RULE])
+RULE_NAMES = frozenset([*(rule for rule, _ in PATTERNS), HEADER_RULE, BARE_AMOUNT_RULE])
 WORD_AFTER = re.compile(r"\s+(?P<word>[A-Za-z]+)")
 CUE_WINDOW = 8  # tokens before an amount, in its sentence, that may hold a money cue
 ONE = frozenset({"a", "an", "one"})
@@ -118,6 +147,7 @@ class Amount(NamedTuple):
     code: str
     fraction: Decimal
     qualifier: str | None
+    scale: str | None = None  # a scale written elsewhere: a header's (`(DKKm)`)
 
 
 def extract_money(doc: Doc) -> list[dict]:
@@ -133,6 +163,7 @@ def extract_money(doc: Doc) -> list[dict]:
             code = resolve(currency)
             if code is not None:
                 amounts.append(_amount(text, begin, match, rule, code, currency.fraction))
+    amounts += _header_amounts(text, begin, resolve)
     mentions = [_mention(text, amount) for amount in _leftmost_longest(amounts)]
     mentions += _bare_amounts(doc, text, begin, mentions)
     return sorted(mentions, key=lambda m: (m["start"], m["end"]))
@@ -145,16 +176,58 @@ def _amount(text: str, begin: int, match: re.Match, rule: str, code: str, fracti
     return Amount(qualifier.start(), match, rule, code, fraction, qualifier.group("qualifier"))
 
 
+def _header_amounts(text: str, begin: int, resolve: CurrencyResolver) -> list[Amount]:
+    """The amounts right after a bracketed code with a scale, in its row (`Revenue (DKKm)
+    4,210 3,980`), up to the first word, line end or year (`(DKKm) 2023 2022` heads columns).
+    A header standing apart from its amounts (`(DKKm) Revenue 4,210`) is not read: which
+    amounts of a flattened table it governs (not a per-share row) the text does not say."""
+    amounts = []
+    for header in CODE_SCALE_HEADER.finditer(text, begin):
+        currency = lookup(header.group("currency"))
+        code = resolve(currency) if currency is not None else None
+        gap = ROW_GAP.match(text, header.end())
+        while code is not None and gap is not None:
+            row = ROW_AMOUNT.match(text, gap.end())
+            if row is None or _is_year(row.group("number")):
+                break
+            amounts.append(Amount(row.start(), row, HEADER_RULE, code, Decimal(1), None, header.group("code_scale")))
+            gap = ROW_GAP.match(text, row.end())
+    return amounts
+
+
+def _is_year(number: str) -> bool:
+    return number.isdigit() and len(number) == 4 and int(number) in YEARS
+
+
+def _label_digits(match: re.Match, currency: Currency) -> bool:
+    """Digits that name or head something rather than count money: after a symbol that also
+    labels things, a number neither scaled nor in digit groups (`N95` masks, `Section N5`; not
+    `N250,000`, `N5 billion`); a year beside a code with a scale (`DKKm 2023 2022`: column years)."""
+    number = match.group("number")
+    if currency.grouped and not (_written_scale(match) or "," in number):
+        return True
+    return bool(match.groupdict().get("code_scale")) and _is_year(number)
+
+
+def _written_scale(match: re.Match) -> str | None:
+    """The scale written with the amount (`5 million`, `4.2bn`) or its code (`DKKm`)."""
+    groups = match.groupdict()
+    return groups.get("scale") or groups.get("abbr") or groups.get("code_scale")
+
+
 def _reads_as_money(doc: Doc, match: re.Match, currency: Currency) -> bool:
     """Whether the form reads as money where it stands: a form needing an amount-like
     context has one (`paid ten pounds`, `5 million pounds`; not `180 pounds`); a code glued
-    to the digits has a scale (`RMB30 billion`, not `COP28`); a capitalised name is no part
-    of another name (`42 Dong Khoi Street`, `the 12 Euro zone states`, the singer `50 Cent`);
-    `a dollar` is no modifier (`a dollar store`, `one-euro jobs`)."""
-    scaled = match.group("scale") or match.group("abbr")
+    to the digits has a scale (`RMB30 billion`, not `COP28`); the digits are no label
+    (:func:`_label_digits`); a capitalised name is no part of another name (`42 Dong Khoi
+    Street`, `the 12 Euro zone states`, the singer `50 Cent`); `a dollar` is no modifier (`a
+    dollar store`, `one-euro jobs`)."""
+    scaled = _written_scale(match)
     if currency.cue and not (scaled or _cue_before(doc, match.start())):
         return False
     if currency.kind == "code" and match.end("currency") == match.start("number") and not scaled:
+        return False
+    if _label_digits(match, currency):
         return False
     form = match.group("currency")
     if currency.kind == "name" and form[:1].isupper() and not form.isupper():
@@ -184,7 +257,7 @@ def _cue_before(doc: Doc, char: int) -> bool:
 
 def _mention(text: str, amount: Amount) -> dict:
     groups = amount.match.groupdict()
-    scale = groups.get("scale") or groups.get("abbr") or shared_scale(text, amount.match.end())
+    scale = amount.scale or _written_scale(amount.match) or shared_scale(text, amount.match.end())
     value = scaled_value(groups["number"], scale, amount.fraction)
     if groups["sign"] or groups.get("sign_after"):
         value = -value
@@ -245,12 +318,15 @@ def _previous_sentence_start(doc: Doc, char: int) -> int:
 
 
 def _noun_follows(doc: Doc, text: str, end: int) -> bool:
-    """A noun of its own (`2 million visitors`, `20 million fully diluted shares`) or `of`
-    (`5 million of its consoles`) after the amount."""
+    """A noun of its own (`2 million visitors`, `20 million fully diluted shares`), `of`
+    (`5 million of its consoles`) or a unit symbol tagged a proper noun (`2 million MMBtu`,
+    `2 million boe`: a measure) after the amount."""
     after = WORD_AFTER.match(text, end)
     if after is None:
         return False
     if after.group("word") == "of":
         return True
     start = token_at(doc, after.start("word"))
+    if start < len(doc) and doc[start].pos_ == "PROPN" and doc[start].lower_ in NON_COUNT_UNITS:
+        return True
     return start < len(doc) and counted_noun(doc, start) is not None

@@ -80,9 +80,15 @@ class Form(NamedTuple):
     factor: Decimal  # `bps` -> 0.01
 
 
-FORMS = {form.lower(): Form(unit, Decimal(factor)) for form, unit, factor in DATA.rows("forms.tsv")}
-_SYMBOL_FORMS = [form for form in FORMS if form.startswith("%")]
-_WORD_FORMS = [form for form in FORMS if not form.startswith("%")]
+_FORM_ROWS = DATA.rows("forms.tsv")
+FORMS = {form.lower(): Form(unit, Decimal(factor)) for form, unit, factor, _ in _FORM_ROWS}
+# `symbol` forms keep their case (`5pc`, not `11 PC`); words match in any case (`Per Cent`).
+_SYMBOL_FORMS = [form for form, _, _, match in _FORM_ROWS if match == "symbol"]
+_WORD_FORMS = [form for form, _, _, match in _FORM_ROWS if match != "symbol" and not form.endswith(".")]
+# `per cent.`: the abbreviation's stop is the form's only where the sentence goes on after it
+# (`up 12 per cent. on 2023`); before a capital or a line end it closes the sentence.
+_DOTTED_FORMS = [form for form, _, _, match in _FORM_ROWS if match != "symbol" and form.endswith(".")]
+SENTENCE_GOES_ON = r"(?=[,;:)]|[ \t]+[a-z])"
 CHANGE_BEFORE: dict[str, int] = {}
 CHANGE_AFTER: dict[str, int] = {}
 for _word, _sign, _where in DATA.rows("change_words.tsv"):
@@ -105,7 +111,7 @@ SIGN = rf"(?:{NOT_IN_NUMBER}(?P<sign>[+\-−])|{NOT_IN_NUMBER}|(?<=\d-))"
 PERCENT = re.compile(
     rf"{SIGN}{NUMBER}"
     rf"(?:\s?(?P<symbol>{alternation(_SYMBOL_FORMS)})(?![\w%])"
-    rf"|(?:\s+|-)?(?P<word>(?i:{alternation(_WORD_FORMS)}))(?![\w%]))"
+    rf"|(?:\s+|-)?(?P<word>(?i:{alternation(_DOTTED_FORMS)}){SENTENCE_GOES_ON}|(?i:{alternation(_WORD_FORMS)})(?![\w%])))"
 )
 BARE_POINTS = re.compile(rf"{SIGN}(?P<number>{DIGITS})(?:\s+|-)(?P<word>points?)\b")
 # A bare number and a range word right before a percentage: the range's start.
