@@ -91,11 +91,28 @@ def iso_date_or_none(value: str) -> str | None:
         return None
 
 
+TEXT_KEY = "pf_text"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy joins every token's text at each reading of
+    ``Doc.text``, which each extractor and the row builder do (a second per thousand releases)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if not isinstance(text, str) or len(text) != _text_length(doc):
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+def _text_length(doc: Doc) -> int:
+    """The length of ``doc.text``, from its last token (a cached text of another Doc is refused)."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+
+
 class DocumentDate:
     """Sets ``pf_body_start`` and, unless the caller set it, ``pf_date`` from the header."""
 
     def __call__(self, doc: Doc) -> Doc:
-        header = find_header(doc.text)
+        header = find_header(text_of(doc))
         if doc._.pf_body_start is None:
             doc._.pf_body_start = header.end if header else 0
         if doc._.pf_date is None and header is not None:

@@ -16,6 +16,7 @@ from bisect import bisect_right
 import pandas as pd
 from spacy.tokens import Doc
 
+from pipeline.core.document import text_of
 from pipeline.core.mentions import MENTION_TYPES, get_mentions
 from pipeline.io.entities import ENTITY_COLUMNS, NAME_FIELD
 from pipeline.io.reader import InputDocument
@@ -45,7 +46,7 @@ def mention_columns(type_name: str) -> list[str]:
 
 def document_rows(item: InputDocument, doc: Doc) -> dict[str, list[dict]]:
     """The rows one document contributes to each table, keyed by table name."""
-    text = doc.text  # joined from the tokens at each reading: once per document, not per row
+    text = text_of(doc)  # joined from the tokens at each reading: once per document, not per row
     sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
     starts = [s for s, _ in sentences]
     rows: dict[str, list[dict]] = {}

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from pipeline.core.document import body_start, document_date
+from pipeline.core.document import body_start, document_date, text_of
 from pipeline.core.mentions import make_mention
 from pipeline.core.sentences import Sentences
 from pipeline.extractors.dates.context import is_kept, with_direction
@@ -77,7 +77,7 @@ def is_anchored(candidate: Candidate) -> bool:
 
 
 def extract_dates(doc: Doc) -> list[dict]:
-    text = doc.text
+    text = text_of(doc)
     anchor = document_date(doc)
     start = body_start(doc)
     candidates = select([c for c in find_candidates(text, start) if is_kept(doc, text, c)])

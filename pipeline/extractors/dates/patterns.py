@@ -17,9 +17,17 @@ from enum import StrEnum
 from pipeline.extractors.dates.absolute import CALENDAR_RULES
 from pipeline.extractors.dates.forms import FORM_RULES
 from pipeline.extractors.dates.fragments import Rule
-from pipeline.extractors.dates.lexicon import VAGUE_MODIFIERS, alternation, words
+from pipeline.extractors.dates.lexicon import (
+    MONTHS,
+    UNITS,
+    VAGUE_MODIFIERS,
+    WEEKDAYS,
+    alternation,
+    plural_alternation,
+    words,
+)
 from pipeline.extractors.dates.periods import EDGE_FISCAL_RULES, PERIOD_RULES
-from pipeline.extractors.dates.relative import RELATIVE_RULES, WEEKDAY_MONTH_RULES
+from pipeline.extractors.dates.relative import RELATIVE_RULES, UNIT_WORDS, WEEKDAY_MONTH_RULES
 from pipeline.extractors.dates.values import (
     Base,
     Decade,
@@ -141,18 +149,51 @@ def extend_with_modifier(text: str, candidate: Candidate, floor: int) -> Candida
     return replace(candidate, start=match.start(), modifier=Modifier.VAGUE)
 
 
+# A rule without needed words matches only around a digit or a calendar word: a month or
+# weekday name (or its abbreviation), a unit (`day`, `weeks`, `decade`) or a relative unit
+# (`weekend`).
+CALENDAR_CUE = re.compile(rf"\d|\b(?i:{alternation([*MONTHS, *WEEKDAYS, *UNIT_WORDS])}|{plural_alternation(UNITS)})\b")
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# Characters a rule's lookahead may read past the end of its paragraph (`(?!\s*\d)`).
+LOOKAHEAD_SLACK = 100
+
+
+@dataclass(frozen=True)
+class Window:
+    """A paragraph, where rules are run or not: ``lowered`` for the needed-word tests."""
+
+    start: int
+    end: int
+    lowered: str
+    calendar: bool  # holds a calendar cue
+
+
+def windows(text: str, start: int) -> list[Window]:
+    """The paragraphs of ``text[start:]``, split at blank lines (no date runs over one)."""
+    bounds = [start, *(m.end() for m in PARAGRAPH_BREAK.finditer(text, start)), len(text)]
+    found: list[Window] = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        found.append(Window(a, b, text[a:b].lower(), CALENDAR_CUE.search(text, a, b) is not None))
+    return found
+
+
 def find_candidates(text: str, start: int = 0) -> list[Candidate]:
-    """Every rule's matches in ``text[start:]``, each with its underspecified value."""
+    """Every rule's matches in ``text[start:]``, each with its underspecified value. A rule
+    runs only in the paragraphs holding one of the words it needs (a calendar cue when it
+    names none); a match is kept where it starts inside them, and may run on past them."""
     found = []
-    lowered = text.lower()
+    parts = windows(text, start)
     for r in RULES:
-        if r.needs and not any(word in lowered for word in r.needs):
-            continue  # a cheap test before the regex: most rules need one of a few words
-        for m in r.regex.finditer(text, start):
-            value = r.build(m, text)
-            if value is not None:
-                cut = (m.end(r.split[0]), m.start(r.split[1])) if r.split else None
-                found.append(extend_with_modifier(text, Candidate(m.start(), m.end(), r, value, cut=cut), start))
+        for part in parts:
+            if not (any(word in part.lowered for word in r.needs) if r.needs else part.calendar):
+                continue
+            for m in r.regex.finditer(text, part.start, min(len(text), part.end + LOOKAHEAD_SLACK)):
+                if m.start() >= part.end:
+                    break
+                value = r.build(m, text)
+                if value is not None:
+                    cut = (m.end(r.split[0]), m.start(r.split[1])) if r.split else None
+                    found.append(extend_with_modifier(text, Candidate(m.start(), m.end(), r, value, cut=cut), start))
     return found
 
 

@@ -25,7 +25,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from pipeline.core.document import body_start
+from pipeline.core.document import body_start, text_of
 from pipeline.core.lexicon import DataDir, alternation
 from pipeline.core.mentions import make_mention
 from pipeline.core.sentences import Sentences
@@ -160,7 +160,7 @@ class DocumentUnits:
 
 
 def extract_measures(doc: Doc) -> list[dict]:
-    text = doc.text
+    text = text_of(doc)
     begin = body_start(doc)
     candidates = []
     for match in candidate_pattern().finditer(text, begin):

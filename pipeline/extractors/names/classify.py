@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from pipeline.core.document import body_start
+from pipeline.core.document import body_start, text_of
 from pipeline.core.lexicon import alternation
 from pipeline.extractors.names import rules
 from pipeline.extractors.names.candidates import Quote, Run, Token, find_quotes, find_runs, tokenize
@@ -107,7 +107,7 @@ def find_names(doc: Doc) -> list[Name]:
 
 
 def _find_names(doc: Doc) -> list[Name]:
-    text = doc.text
+    text = text_of(doc)
     lo = body_start(doc)
     tokens = tokenize(text, lo)
     context = Context(doc, tokens, text)

@@ -10,6 +10,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc
 
+from pipeline.core.document import text_of
 from pipeline.core.sentences import Sentences
 from pipeline.extractors.names.candidates import Token, tokenize
 from pipeline.extractors.names.lexicon import ORGANISATION_CUE
@@ -33,7 +34,7 @@ class Context:
 
     def __init__(self, doc: Doc, tokens: list[Token], text: str | None = None):
         self.doc = doc
-        self.text = doc.text if text is None else text  # `Doc.text` joins every token: pass it once
+        self.text = text_of(doc) if text is None else text  # `Doc.text` joins every token: pass it once
         self.tokens = tokens  # the words of the body
 
     @cached_property

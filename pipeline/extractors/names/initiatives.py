@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from pipeline.core.document import text_of
 from pipeline.core.mentions import make_mention
 from pipeline.extractors.names.classify import find_names
 
 
 def extract_initiatives(doc: Doc) -> list[dict]:
-    text = doc.text
+    text = text_of(doc)
     return [
         make_mention(text, n.start, n.end, n.rule, name=text[n.start : n.end], kind=n.kind)
         for n in find_names(doc)

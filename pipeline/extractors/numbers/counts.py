@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.core.document import body_start
+from pipeline.core.document import body_start, text_of
 from pipeline.core.mentions import make_mention
 from pipeline.extractors.numbers.currencies import CURRENCY_WORDS
 from pipeline.extractors.numbers.nouns import IRREGULAR_LEMMAS, counted_noun, next_word, previous_word, unit_lemma
@@ -90,7 +90,7 @@ class Candidate(NamedTuple):
 
 
 def extract_counts(doc: Doc) -> list[dict]:
-    text = doc.text
+    text = text_of(doc)
     begin = body_start(doc)
     mentions: list[dict] = []
     units: list[tuple[Span, str]] = []  # (sentence, unit) of every count so far, for bare numbers

@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from pipeline.core.document import body_start
+from pipeline.core.document import body_start, text_of
 from pipeline.core.mentions import make_mention
 from pipeline.extractors.numbers.counts import NON_COUNT_UNITS
 from pipeline.extractors.numbers.currencies import CURRENCIES, MONEY_CUES, Currency, CurrencyResolver, lookup
@@ -151,7 +151,7 @@ class Amount(NamedTuple):
 
 
 def extract_money(doc: Doc) -> list[dict]:
-    text = doc.text
+    text = text_of(doc)
     begin = body_start(doc)
     resolve = CurrencyResolver(text)
     amounts = []

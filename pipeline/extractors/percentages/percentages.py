@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from pipeline.core.document import body_start
+from pipeline.core.document import body_start, text_of
 from pipeline.core.lexicon import DataDir, alternation
 from pipeline.core.mentions import make_mention
 from pipeline.core.sentences import Sentences
@@ -147,7 +147,7 @@ class Found(NamedTuple):
 
 
 def extract_percentages(doc: Doc) -> list[dict]:
-    text = doc.text
+    text = text_of(doc)
     begin = body_start(doc)
     found = [_found(text, begin, match) for match in PERCENT.finditer(text, begin)]
     mentions: list[dict] = []
