@@ -76,3 +76,11 @@ def test_currencies_names_are_never_counted_nouns():
 
     assert {"dinar", "dinars", "rial", "rials", "yuan", "kroner"} <= NON_COUNT_UNITS
     assert not {"cup", "top", "pen", "all"} & NON_COUNT_UNITS  # codes are not nouns
+
+
+def test_country_words_start_only_where_no_letter_digit_underscore_or_dot_comes_before():
+    from pipeline.extractors.numbers.currencies import country_words
+
+    text = "Canada and XCanada, _Canada, .Canada; Papua New Guinea and XPapua New Guinea"
+    found = [(m.start(), m.group()) for m in country_words(text, 0)]
+    assert found == [(0, "Canada"), (38, "Papua New Guinea"), (70, "Guinea")]  # `Guinea` after the refused one

@@ -182,3 +182,16 @@ def test_progress_within_a_long_document_is_told_piece_by_piece(nlp, monkeypatch
     extracted = extract_chunk(nlp, [item], on_chars=told.append)
     assert len(told) == len(piece_bounds(text)) > 1 and sum(told) == len(text)
     assert extracted.rows[0][1]["documents"][0]["n_chars"] == len(text)
+
+
+def test_the_lemmatizer_index_becomes_sets_with_the_same_words():
+    from pipeline.core.speedups import index_as_sets
+
+    plain = spacy.load(Settings().model, exclude=["parser", "ner", "senter"])
+    lemmatizer = plain.get_pipe("lemmatizer")
+    before = {key: list(words) for key, words in lemmatizer.lookups.get_table("lemma_index").items()}
+    index_as_sets(lemmatizer)
+    after = lemmatizer.lookups.get_table("lemma_index")
+    assert before and all(
+        isinstance(after[key], frozenset) and after[key] == set(words) for key, words in before.items()
+    )
