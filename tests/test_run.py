@@ -195,3 +195,16 @@ def test_the_lemmatizer_index_becomes_sets_with_the_same_words():
     assert before and all(
         isinstance(after[key], frozenset) and after[key] == set(words) for key, words in before.items()
     )
+
+
+def test_a_piece_keeps_the_text_it_was_made_from_and_a_wrong_text_is_refused(nlp):
+    from pipeline.core.document import remember_text, text_of
+
+    doc = nlp.make_doc("Sales rose 5% in May.")
+    remember_text(doc, "Sales rose 5% in May.")
+    assert text_of(doc) == doc.text
+    with pytest.raises(ValueError):
+        remember_text(doc, "Sales rose.")
+    other = nlp.make_doc("Another text altogether, longer.")
+    other.user_data.update(doc.user_data)  # a cached text of another Doc is not taken
+    assert text_of(other) == "Another text altogether, longer."

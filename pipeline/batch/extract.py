@@ -18,7 +18,7 @@ from typing import TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.core.document import NO_DATE
+from pipeline.core.document import NO_DATE, remember_text, text_of
 from pipeline.core.mentions import MENTION_TYPES, get_mentions, set_mentions
 from pipeline.io.reader import InputDocument, ReadError
 from pipeline.io.tables import document_rows
@@ -94,11 +94,11 @@ def _batches(pieces: Iterable[tuple[Doc, T]], batch_size: int) -> Iterator[list[
     batch: list[tuple[Doc, T]] = []
     chars = 0
     for doc, context in pieces:
-        if batch and (len(batch) == batch_size or chars + len(doc.text) > BATCH_CHARS):
+        if batch and (len(batch) == batch_size or chars + len(text_of(doc)) > BATCH_CHARS):
             yield batch
             batch, chars = [], 0
         batch.append((doc, context))
-        chars += len(doc.text)
+        chars += len(text_of(doc))
     if batch:
         yield batch
 
@@ -120,6 +120,7 @@ def _pipe_pieces(
         bounds = piece_bounds(item.text)
         for start, end in bounds:
             doc = nlp.make_doc(item.text[start:end])
+            remember_text(doc, item.text[start:end])
             doc._.pf_doc_id = item.doc_id
             doc._.pf_date = item.date or NO_DATE  # decided by the reader: the header is not read again
             if start > 0:
@@ -130,10 +131,10 @@ def _pipe_pieces(
     for batch in _batches((piece for item in items for piece in make(item)), batch_size):
         # A piece of white space only (a long document's blank padding) holds no mention:
         # it skips the pipeline and keeps its place. A piece a component failed on is absent.
-        to_run = [(doc, context) for doc, context in batch if not doc.text.isspace()]
+        to_run = [(doc, context) for doc, context in batch if not text_of(doc).isspace()]
         done = {id(context): doc for doc, context in nlp.pipe(to_run, as_tuples=True, batch_size=max(1, len(to_run)))}
         for doc, context in batch:
-            processed = doc if doc.text.isspace() else done.get(id(context))
+            processed = doc if text_of(doc).isspace() else done.get(id(context))
             if processed is not None:
                 yield (*context, processed)
 
@@ -178,7 +179,7 @@ def extract_chunk(
 
     def rows_of(item: InputDocument, offset: int, doc: Doc) -> dict[str, list[dict]]:
         if on_chars is not None:
-            on_chars(len(doc.text))
+            on_chars(len(text_of(doc)))
         return _shifted_rows(item, offset, doc)
 
     pieces = (

@@ -103,6 +103,13 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Give ``text_of`` the text ``doc`` was made from, so that it is never joined at all."""
+    if len(text) != _text_length(doc):
+        raise ValueError("the text is not the one the Doc was made from")
+    doc.user_data[TEXT_KEY] = text
+
+
 def _text_length(doc: Doc) -> int:
     """The length of ``doc.text``, from its last token (a cached text of another Doc is refused)."""
     return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0

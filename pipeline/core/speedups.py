@@ -23,12 +23,14 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator
 from typing import cast
 
-from spacy.attrs import LEMMA, MORPH, ORTH, POS
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc, Token
 from thinc.types import Ints2d
 
+# What decides whether a pattern's first token matches (the attributes the patterns test).
+SIGNATURE = [TAG, LOWER, DEP, IS_SPACE]
 TOKEN_VALUES: dict[str, Callable[[Token], object]] = {
     "TAG": lambda t: t.tag_,
     "LOWER": lambda t: t.lower_,
@@ -113,18 +115,18 @@ class IndexedMatcher:
 
     def _starting_at(self, token: Token) -> list[tuple[int, int, list]]:
         """The patterns whose first token matches ``token``, with their other tokens' tests."""
-        signature = (token.tag_, token.lower_, token.dep_, token.is_space)
-        started = self.cache.get(signature)
-        if started is None:
-            started = [(rule, key, tests[1:]) for rule, key, tests in self.index.candidates(token) if tests[0](token)]
-            self.cache[signature] = started
-        return started
+        return [(rule, key, tests[1:]) for rule, key, tests in self.index.candidates(token) if tests[0](token)]
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         found = set()
         n = len(doc)
-        for start, token in enumerate(doc):
-            for rule, key, rest in self._starting_at(token):
+        # The four attributes as integers (string ids and a flag), read as one array: a token
+        # object is made only for a signature not seen before.
+        for start, signature in enumerate(map(tuple, doc.to_array(SIGNATURE).tolist())):
+            started = self.cache.get(signature)
+            if started is None:
+                started = self.cache[signature] = self._starting_at(doc[start])
+            for rule, key, rest in started:
                 end = start + 1 + len(rest)
                 if end <= n and all(test(doc[start + 1 + k]) for k, test in enumerate(rest)):
                     found.add((rule, key, start, end))
