@@ -9,8 +9,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from spacy.language import Language
 
 from pipeline.batch.runner import extract_rows
@@ -20,6 +20,9 @@ from pipeline.io.reader import InputDocument, read_inputs
 from pipeline.io.tables import to_frames
 from pipeline.nlp import load
 from pipeline.version import __version__
+
+if TYPE_CHECKING:  # pandas is imported where a table is made: not at start-up
+    import pandas as pd
 
 __all__ = ["extract", "load", "load_settings", "Settings", "InputDocument", "read_inputs", "__version__"]
 

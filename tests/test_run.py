@@ -208,3 +208,12 @@ def test_a_piece_keeps_the_text_it_was_made_from_and_a_wrong_text_is_refused(nlp
     other = nlp.make_doc("Another text altogether, longer.")
     other.user_data.update(doc.user_data)  # a cached text of another Doc is not taken
     assert text_of(other) == "Another text altogether, longer."
+
+
+def test_the_command_line_starts_without_pandas_dask_duckdb_or_pyarrow():
+    import subprocess
+    import sys
+
+    code = "import sys, pipeline.cli; print(sorted(m for m in ('pandas', 'dask', 'duckdb', 'pyarrow') if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert done.stdout.strip() == "[]"

@@ -19,8 +19,10 @@ import tempfile
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where a table is made: not at start-up
+    import pandas as pd
 
 FORMATS = ("csv", "parquet", "duckdb")
 DUCKDB_FILE = "pressfacts.duckdb"
@@ -33,6 +35,8 @@ def is_int_column(column: str) -> bool:
 
 def typed(frame: pd.DataFrame) -> pd.DataFrame:
     """The frame with the tables' types: int64 (nullable for ``line``) or str."""
+    import pandas as pd
+
     frame = frame.copy()
     for column in frame.columns:
         if column in NULLABLE_INT_COLUMNS:
@@ -176,6 +180,8 @@ def read_tables(
 ) -> dict[str, pd.DataFrame]:
     """The tables written by :func:`write_tables`, with their types (and CSV cells unescaped
     when they were written with ``escape_csv``)."""
+    import pandas as pd
+
     out = Path(out_dir)
     if fmt == "csv":
         frames = {name: pd.read_csv(out / f"{name}.csv", dtype=str, keep_default_na=False) for name in tables}

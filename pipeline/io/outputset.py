@@ -30,13 +30,14 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
-
-import pandas as pd
+from typing import IO, TYPE_CHECKING
 
 from pipeline.io.formats import DUCKDB_FILE, read_tables, typed
 from pipeline.io.manifest import MANIFEST_FILE, Manifest, file_sha256, load_manifest
 from pipeline.io.tables import TABLE_NAMES, columns_of
+
+if TYPE_CHECKING:  # pandas is imported where a table is made: not at start-up
+    import pandas as pd
 
 STATE_DIR = ".pressfacts"
 CURRENT = "current"
@@ -234,6 +235,8 @@ def folder_format(folder: str | Path) -> str:
 def read_folder(out_dir: str | Path, tables: list[str]) -> dict[str, pd.DataFrame]:
     """The named tables (offsets as integers, every other column as strings), from the set the
     folder's manifest vouches for, in the format it names (see :mod:`pipeline.io.outputset`)."""
+    import pandas as pd
+
     found = open_output(out_dir)
     fmt = found.manifest.format if found.manifest else folder_format(found.folder)
     present, newer = [], []  # newer: tables a version after the one that wrote the set added

@@ -12,14 +12,17 @@ it). Every value is a string, as written to CSV, so numbers stay exact.
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from spacy.tokens import Doc
 
 from pipeline.core.document import text_of
 from pipeline.core.mentions import MENTION_TYPES, get_mentions
 from pipeline.io.entities import ENTITY_COLUMNS, NAME_FIELD
 from pipeline.io.reader import InputDocument
+
+if TYPE_CHECKING:  # pandas is imported where a table is made: not at start-up
+    import pandas as pd
 
 DOCUMENT_COLUMNS = [
     "doc_id",
@@ -99,11 +102,15 @@ def columns_of(table: str) -> list[str]:
 
 def error_frame(errors) -> pd.DataFrame:
     """``errors.csv``: one row per input that could not be read (``line`` empty when not applicable)."""
+    import pandas as pd
+
     rows = [{"source": e.source, "line": "" if e.line is None else str(e.line), "reason": e.reason} for e in errors]
     return pd.DataFrame(rows, columns=ERROR_COLUMNS, dtype=object)
 
 
 def to_frames(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
+    import pandas as pd
+
     frames = {}
     for table, table_rows in rows.items():
         columns = columns_of(table)
