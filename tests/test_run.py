@@ -9,7 +9,7 @@ import spacy
 from conftest import GOLD, ROOT
 from spacy.pipeline import AttributeRuler
 
-from pipeline.batch.extract import extract_chunk, piece_bounds, process
+from pipeline.batch.extract import PieceJoiner, chunked, extract_chunk, piece_bounds, process
 from pipeline.cli import main
 from pipeline.core.config import Settings
 from pipeline.core.mentions import MENTION_TYPES
@@ -217,3 +217,42 @@ def test_the_command_line_starts_without_pandas_dask_duckdb_or_pyarrow():
     code = "import sys, pipeline.cli; print(sorted(m for m in ('pandas', 'dask', 'duckdb', 'pyarrow') if m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert done.stdout.strip() == "[]"
+
+
+def long_release(n_chars: int) -> str:
+    texts = [json.loads(line)["text"] for line in GOLD.joinpath("dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    body = "\n\n".join(texts)
+    return " date 2020-11-28\n\n" + (body + "\n\n") * (n_chars // len(body) + 1)
+
+
+def test_a_long_document_spread_as_pieces_and_joined_gives_the_rows_of_the_whole(nlp, monkeypatch):
+    monkeypatch.setattr(importlib.import_module("pipeline.batch.extract"), "MAX_PIECE_CHARS", 2_000)
+    item = InputDocument("long", "<test>", long_release(9_000), "2020-11-28", "header")
+    whole = extract_chunk(nlp, [item, InputDocument("short", "<test>", "It opened on May 2.", None, "missing")]).rows
+    joiner = PieceJoiner()
+    spread = list(joiner.spread([item, InputDocument("short", "<test>", "It opened on May 2.", None, "missing")]))
+    assert [type(piece).__name__ for piece in spread].count("DocumentPiece") == len(piece_bounds(item.text)) > 4
+    assert all(len(chunk) == 1 for chunk in chunked(spread[:-1], 32))  # a piece fills a chunk: one per worker
+    joined = [row for chunk in chunked(spread, 32) for row in joiner.join(extract_chunk(nlp, chunk).rows)]
+    assert joined == whole and whole[0][1]["documents"][0]["n_chars"] == len(item.text)
+
+
+def test_a_long_document_missing_a_failed_piece_is_dropped_not_joined(nlp, monkeypatch):
+    monkeypatch.setattr(importlib.import_module("pipeline.batch.extract"), "MAX_PIECE_CHARS", 2_000)
+    item = InputDocument("long", "<test>", long_release(6_000), "2020-11-28", "header")
+    joiner = PieceJoiner()
+    pieces = list(joiner.spread([item]))
+    rows = extract_chunk(nlp, pieces).rows
+    assert joiner.join(rows[:1] + rows[2:]) == []  # the second piece failed
+
+
+def test_two_workers_share_one_long_document_and_write_the_bytes_of_one_process(tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "long.txt").write_text(long_release(250_000), encoding="utf-8")
+    (corpus / "short.txt").write_text(
+        " date 2021-03-01\n\nThe fund opened on March 2 with $5 million.", encoding="utf-8"
+    )
+    assert main(["run", str(corpus), "--out", str(tmp_path / "one"), "--quiet"]) == 0
+    assert main(["run", str(corpus), "--out", str(tmp_path / "two"), "--quiet", "--workers", "2"]) == 0
+    assert table_bytes(tmp_path / "one") == table_bytes(tmp_path / "two")

@@ -214,4 +214,9 @@ def make_engine(
         return DaskEngine(settings, scheduler, workers or os.cpu_count() or 1)
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")
-    return ProcessEngine(settings, workers) if workers and workers > 1 else LocalEngine(settings, on_chars)
+    return LocalEngine(settings, on_chars) if runs_here(engine, workers) else ProcessEngine(settings, workers or 1)
+
+
+def runs_here(engine: str, workers: int | None) -> bool:
+    """Whether :func:`make_engine` extracts in this process (else in worker processes)."""
+    return engine == "local" and not (workers and workers > 1)

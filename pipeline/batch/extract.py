@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
 from typing import TypeVar
 
 from spacy.language import Language
@@ -38,6 +37,94 @@ class Extracted:
 
     rows: list[tuple[str, dict[str, list[dict]]]]
     errors: list[ReadError]
+
+
+@dataclass(frozen=True)
+class DocumentPiece(InputDocument):
+    """One piece of a long document, extracted on its own: with several workers, a batch that
+    is one long document keeps them all busy (:class:`PieceJoiner` puts the rows together).
+    ``text`` is the piece's; the whole's length and hash are kept for its documents row."""
+
+    whole_id: str = ""
+    offset: int = 0  # where the piece starts in the whole text
+    count: int = 1  # pieces of the whole
+    whole_chars: int = 0
+    whole_sha256: str = ""
+
+
+def spread_pieces(items: Iterable[InputDocument]) -> Iterator[InputDocument]:
+    """``items``, a document longer than one piece given as its pieces (the same pieces
+    :func:`extract_chunk` would cut, so the same rows)."""
+    for item in items:
+        bounds = piece_bounds(item.text)
+        if len(bounds) == 1:
+            yield item
+            continue
+        for index, (start, end) in enumerate(bounds):
+            yield DocumentPiece(
+                # NUL, which no file name holds: the piece's id cannot be another document's
+                f"{item.doc_id}\x00{index}",
+                item.source,
+                item.text[start:end],
+                item.date,
+                item.date_source,
+                item.format,
+                item.title,
+                item.url,
+                whole_id=item.doc_id,
+                offset=start,
+                count=len(bounds),
+                whole_chars=len(item.text),
+                whole_sha256=item.sha256,
+            )
+
+
+class PieceJoiner:
+    """The rows of whole documents from the rows of their pieces, as the pieces come back
+    (in input order, possibly in different chunks); a document missing a failed piece is
+    dropped (its failure is in the errors)."""
+
+    def __init__(self) -> None:
+        self.pieces: dict[str, DocumentPiece] = {}  # piece id -> piece, registered as spread
+        self.waiting: dict[str, list[tuple[int, dict[str, list[dict]]]]] = {}
+
+    def spread(self, items: Iterable[InputDocument]) -> Iterator[InputDocument]:
+        for item in spread_pieces(items):
+            if isinstance(item, DocumentPiece):
+                self.pieces[item.doc_id] = item
+            yield item
+
+    def join(self, rows: list[tuple[str, dict[str, list[dict]]]]) -> list[tuple[str, dict[str, list[dict]]]]:
+        whole: list[tuple[str, dict[str, list[dict]]]] = []
+        for doc_id, doc_rows in rows:
+            piece = self.pieces.pop(doc_id, None)
+            if piece is None:
+                whole.append((doc_id, doc_rows))
+                continue
+            parts = self.waiting.setdefault(piece.whole_id, [])
+            if parts and parts[-1][0] >= piece.offset:  # an earlier piece failed: start again
+                parts.clear()
+            parts.append((piece.offset, _as_part_of(piece, doc_rows)))
+            if len(parts) == piece.count:
+                del self.waiting[piece.whole_id]
+                joined = _join_rows(parts)
+                joined["documents"][0].update(n_chars=piece.whole_chars, sha256=piece.whole_sha256)
+                whole.append((piece.whole_id, joined))
+        return whole
+
+
+def _as_part_of(piece: DocumentPiece, rows: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """A piece's rows as rows of its whole document: its id, offsets into the whole text."""
+    shifted = {
+        table: [
+            {**row, "doc_id": piece.whole_id, "start": row["start"] + piece.offset, "end": row["end"] + piece.offset}
+            for row in table_rows
+        ]
+        for table, table_rows in rows.items()
+        if table in MENTION_TABLES
+    }
+    shifted["documents"] = [{**row, "doc_id": piece.whole_id} for row in rows["documents"]]
+    return shifted
 
 
 def piece_bounds(text: str, max_chars: int | None = None) -> list[tuple[int, int]]:
@@ -123,7 +210,7 @@ def _pipe_pieces(
             remember_text(doc, item.text[start:end])
             doc._.pf_doc_id = item.doc_id
             doc._.pf_date = item.date or NO_DATE  # decided by the reader: the header is not read again
-            if start > 0:
+            if start > 0 or (isinstance(item, DocumentPiece) and item.offset > 0):
                 doc._.pf_body_start = 0  # only the first piece can hold the header
             yield doc, (item, start, len(bounds))
 
@@ -191,6 +278,15 @@ def extract_chunk(
 
 
 def chunked(items: Iterable[InputDocument], size: int) -> Iterator[list[InputDocument]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
+    """Lists of at most ``size`` documents and :data:`MAX_PIECE_CHARS` characters (but one
+    document at least): the unit a worker takes, so a long document's pieces go to all of them."""
+    chunk: list[InputDocument] = []
+    chars = 0
+    for item in items:
+        if chunk and (len(chunk) == size or chars + len(item.text) > MAX_PIECE_CHARS):
+            yield chunk
+            chunk, chars = [], 0
+        chunk.append(item)
+        chars += len(item.text)
+    if chunk:
         yield chunk

@@ -29,8 +29,8 @@ import spacy
 from spacy.language import Language
 from tqdm import tqdm
 
-from pipeline.batch.engines import Engine, LocalEngine, make_engine
-from pipeline.batch.extract import Extracted, chunked
+from pipeline.batch.engines import Engine, LocalEngine, make_engine, runs_here
+from pipeline.batch.extract import Extracted, PieceJoiner, chunked
 from pipeline.core.config import Settings
 from pipeline.io.entities import build_entities
 from pipeline.io.formats import read_tables, write_tables
@@ -102,13 +102,17 @@ def documents_of(stream: Iterable[InputDocument | ReadError], errors: list[ReadE
 
 
 def extract_documents(
-    engine: Engine, chunks: Iterable[list[InputDocument]], on_chunk: Callable[[Extracted], None] | None = None
+    engine: Engine,
+    chunks: Iterable[list[InputDocument]],
+    on_chunk: Callable[[Extracted], None] | None = None,
+    joiner: PieceJoiner | None = None,
 ) -> tuple[dict[str, dict[str, list[dict]]], list[ReadError]]:
-    """Each document's rows (doc_id -> table -> rows, in input order) and the component failures."""
+    """Each document's rows (doc_id -> table -> rows, in input order) and the component failures;
+    ``joiner``: the one that spread long documents into the chunks as pieces."""
     fresh: dict[str, dict[str, list[dict]]] = {}
     failures: list[ReadError] = []
     for extracted in engine.map(chunks):
-        fresh.update(extracted.rows)
+        fresh.update(joiner.join(extracted.rows) if joiner is not None else extracted.rows)
         failures.extend(extracted.errors)
         if on_chunk is not None:
             on_chunk(extracted)
@@ -220,7 +224,10 @@ def _run_locked(
 
     fresh: dict[str, dict[str, list[dict]]] = {}
     failures: list[ReadError] = []
-    chunks = chunked(to_extract(), settings.batch_size)
+    # Workers elsewhere take a long document's pieces one by one, so one long document keeps
+    # them all busy; in this process the pieces are cut and joined by extract_chunk itself.
+    joiner = None if runs_here(options.engine, options.workers) else PieceJoiner()
+    chunks = chunked(joiner.spread(to_extract()) if joiner else to_extract(), settings.batch_size)
     first = next(chunks, None)
     if first is not None:  # the model loads only when there is something to extract
         # Progress in characters: a batch of one long document moves as its pieces are done.
@@ -238,7 +245,7 @@ def _run_locked(
                 bar.update(sum(rows["documents"][0]["n_chars"] for _, rows in extracted.rows))
 
         try:
-            fresh, failures = extract_documents(engine, chain([first], chunks), chunk_done)
+            fresh, failures = extract_documents(engine, chain([first], chunks), chunk_done, joiner)
         finally:
             engine.close()
             bar.close()
