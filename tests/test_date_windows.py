@@ -45,3 +45,11 @@ def test_a_paragraph_without_a_digit_or_calendar_word_is_skipped_by_rules_that_n
 def test_a_date_right_before_a_blank_line_keeps_what_follows_it_in_view():
     text = "Sales rose in March\n\n2024 was a good year.\n"
     assert windowed_matches(text) == whole_text_matches(text) != []
+
+
+def test_a_rule_that_names_a_month_runs_only_in_paragraphs_that_name_one():
+    text = "Sales rose 4% last year.\n\nThe plant opens in May 2025, and the mayor spoke.\n"
+    parts = windows(text, 0)
+    assert [p.month for p in parts] == [False, True]
+    assert ("month-year", text.index("May 2025")) in [(c.rule.name, c.start) for c in find_candidates(text)]
+    assert windowed_matches(text) == whole_text_matches(text)

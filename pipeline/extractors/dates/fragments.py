@@ -47,6 +47,7 @@ class Rule:
     # (head group, tail group): the match is two mentions, up to the end of the first group and
     # from the start of the second (`the quarter` + `Sept. 30`); the tail's value is the head's end
     split: tuple[str, str] | None = None
+    month_named: bool = False  # a month's name stands in every match: run only where one is written
 
 
 def rule(name: str, pattern: str, build: Callable[[re.Match, str], Value | None], **fields: Any) -> Rule:

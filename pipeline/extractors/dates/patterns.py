@@ -153,6 +153,7 @@ def extend_with_modifier(text: str, candidate: Candidate, floor: int) -> Candida
 # weekday name (or its abbreviation), a unit (`day`, `weeks`, `decade`) or a relative unit
 # (`weekend`).
 CALENDAR_CUE = re.compile(rf"\d|\b(?i:{alternation([*MONTHS, *WEEKDAYS, *UNIT_WORDS])}|{plural_alternation(UNITS)})\b")
+MONTH_CUE = re.compile(rf"\b(?i:{alternation(MONTHS)})\b")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # Characters a rule's lookahead may read past the end of its paragraph (`(?!\s*\d)`).
 LOOKAHEAD_SLACK = 100
@@ -166,6 +167,7 @@ class Window:
     end: int
     lowered: str
     calendar: bool  # holds a calendar cue
+    month: bool  # holds a month's name
 
 
 def windows(text: str, start: int) -> list[Window]:
@@ -173,7 +175,8 @@ def windows(text: str, start: int) -> list[Window]:
     bounds = [start, *(m.end() for m in PARAGRAPH_BREAK.finditer(text, start)), len(text)]
     found: list[Window] = []
     for a, b in zip(bounds, bounds[1:], strict=False):
-        found.append(Window(a, b, text[a:b].lower(), CALENDAR_CUE.search(text, a, b) is not None))
+        month = MONTH_CUE.search(text, a, b) is not None
+        found.append(Window(a, b, text[a:b].lower(), month or CALENDAR_CUE.search(text, a, b) is not None, month))
     return found
 
 
@@ -186,6 +189,8 @@ def find_candidates(text: str, start: int = 0) -> list[Candidate]:
     for r in RULES:
         for part in parts:
             if not (any(word in part.lowered for word in r.needs) if r.needs else part.calendar):
+                continue
+            if r.month_named and not part.month:
                 continue
             for m in r.regex.finditer(text, part.start, min(len(text), part.end + LOOKAHEAD_SLACK)):
                 if m.start() >= part.end:

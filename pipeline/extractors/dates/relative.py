@@ -354,5 +354,5 @@ WEEKDAY_MONTH_RULES: tuple[Rule, ...] = (
         build_weekday_range,
         needs=("day",),
     ),
-    rule("month", rf"\b{NEAR_MODIFIER}{month('month', True)}(?![\w-]|\s+\d)", build_month),
+    rule("month", rf"\b{NEAR_MODIFIER}{month('month', True)}(?![\w-]|\s+\d)", build_month, month_named=True),
 )
