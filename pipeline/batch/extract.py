@@ -115,16 +115,10 @@ class PieceJoiner:
 
 def _as_part_of(piece: DocumentPiece, rows: dict[str, list[dict]]) -> dict[str, list[dict]]:
     """A piece's rows as rows of its whole document: its id, offsets into the whole text."""
-    shifted = {
-        table: [
-            {**row, "doc_id": piece.whole_id, "start": row["start"] + piece.offset, "end": row["end"] + piece.offset}
-            for row in table_rows
-        ]
-        for table, table_rows in rows.items()
-        if table in MENTION_TABLES
+    return {
+        table: [{**row, "doc_id": piece.whole_id} for row in table_rows]
+        for table, table_rows in _shifted(rows, piece.offset).items()
     }
-    shifted["documents"] = [{**row, "doc_id": piece.whole_id} for row in rows["documents"]]
-    return shifted
 
 
 def piece_bounds(text: str, max_chars: int | None = None) -> list[tuple[int, int]]:
@@ -206,8 +200,9 @@ def _pipe_pieces(
     def make(item: InputDocument) -> Iterator[tuple[Doc, tuple[InputDocument, int, int]]]:
         bounds = piece_bounds(item.text)
         for start, end in bounds:
-            doc = nlp.make_doc(item.text[start:end])
-            remember_text(doc, item.text[start:end])
+            text = item.text[start:end]
+            doc = nlp.make_doc(text)
+            remember_text(doc, text)
             doc._.pf_doc_id = item.doc_id
             doc._.pf_date = item.date or NO_DATE  # decided by the reader: the header is not read again
             if start > 0 or (isinstance(item, DocumentPiece) and item.offset > 0):
@@ -248,12 +243,20 @@ def process(
         yield item, parts[0][1] if len(parts) == 1 else _join_pieces(item, parts)
 
 
+def _shifted(rows: dict[str, list[dict]], offset: int) -> dict[str, list[dict]]:
+    """``rows`` with the mention rows' offsets moved by ``offset`` (a piece's into its whole's)."""
+    if not offset:
+        return rows
+    return {
+        table: [{**row, "start": row["start"] + offset, "end": row["end"] + offset} for row in table_rows]
+        if table in MENTION_TABLES
+        else table_rows
+        for table, table_rows in rows.items()
+    }
+
+
 def _shifted_rows(item: InputDocument, offset: int, doc: Doc) -> dict[str, list[dict]]:
-    rows = document_rows(item, doc)
-    if offset:
-        for table in MENTION_TABLES:
-            rows[table] = [{**row, "start": row["start"] + offset, "end": row["end"] + offset} for row in rows[table]]
-    return rows
+    return _shifted(document_rows(item, doc), offset)
 
 
 def extract_chunk(

@@ -169,6 +169,13 @@ class Window:
     calendar: bool  # holds a calendar cue
     month: bool  # holds a month's name
 
+    def may_hold(self, rule: Rule) -> bool:
+        """A word the rule needs stands here (a calendar cue for a rule that names none, and a
+        month's name for a rule in which one always stands)."""
+        if rule.month_named and not self.month:
+            return False
+        return any(word in self.lowered for word in rule.needs) if rule.needs else self.calendar
+
 
 def windows(text: str, start: int) -> list[Window]:
     """The paragraphs of ``text[start:]``, split at blank lines (no date runs over one)."""
@@ -182,15 +189,13 @@ def windows(text: str, start: int) -> list[Window]:
 
 def find_candidates(text: str, start: int = 0) -> list[Candidate]:
     """Every rule's matches in ``text[start:]``, each with its underspecified value. A rule
-    runs only in the paragraphs holding one of the words it needs (a calendar cue when it
-    names none); a match is kept where it starts inside them, and may run on past them."""
+    runs only in the paragraphs that may hold its match (:meth:`Window.may_hold`); a match is
+    kept where it starts inside one, and may run on past it."""
     found = []
     parts = windows(text, start)
     for r in RULES:
         for part in parts:
-            if not (any(word in part.lowered for word in r.needs) if r.needs else part.calendar):
-                continue
-            if r.month_named and not part.month:
+            if not part.may_hold(r):
                 continue
             for m in r.regex.finditer(text, part.start, min(len(text), part.end + LOOKAHEAD_SLACK)):
                 if m.start() >= part.end:
