@@ -17,9 +17,10 @@ FLOORS = {
     "seeds.jsonl": {"date": 0.9, "count": 0.9, "money": 0.9, "report": 0.9, "initiative": 0.9},
     # 30 real releases, the development set
     "dev.jsonl": {"date": 0.97, "count": 0.97, "money": 0.97, "report": 0.9, "initiative": 0.92},
-    # 60 real releases annotated blind (tests/gold/real/): tune on these; first measurement 2026-12-04
-    # report/initiative raised after the names issue (real_dev 0.927/0.745)
-    "real/real_dev.jsonl": {"date": 0.94, "count": 0.85, "money": 0.70, "report": 0.9, "initiative": 0.72},
+    # real releases annotated blind (tests/gold/real/): tune on these; first measurement 2026-12-04
+    # on 60; 34 more added later that day (sources_dev_*.tsv), measured before any rule saw them:
+    # on all 94, date 0.926, count 0.865, money 0.750, report 0.735, initiative 0.746
+    "real/real_dev.jsonl": {"date": 0.91, "count": 0.85, "money": 0.73, "report": 0.72, "initiative": 0.72},
     # 30 more, sealed: scored only as a whole, never read error by error
     "real/real_test.jsonl": {"date": 0.86, "count": 0.82, "money": 0.42, "report": 0.67, "initiative": 0.47},
     # invented examples (16 releases written for the project), annotated independently; date 0.98
@@ -34,7 +35,7 @@ FLOORS = {
 # measure: one extra or miss is 0.667 or 0.
 PERCENTAGE_MEASURE_FLOORS = {
     "dev.jsonl": {"percentage": 0.95, "measure": 0.6},
-    "real/real_dev.jsonl": {"percentage": 0.97, "measure": 0.97},
+    "real/real_dev.jsonl": {"percentage": 0.9, "measure": 0.97},  # 0.915 / 1.000 on all 94
     "real/real_test.jsonl": {"percentage": 0.7, "measure": 0.5},
     "holdout.jsonl": {"percentage": 0.88, "measure": 0.95},
     "holdout_b.jsonl": {"percentage": 0.95, "measure": 0.95},

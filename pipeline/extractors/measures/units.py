@@ -80,6 +80,10 @@ class Inventory:
             self.context.setdefault(form, []).append((word.lower(), name))
             if in_names.strip() == "names":
                 self.name_parts.add(form)
+        # a compound's own parts, by its name: a rate of one (`megawatt hour` per `year`) is
+        # built from those parts, as quantulum3 knows no compound as a base
+        self.parts: dict[str, list[tuple[str, int]]] = {}
+        self.compound_dimensions: dict[str, str] = {}
         self.derived = {
             (numerator, operator, denominator): dimension
             for numerator, operator, denominator, dimension in DATA.rows("derived_dimensions.tsv")
@@ -175,14 +179,26 @@ class Inventory:
         return self.unit(expression)
 
     def compound(self, parts: list[tuple[str, int]], context: str) -> Unit:
-        """The unit quantulum3 builds from parts (``tonne`` per ``year``, ``kilometre`` squared)."""
-        return self.named(engine.unit_from_parts(parts, context))
+        """The unit quantulum3 builds from parts (``tonne`` per ``year``, ``kilometre`` squared,
+        ``megawatt hour`` per ``year``: a compound part stands for its own parts)."""
+        flat = [
+            (base, power * inner)
+            for name, power in parts
+            for base, inner in self.parts.get(name, [(name, 1)])
+        ]
+        built = engine.unit_from_parts(flat, context)
+        unit = self.named(built, parts)
+        self.parts.setdefault(unit.name, [(d["base"], d["power"]) for d in built.dimensions])
+        self.compound_dimensions.setdefault(unit.name, unit.dimension or UNKNOWN)
+        return unit
 
-    def named(self, unit) -> Unit:
+    def named(self, unit, parts: list[tuple[str, int]] | None = None) -> Unit:
         """A quantulum3 unit with its dimension; for a compound quantulum3 names no dimension
-        (`gram per tonne`), the one ``derived_dimensions.tsv`` gives its two parts, else ''."""
+        (`gram per tonne`), the one ``derived_dimensions.tsv`` gives its two ``parts`` (by
+        default its own; a part may be a compound, `megawatt hour` per `year`), else ''."""
         dimension = unit.entity.name
-        parts = [(d["base"], d["power"]) for d in unit.dimensions]
+        if parts is None:
+            parts = [(d["base"], d["power"]) for d in unit.dimensions]
         if dimension == UNKNOWN and len(parts) == 2:
             (first, _), (second, power) = parts
             key = (self._dimension_of(first), "per" if power < 0 else "times", self._dimension_of(second))
@@ -191,7 +207,7 @@ class Inventory:
 
     def _dimension_of(self, name: str) -> str:
         known = self.library.names.get(name)
-        return known.entity.name if known is not None else UNKNOWN
+        return known.entity.name if known is not None else self.compound_dimensions.get(name, UNKNOWN)
 
 
 WORD_FORM = re.compile(r"[a-z][a-z -]*")

@@ -8,6 +8,9 @@ this script turns drafts into the contract's gold JSONL with offsets into
     python3 tests/gold/real/build.py check real001 real002   # check drafts, print problems
     python3 tests/gold/real/build.py split                    # write SOURCES.tsv, real_dev.jsonl, real_test.jsonl
 
+Batches annotated after the split was sealed (``sources_dev_*.tsv``) go to
+``real_dev`` only.
+
 It uses the standard library only and never imports the extractors: the
 annotators run it without seeing them.
 """
@@ -176,20 +179,30 @@ def build_document(doc_id: str) -> tuple[dict | None, list[str]]:
 
 
 def read_sources() -> list[dict]:
-    """Every ``sources_*.tsv`` line an annotator wrote, as dicts."""
+    """Every ``sources_*.tsv`` line an annotator wrote, as dicts.
+
+    A batch in ``sources_dev_*.tsv`` was added after the split was sealed: its
+    releases are ``real_dev`` only (``dev_only``), so that adding releases never
+    moves one between the splits.
+    """
     columns = ("id", "address", "publisher", "genre", "date", "china_related")
     rows = []
     for path in sorted(HERE.glob("sources_*.tsv")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
-                rows.append(dict(zip(columns, line.split("\t"), strict=False)))
+                row = dict(zip(columns, line.split("\t"), strict=False))
+                row["dev_only"] = path.name.startswith("sources_dev_")
+                rows.append(row)
     return rows
 
 
 def split(rows: list[dict]) -> set[str]:
-    """The ids of ``real_test``: a seeded shuffle within each genre, a third of each."""
+    """The ids of ``real_test``: a seeded shuffle within each genre, a third of each.
+
+    Only the sealed batches take part; a dev-only batch never enters the shuffle.
+    """
     by_genre = defaultdict(list)
-    for row in sorted(rows, key=lambda r: r["id"]):
+    for row in sorted((r for r in rows if not r["dev_only"]), key=lambda r: r["id"]):
         by_genre[row["genre"]].append(row["id"])
     rng = random.Random(SEED)
     test: set[str] = set()
