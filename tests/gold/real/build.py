@@ -8,6 +8,8 @@ this script turns drafts into the contract's gold JSONL with offsets into
     python3 tests/gold/real/build.py check real001 real002   # check drafts, print problems
     python3 tests/gold/real/build.py split                    # write SOURCES.tsv, real_dev.jsonl, real_test.jsonl
 
+    python3 tests/gold/real/build.py added OUT.jsonl          # the gold of the dev-only batches alone
+
 Batches annotated after the split was sealed (``sources_dev_*.tsv``) go to
 ``real_dev`` only.
 
@@ -260,6 +262,18 @@ def write_split() -> int:
     return 1 if problems else 0
 
 
+def write_added(out: Path) -> int:
+    """The gold of the batches added after the split was sealed (``sources_dev_*.tsv``), read
+    from ``real_dev.jsonl``: their first measurement, apart from the releases tuned on before."""
+    added = {row["id"] for row in read_sources() if row["dev_only"]}
+    with open(HERE / "real_dev.jsonl", encoding="utf-8") as source, open(out, "w", encoding="utf-8") as target:
+        for line in source:
+            if json.loads(line)["doc_id"] in added:
+                target.write(line)
+    print(f"{len(added)} documents -> {out}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["check"] and argv[1:]:
         total = 0
@@ -276,6 +290,8 @@ def main(argv: list[str]) -> int:
         return 1 if total else 0
     if argv == ["split"]:
         return write_split()
+    if argv[:1] == ["added"] and len(argv) == 2:
+        return write_added(Path(argv[1]))
     print(__doc__)
     return 2
 
