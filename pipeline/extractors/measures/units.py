@@ -181,11 +181,7 @@ class Inventory:
     def compound(self, parts: list[tuple[str, int]], context: str) -> Unit:
         """The unit quantulum3 builds from parts (``tonne`` per ``year``, ``kilometre`` squared,
         ``megawatt hour`` per ``year``: a compound part stands for its own parts)."""
-        flat = [
-            (base, power * inner)
-            for name, power in parts
-            for base, inner in self.parts.get(name, [(name, 1)])
-        ]
+        flat = [(base, power * inner) for name, power in parts for base, inner in self.parts.get(name, [(name, 1)])]
         built = engine.unit_from_parts(flat, context)
         unit = self.named(built, parts)
         self.parts.setdefault(unit.name, [(d["base"], d["power"]) for d in built.dimensions])

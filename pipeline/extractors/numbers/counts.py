@@ -101,7 +101,7 @@ def extract_counts(doc: Doc) -> list[dict]:
             continue
         unit, rule, sentence = found
         units.append((sentence, unit))
-        scale = match.group("scale") or match.group("abbr") or shared_scale(text, match.end())
+        scale = match.group("scale") or match.group("abbr") or shared_scale(text, match.end(), candidate.number)
         value = scaled_value(candidate.number, scale)
         qualifier = qualifier_symbol(candidate.qualifier, match.group("suffix"))
         mentions.append(

@@ -278,10 +278,14 @@ COUNTRY_WORDS, DATELINE_CITIES = _country_words()
 COUNTRY = re.compile(rf"(?:{alternation(COUNTRY_WORDS)})(?![\w])")
 # A dateline: a place opening one of the first lines, before a comma or dash (`OTTAWA, Ontario`).
 DATELINE = re.compile(r"^[ \t]*(?P<place>[A-Z][A-Za-z.’' -]{1,30}?)[ \t]*(?:,|\(|--|–|—)", re.MULTILINE)
+# A listing: an exchange's abbreviation, a colon and the ticker (`(ASX: ABC)`, `JSE Code: ABC`).
+EXCHANGES = dict(read_rows("exchanges.tsv"))
+LISTING = re.compile(rf"\b(?P<exchange>{alternation(EXCHANGES)})(?:[ \t]+Code)?[ \t]*:[ \t]*[A-Z0-9]")
 OPENING = 300  # characters after the header that hold a release's headline and dateline
 OPENING_WEIGHT = 2  # a country named there (or in the dateline) counts twice
 CLEAR_VOTES = 3  # the release's country: named at least this often (see home_codes)
 CLEAR_MARGIN = 2  # ... and more than this many times as often as any other
+LISTING_VOTES = CLEAR_VOTES  # a listing on a home exchange alone makes the country clear
 
 
 def country_words(text: str, begin: int) -> Iterator[re.Match]:
@@ -371,7 +375,8 @@ class CurrencyResolver:
 
     @cached_property
     def country_votes(self) -> Counter:
-        """Territory -> how often the release names it (twice in its opening and dateline)."""
+        """Territory -> how often the release names it (twice in its opening and dateline), and
+        the territory of each exchange it is listed on (``data/exchanges.tsv``)."""
         votes: Counter = Counter()
         opening = self.begin + OPENING
         for match in country_words(self.text, self.begin):
@@ -380,6 +385,8 @@ class CurrencyResolver:
             city = DATELINE_CITIES.get(" ".join(match.group("place").split()).lower())
             if city:
                 votes[city] += OPENING_WEIGHT
+        for exchange in {m.group("exchange") for m in LISTING.finditer(self.text, self.begin)}:
+            votes[EXCHANGES[exchange]] += LISTING_VOTES
         return votes
 
     @cached_property

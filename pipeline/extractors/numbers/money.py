@@ -36,6 +36,7 @@ from pipeline.extractors.numbers.counts import NON_COUNT_UNITS
 from pipeline.extractors.numbers.currencies import CURRENCIES, MONEY_CUES, Currency, CurrencyResolver, lookup
 from pipeline.extractors.numbers.nouns import counted_noun
 from pipeline.extractors.numbers.numbers import (
+    DECIMAL_DIGITS,
     DIGITS,
     SCALE_ABBR,
     SCALE_WORD,
@@ -90,16 +91,23 @@ ARTICLE = rf"\b(?i:an?)(?=\s+(?i:{SINGULAR_NAMES})(?![\w]))"
 
 SYMBOL_AMOUNT = re.compile(
     rf"(?<![\w$])(?:{SIGN}(?P<currency>{PREFIX_FORMS})\s?(?P<sign_after>[-−])?)"
-    rf"(?P<number>{DIGITS})(?!\d){SCALE}?(?![\w%]|[.,]\d)"
+    rf"(?P<number>{DECIMAL_DIGITS})(?!\d){SCALE}?(?![\w%]|[.,]\d)"
 )
 AMOUNT_CURRENCY = re.compile(
-    rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS}|{WORD_NUMBER}|{ARTICLE}){SCALE}?"
+    rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DECIMAL_DIGITS}|{WORD_NUMBER}|{ARTICLE}){SCALE}?"
     # a symbol after the amount is not the next amount's (`in 2023 € 5 million`)
     rf"(?:\s+|-)(?P<currency>{SUFFIX_FORMS})(?![\w$])(?!\s?\d)"
 )
 AMOUNT_SYMBOL = re.compile(
     rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS}){SCALE}?(?P<currency>{ATTACHED_FORMS})(?![\w$])(?!\s?\d)"
 )
+# A release that writes an amount with a decimal comma (`R48,7 million`, `12,5%`) writes its
+# other commas so too: `R1,204 billion` is 1.204 billion there.
+DECIMAL_COMMA_AMOUNT = re.compile(rf"\d,\d{{1,2}}(?![\d,])\s?(?:%|(?:{SCALE_WORD}|{SCALE_ABBR})(?![\w]))")
+# A comparative figure in brackets right after an amount (`SEK 2,431 m (2,230)`, `EUR 14.2
+# (12.9) million`): the same currency, and the scale written before or after the bracket.
+COMPARATIVE = re.compile(rf"[ \t]?\((?P<sign>[-−])?(?P<number>{DECIMAL_DIGITS})\){SCALE}?(?![\w%])")
+COMPARATIVE_RULE = "bracketed-comparative"
 BARE_AMOUNT = re.compile(rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS}){SCALE}(?![\w%]|[.,]\d)")
 # `DKKm`, `SEK bn`: an ISO code and a scale, glued or after one space (a scale of scales.tsv).
 CODE_SCALES = read_words("code_scales.txt")
@@ -128,7 +136,7 @@ PATTERNS = (
 )
 HEADER_RULE = "code-scale-header+amount"
 BARE_AMOUNT_RULE = "bare-amount-after-money"
-RULE_NAMES = frozenset([*(rule for rule, _ in PATTERNS), HEADER_RULE, BARE_AMOUNT_RULE])
+RULE_NAMES = frozenset([*(rule for rule, _ in PATTERNS), HEADER_RULE, BARE_AMOUNT_RULE, COMPARATIVE_RULE])
 WORD_AFTER = re.compile(r"\s+(?P<word>[A-Za-z]+)")
 CUE_WINDOW = 8  # tokens before an amount, in its sentence, that may hold a money cue
 ONE = frozenset({"a", "an", "one"})
@@ -147,7 +155,8 @@ class Amount(NamedTuple):
     code: str
     fraction: Decimal
     qualifier: str | None
-    scale: str | None = None  # a scale written elsewhere: a header's (`(DKKm)`)
+    scale: str | None = None  # a scale written elsewhere: a header's (`(DKKm)`), after a comparative
+    end: int | None = None  # where the mention ends, when not at the match's end (a comparative)
 
 
 def extract_money(doc: Doc) -> list[dict]:
@@ -164,8 +173,10 @@ def extract_money(doc: Doc) -> list[dict]:
             if code is not None:
                 amounts.append(_amount(text, begin, match, rule, code, currency.fraction))
     amounts += _header_amounts(text, begin, resolve)
-    mentions = [_mention(text, amount) for amount in _leftmost_longest(amounts)]
-    mentions += _bare_amounts(doc, text, begin, mentions)
+    decimal_comma = DECIMAL_COMMA_AMOUNT.search(text, begin) is not None
+    kept = _with_comparatives(text, _leftmost_longest(amounts))
+    mentions = [_mention(text, amount, decimal_comma) for amount in kept]
+    mentions += _bare_amounts(doc, text, begin, mentions, decimal_comma)
     return sorted(mentions, key=lambda m: (m["start"], m["end"]))
 
 
@@ -255,21 +266,42 @@ def _cue_before(doc: Doc, char: int) -> bool:
     return any(t.lemma_.lower() in MONEY_CUES or t.lower_ in MONEY_CUES for t in doc[start:k])
 
 
-def _mention(text: str, amount: Amount) -> dict:
+def _mention(text: str, amount: Amount, decimal_comma: bool = False) -> dict:
     groups = amount.match.groupdict()
-    scale = amount.scale or _written_scale(amount.match) or shared_scale(text, amount.match.end())
-    value = scaled_value(groups["number"], scale, amount.fraction)
+    number = groups["number"]
+    scale = amount.scale or _written_scale(amount.match) or shared_scale(text, amount.match.end(), number)
+    value = scaled_value(number, scale, amount.fraction, decimal_comma)
     if groups["sign"] or groups.get("sign_after"):
         value = -value
     return make_mention(
         text,
         amount.start,
-        amount.match.end(),
+        amount.end if amount.end is not None else amount.match.end(),
         amount.rule,
         value=format_decimal(value),
         currency=amount.code,
         qualifier=qualifier_symbol(amount.qualifier),
     )
+
+
+def _with_comparatives(text: str, amounts: list[Amount]) -> list[Amount]:
+    """Each amount, and the comparative figure in brackets right after it (`SEK 2,431 m
+    (2,230)`, `EUR 3.12 (2.87)`) as money of the same currency, its span the figure alone; a
+    scale after the bracket is both figures' (`EUR 14.2 (12.9) million`). A year in brackets
+    (`$40 million (2022)`) labels the amount and is no figure."""
+    found = []
+    for amount in amounts:
+        after = COMPARATIVE.match(text, amount.match.end())
+        if after is None or _is_year(after.group("number")):
+            found.append(amount)
+            continue
+        scale = amount.scale or _written_scale(amount.match) or _written_scale(after)
+        found.append(amount._replace(scale=scale))
+        start = after.start("sign") if after.group("sign") else after.start("number")
+        found.append(
+            Amount(start, after, COMPARATIVE_RULE, amount.code, amount.fraction, None, scale, after.end("number"))
+        )
+    return found
 
 
 def _leftmost_longest(amounts: list[Amount]) -> list[Amount]:
@@ -281,7 +313,7 @@ def _leftmost_longest(amounts: list[Amount]) -> list[Amount]:
     return kept
 
 
-def _bare_amounts(doc: Doc, text: str, begin: int, mentions: list[dict]) -> list[dict]:
+def _bare_amounts(doc: Doc, text: str, begin: int, mentions: list[dict], decimal_comma: bool = False) -> list[dict]:
     """Scaled amounts with no currency, after a money mention in the same paragraph and the
     same or the previous sentence, not followed by a noun of their own (`2 million visitors`
     is a count) nor by a currency form (`1,070 trillion rials` is never the pounds named
@@ -303,7 +335,7 @@ def _bare_amounts(doc: Doc, text: str, begin: int, mentions: list[dict]) -> list
         if not before or _noun_follows(doc, text, match.end()):
             continue
         amount = _amount(text, begin, match, BARE_AMOUNT_RULE, before[-1]["currency"], Decimal(1))
-        found.append(_mention(text, amount))
+        found.append(_mention(text, amount, decimal_comma))
     return found
 
 

@@ -71,6 +71,12 @@ SCALE_ABBR = f"(?i:{alternation(form for form, _, kind in _SCALE_ROWS if kind ==
 
 # 1,800 / 57.83 / 280000: thousands separators only in groups of three.
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+# `48,7`, `12,50`: a comma before one or two digits is no thousands separator but a decimal
+# comma (South African, European usage); matched only where a scale, currency or percent sign
+# makes the figure an amount (money, percentages), never in a bare list (`1,2 and 3`).
+DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}(?!\d)")
+DECIMAL_DIGITS = rf"\d+,\d{{1,2}}(?![\d,])|{DIGITS}"
 # twenty-one / Ten / a, half a (only before a scale word: `a dozen`, `half a million`)
 WORD_NUMBER = (
     rf"\b(?i:(?:{alternation(_TENS_WORDS)})(?:[-\s](?:{alternation(_ONE_TO_NINE)}))?"
@@ -85,15 +91,23 @@ SHARED_SCALE = re.compile(
 )
 
 
-def shared_scale(text: str, end: int) -> str | None:
-    """The scale word of a range's second number, when the number ending at ``end`` has none."""
+def shared_scale(text: str, end: int, number: str = "") -> str | None:
+    """The scale word of a range's second number, when the ``number`` ending at ``end`` has
+    none; a number in digit groups is whole already (`between $250,000 and $2 million`)."""
+    if GROUPED.fullmatch(number):
+        return None
     match = SHARED_SCALE.match(text, end)
     return (match.group("scale") or match.group("abbr")) if match else None
 
 
-def parse_number(text: str) -> Decimal:
-    """``1,800`` -> 1800, ``57.83`` -> 57.83, ``twenty-one`` -> 21, ``a``/``an`` -> 1, ``half a`` -> 0.5."""
-    cleaned = text.replace(",", "").strip()
+def parse_number(text: str, decimal_comma: bool = False) -> Decimal:
+    """``1,800`` -> 1800, ``57.83`` -> 57.83, ``twenty-one`` -> 21, ``a``/``an`` -> 1, ``half a`` -> 0.5;
+    a comma before one or two digits is a decimal comma (``48,7``), and every comma is one in
+    a release that writes them (``decimal_comma``: ``1,204`` -> 1.204)."""
+    text = text.strip()
+    if DECIMAL_COMMA.fullmatch(text) or (decimal_comma and text.count(",") == 1 and "." not in text):
+        text = text.replace(",", ".")
+    cleaned = text.replace(",", "")
     if cleaned[:1].isdigit():
         return Decimal(cleaned)
     words = re.split(r"[-\s]+", cleaned.lower())
@@ -107,10 +121,12 @@ def parse_number(text: str) -> Decimal:
 EXACT = Context(prec=200)
 
 
-def scaled_value(number: str, scale: str | None, fraction: Decimal = Decimal(1)) -> Decimal:
+def scaled_value(
+    number: str, scale: str | None, fraction: Decimal = Decimal(1), decimal_comma: bool = False
+) -> Decimal:
     """``1.5`` ``billion`` -> 1500000000, exactly, times a sub-unit ``fraction`` (cents: 0.01)."""
     with localcontext(EXACT):
-        return parse_number(number) * scale_multiplier(scale) * fraction
+        return parse_number(number, decimal_comma) * scale_multiplier(scale) * fraction
 
 
 def scale_multiplier(text: str | None) -> Decimal:

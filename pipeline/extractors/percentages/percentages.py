@@ -26,6 +26,7 @@ from pipeline.core.lexicon import DataDir, alternation
 from pipeline.core.mentions import make_mention
 from pipeline.core.sentences import Sentences
 from pipeline.extractors.numbers.numbers import (
+    DECIMAL_DIGITS,
     DIGITS,
     EXACT,
     WORD_NUMBER,
@@ -99,20 +100,31 @@ for _word, _sign, _where in DATA.rows("change_words.tsv"):
 PARTICLE_VERBS = DATA.words("particle_verbs.txt")
 MODIFIER_STOP_WORDS = DATA.words("modifier_stop_words.txt")
 RATE_NOUNS = DATA.words("rate_nouns.txt")
-GROWTH_NOUNS = {noun.lower(): -1 if sign == "-" else 1 for noun, sign in DATA.rows("growth_nouns.txt")}
+_GROWTH_ROWS = DATA.rows("growth_nouns.txt")
+GROWTH_NOUNS = {noun.lower(): -1 if sign == "-" else 1 for noun, sign, where in _GROWTH_ROWS if where == "clause"}
+# Nouns that make a change only as a copula's subject (`the decline in sales was 2.6%`).
+SUBJECT_CHANGE_NOUNS = {
+    noun.lower(): -1 if sign == "-" else 1 for noun, sign, where in _GROWTH_ROWS if where == "copula"
+}
+COPULAS = frozenset({"was", "were", "is", "are"})
 COORDINATION_WORDS = DATA.words("coordination_words.txt")
 GROWTH_STOPS = frozenset({"a", "an", "of"})
 PARTICLES = frozenset({"up", "down"})
 
-NUMBER = rf"(?P<number>{DIGITS}|{WORD_NUMBER})"
+NUMBER = rf"(?P<number>{DECIMAL_DIGITS}|{WORD_NUMBER})"
 NOT_IN_NUMBER = r"(?<![\w.,:/+\-−])"
 # Not inside another number or word; a sign attached (`-6%`), or the end of a range (`5-7%`).
 SIGN = rf"(?:{NOT_IN_NUMBER}(?P<sign>[+\-−])|{NOT_IN_NUMBER}|(?<=\d-))"
-PERCENT = re.compile(
-    rf"{SIGN}{NUMBER}"
+FORM = (
     rf"(?:\s?(?P<symbol>{alternation(_SYMBOL_FORMS)})(?![\w%])"
     rf"|(?:\s+|-)?(?P<word>(?i:{alternation(_DOTTED_FORMS)}){SENTENCE_GOES_ON}|(?i:{alternation(_WORD_FORMS)})(?![\w%])))"
 )
+PERCENT = re.compile(rf"{SIGN}{NUMBER}{FORM}")
+# A comparative figure in brackets, after the percentage (`12.4 percent (11.9)`) or between
+# its number and its form (`41.2 (39.8) percent`): a percentage of the same unit and kind.
+COMPARATIVE = rf"[ \t]?\((?P<comparative_sign>[+\-−])?(?P<comparative>{DECIMAL_DIGITS})\)"
+COMPARATIVE_AFTER = re.compile(rf"{COMPARATIVE}(?![ \t]?(?:%|\w))")
+COMPARATIVE_INSIDE = re.compile(rf"{SIGN}{NUMBER}{COMPARATIVE}{FORM}")
 BARE_POINTS = re.compile(rf"{SIGN}(?P<number>{DIGITS})(?:\s+|-)(?P<word>points?)\b")
 # A bare number and a range word right before a percentage: the range's start.
 RANGE_BEFORE = re.compile(rf"{SIGN}{NUMBER}\s*(?:[-–]|\s(?:to|and)\s)\s*\Z")
@@ -149,10 +161,9 @@ class Found(NamedTuple):
 def extract_percentages(doc: Doc) -> list[dict]:
     text = text_of(doc)
     begin = body_start(doc)
-    found = [_found(text, begin, match) for match in PERCENT.finditer(text, begin)]
     mentions: list[dict] = []
     taken: list[tuple[int, int]] = []
-    for item in found:
+    for item, comparative in _found_with_comparatives(text, begin):
         opening = _range_start(text, begin, item, taken)
         cue_start = opening.start if opening is not None else item.start
         previous = mentions[-1] if mentions and not SENTENCE_END.search(text, mentions[-1]["end"], cue_start) else None
@@ -162,6 +173,9 @@ def extract_percentages(doc: Doc) -> list[dict]:
         if opening is not None:
             mentions.append(_mention(text, opening, RANGE_START, sign if rule.kind == CHANGE else 1, rule.kind))
             taken.append((opening.start, opening.end))
+        if comparative is not None:
+            mentions.append(_mention(text, comparative, rule, sign))
+            taken.append((comparative.start, comparative.end))
     sentences: Sentences | None = None  # read only when bare points are found
     for match in BARE_POINTS.finditer(text, begin):
         item = _found(text, begin, match, Form("point", Decimal(1)))
@@ -183,6 +197,30 @@ def _about_a_rate(sentence: Span) -> bool:
             if following is None or following.pos_ not in ("NOUN", "PROPN"):
                 return True
     return False
+
+
+def _found_with_comparatives(text: str, begin: int) -> list[tuple[Found, Found | None]]:
+    """Each percentage, in text order, with the comparative figure in brackets beside it
+    (`12.4 percent (11.9)`, `41.2 (39.8) percent`; not a year, `45% (2023)`)."""
+    found: list[tuple[Found, Found | None]] = []
+    for match in PERCENT.finditer(text, begin):
+        item = _found(text, begin, match)
+        found.append((item, _comparative(COMPARATIVE_AFTER.match(text, match.end()), item.form)))
+    for match in COMPARATIVE_INSIDE.finditer(text, begin):
+        item = _found(text, begin, match)._replace(end=match.end("number"))
+        found.append((item, _comparative(match, item.form)))
+    return sorted(found, key=lambda pair: pair[0].start)
+
+
+def _comparative(match: re.Match | None, form: Form) -> Found | None:
+    if match is None:
+        return None
+    number = match.group("comparative")
+    if number.isdigit() and len(number) == 4 and int(number) in YEARS:
+        return None
+    sign = match.group("comparative_sign") or ""
+    start = match.start("comparative_sign") if sign else match.start("comparative")
+    return Found(start, match.end("comparative"), number, "-" if sign in ("-", "−") else sign, form, None)
 
 
 def _found(text: str, begin: int, match: re.Match, form: Form | None = None) -> Found:
@@ -245,20 +283,28 @@ def _kind(text: str, begin: int, cue_start: int, item: Found, previous: dict | N
         return YEAR_ON_YEAR, 1
     if previous is not None and previous["kind"] == CHANGE and previous["rule"] != SIGNED.name:
         between = WORD.findall(text, previous["end"], cue_start)
-        if between and all(_coordinating(word) for word in between):
+        # `fell by 6% in the north, by 2% in the south`: `by` after a comma or `and` repeats
+        # the verb left out; otherwise only coordinating words may stand between
+        repeated_by = before[-2:] in ([",", "by"], ["and", "by"])
+        if between and (repeated_by or all(_coordinating(word) for word in between)):
             return COORDINATED, -1 if previous["value"].startswith("-") else 1
     return NUMBER_PERCENT, 1
 
 
 def _growth_before(words: list[str]) -> int | None:
-    """The sign of a growth noun earlier in the clause (`growth eased to 2.7%`); not across
-    an indefinite article or `of`, which open another noun phrase (`growth came from a 30%
-    share`, `wage growth of the lowest-paid 20%`; `growth of 5%` is a change noun's)."""
+    """The sign of a growth noun earlier in the clause (`growth eased to 2.7%`), or of a change
+    noun that is the subject of the copula right before the number (`the decline in net sales
+    was 2.6%`); not across an indefinite article or `of`, which open another noun phrase
+    (`growth came from a 30% share`, `wage growth of the lowest-paid 20%`; `growth of 5%` is
+    a change noun's)."""
+    copula = bool(words) and words[-1] in COPULAS
     for word in reversed(words[-BY_REACH:]):
         if word in CLAUSE_BREAKS or word in GROWTH_STOPS:
             return None
         if word in GROWTH_NOUNS:
             return GROWTH_NOUNS[word]
+        if copula and word in SUBJECT_CHANGE_NOUNS:
+            return SUBJECT_CHANGE_NOUNS[word]
     return None
 
 
