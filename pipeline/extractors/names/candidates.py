@@ -190,7 +190,9 @@ def find_runs(text: str, tokens: list[Token], quotes: list[Quote], masked: list[
                 run.tokens.append(bracket)
                 j += 1
                 continue
-            if _joins(gap) and nxt.is_function_word:
+            # a bare `the` joins no two names (`Ms Lane the Coastal Growth Fund`); `of the`,
+            # `and the` may stand inside one
+            if _joins(gap) and nxt.is_function_word and nxt.text != "the":
                 k = j
                 while (
                     k < n and k - j < 3 and tokens[k].is_function_word and _joins(_gap(text, tokens[k - 1], tokens[k]))

@@ -45,7 +45,9 @@ def strip_leading(run: Run, context: Context) -> list[Token]:
     while tokens:
         first = tokens[0]
         ordinal = first.is_ordinal and not (keep_ordinal_words and first.text.isalpha())
-        if first.is_function_word or ordinal or (first.is_number and len(tokens) > 1):
+        # a sentence's opening `The` is no part of a name, whatever its tag (`nation."The X Fund`)
+        opening_the = first.text == "The" and len(tokens) > 1 and context.sentence_initial(first.start)
+        if first.is_function_word or ordinal or opening_the or (first.is_number and len(tokens) > 1):
             tokens.pop(0)
         elif len(tokens) > 1 and context.pos(first) in LEADING_POS:
             tokens.pop(0)
