@@ -36,6 +36,7 @@ from pipeline.extractors.dates.values import (
     Century,
     Decade,
     Fiscal,
+    Half,
     Interval,
     LatestDecade,
     Month,
@@ -120,20 +121,18 @@ def month_range(m: re.Match, text: str) -> tuple[int, int] | None:
 
 
 def build_month_range(m: re.Match, text: str) -> Value | None:
-    """`January-March 2024`, `between May and July 2023`."""
+    """`between May and July 2023`: months stay months; `January-March 2024`, `the
+    October-December period`, `January-June 2021`: months that make a calendar quarter or
+    half are that quarter or half (a day interval, as the contract values both)."""
     if not (months := month_range(m, text)):
         return None
     y = stated_year(m)
-    return Interval(YearPart(y, Month(months[0])), YearPart(y, Month(months[1])))
-
-
-def build_month_range_period(m: re.Match, text: str) -> Value | None:
-    """`the October-December period`: three months from January, April, July or October are a
-    quarter (a day interval, as the contract values quarters); other spans stay months."""
-    months = month_range(m, text)
-    if months and months[1] - months[0] == 2 and months[0] % 3 == 1:
-        return YearPart(stated_year(m), Quarter(months[1] // 3))
-    return build_month_range(m, text)
+    first, last = months
+    if last - first == 2 and first % 3 == 1:
+        return YearPart(y, Quarter(last // 3))
+    if last - first == 5 and first % 6 == 1:
+        return YearPart(y, Half(last // 6))
+    return Interval(YearPart(y, Month(first)), YearPart(y, Month(last)))
 
 
 def build_month_year_range(m: re.Match, text: str) -> Value | None:
@@ -254,10 +253,17 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         build_month_range,
         month_named=True,
     ),
+    # `April June 2016`: a range whose dash the copy lost, read only before a year
+    rule(
+        "month-month-year",
+        rf"{month('m1', True)}[ \t]+{month('m2', True)},?\s+{year('year')}{END_OF_DATE}",
+        build_month_range,
+        month_named=True,
+    ),
     rule(
         "month-range-period",
         rf"\b(?i:the)\s+{month('m1', True)}{RANGE_WORD}{month('m2', True)}(?:,?\s+{year('year')})?\s+(?i:period|quarter)\b",
-        build_month_range_period,
+        build_month_range,
         needs=("period", "quarter"),
     ),
     rule(

@@ -74,12 +74,13 @@ HALF = (
     r"(?P<ordinal>(?i:first|second|latter|last))[\s-]+(?i:half)"
     rf"(?:\s+(?:of\s+)?(?:(?P<fiscal3>{FISCAL_WORD})\s*)?(?:{year('year')}|{REL_YEAR}))?(?![\w-])"
 )
-# `the quarter ended Sept. 30`, `the nine months ended 30 June 2024`, `the fiscal period ending June 2026`
+# `the quarter ended Sept. 30`, `the nine months ended 30 June 2024`, `the fiscal period ending June 2026`,
+# `the six months to 31 December` (British usage)
 PERIOD_ENDING = (
     r"\b(?:(?i:the)\s+)?(?P<fiscal>(?i:fiscal)\s+)?"
     rf"(?:{ORDINAL_QUARTER}[\s-]+(?:(?i:fiscal)\s+)?(?=(?i:quarter|half)\b))?"  # `the third quarter ended Sept. 30`
     r"(?P<period>(?i:quarter|half|year|period|(?:three|six|nine|twelve|3|6|9|12)\s+months))\s+"
-    r"(?i:ended|ending|that\s+ended|that\s+ends|which\s+ends)\s+(?:(?i:on)\s+)?"
+    r"(?i:ended|ending|that\s+ended|that\s+ends|which\s+ends|to)\s+(?:(?i:on)\s+)?"
     rf"(?P<stated>(?:{month('month')}(?:\s+{day('day')})?|{day('day2')}\s+{month('month2')})"
     rf"(?:,?\s+{year('year')})?){END_OF_DATE}"
 )
@@ -227,7 +228,7 @@ def build_period_ending(m: re.Match, text: str) -> Value | None:
         return None
     y = stated_year(m)
     end = month_day(y, mo, int(d)) if d else YearPart(y, Month(mo))
-    return PeriodEnding(months, end) if end else None
+    return PeriodEnding(months, end, bool(m["fiscal"])) if end else None
 
 
 # in RULES after the relative rules (see patterns.py: the order matters)
@@ -314,7 +315,7 @@ EDGE_FISCAL_RULES: tuple[Rule, ...] = (
         "period-ending",
         PERIOD_ENDING,
         build_period_ending,
-        needs=("ended", "ending", "ends"),
+        needs=("ended", "ending", "ends", "to"),
         split=("period", "stated"),
     ),
 )

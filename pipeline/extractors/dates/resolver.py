@@ -303,7 +303,7 @@ def _period(value: Value, anchor: dt.date | None, reference: Period | None) -> P
         return period_of(value.year, None)
     if isinstance(value, PeriodEnding):
         last = _period(value.end, anchor, reference)
-        return _period_ending(value.months, last.end) if last and last.end else None
+        return _period_ending(value.months, last.end, value.fiscal) if last and last.end else None
     if isinstance(value, WeekOf):
         inner = _period(value.day, anchor, reference)
         if inner is None or inner.begin is None:
@@ -358,15 +358,16 @@ def _year_part(value: YearPart, anchor: dt.date | None, reference: Period | None
     return period_of(year, part)
 
 
-def _period_ending(months: int, end: dt.date) -> Period | None:
-    """The ``months`` up to ``end``: twelve of them are a year (``FY`` unless they end
-    on 31 December), fewer an interval of days."""
+def _period_ending(months: int, end: dt.date, fiscal: bool) -> Period | None:
+    """The ``months`` up to ``end``: twelve ending on 31 December are that year, twelve the
+    release calls fiscal its fiscal year (``FY``); any other an interval of days (GUIDELINE:
+    `the year ended 28 February 2011` -> `2010-03-01/2011-02-28`)."""
     begin = add_months(end + dt.timedelta(days=1), -months)
-    if months != 12:
-        return interval(begin, end)
-    if (end.month, end.day) == (12, 31):
+    if months == 12 and (end.month, end.day) == (12, 31):
         return period_of(end.year, None)
-    return Period(Fiscal(end.year), begin, end)
+    if months == 12 and fiscal:
+        return Period(Fiscal(end.year), begin, end)
+    return interval(begin, end)
 
 
 def _interval(value: Value, anchor: dt.date | None, reference: Period | None) -> Period | None:

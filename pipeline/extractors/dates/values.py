@@ -21,7 +21,7 @@ style); :func:`parse_value` reads that text back. Grammar (``n`` a signed intege
   begun by the document date (``the nineties``);
 - ``PERIOD@1988`` the reference quarter or half in that year (``the 1988 quarter``),
   else the year;
-- ``WEEKOF:<day>`` the week containing a day; ``SPAN<n>:<day or month>`` the ``n``
+- ``WEEKOF:<day>`` the week containing a day; ``SPAN<n>:<day or month>`` (``FISCALSPAN`` where called fiscal) the ``n``
   months ending on its last day (``the quarter ended Sept. 30``);
   ``START:<value>`` / ``END:<value>`` the first / last day of a period;
 - ``<start>/<end>`` an interval; ``<a>|<b>`` alternatives (``03/07/2009`` read
@@ -314,9 +314,10 @@ class PeriodEnding:
 
     months: int
     end: YearPart
+    fiscal: bool = False  # the release calls it fiscal: twelve months are a fiscal year
 
     def __str__(self) -> str:
-        return f"SPAN{self.months}:{self.end}"
+        return f"{'FISCAL' if self.fiscal else ''}SPAN{self.months}:{self.end}"
 
 
 @dataclass(frozen=True)
@@ -487,7 +488,7 @@ WEEKDAY = re.compile(rf"WD(?P<number>[1-7]){DIRECTION}")
 WEEKDAY_DAY = re.compile(r"WD(?P<number>[1-7]):(?P<day>\d\d)")
 DURATION = re.compile(r"P(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?")
 FISCAL = re.compile(r"FY(?P<year>\d{4})(?:-(?P<part>[QH][1-4]))?")
-WRAPPED = re.compile(r"(?P<kind>START|END|WEEKOF|SPAN(?P<months>\d+)):(?P<inner>.+)")
+WRAPPED = re.compile(r"(?P<kind>START|END|WEEKOF|(?P<fiscal>FISCAL)?SPAN(?P<months>\d+)):(?P<inner>.+)")
 
 
 def holiday_rule(text: str) -> HolidayRule:
@@ -528,7 +529,7 @@ def _atom(text: str) -> Atom:
             return Edge(Side(m["kind"]), inner)
         if not isinstance(inner, YearPart):
             raise ValueError(f"not a date value: {text!r}")
-        return WeekOf(inner) if m["kind"] == "WEEKOF" else PeriodEnding(int(m["months"]), inner)
+        return WeekOf(inner) if m["kind"] == "WEEKOF" else PeriodEnding(int(m["months"]), inner, bool(m["fiscal"]))
     if text.startswith("DECADE:"):
         return LatestDecade(int(text[7:]))
     if text.startswith("PERIOD@"):
