@@ -31,7 +31,7 @@ from pipeline.extractors.dates.fragments import (
     year,
     year_number,
 )
-from pipeline.extractors.dates.lexicon import NUMBER_WORDS, alternation, words
+from pipeline.extractors.dates.lexicon import NUMBER_WORDS, OTHER_LANGUAGE_MONTHS, alternation, words
 from pipeline.extractors.dates.values import (
     Century,
     Decade,
@@ -74,6 +74,11 @@ def build_month_day(m: re.Match, text: str) -> Value | None:
     (`march 3 2015`)."""
     mo = month_number(m, "month", lower=bool(m["year"]))
     return month_day(stated_year(m), mo, int(m["day"])) if mo else None
+
+
+def build_other_language_date(m: re.Match, text: str) -> Value | None:
+    """`12 Octubre 2021`, `14 de marzo de 2022`: a whole date with another language's month."""
+    return month_day(int(m["year"]), OTHER_LANGUAGE_MONTHS[m["month"].lower()], int(m["day"]))
 
 
 def build_month_year(m: re.Match, text: str) -> Value | None:
@@ -211,6 +216,12 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     rule("month-day", MONTH_DAY_YEAR, build_month_day, month_named=True),
     rule("day-month", DAY_MONTH_YEAR, build_month_day, month_named=True),
     rule(
+        "day-month-year-other-language",
+        rf"{LEFT}{day('day')}\s+(?:(?i:de)\s+)?(?P<month>(?i:{alternation(OTHER_LANGUAGE_MONTHS)}))"
+        rf"\s+(?:(?i:de)\s+)?{year('year')}",
+        build_other_language_date,
+    ),
+    rule(
         "the-day-of-month",
         rf"\b(?i:the|this)\s+{day('day')}\s+(?:(?i:day)\s+)?of\s+{month('month')}(?:,?\s+{year('year')})?",
         build_month_day,
@@ -277,7 +288,14 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         rf"{LEFT_YEAR}{year('y1')}(?P<sep>{YEAR_RANGE_WORD})(?P<y2>(?:1[5-9]|20|21)\d\d|\d\d)(?![\d%]|[.,]\d)",
         build_year_range,
     ),
-    rule("year", rf"{LEFT_YEAR}{year('year')}", build_year, bare_year=True),
+    # not a year: the number of a registration (`1994/000732/06`) or a telephone (`210 2040`),
+    # nor the year of a law's name (`the Jobs Act of 2017`, `the Companies Act, 2013`: GUIDELINE)
+    rule(
+        "year",
+        rf"{LEFT_YEAR}(?<!\d\d\d[ ])(?<!\bAct of )(?<!\bAct, ){year('year')}(?!/\d{{3}})",
+        build_year,
+        bare_year=True,
+    ),
     rule(
         "spoken-year",
         rf"\b(?:{month('month', True)}\s+(?:of\s+)?|(?i:the\s+year)\s+)?(?P<spoken>{SPOKEN_YEAR})",

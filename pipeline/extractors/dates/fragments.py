@@ -78,7 +78,11 @@ FULL_WEEKDAY = rf"(?P<weekday>(?i:{alternation(FULL_WEEKDAY_NAMES)}))\b"
 NUMBER_WORD = alternation(NUMBER_WORDS)
 TENS = alternation(w for w, n in NUMBER_WORDS.items() if n in range(20, 100, 10))
 DIGIT_WORDS = alternation(w for w, n in NUMBER_WORDS.items() if n in range(1, 10) and w not in ("a", "an"))
-NUM = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})*|(?i:(?:{TENS})[\s-](?:{DIGIT_WORDS})|{NUMBER_WORD})\b)"
+# `twenty-eight (28)`: a number in words may repeat itself in digits, as contracts write it
+NUM = (
+    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})*|(?i:(?:{TENS})[\s-](?:{DIGIT_WORDS})|{NUMBER_WORD})\b"
+    rf"(?:[ \t]\(\d{{1,3}}\))?)"
+)
 TEENS = alternation(w for w, n in NUMBER_WORDS.items() if n in range(10, 20))
 # A year said in words, as broadcast transcripts write it: `nineteen ninety-six`, `nineteen
 # oh five`, `two thousand`, `two thousand and three`, `twenty twenty-one`.

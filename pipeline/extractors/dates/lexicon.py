@@ -69,9 +69,27 @@ FULL_MONTH_NAMES = [
 FULL_WEEKDAY_NAMES = [name for name in WEEKDAYS if name.endswith("day")]
 
 
+def _other_language_months() -> dict[str, int]:
+    """Month names of ``data/month_languages.txt``'s languages, from CLDR through Babel, lower
+    case, without those English already has (`april`, `september`)."""
+    from babel.dates import get_month_names
+
+    names: dict[str, int] = {}
+    for language in DATA.lines("month_languages.txt"):
+        for context in ("format", "stand-alone"):
+            for number, name in get_month_names("wide", context=context, locale=language).items():
+                if name.lower() not in MONTHS:
+                    names.setdefault(name.lower(), number)
+    return names
+
+
+OTHER_LANGUAGE_MONTHS = _other_language_months()
+
+
 def number(text: str) -> int:
-    """A matched amount (``NUM`` in the rules): ``12``, ``1,000``, ``twenty-four``, ``a couple of``."""
-    key = words(text)
+    """A matched amount (``NUM`` in the rules): ``12``, ``1,000``, ``twenty-four``, ``a couple of``,
+    ``twenty-eight (28)`` (the digits in brackets say it again)."""
+    key = words(re.sub(r"\s*\(\d+\)$", "", text))
     if key in AMOUNT_WORDS:
         return AMOUNT_WORDS[key]
     return int(parse_number(key))

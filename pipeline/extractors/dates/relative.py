@@ -333,7 +333,8 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     ),
     rule(
         "earlier-later",
-        rf"\b{QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}))\s+(?P<direction>(?i:earlier|later|before|after|prior))\b",
+        # `five years earlier than expected` compares with an expectation: a duration, no date
+        rf"\b{QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}))\s+(?P<direction>(?i:earlier|later|before|after|prior))\b(?!\s+than\b)",
         build_ago,
         needs=("earlier", "later", "before", "after", "prior"),
     ),
