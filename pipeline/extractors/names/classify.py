@@ -57,6 +57,7 @@ from pipeline.extractors.names.lexicon import (
     MONTH_YEAR_AFTER,
     NAME_PREFIXES,
     ORGANISATION_APPOSITION,
+    PERIOD_AFTER,
     PUBLICATION_CUE,
     ROLE_WORDS,
     SEPARATING_PREPOSITIONS,
@@ -453,9 +454,13 @@ def _report_from_tokens(tokens: list[Token], context: Context) -> Name | None:
         end += bracket_year.end()
         year = year or bracket_year.group("year")
     month_year = MONTH_YEAR_AFTER.match(text[end : end + 20]) if not year else None
+    period = PERIOD_AFTER.match(text[end : end + 60]) if not year else None
     if month_year and not report_year(text[start:end]):  # `Activities Report September 2024`
         end += month_year.end()
         year = month_year.group("year")
+    elif period:  # `Interim Report for 1 January - 30 June 2016`, `Interim Report Q1/2014`
+        end += period.end()
+        year = period.group("year") or period.group("year2") or period.group("year3") or ""
     if not year and is_generic(tokens):
         return None  # `Annual Report`, `White Paper`: no title without its owner or edition
     if not year:

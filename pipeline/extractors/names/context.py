@@ -93,7 +93,9 @@ class Context:
         return span[0].pos_ if span is not None and len(span) else ""
 
     def sentence_initial(self, offset: int) -> bool:
-        return SENTENCE_END_BEFORE.search(self.before(offset, 4)) is not None or offset in self.sentences.char_starts
+        # the white space before the word may be long (`drugs?\n\n    The ...`)
+        before = self.before(offset, 40).rstrip(" \t\u00a0")
+        return SENTENCE_END_BEFORE.search(before[-2:]) is not None or offset in self.sentences.char_starts
 
     def acts_as_organisation(self, start: int) -> bool:
         """An organiser cue right before ``start`` (`hosted by the`, `Secretary-General of the`)."""

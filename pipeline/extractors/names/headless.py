@@ -30,6 +30,7 @@ from pipeline.extractors.names.lexicon import (
     MEDIA_CUE,
     NAME_PREFIXES,
     PUBLICATION_CUE,
+    PUBLICATION_CUE_AFTER,
     YEAR_NAMES,
     descriptor_category,
 )
@@ -198,7 +199,8 @@ def _name_before_kind_noun(tokens: list[Token], context: Context) -> Name | None
         return None
     category = descriptor_category(noun)
     if category.cls == "report":
-        if PUBLICATION_CUE.search(before) is None:
+        published = PUBLICATION_CUE_AFTER.match(context.after(end + match.end(), 20)) is not None
+        if PUBLICATION_CUE.search(before) is None and not published:
             return None
         return Name(start, end, "report", "", rules.NAME_KIND_NOUN.name, report_year(context.text[start:end]))
     return Name(start, end, "initiative", category.kind, rules.NAME_KIND_NOUN.name)

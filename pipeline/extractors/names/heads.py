@@ -10,6 +10,7 @@ import re
 from pipeline.extractors.names.candidates import ACRONYM, YEAR, Run, Token
 from pipeline.extractors.names.context import Context
 from pipeline.extractors.names.lexicon import (
+    COMPANY_SUFFIXES,
     COMPLEMENT_PREPOSITIONS,
     HEAD_LENGTHS,
     HEADLINE_VERBS,
@@ -35,6 +36,10 @@ def strip_leading(run: Run, context: Context) -> list[Token]:
     invitation verb before a function word (`Join the ...`); an ordinal word before a report
     stays (`Fourth Quarter Results`)."""
     tokens = list(run.tokens)
+    # `Acme Corporation Interim Report`: the company's name is no part of the title
+    suffixes = [i for i, t in enumerate(tokens[:-1]) if t.text.lower() in COMPANY_SUFFIXES]
+    if suffixes:
+        tokens = tokens[suffixes[-1] + 1 :]
     if len(tokens) > 2 and tokens[0].text in INVITATION_VERBS and tokens[1].is_function_word:
         tokens.pop(0)
     # `Entitled X, the ... programme`, `Delta-led Harbour Projects`: no part of the name.

@@ -57,11 +57,22 @@ BREAKERS = frozenset(_lines("breakers.txt"))
 MONTH_YEAR_AFTER = re.compile(
     rf"^[ \t]+(?:{alternation(w for w in BREAKERS if not w.endswith('day'))})\.?[ \t]+(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
 )
+_MONTH = rf"(?i:{alternation(w for w in BREAKERS if not w.endswith('day'))})\.?"
+# The period a report covers, written after its head: its edition (`Interim Report for 1
+# January - 30 June 2016`, `Interim Report Q1/2014`, `INTERIM REPORT, JANUARY-MARCH 2014`).
+PERIOD_AFTER = re.compile(
+    rf"^(?:[ \t]+(?i:for)[ \t]+(?:\d{{1,2}}[ \t]+{_MONTH}[ \t]*[-–]?[ \t]*)?\d{{1,2}}[ \t]+{_MONTH}"
+    rf"(?:[ \t]+(?P<year>(?:19|20)\d\d))?"
+    rf"|[ \t]+Q[1-4]/(?P<year2>(?:19|20)\d\d)"
+    rf"|,[ \t]+{_MONTH}[ \t]*[-–]?[ \t]*{_MONTH}[ \t]+(?P<year3>(?:19|20)\d\d))(?![\w/-])"
+)
 HEADLINE_VERBS = frozenset(_lines("headline_verbs.txt"))
 INVITATION_VERBS = frozenset(_lines("invitation_verbs.txt"))
 # `Project Blue Reef`: a first word that opens a name, with the name's kind.
 NAME_PREFIXES: dict[str, str] = {row[0]: row[1] for row in _rows("name_prefixes.tsv")}
 JOB_WORDS = frozenset(_lines("job_words.txt"))
+# The legal form that ends a company's name (`Corporation`, `Limited`), compared in lower case.
+COMPANY_SUFFIXES = frozenset(line.lower() for line in _lines("company_suffixes.txt"))
 # Phrases that name nothing on their own (`Press Conference`, `Media Centre`), compared in lower case.
 GENERIC_NAMES = frozenset(line.lower() for line in _lines("generic_names.txt"))
 NAMING_VERBS = frozenset(_lines("naming_verbs.txt"))
@@ -147,6 +158,8 @@ TITLED_BEFORE = re.compile(r"\b(?:entitled|titled|subtitled)[ \t]*[:,]?[ \t]*$")
 PUBLICATION_CUE = re.compile(
     rf"\b(?:{alternation(_lines('publication_cues.txt'))})\s+(?:(?:the|its|their|a|an)\s+)?$", re.IGNORECASE
 )
+# After a report noun: a verb of publishing or saying (`... report released today`, `... report shows`).
+PUBLICATION_CUE_AFTER = re.compile(rf"^[ \t]+(?:{alternation(_lines('publication_cues_after.txt'))})\b")
 # After `Title:` the subtitle: capitalised words, joined by spaces, commas, `and` or a
 # lower-case function word (`Harbours, Freight and Storage`), then an edition year.
 SUBTITLE = re.compile(
