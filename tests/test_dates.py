@@ -325,3 +325,10 @@ def test_extractor_never_raises_and_offsets_hold(nlp, text):
 def test_reporting_period(nlp, text, date, period):
     [(_, doc)] = list(process(nlp, [InputDocument("p", "<p>", text, date, "jsonl")]))
     assert doc._.pf_period == period
+
+
+def test_other_language_months_file_is_what_babel_writes():
+    from pipeline.extractors.dates import cldr
+
+    written = (cldr.DATA.path / cldr.MONTHS_FILE).read_text(encoding="utf-8")
+    assert written == cldr.month_rows(), "cldr_months.tsv is stale: python -m pipeline.extractors.dates.cldr"

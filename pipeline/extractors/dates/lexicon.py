@@ -69,21 +69,9 @@ FULL_MONTH_NAMES = [
 FULL_WEEKDAY_NAMES = [name for name in WEEKDAYS if name.endswith("day")]
 
 
-def _other_language_months() -> dict[str, int]:
-    """Month names of ``data/month_languages.txt``'s languages, from CLDR through Babel, lower
-    case, without those English already has (`april`, `september`)."""
-    from babel.dates import get_month_names
-
-    names: dict[str, int] = {}
-    for language in DATA.lines("month_languages.txt"):
-        for context in ("format", "stand-alone"):
-            for number, name in get_month_names("wide", context=context, locale=language).items():
-                if name.lower() not in MONTHS:
-                    names.setdefault(name.lower(), number)
-    return names
-
-
-OTHER_LANGUAGE_MONTHS = _other_language_months()
+# Month names of other languages (`octubre`, `marzo`), from CLDR: data/cldr_months.tsv, which
+# ../dates/cldr.py writes with Babel; read only in a whole date (absolute.py).
+OTHER_LANGUAGE_MONTHS = {name: int(month) for name, month, _ in read_rows("cldr_months.tsv")}
 
 
 def number(text: str) -> int:

@@ -31,10 +31,10 @@ LOCALE = "en"
 CURRENCY_FILE, TERRITORY_FILE = "cldr_currencies.tsv", "cldr_territories.tsv"
 
 
-def header(what: str, columns: str) -> str:
+def header(what: str, columns: str, module: str = __name__, test: str = "tests/test_currencies.py") -> str:
     return (
         f"# {what}\n# Generated from CLDR {get_cldr_version()} by Babel {babel.__version__}:"
-        f" python -m pipeline.extractors.numbers.cldr (do not edit; tests/test_currencies.py checks it).\n"
+        f" python -m {module} (do not edit; {test} checks it).\n"
         f"# {columns}"
     )
 
