@@ -23,7 +23,7 @@ MONTHS_FILE = "cldr_months.tsv"
 def month_rows() -> str:
     english = {name for name, _ in DATA.rows("months.tsv")}
     what = "Month names of other languages (data/month_languages.txt)."
-    lines = [header(what, "name\tmonth\tlanguage", __name__, "tests/test_dates.py")]
+    lines = [header(what, "name\tmonth\tlanguage", "pipeline.extractors.dates.cldr", "tests/test_dates.py")]
     seen: set[str] = set()
     for language in DATA.lines("month_languages.txt"):
         for context in ("format", "stand-alone"):

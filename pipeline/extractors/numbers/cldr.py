@@ -31,7 +31,9 @@ LOCALE = "en"
 CURRENCY_FILE, TERRITORY_FILE = "cldr_currencies.tsv", "cldr_territories.tsv"
 
 
-def header(what: str, columns: str, module: str = __name__, test: str = "tests/test_currencies.py") -> str:
+def header(
+    what: str, columns: str, module: str = "pipeline.extractors.numbers.cldr", test: str = "tests/test_currencies.py"
+) -> str:
     return (
         f"# {what}\n# Generated from CLDR {get_cldr_version()} by Babel {babel.__version__}:"
         f" python -m {module} (do not edit; {test} checks it).\n"
