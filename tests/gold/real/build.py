@@ -8,7 +8,7 @@ this script turns drafts into the contract's gold JSONL with offsets into
     python3 tests/gold/real/build.py check real001 real002   # check drafts, print problems
     python3 tests/gold/real/build.py split                    # write SOURCES.tsv, real_dev.jsonl, real_test.jsonl
 
-    python3 tests/gold/real/build.py added OUT.jsonl          # the gold of the dev-only batches alone
+    python3 tests/gold/real/build.py added OUT.jsonl [h11 ...]  # the gold of the dev-only batches alone
 
 Batches annotated after the split was sealed (``sources_dev_*.tsv``) go to
 ``real_dev`` only.
@@ -194,6 +194,7 @@ def read_sources() -> list[dict]:
             if line.strip():
                 row = dict(zip(columns, line.split("\t"), strict=False))
                 row["dev_only"] = path.name.startswith("sources_dev_")
+                row["batch"] = path.stem.rsplit("_", 1)[-1]
                 rows.append(row)
     return rows
 
@@ -262,10 +263,11 @@ def write_split() -> int:
     return 1 if problems else 0
 
 
-def write_added(out: Path) -> int:
-    """The gold of the batches added after the split was sealed (``sources_dev_*.tsv``), read
-    from ``real_dev.jsonl``: their first measurement, apart from the releases tuned on before."""
-    added = {row["id"] for row in read_sources() if row["dev_only"]}
+def write_added(out: Path, batches: list[str]) -> int:
+    """The gold of the batches added after the split was sealed (``sources_dev_*.tsv``; only
+    ``batches`` when named, `h11`), read from ``real_dev.jsonl``: their first measurement,
+    apart from the releases tuned on before."""
+    added = {row["id"] for row in read_sources() if row["dev_only"] and (not batches or row["batch"] in batches)}
     with open(HERE / "real_dev.jsonl", encoding="utf-8") as source, open(out, "w", encoding="utf-8") as target:
         for line in source:
             if json.loads(line)["doc_id"] in added:
@@ -290,8 +292,8 @@ def main(argv: list[str]) -> int:
         return 1 if total else 0
     if argv == ["split"]:
         return write_split()
-    if argv[:1] == ["added"] and len(argv) == 2:
-        return write_added(Path(argv[1]))
+    if argv[:1] == ["added"] and len(argv) >= 2:
+        return write_added(Path(argv[1]), argv[2:])
     print(__doc__)
     return 2
 
