@@ -48,9 +48,12 @@ from pipeline.extractors.dates.values import (
     one_of,
 )
 
-MONTH_DAY_YEAR = rf"(?:(?:{WEEKDAY}),?\s+)?{month('month')}\s+{day('day')}(?:,?\s+{year('year')})?{END_OF_DATE}"
+# A weekday before the date joins it, also with the date in brackets (`Monday (March 2)`,
+# `Thursday (13 June)`: one mention, as the guideline says).
+WEEKDAY_BEFORE = rf"(?:(?:{WEEKDAY})(?:,?\s+|[ \t]+(?P<open>\()))?"
+MONTH_DAY_YEAR = rf"{WEEKDAY_BEFORE}{month('month')}\s+{day('day')}(?:,?\s+{year('year')})?(?(open)\)){END_OF_DATE}"
 DAY_MONTH_YEAR = (
-    rf"(?:(?:{WEEKDAY}),?\s+)?{LEFT}{day('day')}\s+(?:of\s+)?{month('month')}(?:,?\s+{year('year')})?(?!\w)"
+    rf"{WEEKDAY_BEFORE}{LEFT}{day('day')}\s+(?:of\s+)?{month('month')}(?:,?\s+{year('year')})?(?(open)\))(?!\w)"
 )
 
 
@@ -138,6 +141,15 @@ def build_month_range(m: re.Match, text: str) -> Value | None:
     if last - first == 5 and first % 6 == 1:
         return YearPart(y, Half(last // 6))
     return Interval(YearPart(y, Month(first)), YearPart(y, Month(last)))
+
+
+def build_full_date_range(m: re.Match, text: str) -> Value | None:
+    """`July 1, 2009 through June 30, 2010`, `1 July 2009 - 30 June 2010`: two whole dates."""
+    m1, m2 = month_number(m, "m1", lower=True), month_number(m, "m2", lower=True)
+    if m1 is None or m2 is None:
+        return None
+    left, right = month_day(int(m["y1"]), m1, int(m["d1"])), month_day(int(m["y2"]), m2, int(m["d2"]))
+    return Interval(left, right) if left and right else None
 
 
 def build_month_year_range(m: re.Match, text: str) -> Value | None:
@@ -276,6 +288,18 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         rf"\b(?i:the)\s+{month('m1', True)}{RANGE_WORD}{month('m2', True)}(?:,?\s+{year('year')})?\s+(?i:period|quarter)\b",
         build_month_range,
         needs=("period", "quarter"),
+    ),
+    rule(
+        "month-day-year-range",
+        rf"{month('m1')}\s+{day('d1')},?\s+{year('y1')}{RANGE_DASH}{month('m2')}\s+{day('d2')},?\s+{year('y2')}{END_OF_DATE}",
+        build_full_date_range,
+        month_named=True,
+    ),
+    rule(
+        "day-month-year-range",
+        rf"{LEFT}{day('d1')}\s+{month('m1')},?\s+{year('y1')}{RANGE_DASH}{day('d2')}\s+{month('m2')},?\s+{year('y2')}(?!\w)",
+        build_full_date_range,
+        month_named=True,
     ),
     rule(
         "month-year-range",

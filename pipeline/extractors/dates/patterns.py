@@ -99,7 +99,8 @@ RULE_ORDER = {r.name: i for i, r in enumerate(RULES)}
 # `the end of` / `the beginning of` narrow the value to a day.
 MODIFIER = re.compile(
     rf"(?:(?<!-)\b(?P<vague>(?i:{alternation(VAGUE_MODIFIERS)}))[\s-]+"
-    r"|\b(?P<edge>(?i:the\s+(?:end|beginning|start|close)\s+of))\s+)\Z"
+    # `the end of 2025`; in a list or heading without `the` (`Results announced - end of August 2009`)
+    r"|\b(?P<edge>(?i:(?:the\s+)?(?:end|beginning|start|close)\s+of))\s+)\Z"
 )
 
 
@@ -141,7 +142,7 @@ def extend_with_modifier(text: str, candidate: Candidate, floor: int) -> Candida
     if match["edge"]:
         if has_no_edges(candidate.value):
             return candidate
-        side = Side.START if words(match["edge"]).split()[1] in ("beginning", "start") else Side.END
+        side = Side.START if {"beginning", "start"} & set(words(match["edge"]).split()) else Side.END
         modifier = Modifier.START_OF if side is Side.START else Modifier.END_OF
         return replace(candidate, start=match.start(), value=edge_of(side, candidate.value), modifier=modifier)
     if words(match["vague"]) in ("earlier", "later") and not is_now_or_just_before(candidate.value):

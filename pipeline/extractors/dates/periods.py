@@ -87,7 +87,8 @@ PERIOD_ENDING = (
 
 
 def build_year_period(m: re.Match, text: str) -> Value | None:
-    """`the 1988 quarter`, `in the 1989 period`: the reporting period under discussion, in that year."""
+    """`the 1988 quarter`, `in the 1989 period`, `the same period in 2017`: the reporting period
+    under discussion, in that year."""
     return PeriodInYear(int(m["year"]))
 
 
@@ -238,6 +239,13 @@ PERIOD_RULES: tuple[Rule, ...] = (
         rf"\b(?i:the)\s+{year('year')}\s+(?i:quarter|period|half)\b",
         build_year_period,
         needs=("quarter", "period", "half"),
+        reference_period=True,
+    ),
+    rule(
+        "same-period-year",
+        rf"\b(?i:the)\s+(?i:same)\s+(?i:quarter|period|half)\s+(?i:in|of)\s+{year('year')}(?![\w-])",
+        build_year_period,
+        needs=("same",),
         reference_period=True,
     ),
     rule(

@@ -135,7 +135,10 @@ class Candidate:
 
     @property
     def form(self) -> str:
-        return self.match.group("symbol") or " ".join(self.match.group("name").replace("-", " ").split())
+        form = self.match.group("symbol") or " ".join(self.match.group("name").replace("-", " ").split())
+        power = self.match.group("power")
+        # `m²`: a symbol of its own (square metres), whatever `m` alone may be (a million)
+        return form + power if power and form + power in inventory().added else form
 
     @property
     def unit_text(self) -> str:
