@@ -58,7 +58,10 @@ from pipeline.extractors.names.lexicon import (
     NAME_PREFIXES,
     ORGANISATION_APPOSITION,
     PERIOD_AFTER,
+    PLACE_LENGTHS,
+    PLACE_NAMES,
     PUBLICATION_CUE,
+    REPORT_TITLE_BEFORE,
     ROLE_WORDS,
     SEPARATING_PREPOSITIONS,
     SUBTITLE,
@@ -72,6 +75,8 @@ from pipeline.extractors.names.lexicon import (
 CACHE_KEY = "pressfacts_names"
 VERSION_AFTER = re.compile(r"^[”″\"’]?\s*\(\s*(?:version|ver\.?|v\.?)\s*(?P<version>\d+(?:\.\d+)*)\s*\)", re.IGNORECASE)
 YEAR_OF_AFTER = re.compile(r"^\s+of\s+(?P<year>(?:19|20)\d\d)\b")
+# `the 2015 edition of the Harbour Report`: the edition's year is the report's.
+EDITION_YEAR_BEFORE = re.compile(r"\b(?i:the)\s+(?P<year>(?:19|20)\d\d)\s+edition\s+of\s+(?:the\s+)?$")
 # Report years: `(2022)`, `(2021-2025)` after the title, `2022 ` before it, and inside the title at its
 # end (`Report 2020-21`), at its start, or before its last word (`2023 Results`).
 BRACKET_YEAR_AFTER = re.compile(r"^[ \t]*\((?P<year>(?:19|20)\d\d(?:[-–](?:(?:19|20)\d\d|\d\d))?)\)")
@@ -166,6 +171,8 @@ def _quote_category(quote: Quote, quotes: list[Quote], context: Context) -> tupl
     descriptor = _descriptor_after(quote, quotes, context)
     if descriptor is not None:
         return descriptor, rules.QUOTE_DESCRIPTOR
+    if REPORT_TITLE_BEFORE.search(context.before(quote.open, 80)):
+        return Category("report"), rules.DESCRIPTOR_QUOTE  # a report's theme after its title
     before = DESCRIPTOR_BEFORE.search(context.before(quote.open, 40))
     if before is not None:
         if before.group("titled"):
@@ -264,10 +271,20 @@ def _split_coordination(tokens: list[Token]) -> list[list[Token]]:
     return [tokens]
 
 
+def _without_article(tokens: list[Token]) -> list[Token]:
+    """The words after a preposition without a leading `the` and ordinal (`in the 17th X`,
+    `In Seventeenth X`)."""
+    while tokens and (tokens[0].text.lower() == "the" or tokens[0].is_ordinal) and len(tokens) > 1:
+        tokens = tokens[1:]
+    return tokens
+
+
 def _separates(tokens: list[Token], i: int) -> bool:
-    """`in`/`at`/`with` start a new name, except after a gerund opening the name (`Investing
+    """`in`/`at`/`with` start a new name (capitalised inside a Title-Case headline: `Runners
+    Take Part In Delta Marathon Festival`), except after a gerund opening the name (`Investing
     in Delta Infrastructure Program`: one name)."""
-    if tokens[i].text not in SEPARATING_PREPOSITIONS:
+    word = tokens[i].text.lower() if i > 0 else tokens[i].text
+    if word not in SEPARATING_PREPOSITIONS:
         return False
     return not (i == 1 and tokens[0].text.endswith("ing") and tokens[0].is_capitalised)
 
@@ -278,7 +295,7 @@ def _split_at_separator(tokens: list[Token]) -> list[list[Token]]:
     for i, _ in enumerate(tokens):
         if _separates(tokens, i) and i >= 2 and final_head(tokens[:i]) is not None:
             rest = tokens[i + 1 :]
-            return [tokens[:i]] + _split_at_separator(rest[1:] if rest and rest[0].text == "the" else rest)
+            return [tokens[:i]] + _split_at_separator(_without_article(rest))
     return [tokens]
 
 
@@ -291,7 +308,7 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
     separator = max((i for i in range(h_start) if _separates(tokens, i)), default=None)
     if separator is not None:  # `Newcastle in FA Cup`: the name starts after `in`
         rest = tokens[separator + 1 :]
-        return _name_from_tokens(rest[1:] if rest and rest[0].text == "the" else rest, run, context)
+        return _name_from_tokens(_without_article(rest), run, context)
     preposition = first_preposition(tokens)
     if preposition is not None and h_start > preposition:
         # `Secretary-General of the X`: a role in an organisation; `Blue Books for the X`,
@@ -310,9 +327,11 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
                 and (_names_a_thing(tokens[:preposition]) or context.sentence_initial(tokens[0].start))
             )
         ):
-            return _name_from_tokens(rest[1:] if rest and rest[0].text == "the" else rest, run, context)
+            return _name_from_tokens(_without_article(rest), run, context)
         h_start = 0
     end = _name_end(tokens, h_end, preposition, run)
+    if end == h_end:  # not after a year: `Expo 2031 Lagos` is `Expo 2031`
+        end = _place_end(tokens, end)
     if (
         end == h_end
         and end < len(tokens)
@@ -364,6 +383,16 @@ def _noun_after(end: int, context: Context) -> str | None:
         return None
     category = descriptor_category(match.group("noun"))
     return category.kind if category.cls == "initiative" and category.kind == "program" else None
+
+
+def _place_end(tokens: list[Token], end: int) -> int:
+    """`Brand Summit South Africa`, `Khalifa Industrial Zone Abu Dhabi`: a country or city
+    right after the head stays in the name."""
+    for length in PLACE_LENGTHS:
+        words = tokens[end : end + length]
+        if len(words) == length and " ".join(t.text for t in words).lower() in PLACE_NAMES:
+            return end + length
+    return end
 
 
 def _phase_end(tokens: list[Token], end: int) -> int:
@@ -424,7 +453,10 @@ def _name_end(tokens: list[Token], h_end: int, preposition: int | None, run: Run
 def _report_from_tokens(tokens: list[Token], context: Context) -> Name | None:
     text = context.text
     start, end = tokens[0].start, tokens[-1].end
-    if TITLE_QUOTE_AFTER.match(context.after(end, 4)):  # `Annual Review: 'Title'`: the quote is the title
+    after = context.after(end, 4)
+    if TITLE_QUOTE_AFTER.match(after) and (is_generic(tokens) or not after.startswith(",")):
+        # `Regional Report: 'Title'`, `Annual Review 'Title'`: the quote is the title; after a
+        # comma it is the theme of a title of its own (`Harbour Report on Africa, "Theme"`)
         return None
     sentence = context.sentence(start)
     if any(t.text == "Index" for t in tokens):
@@ -466,7 +498,9 @@ def _report_from_tokens(tokens: list[Token], context: Context) -> Name | None:
     if not year:
         year = report_year(text[start:end])
     if not year:
-        year_of = YEAR_OF_AFTER.match(text[end : end + 12])
+        year_of = YEAR_OF_AFTER.match(text[end : end + 12]) or EDITION_YEAR_BEFORE.search(
+            text[max(0, start - 40) : start]
+        )
         year = year_of.group("year") if year_of else ""
     return Name(start, end, "report", "", rules.TITLE_REPORT_HEAD.name, year, _version_after(end, context))
 

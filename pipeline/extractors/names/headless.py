@@ -42,15 +42,59 @@ SINGLE_WORD_NAME_END = (",", ".", ";")
 QUOTE_MARKS = '“”"‘’″«»„'
 
 
+# `the A, B and C projects`: a plural kind noun after the last of coordinated names.
+PLURAL_KIND_NOUN = re.compile(r"^[ \t]+(?P<noun>[a-z]+)s\b")
+COORDINATION_GAP = re.compile(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
+
+
+def _coordinated_before_kind_noun(runs: list[Run], context: Context) -> list[Name]:
+    """`the North Reef 2, Sand Bay and Cape Mill projects`: two or more names without a head,
+    coordinated before a plural kind noun after a determiner, each a name of that kind."""
+    names: list[Name] = []
+    for i, run in enumerate(runs):
+        noun = PLURAL_KIND_NOUN.match(context.after(run.end, 30))
+        if noun is None or noun.group("noun") not in KIND_NOUNS:
+            continue
+        category = descriptor_category(noun.group("noun"))
+        if category.cls != "initiative":
+            continue
+        first = i
+        while first > 0 and COORDINATION_GAP.fullmatch(context.text[runs[first - 1].end : runs[first].start]):
+            first -= 1
+        listed = [part for r in runs[first : i + 1] for part in _split_at_and(strip_leading(r, context))]
+        # each of two words or more: single capitalised words may be common nouns (`the Trade
+        # and Shipping programmes`)
+        if len(listed) < 2 or any(len(part) < 2 for part in listed):
+            continue
+        if DETERMINER_BEFORE.search(context.before(listed[0][0].start, 40)) is None:
+            continue
+        names += [Name(t[0].start, t[-1].end, "initiative", category.kind, rules.NAME_KIND_NOUN.name) for t in listed]
+    return names
+
+
+def _split_at_and(tokens: list[Token]) -> list[list[Token]]:
+    """`Sand Bay and Cape Mill` -> `Sand Bay`, `Cape Mill` (a run joins names over `and`)."""
+    parts: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.text == "and":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return parts
+
+
 def names_from_headless(runs: list[Run], context: Context) -> list[Name]:
     """Names without a head noun: a coined word used as the name of a thing of some kind
     everywhere it stands (`ACME gadget show`, `CloudHarvest AI platform`); a name with its
     acronym after a verb (`promoting Coastal Growth Compact (CGC)`); a name in
     apposition with a descriptor (`X 2023, the world's largest connectivity event`, `its
     developer platform, X, which`); a name before a kind noun (`the X Y scheme`)."""
-    names = []
+    names = _coordinated_before_kind_noun(runs, context)
+    listed = {name.start for name in names}
     for run in runs:
         tokens = strip_leading(run, context)
+        if tokens and tokens[0].start in listed:
+            continue
         if not tokens or any(run.tokens.index(t) in run.quoted for t in tokens):
             continue
         start = tokens[0].start

@@ -10,7 +10,9 @@ import re
 from dataclasses import dataclass
 
 from pipeline.core.lexicon import DataDir, alternation
+from pipeline.extractors.numbers.currencies import DATELINE_CITIES
 from pipeline.extractors.numbers.numbers import ORDINALS
+from pipeline.extractors.numbers.numbers import read_rows as number_rows
 
 DATA = DataDir(__file__)
 _lines, _rows = DATA.lines, DATA.rows
@@ -33,6 +35,12 @@ HEADS: dict[tuple[str, ...], Category] = {tuple(k.split()): v for k, v in _categ
 HEAD_LENGTHS = sorted({len(k) for k in HEADS}, reverse=True)
 
 DESCRIPTORS: dict[str, Category] = {k.lower(): v for k, v in _categories("descriptors.tsv").items()}
+# A report's title, then a comma, right before a quote: the quote is the report's theme, a title
+# too (`the Harbour Report on Africa, "Trading through Ports"`).
+REPORT_TITLE_BEFORE = re.compile(
+    rf"\b(?:{alternation(' '.join(k) for k, v in HEADS.items() if v.cls == 'report')})"
+    r"(?:[ \t]+(?:[A-Z][\w'’-]*|of|on|for|the|and|in|(?:19|20)\d\d))*,[ \t]*$"
+)
 
 
 def descriptor_category(phrase: str) -> Category:
@@ -67,6 +75,11 @@ PERIOD_AFTER = re.compile(
     rf"|,[ \t]+{_MONTH}[ \t]*[-–]?[ \t]*{_MONTH}[ \t]+(?P<year3>(?:19|20)\d\d))(?![\w/-])"
 )
 HEADLINE_VERBS = frozenset(_lines("headline_verbs.txt"))
+# Countries and cities (CLDR's territory names and time-zone cities, and the datelines' capitals,
+# as the money extractor reads them), lower case: a place after a name's head stays in the name
+# (`Brand Summit South Africa`, `Khalifa Industrial Zone Abu Dhabi`).
+PLACE_NAMES = frozenset(name.lower() for _, name, _ in number_rows("cldr_territories.tsv")) | frozenset(DATELINE_CITIES)
+PLACE_LENGTHS = sorted({len(place.split()) for place in PLACE_NAMES}, reverse=True)
 INVITATION_VERBS = frozenset(_lines("invitation_verbs.txt"))
 # `Project Blue Reef`: a first word that opens a name, with the name's kind.
 NAME_PREFIXES: dict[str, str] = {row[0]: row[1] for row in _rows("name_prefixes.tsv")}
