@@ -232,6 +232,7 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         rf"{LEFT}{day('day')}\s+(?:(?i:de)\s+)?(?P<month>(?i:{alternation(OTHER_LANGUAGE_MONTHS)}))"
         rf"\s+(?:(?i:de)\s+)?{year('year')}",
         build_other_language_date,
+        needs=tuple(OTHER_LANGUAGE_MONTHS),
     ),
     rule(
         "the-day-of-month",

@@ -323,7 +323,7 @@ EDGE_FISCAL_RULES: tuple[Rule, ...] = (
         "period-ending",
         PERIOD_ENDING,
         build_period_ending,
-        needs=("ended", "ending", "ends", "to"),
+        needs=("ended", "ending", "ends", "months to", "year to", "quarter to", "half to"),
         split=("period", "stated"),
     ),
 )

@@ -125,6 +125,9 @@ PERCENT = re.compile(rf"{SIGN}{NUMBER}{FORM}")
 COMPARATIVE = rf"[ \t]?\((?P<comparative_sign>[+\-−])?(?P<comparative>{DECIMAL_DIGITS})\)"
 COMPARATIVE_AFTER = re.compile(rf"{COMPARATIVE}(?![ \t]?(?:%|\w))")
 COMPARATIVE_INSIDE = re.compile(rf"{SIGN}{NUMBER}{COMPARATIVE}{FORM}")
+# Where a bracket closes right after digits: only then can a comparative stand inside (a cheap
+# search first, so the long pattern above runs on few texts).
+BRACKETED_DIGITS = re.compile(r"\d\)")
 BARE_POINTS = re.compile(rf"{SIGN}(?P<number>{DIGITS})(?:\s+|-)(?P<word>points?)\b")
 # A bare number and a range word right before a percentage: the range's start.
 RANGE_BEFORE = re.compile(rf"{SIGN}{NUMBER}\s*(?:[-–]|\s(?:to|and)\s)\s*\Z")
@@ -206,7 +209,8 @@ def _found_with_comparatives(text: str, begin: int) -> list[tuple[Found, Found |
     for match in PERCENT.finditer(text, begin):
         item = _found(text, begin, match)
         found.append((item, _comparative(COMPARATIVE_AFTER.match(text, match.end()), item.form)))
-    for match in COMPARATIVE_INSIDE.finditer(text, begin):
+    inside = COMPARATIVE_INSIDE.finditer(text, begin) if BRACKETED_DIGITS.search(text, begin) else ()
+    for match in inside:
         item = _found(text, begin, match)._replace(end=match.end("number"))
         found.append((item, _comparative(match, item.form)))
     return sorted(found, key=lambda pair: pair[0].start)
