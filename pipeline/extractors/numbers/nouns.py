@@ -53,8 +53,20 @@ def counted_noun(doc: Doc, start: int, plural: bool = True) -> Token | None:
             continue  # `the 50 most promising innovators`
         if token.pos_ == "CCONJ" and head is None:
             continue
+        if head is None and _inside_proper_name(doc, k, start):
+            continue  # `15 University of Harbourtown research projects`: a name as the modifier
         break
     return head
+
+
+def _inside_proper_name(doc: Doc, k: int, start: int) -> bool:
+    """`of` (or `of the`) between two capitalised words of one name, after the number."""
+    if doc[k].lower_ not in ("of", "the") or k == start:
+        return False
+    before, after = doc[k - 1], doc[k + 1] if k + 1 < len(doc) else None
+    if doc[k].lower_ == "the":
+        return before.lower_ == "of" and after is not None and after.pos_ == "PROPN"
+    return before.pos_ == "PROPN" and after is not None and (after.pos_ == "PROPN" or after.lower_ == "the")
 
 
 def unit_lemma(doc: Doc, head: Token) -> str:
