@@ -348,6 +348,8 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
         return None
     if INSIDE_LONGER_NAME.match(context.after(name_tokens[-1].end, 4)):
         return None  # `Health Act (Miscellaneous Provisions) Bill`: part of a longer name
+    if context.tag(name_tokens[0]) == "JJS":
+        return None  # `Australia's Largest Wind Farm`: a superlative describes, it names nothing
     if category.cls == "report":
         return _report_from_tokens(name_tokens, context)
     if category.cls != "initiative" or is_generic(name_tokens):

@@ -92,6 +92,10 @@ class Context:
         span = self.doc.char_span(token.start, token.end, alignment_mode="expand")
         return span[0].pos_ if span is not None and len(span) else ""
 
+    def tag(self, token: Token) -> str:
+        span = self.doc.char_span(token.start, token.end, alignment_mode="expand")
+        return span[0].tag_ if span is not None and len(span) else ""
+
     def sentence_initial(self, offset: int) -> bool:
         # the white space before the word may be long (`drugs?\n\n    The ...`)
         before = self.before(offset, 40).rstrip(" \t\u00a0")

@@ -113,6 +113,7 @@ def names_from_headless(runs: list[Run], context: Context) -> list[Name]:
             verb = verb_category(context.before(start, VERB_WINDOW))
             if (
                 words
+                and words[-1].text not in JOB_WORDS  # `attended by Principal Secretary (PS)`: an office
                 and verb is not None
                 and verb.cls == "initiative"
                 and initials(context.text[start : words[-1].end]) == acronym.text
