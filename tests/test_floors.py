@@ -20,13 +20,14 @@ FLOORS = {
     # real releases annotated blind (tests/gold/real/): tune on these; first measurement 2026-12-04
     # on 60; 34 more added later that day (sources_dev_*.tsv), measured before any rule saw them:
     # on all 94, date 0.926, count 0.865, money 0.750, report 0.735, initiative 0.746; then 26
-    # more (120 in all): date 0.939, count 0.875, money 0.938, report 0.821, initiative 0.738
-    "real/real_dev.jsonl": {"date": 0.91, "count": 0.85, "money": 0.73, "report": 0.72, "initiative": 0.72},
+    # more (120 in all): date 0.939, count 0.875, money 0.938, report 0.821, initiative 0.738;
+    # raised after the evening's rules (0.954, 0.883, 0.938, 0.863, 0.762)
+    "real/real_dev.jsonl": {"date": 0.94, "count": 0.87, "money": 0.92, "report": 0.84, "initiative": 0.74},
     # 30 more, sealed: scored only as a whole, never read error by error. Initiative 0.44: the
     # name boundary rules of 2026-12-04 evening (a bare `the` joins no names, a sentence's
     # opening `The`, more headline verbs) gain on real_dev (0.746 -> 0.763) and lose here
     # (0.484 -> 0.451); kept by the development set's evidence, the loss stated in BENCHMARKS.md
-    "real/real_test.jsonl": {"date": 0.86, "count": 0.82, "money": 0.42, "report": 0.67, "initiative": 0.44},
+    "real/real_test.jsonl": {"date": 0.92, "count": 0.82, "money": 0.58, "report": 0.67, "initiative": 0.44},
     # invented examples (16 releases written for the project), annotated independently; date 0.98
     # since the extractor follows contract v1.1 (issue 13: 1.000 measured)
     "holdout.jsonl": {"date": 0.98, "count": 0.95, "money": 0.97, "report": 0.95, "initiative": 0.95},
@@ -39,8 +40,8 @@ FLOORS = {
 # measure: one extra or miss is 0.667 or 0.
 PERCENTAGE_MEASURE_FLOORS = {
     "dev.jsonl": {"percentage": 0.95, "measure": 0.6},
-    "real/real_dev.jsonl": {"percentage": 0.9, "measure": 0.93},  # 0.965 / 0.951 on all 120
-    "real/real_test.jsonl": {"percentage": 0.7, "measure": 0.5},
+    "real/real_dev.jsonl": {"percentage": 0.95, "measure": 0.95},  # 0.965 / 0.976 on all 120
+    "real/real_test.jsonl": {"percentage": 0.9, "measure": 0.58},  # 0.912 / 0.600 as a whole, 2026-12-04 evening
     "holdout.jsonl": {"percentage": 0.88, "measure": 0.95},
     "holdout_b.jsonl": {"percentage": 0.95, "measure": 0.95},
 }
