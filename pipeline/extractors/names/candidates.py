@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -36,6 +37,9 @@ ACRONYM = re.compile(r"[A-Z][A-Z0-9&]*[A-Z0-9](?:s)?")
 JOIN_GAP = re.compile(r"[ \t\u00a0]*\n?[ \t\u00a0]*")
 # Also joining: `&`, a spaced en dash (`Congress – Ocean Science Forum`).
 SYMBOL_GAP = re.compile(r"[ \t\u00a0]+(?:&|–)[ \t\u00a0]+")
+# The plural possessive between two words of one name (`Farmers' Market`); `Women's` is two
+# words and a `s` (see find_runs).
+POSSESSIVE_GAP = re.compile(r"['’][ \t\u00a0]+")
 BRACKET_OPEN = re.compile(r"[ \t\u00a0]*\($")
 BRACKET_CLOSE = re.compile(r"^\)")
 # After a bracketed word inside a name: the name goes on with a capitalised word.
@@ -155,8 +159,16 @@ def _joins(gap: str) -> bool:
     return (bool(gap) and JOIN_GAP.fullmatch(gap) is not None) or SYMBOL_GAP.fullmatch(gap) is not None
 
 
-def find_runs(text: str, tokens: list[Token], quotes: list[Quote], masked: list[tuple[int, int]]) -> list[Run]:
-    """Title-cased runs over ``tokens``, skipping words inside ``masked`` spans."""
+def find_runs(
+    text: str,
+    tokens: list[Token],
+    quotes: list[Quote],
+    masked: list[tuple[int, int]],
+    plural_noun: Callable[[Token], bool] | None = None,
+) -> list[Run]:
+    """Title-cased runs over ``tokens``, skipping words inside ``masked`` spans; a run goes on
+    over the possessive of a plural noun (``plural_noun``: `the FIFA Women's World Cup`, `the
+    Farmers' Market Festival`; not `Acme's Growth Fund`, whose owner is a name)."""
     quote_at = {q.open: q for q in quotes if q.is_title_cased}
     inside = _inside_checker(masked)
     runs: list[Run] = []
@@ -181,6 +193,16 @@ def find_runs(text: str, tokens: list[Token], quotes: list[Quote], masked: list[
             if "\n" in gap and _starts_new_line(run, nxt):
                 break
             if _joins(gap) and (nxt.is_capitalised or nxt.is_year or (nxt.is_number and not nxt.is_ordinal)):
+                run.tokens.append(nxt)
+                j += 1
+                continue
+            if plural_noun is not None and gap in ("'", "’") and nxt.text == "s" and j + 1 < n:
+                after_s = tokens[j + 1]  # `Women's World`: the `s` is a word of its own here
+                if after_s.is_capitalised and _joins(_gap(text, nxt, after_s)) and plural_noun(last):
+                    run.tokens.append(after_s)
+                    j += 2
+                    continue
+            if POSSESSIVE_GAP.fullmatch(gap) and nxt.is_capitalised and plural_noun is not None and plural_noun(last):
                 run.tokens.append(nxt)
                 j += 1
                 continue

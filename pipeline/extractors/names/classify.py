@@ -130,7 +130,7 @@ def _find_names(doc: Doc) -> list[Name]:
             names.extend(_name_from_quote(quote, quotes, context))
     headless: list[Run] = []
     previous: Run | None = None
-    for run in find_runs(text, tokens, quotes, masked):
+    for run in find_runs(text, tokens, quotes, masked, context.is_plural_noun):
         for title in (_colon_title(run, context), _catalogued_title(run, previous, context)):
             if title is not None:
                 names.append(title)

@@ -92,6 +92,9 @@ class Context:
         span = self.doc.char_span(token.start, token.end, alignment_mode="expand")
         return span[0].pos_ if span is not None and len(span) else ""
 
+    def is_plural_noun(self, token: Token) -> bool:
+        return self.tag(token) in ("NNS", "NNPS")
+
     def tag(self, token: Token) -> str:
         span = self.doc.char_span(token.start, token.end, alignment_mode="expand")
         return span[0].tag_ if span is not None and len(span) else ""
