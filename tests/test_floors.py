@@ -21,8 +21,9 @@ FLOORS = {
     # on 60; 34 more added later that day (sources_dev_*.tsv), measured before any rule saw them:
     # on all 94, date 0.926, count 0.865, money 0.750, report 0.735, initiative 0.746; then 26
     # more (120 in all): date 0.939, count 0.875, money 0.938, report 0.821, initiative 0.738;
-    # raised after the evening's rules (0.954, 0.883, 0.938, 0.863, 0.762)
-    "real/real_dev.jsonl": {"date": 0.94, "count": 0.87, "money": 0.92, "report": 0.84, "initiative": 0.74},
+    # raised after the evening's rules (0.954, 0.883, 0.938, 0.863, 0.762); then 14 more, scored
+    # before their errors were read (134 in all): 0.947, 0.880, 0.923, 0.821, 0.741
+    "real/real_dev.jsonl": {"date": 0.93, "count": 0.86, "money": 0.9, "report": 0.8, "initiative": 0.72},
     # 30 more, sealed: scored only as a whole, never read error by error. Initiative 0.44: the
     # name boundary rules of 2026-12-04 evening (a bare `the` joins no names, a sentence's
     # opening `The`, more headline verbs) gain on real_dev (0.746 -> 0.763) and lose here
@@ -40,7 +41,7 @@ FLOORS = {
 # measure: one extra or miss is 0.667 or 0.
 PERCENTAGE_MEASURE_FLOORS = {
     "dev.jsonl": {"percentage": 0.95, "measure": 0.6},
-    "real/real_dev.jsonl": {"percentage": 0.95, "measure": 0.95},  # 0.965 / 0.976 on all 120
+    "real/real_dev.jsonl": {"percentage": 0.95, "measure": 0.95},  # 0.962 / 0.976 on all 134
     "real/real_test.jsonl": {"percentage": 0.9, "measure": 0.58},  # 0.912 / 0.600 as a whole, 2026-12-04 evening
     "holdout.jsonl": {"percentage": 0.88, "measure": 0.95},
     "holdout_b.jsonl": {"percentage": 0.95, "measure": 0.95},
