@@ -146,6 +146,8 @@ def _cldr_forms() -> list[Currency]:
             for word in _ascii_variants(name.split()[-1]):
                 family_words[word] = (family, singular)
         forms += [Currency(symbol, (code,), "both", "symbol") for symbol in row.symbols]
+        if any("$" in symbol for symbol in row.symbols):  # `CAD$5 million`: a dollar's code and sign
+            forms.append(Currency(f"{code}$", (code,), "prefix", "symbol"))
     for word, (family, singular) in family_words.items():
         forms.append(Currency(word, tuple(sorted(families[family])), "suffix", "name", family, singular=singular))
     return forms

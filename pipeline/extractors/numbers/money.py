@@ -105,8 +105,11 @@ AMOUNT_SYMBOL = re.compile(
 # other commas so too: `R1,204 billion` is 1.204 billion there.
 DECIMAL_COMMA_AMOUNT = re.compile(rf"\d,\d{{1,2}}(?![\d,])\s?(?:%|(?:{SCALE_WORD}|{SCALE_ABBR})(?![\w]))")
 # A comparative figure in brackets right after an amount (`SEK 2,431 m (2,230)`, `EUR 14.2
-# (12.9) million`): the same currency, and the scale written before or after the bracket.
-COMPARATIVE = re.compile(rf"[ \t]?\((?P<sign>[-−])?(?P<number>{DECIMAL_DIGITS})\){SCALE}?(?![\w%])")
+# (12.9) million`): the same currency, and the scale written before or after the bracket; `(neg:
+# 3.9)` is a negative one.
+COMPARATIVE = re.compile(
+    rf"[ \t]?\((?:(?P<neg>(?i:neg)[.:]?[ \t]*)|(?P<sign>[-−]))?(?P<number>{DECIMAL_DIGITS})\){SCALE}?(?![\w%])"
+)
 COMPARATIVE_RULE = "bracketed-comparative"
 BARE_AMOUNT = re.compile(rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS}){SCALE}(?![\w%]|[.,]\d)")
 # `DKKm`, `SEK bn`: an ISO code and a scale, glued or after one space (a scale of scales.tsv).
@@ -271,7 +274,7 @@ def _mention(text: str, amount: Amount, decimal_comma: bool = False) -> dict:
     number = groups["number"]
     scale = amount.scale or _written_scale(amount.match) or shared_scale(text, amount.match.end(), number)
     value = scaled_value(number, scale, amount.fraction, decimal_comma)
-    if groups["sign"] or groups.get("sign_after"):
+    if groups["sign"] or groups.get("sign_after") or groups.get("neg"):
         value = -value
     return make_mention(
         text,
@@ -297,7 +300,9 @@ def _with_comparatives(text: str, amounts: list[Amount]) -> list[Amount]:
             continue
         scale = amount.scale or _written_scale(amount.match) or _written_scale(after)
         found.append(amount._replace(scale=scale))
-        start = after.start("sign") if after.group("sign") else after.start("number")
+        start = after.start("number")
+        if after.group("sign"):
+            start = after.start("sign")
         found.append(
             Amount(start, after, COMPARATIVE_RULE, amount.code, amount.fraction, None, scale, after.end("number"))
         )
