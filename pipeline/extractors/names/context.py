@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from spacy.tokens import Doc
+from spacy.tokens import Token as SpacyToken
 
 from pipeline.core.document import text_of
 from pipeline.core.sentences import Sentences
@@ -89,15 +90,20 @@ class Context:
         return self.text[offset : offset + width]
 
     def pos(self, token: Token) -> str:
-        span = self.doc.char_span(token.start, token.end, alignment_mode="expand")
-        return span[0].pos_ if span is not None and len(span) else ""
+        first = self._first_token(token)
+        return first.pos_ if first is not None else ""
+
+    def tag(self, token: Token) -> str:
+        first = self._first_token(token)
+        return first.tag_ if first is not None else ""
 
     def is_plural_noun(self, token: Token) -> bool:
         return self.tag(token) in ("NNS", "NNPS")
 
-    def tag(self, token: Token) -> str:
+    def _first_token(self, token: Token) -> SpacyToken | None:
+        """The spaCy token where the word ``token`` starts."""
         span = self.doc.char_span(token.start, token.end, alignment_mode="expand")
-        return span[0].tag_ if span is not None and len(span) else ""
+        return span[0] if span is not None and len(span) else None
 
     def sentence_initial(self, offset: int) -> bool:
         # the white space before the word may be long (`drugs?\n\n    The ...`)

@@ -47,9 +47,10 @@ PLURAL_KIND_NOUN = re.compile(r"^[ \t]+(?P<noun>[a-z]+)s\b")
 COORDINATION_GAP = re.compile(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
 
 
-def _coordinated_before_kind_noun(runs: list[Run], context: Context) -> list[Name]:
+def _coordinated_before_kind_noun(runs: list[Run], stripped: list[list[Token]], context: Context) -> list[Name]:
     """`the North Reef 2, Sand Bay and Cape Mill projects`: two or more names without a head,
-    coordinated before a plural kind noun after a determiner, each a name of that kind."""
+    coordinated before a plural kind noun after a determiner, each a name of that kind;
+    ``stripped``: each run's words without its leading ones (:func:`.heads.strip_leading`)."""
     names: list[Name] = []
     for i, run in enumerate(runs):
         noun = PLURAL_KIND_NOUN.match(context.after(run.end, 30))
@@ -61,7 +62,7 @@ def _coordinated_before_kind_noun(runs: list[Run], context: Context) -> list[Nam
         first = i
         while first > 0 and COORDINATION_GAP.fullmatch(context.text[runs[first - 1].end : runs[first].start]):
             first -= 1
-        listed = [part for r in runs[first : i + 1] for part in _split_at_and(strip_leading(r, context))]
+        listed = [part for tokens in stripped[first : i + 1] for part in _split_at_and(tokens)]
         # each of two words or more: single capitalised words may be common nouns (`the Trade
         # and Shipping programmes`)
         if len(listed) < 2 or any(len(part) < 2 for part in listed):
@@ -89,10 +90,10 @@ def names_from_headless(runs: list[Run], context: Context) -> list[Name]:
     acronym after a verb (`promoting Coastal Growth Compact (CGC)`); a name in
     apposition with a descriptor (`X 2023, the world's largest connectivity event`, `its
     developer platform, X, which`); a name before a kind noun (`the X Y scheme`)."""
-    names = _coordinated_before_kind_noun(runs, context)
+    stripped = [strip_leading(run, context) for run in runs]
+    names = _coordinated_before_kind_noun(runs, stripped, context)
     listed = {name.start for name in names}
-    for run in runs:
-        tokens = strip_leading(run, context)
+    for run, tokens in zip(runs, stripped, strict=True):
         if tokens and tokens[0].start in listed:
             continue
         if not tokens or any(run.tokens.index(t) in run.quoted for t in tokens):

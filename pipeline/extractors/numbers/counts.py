@@ -30,6 +30,7 @@ from pipeline.extractors.numbers.numbers import (
     SCALES,
     WORD_NUMBER,
     format_decimal,
+    is_year,
     parse_number,
     qualifier_before,
     qualifier_symbol,
@@ -60,7 +61,6 @@ COUNT = re.compile(
     re.IGNORECASE,
 )
 
-YEARS = range(1800, 2101)
 UNSEPARATED_THOUSANDS = re.compile(r"\d{4,}")
 PROPORTION_MAX = 1000  # `one in five`, `1 in 1,000`
 # A bare number (no noun after it) refers back when it continues a comparison or a list.
@@ -314,10 +314,4 @@ def _is_non_count(token: Token) -> bool:
 
 def _is_year(candidate: Candidate) -> bool:
     number, match = candidate.number, candidate.match
-    return (
-        number.isdigit()
-        and len(number) == 4
-        and int(number) in YEARS
-        and not match.group("scale")
-        and not candidate.qualifier
-    )
+    return is_year(number) and not match.group("scale") and not candidate.qualifier

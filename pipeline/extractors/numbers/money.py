@@ -36,6 +36,7 @@ from pipeline.extractors.numbers.counts import NON_COUNT_UNITS
 from pipeline.extractors.numbers.currencies import CURRENCIES, MONEY_CUES, Currency, CurrencyResolver, lookup
 from pipeline.extractors.numbers.nouns import counted_noun
 from pipeline.extractors.numbers.numbers import (
+    DECIMAL_COMMA_NUMBER,
     DECIMAL_DIGITS,
     DIGITS,
     SCALE_ABBR,
@@ -44,6 +45,7 @@ from pipeline.extractors.numbers.numbers import (
     WORD_NUMBER,
     alternation,
     format_decimal,
+    is_year,
     qualifier_before,
     qualifier_symbol,
     read_words,
@@ -103,7 +105,7 @@ AMOUNT_SYMBOL = re.compile(
 )
 # A release that writes an amount with a decimal comma (`R48,7 million`, `12,5%`) writes its
 # other commas so too: `R1,204 billion` is 1.204 billion there.
-DECIMAL_COMMA_AMOUNT = re.compile(rf"\d,\d{{1,2}}(?![\d,])\s?(?:%|(?:{SCALE_WORD}|{SCALE_ABBR})(?![\w]))")
+DECIMAL_COMMA_AMOUNT = re.compile(rf"{DECIMAL_COMMA_NUMBER}\s?(?:%|(?:{SCALE_WORD}|{SCALE_ABBR})(?![\w]))")
 # A comparative figure in brackets right after an amount (`SEK 2,431 m (2,230)`, `EUR 14.2
 # (12.9) million`): the same currency, and the scale written before or after the bracket; `(neg:
 # 3.9)` is a negative one.
@@ -126,7 +128,6 @@ AMOUNT_CODE_SCALE = re.compile(rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS})(?:\s
 CODE_SCALE_HEADER = re.compile(rf"\({CODE_SCALE}\)")
 ROW_GAP = re.compile(r"[ \t]+")
 ROW_AMOUNT = re.compile(rf"{SIGN}(?P<number>{DIGITS})(?![\w%]|[.,]\d)")
-YEARS = range(1800, 2101)  # `DKKm 2023 2022`, `(DKKm) 2023`: a row of column years, not amounts
 # A currency form right after a bare amount: the amount is that currency's, or none.
 CURRENCY_AFTER = re.compile(rf"(?:\s+|-)?(?:{SUFFIX_FORMS}|{ATTACHED_FORMS})(?![\w$])")
 # The rules, as a row's `rule` column names them: one per pattern, and a bare amount's.
@@ -202,15 +203,11 @@ def _header_amounts(text: str, begin: int, resolve: CurrencyResolver) -> list[Am
         gap = ROW_GAP.match(text, header.end())
         while code is not None and gap is not None:
             row = ROW_AMOUNT.match(text, gap.end())
-            if row is None or _is_year(row.group("number")):
+            if row is None or is_year(row.group("number")):
                 break
             amounts.append(Amount(row.start(), row, HEADER_RULE, code, Decimal(1), None, header.group("code_scale")))
             gap = ROW_GAP.match(text, row.end())
     return amounts
-
-
-def _is_year(number: str) -> bool:
-    return number.isdigit() and len(number) == 4 and int(number) in YEARS
 
 
 def _label_digits(match: re.Match, currency: Currency) -> bool:
@@ -220,7 +217,7 @@ def _label_digits(match: re.Match, currency: Currency) -> bool:
     number = match.group("number")
     if currency.grouped and not (_written_scale(match) or "," in number):
         return True
-    return bool(match.groupdict().get("code_scale")) and _is_year(number)
+    return bool(match.groupdict().get("code_scale")) and is_year(number)
 
 
 def _written_scale(match: re.Match) -> str | None:
@@ -295,7 +292,7 @@ def _with_comparatives(text: str, amounts: list[Amount]) -> list[Amount]:
     found = []
     for amount in amounts:
         after = COMPARATIVE.match(text, amount.match.end())
-        if after is None or _is_year(after.group("number")):
+        if after is None or is_year(after.group("number")):
             found.append(amount)
             continue
         scale = amount.scale or _written_scale(amount.match) or _written_scale(after)

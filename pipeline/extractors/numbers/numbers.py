@@ -75,8 +75,18 @@ GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 # `48,7`, `12,50`: a comma before one or two digits is no thousands separator but a decimal
 # comma (South African, European usage); matched only where a scale, currency or percent sign
 # makes the figure an amount (money, percentages), never in a bare list (`1,2 and 3`).
-DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}(?!\d)")
-DECIMAL_DIGITS = rf"\d+,\d{{1,2}}(?![\d,])|{DIGITS}"
+DECIMAL_COMMA_NUMBER = r"\d+,\d{1,2}(?![\d,])"
+DECIMAL_COMMA = re.compile(DECIMAL_COMMA_NUMBER)
+DECIMAL_DIGITS = rf"{DECIMAL_COMMA_NUMBER}|{DIGITS}"
+# Years a four-digit number may be (`(2022)` after an amount, `DKKm 2023 2022`, `grew 5% in 2022`).
+YEARS = range(1800, 2101)
+
+
+def is_year(number: str) -> bool:
+    """Four digits that may be a year (`2022`), not an amount."""
+    return number.isdigit() and len(number) == 4 and int(number) in YEARS
+
+
 # twenty-one / Ten / a, half a (only before a scale word: `a dozen`, `half a million`)
 WORD_NUMBER = (
     rf"\b(?i:(?:{alternation(_TENS_WORDS)})(?:[-\s](?:{alternation(_ONE_TO_NINE)}))?"

@@ -31,6 +31,7 @@ from pipeline.extractors.numbers.numbers import (
     EXACT,
     WORD_NUMBER,
     format_decimal,
+    is_year,
     parse_number,
     qualifier_before,
     qualifier_symbol,
@@ -146,7 +147,6 @@ TRANSPARENT = frozenset({"just", "only", "between", "further", "another", "adjus
 RATE_PHRASE_WORDS = frozenset({"at", "a", "an", "annual", "annualised", "annualized", "yearly", "average"})
 BY_REACH = 10  # words back from `by` to its verb: `reduced its share of the market by 4%`
 CLAUSE_BREAKS = frozenset(',;:()[]|•·.!?"“”')
-YEARS = range(1800, 2101)
 SENTENCE_END = re.compile(r"[.!?](?:\s|\Z)|\n")
 
 
@@ -220,7 +220,7 @@ def _comparative(match: re.Match | None, form: Form) -> Found | None:
     if match is None:
         return None
     number = match.group("comparative")
-    if number.isdigit() and len(number) == 4 and int(number) in YEARS:
+    if is_year(number):
         return None
     sign = match.group("comparative_sign") or ""
     start = match.start("comparative_sign") if sign else match.start("comparative")
@@ -250,7 +250,7 @@ def _range_start(text: str, begin: int, end: Found, taken: list[tuple[int, int]]
     if match is None or any(s < match.end() and match.start() < e for s, e in taken):
         return None
     number = match.group("number")
-    if number.isdigit() and len(number) == 4 and int(number) in YEARS:
+    if is_year(number):
         return None
     qualifier = qualifier_before(text, match.start(), begin)
     return Found(
