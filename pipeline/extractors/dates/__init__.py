@@ -29,6 +29,7 @@ from pipeline.extractors.dates.values import (
     Fiscal,
     LatestDecade,
     Quarter,
+    Unit,
     Value,
     Weekday,
     WeekdayDay,
@@ -36,6 +37,7 @@ from pipeline.extractors.dates.values import (
     atoms,
     bases,
     map_year_less,
+    shifted,
     year_less,
 )
 
@@ -76,6 +78,16 @@ def is_anchored(candidate: Candidate) -> bool:
     return candidate.rule.reference_period or Base.REFERENCE in bases(candidate.value)
 
 
+# `a year ago` with no comparison word (`had net income of $1 million a year ago`): the
+# period being compared is still the release's (contract v1.1), when its sentence names none.
+YEAR_AGO = shifted(Base.DOCUMENT, Unit.YEAR, -1)
+YEAR_BACK = shifted(Base.REFERENCE, Unit.YEAR, -1)
+
+
+def is_plain_year_ago(candidate: Candidate, references: References) -> bool:
+    return candidate.rule.name == "ago" and candidate.value == YEAR_AGO and not references.in_sentence(candidate)
+
+
 def extract_dates(doc: Doc) -> list[dict]:
     text = text_of(doc)
     anchor = document_date(doc)
@@ -104,8 +116,12 @@ def extract_dates(doc: Doc) -> list[dict]:
         period = resolve(value, anchor, reference)
         if period is None and (anchor is not None or not needs_document_date(value)):
             continue  # not a real calendar day (`February 30`)
+        if is_plain_year_ago(candidate, references):
+            value, unanchored = YEAR_BACK, True
+        else:
+            unanchored = reference is None and is_anchored(candidate)
         references.add(candidate, period)
-        found.append((candidate, value, period, reference is None and is_anchored(candidate)))
+        found.append((candidate, value, period, unanchored))
     reported = reporting_period(
         text, start, [(c.start, c.end, p, c.value) for c, _, p, _ in found if p is not None], anchor
     )

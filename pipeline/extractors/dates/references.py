@@ -85,6 +85,10 @@ class References:
                 return self.last[1]
         return None  # the document date (the contract; a quarter two sentences back is no anchor)
 
+    def in_sentence(self, candidate: Candidate) -> bool:
+        """A date stands earlier in the candidate's sentence."""
+        return self.last is not None and self.last[0] == self.sentence(candidate.start)
+
     def sentence_year(self, candidate: Candidate) -> int | None:
         """The year of the last date before the candidate in its sentence, when that date is a
         relative year standing near (`Next year's fair will run from Oct. 16 to 19` -> next
