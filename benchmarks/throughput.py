@@ -148,7 +148,7 @@ def measure_stages(corpus: str, out: str, profile: str = "") -> dict:
     from pipeline.core.config import load_settings
     from pipeline.io.formats import write_tables
     from pipeline.io.reader import read_inputs
-    from pipeline.io.tables import document_rows, empty_tables, to_frames
+    from pipeline.io.tables import document_rows, empty_tables
     from pipeline.nlp import load
 
     settings = load_settings()
@@ -178,7 +178,7 @@ def measure_stages(corpus: str, out: str, profile: str = "") -> dict:
             for table, rows in document_rows(item, doc).items():
                 tables[table].extend(rows)
         clock = add("rows", clock)
-    write_tables(to_frames(tables), out)
+    write_tables(tables, out)
     add("write csv", clock)
     return {"stages": stages, "documents": len(items)}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from pathlib import Path
@@ -351,5 +352,14 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
 
 
+def console() -> int:
+    """The ``pressfacts`` command."""
+    code = main()
+    # The process ends next: the interpreter's last collection need not walk the model and
+    # the tables' rows (0.1-0.3 s after a batch); memory goes back to the system either way.
+    gc.freeze()
+    return code
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(console())

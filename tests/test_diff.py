@@ -91,7 +91,7 @@ def test_diff_missing_folder_or_table_is_a_usage_error(tmp_path, capsys):
 def test_diff_reads_every_output_format(tmp_path, fmt):
     csv_folder = write_output(tmp_path / "old", baseline_mentions())
     tables = ["documents", *(t.table for t in MENTION_TYPES.values())]
-    write_tables(read_folder(csv_folder, tables), tmp_path / "new", fmt)
+    write_tables({n: f.to_dict("records") for n, f in read_folder(csv_folder, tables).items()}, tmp_path / "new", fmt)
     assert diff_folders(csv_folder, tmp_path / "new").identical
 
 

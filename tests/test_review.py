@@ -179,7 +179,9 @@ def test_review_money_and_count_charts_total_per_currency_and_unit():
 def test_review_reads_a_parquet_folder(tmp_path):
     csv_folder = write_output(tmp_path / "out", baseline_mentions())
     tables = ["documents", *(t.table for t in MENTION_TYPES.values())]
-    write_tables(read_folder(csv_folder, tables), tmp_path / "parquet", "parquet")
+    write_tables(
+        {n: f.to_dict("records") for n, f in read_folder(csv_folder, tables).items()}, tmp_path / "parquet", "parquet"
+    )
     review = build_review(tmp_path / "parquet")
     assert [d.text for d in review.documents] == [TEXTS["a"], TEXTS["b"]]
     same_page = render_page(review).replace(str(tmp_path / "parquet"), str(csv_folder))

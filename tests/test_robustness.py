@@ -228,7 +228,7 @@ def test_an_output_folder_that_cannot_be_written_is_an_error_and_nothing_is_half
     earlier = table_bytes(out) | {"manifest.json": (out / "manifest.json").read_bytes()}
     written = []
 
-    def disk_full(frame, path):
+    def disk_full(columns, rows, escape, path):
         if written:
             raise OSError(28, "No space left on device")
         written.append(path)
@@ -251,11 +251,11 @@ def test_ctrl_c_while_writing_leaves_the_earlier_tables_and_a_rerun_completes(tm
     original = pipeline.io.formats._write_csv
     calls = []
 
-    def interrupted(frame, path):
+    def interrupted(columns, rows, escape, path):
         calls.append(path)
         if len(calls) == 3:
             raise KeyboardInterrupt
-        original(frame, path)
+        original(columns, rows, escape, path)
 
     monkeypatch.setattr("pipeline.io.formats._write_csv", interrupted)
     assert main(["run", str(corpus), "--out", str(out), "--quiet"]) == 130

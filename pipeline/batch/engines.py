@@ -17,6 +17,7 @@ by the client; workers need no access to the files.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -71,6 +72,9 @@ def worker_pipeline(settings: Settings) -> Language:
         from pipeline.nlp import load
 
         _worker_pipeline = (settings, load(settings))
+        # The model lives as long as the process: the collector need not walk it again on
+        # every full collection, and forked workers share its pages instead of copying them.
+        gc.freeze()
     return _worker_pipeline[1]
 
 

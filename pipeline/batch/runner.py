@@ -45,7 +45,7 @@ from pipeline.io.manifest import (
 )
 from pipeline.io.outputset import RunLock, current_set_dir, new_set_dir, remove_leftovers, switch_to
 from pipeline.io.reader import InputDocument, ReadError, source_file
-from pipeline.io.tables import TABLE_NAMES, empty_tables, error_frame, to_frames
+from pipeline.io.tables import TABLE_NAMES, empty_tables, error_rows
 
 
 @dataclass
@@ -288,8 +288,7 @@ def _run_locked(
     add_entities(result.rows, fresh_texts, earlier_entities)
     result.rows["texts"] = [{"doc_id": e.doc_id, "text": texts[e.doc_id]} for e in entries]
 
-    frames = to_frames(result.rows)
-    frames["errors"] = error_frame(result.errors)
+    tables = {**result.rows, "errors": error_rows(result.errors)}
 
     def manifest(staged: dict[str, Path]) -> dict[str, bytes]:
         tables = {name: file_sha256(path) for name, path in staged.items()}
@@ -298,7 +297,7 @@ def _run_locked(
 
     set_dir = new_set_dir(out)
     try:
-        write_tables(frames, set_dir, options.fmt, manifest, escape_csv=options.csv_cells == "escaped")
+        write_tables(tables, set_dir, options.fmt, manifest, escape_csv=options.csv_cells == "escaped")
         switch_to(out, set_dir)
     except BaseException:  # a failed or interrupted write leaves no staging behind
         if current_set_dir(out) != set_dir.resolve():

@@ -100,12 +100,9 @@ def columns_of(table: str) -> list[str]:
     return mention_columns(type_name)
 
 
-def error_frame(errors) -> pd.DataFrame:
+def error_rows(errors) -> list[dict]:
     """``errors.csv``: one row per input that could not be read (``line`` empty when not applicable)."""
-    import pandas as pd
-
-    rows = [{"source": e.source, "line": "" if e.line is None else str(e.line), "reason": e.reason} for e in errors]
-    return pd.DataFrame(rows, columns=ERROR_COLUMNS, dtype=object)
+    return [{"source": e.source, "line": "" if e.line is None else str(e.line), "reason": e.reason} for e in errors]
 
 
 def to_frames(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
