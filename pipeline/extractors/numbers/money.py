@@ -11,6 +11,8 @@ shared number fragments:
   before or after the amount: `DKKm 4,210`, `SEK bn 4.5`, `4,210 DKKm`;
 - ``code-scale-header+amount``: the amounts right after a bracketed code with a scale, in its
   table row: `Revenue (DKKm) 4,210 3,980` (the header is a label: each span is the number);
+- ``code-scale-header+table``: a header standing apart heads the flattened table after it, row
+  by row, until a ratio, prose or a blank line: `Key figures (DKKm) Revenue 4,210 3,980 EBIT 512`;
 - ``bare-amount-after-money``: a scaled amount with no currency of its own, in the same or
   the next sentence after one with a currency, in the same paragraph (`831 billion
   dollars ... Of that, 647 billion`).
@@ -128,6 +130,10 @@ AMOUNT_CODE_SCALE = re.compile(rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS})(?:\s
 CODE_SCALE_HEADER = re.compile(rf"\({CODE_SCALE}\)")
 ROW_GAP = re.compile(r"[ \t]+")
 ROW_AMOUNT = re.compile(rf"{SIGN}(?P<number>{DIGITS})(?![\w%]|[.,]\d)")
+# A flattened key-figures table after a header standing apart: its words, and what ends it.
+TABLE_TOKEN = re.compile(r"\S+")
+TABLE_STOP = re.compile(r"[.:;!?]$|[\"“”]")
+TABLE_LABEL_WORDS = 10
 # A currency form right after a bare amount: the amount is that currency's, or none.
 CURRENCY_AFTER = re.compile(rf"(?:\s+|-)?(?:{SUFFIX_FORMS}|{ATTACHED_FORMS})(?![\w$])")
 # The rules, as a row's `rule` column names them: one per pattern, and a bare amount's.
@@ -139,8 +145,9 @@ PATTERNS = (
     ("amount+code-scale", AMOUNT_CODE_SCALE),
 )
 HEADER_RULE = "code-scale-header+amount"
+TABLE_RULE = "code-scale-header+table"
 BARE_AMOUNT_RULE = "bare-amount-after-money"
-RULE_NAMES = frozenset([*(rule for rule, _ in PATTERNS), HEADER_RULE, BARE_AMOUNT_RULE, COMPARATIVE_RULE])
+RULE_NAMES = frozenset([*(rule for rule, _ in PATTERNS), HEADER_RULE, TABLE_RULE, BARE_AMOUNT_RULE, COMPARATIVE_RULE])
 WORD_AFTER = re.compile(r"\s+(?P<word>[A-Za-z]+)")
 CUE_WINDOW = 8  # tokens before an amount, in its sentence, that may hold a money cue
 ONE = frozenset({"a", "an", "one"})
@@ -192,22 +199,56 @@ def _amount(text: str, begin: int, match: re.Match, rule: str, code: str, fracti
 
 
 def _header_amounts(text: str, begin: int, resolve: CurrencyResolver) -> list[Amount]:
-    """The amounts right after a bracketed code with a scale, in its row (`Revenue (DKKm)
-    4,210 3,980`), up to the first word, line end or year (`(DKKm) 2023 2022` heads columns).
-    A header standing apart from its amounts (`(DKKm) Revenue 4,210`) is not read: which
-    amounts of a flattened table it governs (not a per-share row) the text does not say."""
+    """The amounts a bracketed code with a scale heads: its row's (`Revenue (DKKm) 4,210
+    3,980`), else the table's after it (`(DKKm) Revenue 4,210 3,980 EBIT 512`)."""
     amounts = []
     for header in CODE_SCALE_HEADER.finditer(text, begin):
         currency = lookup(header.group("currency"))
         code = resolve(currency) if currency is not None else None
-        gap = ROW_GAP.match(text, header.end())
-        while code is not None and gap is not None:
-            row = ROW_AMOUNT.match(text, gap.end())
-            if row is None or is_year(row.group("number")):
-                break
-            amounts.append(Amount(row.start(), row, HEADER_RULE, code, Decimal(1), None, header.group("code_scale")))
-            gap = ROW_GAP.match(text, row.end())
+        if code is None:
+            continue
+        rows, rule = _row_amounts(text, header.end()), HEADER_RULE
+        if not rows:  # a header standing apart heads the table after it
+            rows, rule = _table_amounts(text, header.end()), TABLE_RULE
+        amounts += [Amount(row.start(), row, rule, code, Decimal(1), None, header.group("code_scale")) for row in rows]
     return amounts
+
+
+def _row_amounts(text: str, at: int) -> list[re.Match]:
+    """`(DKKm) 4,210 3,980`: the amounts right after a header, up to the first word, line end or
+    year (`(DKKm) 2023 2022` heads columns)."""
+    rows = []
+    gap = ROW_GAP.match(text, at)
+    while gap is not None and (row := ROW_AMOUNT.match(text, gap.end())) and not is_year(row.group("number")):
+        rows.append(row)
+        gap = ROW_GAP.match(text, row.end())
+    return rows
+
+
+def _table_amounts(text: str, at: int) -> list[re.Match]:
+    """`Key figures (DKKm) Q1 2024 Q1 2023 Revenue 40,954 61,125 Gross profit 11,391 12,877
+    Ratios Margin 41.0% ...`: a flattened table after a header standing apart, as rows of a
+    label (capitalised; column years allowed) and its amounts. It ends at a percentage (a
+    ratio section), a label opening in lower case, a sentence's punctuation, a label of
+    more than :data:`TABLE_LABEL_WORDS` words or a blank line: prose is no table."""
+    end = text.find("\n\n", at)
+    rows: list[re.Match] = []
+    label = 0
+    for token in TABLE_TOKEN.finditer(text, at, end if end >= 0 else len(text)):
+        word = token.group()
+        row = ROW_AMOUNT.fullmatch(word)
+        if row is not None and not is_year(row.group("number")):
+            if not label and not rows:
+                return []  # amounts right after the header: its own row (`_row_amounts`)
+            rows.append(ROW_AMOUNT.match(text, token.start()))  # type: ignore[arg-type]
+            label = 0
+            continue
+        if "%" in word or TABLE_STOP.search(word) or (not label and word[0].islower()):
+            break  # a ratio, a sentence's end, or a word in lower case opening a label: prose
+        label += 1
+        if label > TABLE_LABEL_WORDS:
+            break
+    return rows
 
 
 def _label_digits(match: re.Match, currency: Currency) -> bool:
