@@ -288,6 +288,7 @@ OPENING_WEIGHT = 2  # a country named there (or in the dateline) counts twice
 CLEAR_VOTES = 3  # the release's country: named at least this often (see home_codes)
 CLEAR_MARGIN = 2  # ... and more than this many times as often as any other
 LISTING_VOTES = CLEAR_VOTES  # a listing on a home exchange alone makes the country clear
+DATELINE_VOTES = CLEAR_VOTES  # so does a dateline city (where the release was issued)
 
 
 def country_words(text: str, begin: int) -> Iterator[re.Match]:
@@ -386,7 +387,7 @@ class CurrencyResolver:
         for match in DATELINE.finditer(self.text, self.begin, opening):
             city = DATELINE_CITIES.get(" ".join(match.group("place").split()).lower())
             if city:
-                votes[city] += OPENING_WEIGHT
+                votes[city] += DATELINE_VOTES
         for exchange in {m.group("exchange") for m in LISTING.finditer(self.text, self.begin)}:
             votes[EXCHANGES[exchange]] += LISTING_VOTES
         return votes

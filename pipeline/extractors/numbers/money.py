@@ -85,8 +85,10 @@ SIGN_CHARS = "".join(
 
 SIGN = r"(?P<sign>[-−])?"
 # `million`, `lakh crore` after a space or hyphen; an abbreviation after at most one space
+# A footnote's digits may follow a scale word (`$2.7 billion1`): they are not in the span.
+FOOTNOTE = r"(?=\d{1,2}(?![\w.,]))"
 SCALE = (
-    rf"(?:(?:\s+|-)(?P<scale>(?:{SCALE_WORD})(?:\s+(?:{SCALE_WORD}))?)(?![\w])"
+    rf"(?:(?:\s+|-)(?P<scale>(?:{SCALE_WORD})(?:\s+(?:{SCALE_WORD}))?)(?:(?![\w])|{FOOTNOTE})"
     rf"|\s?(?P<abbr>{SCALE_ABBR})(?![\w]))"
 )
 NOT_IN_NUMBER = rf"(?<![\w.,{re.escape(SIGN_CHARS)}])"
@@ -95,7 +97,7 @@ ARTICLE = rf"\b(?i:an?)(?=\s+(?i:{SINGULAR_NAMES})(?![\w]))"
 
 SYMBOL_AMOUNT = re.compile(
     rf"(?<![\w$])(?:{SIGN}(?P<currency>{PREFIX_FORMS})\s?(?P<sign_after>[-−])?)"
-    rf"(?P<number>{DECIMAL_DIGITS})(?!\d){SCALE}?(?![\w%]|[.,]\d)"
+    rf"(?P<number>{DECIMAL_DIGITS})(?!\d){SCALE}?(?:(?<=[a-z]){FOOTNOTE}|(?![\w%]|[.,]\d))"
 )
 AMOUNT_CURRENCY = re.compile(
     rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DECIMAL_DIGITS}|{WORD_NUMBER}|{ARTICLE}){SCALE}?"
