@@ -7,12 +7,16 @@ shared number fragments:
 - ``symbol+amount``: `$2.5 million`, `US$57.83 billion`, `RMB 30 billion`, `KWD 42`, `₹1,500 crore`;
 - ``amount+currency``: `100 billion yuan`, `11 bln USD`, `42 Kuwaiti dinars`, `20 €`, `a dollar`;
 - ``amount+symbol``: a symbol right after the digits: `3.21p`, `20€`, `3.14US$`;
+- ``name+amount``: a currency's name before a scaled or grouped amount: `Euro 5.2 million`,
+  `Rupees 500 crore` (not `Euro 2024`);
 - ``code-scale+amount``, ``amount+code-scale``: a code with a scale (``data/code_scales.txt``)
   before or after the amount: `DKKm 4,210`, `SEK bn 4.5`, `4,210 DKKm`;
 - ``code-scale-header+amount``: the amounts right after a bracketed code with a scale, in its
   table row: `Revenue (DKKm) 4,210 3,980` (the header is a label: each span is the number);
 - ``code-scale-header+table``: a header standing apart heads the flattened table after it, row
   by row, until a ratio, prose or a blank line: `Key figures (DKKm) Revenue 4,210 3,980 EBIT 512`;
+- ``scale-code+amount``, ``amount+scale-code``: a scale letter glued before the code (`MEUR
+  5.2`, `1 BSEK`, `850 kUSD`);
 - ``bare-amount-after-money``: a scaled amount with no currency of its own, in the same or
   the next sentence after one with a currency, in the same paragraph (`831 billion
   dollars ... Of that, 647 billion`).
@@ -76,6 +80,10 @@ def _forms(where: str) -> str:
 
 PREFIX_FORMS = _forms("prefix")
 SUFFIX_FORMS = _forms("suffix")
+# A currency's name before a scaled or grouped amount (`Euro 5.2 million`, `Rupees 500 crore`,
+# `naira 250,000`): no form of the other patterns, and no money without the scale or the groups
+# (`Euro 2024` is a tournament).
+NAME_FORMS = alternation(c.form for c in CURRENCIES.values() if c.kind == "name" and c.form.replace(" ", "").isalpha())
 ATTACHED_FORMS = _forms("attached")
 SINGULAR_NAMES = alternation(c.form for c in CURRENCIES.values() if c.singular)
 # The characters of symbols, which no number may follow or precede inside a longer token.
@@ -104,6 +112,9 @@ AMOUNT_CURRENCY = re.compile(
     # a symbol after the amount is not the next amount's (`in 2023 € 5 million`)
     rf"(?:\s+|-)(?P<currency>{SUFFIX_FORMS})(?![\w$])(?!\s?\d)"
 )
+NAME_AMOUNT = re.compile(
+    rf"(?<![\w$]){SIGN}(?P<currency>(?i:{NAME_FORMS}))\s(?P<number>{DIGITS})(?!\d)(?:{SCALE}|(?<=,\d{{3}}))(?![\w%]|[.,]\d)"
+)
 AMOUNT_SYMBOL = re.compile(
     rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS}){SCALE}?(?P<currency>{ATTACHED_FORMS})(?![\w$])(?!\s?\d)"
 )
@@ -128,6 +139,14 @@ CODE_SCALE = (
 )
 CODE_SCALE_AMOUNT = re.compile(rf"(?<![\w$]){SIGN}{CODE_SCALE}\s?(?P<number>{DIGITS})(?!\d)(?![\w%]|[.,]\d)")
 AMOUNT_CODE_SCALE = re.compile(rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS})(?:\s+|-){CODE_SCALE}(?!\s?\d)")
+# `MEUR 5.2`, `1 BSEK`, `850 kUSD`: the Nordic and continental scale letter glued before an ISO
+# code (M a million, B a billion, k a thousand: scales.tsv's `m`, `b`, `k`).
+SCALE_CODE = (
+    rf"(?P<code_scale>[MBkK])(?P<currency>{alternation(c.form for c in CURRENCIES.values() if c.kind == 'code')})"
+    rf"(?![\w$])"
+)
+SCALE_CODE_AMOUNT = re.compile(rf"(?<![\w$]){SIGN}{SCALE_CODE}\s?(?P<number>{DIGITS})(?!\d)(?![\w%]|[.,]\d)")
+AMOUNT_SCALE_CODE = re.compile(rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS})\s+{SCALE_CODE}(?!\s?\d)")
 # `Revenue (DKKm) 4,210 3,980`: a header in brackets, then its row's amounts.
 CODE_SCALE_HEADER = re.compile(rf"\({CODE_SCALE}\)")
 ROW_GAP = re.compile(r"[ \t]+")
@@ -143,8 +162,11 @@ PATTERNS = (
     ("symbol+amount", SYMBOL_AMOUNT),
     ("amount+currency", AMOUNT_CURRENCY),
     ("amount+symbol", AMOUNT_SYMBOL),
+    ("name+amount", NAME_AMOUNT),
     ("code-scale+amount", CODE_SCALE_AMOUNT),
     ("amount+code-scale", AMOUNT_CODE_SCALE),
+    ("scale-code+amount", SCALE_CODE_AMOUNT),
+    ("amount+scale-code", AMOUNT_SCALE_CODE),
 )
 HEADER_RULE = "code-scale-header+amount"
 TABLE_RULE = "code-scale-header+table"
@@ -157,6 +179,7 @@ ONE = frozenset({"a", "an", "one"})
 # one after a capitalised name that makes it part of another name (`Euro zone`, `Dong Khoi`).
 MODIFIER_POS = frozenset({"NOUN", "PROPN", "NUM"})
 NAME_PART_POS = frozenset({"NOUN", "PROPN"})
+VERB_POS = frozenset({"VERB", "AUX"})
 
 
 class Amount(NamedTuple):
@@ -284,7 +307,10 @@ def _reads_as_money(doc: Doc, match: re.Match, currency: Currency) -> bool:
     if _label_digits(match, currency):
         return False
     form = match.group("currency")
-    if currency.kind == "name" and form[:1].isupper() and not form.isupper():
+    name_after = match.start("currency") > match.start("number")  # not `Euro 5 million ...`
+    if currency.kind == "name" and not name_after and doc[token_at(doc, match.start("currency"))].pos_ in VERB_POS:
+        return False  # `she won 200m` is a race: a name before the amount is no verb
+    if currency.kind == "name" and name_after and form[:1].isupper() and not form.isupper():
         if currency.fraction != 1 or _word_after(doc, match.end(), NAME_PART_POS):
             return False
     return not (match.group("number").lower() in ONE and not scaled and _word_after(doc, match.end(), MODIFIER_POS))
