@@ -9,7 +9,8 @@ contract's precedence where their mentions overlap:
 - a measure wins over a count of its own unit (``610 tpd`` is no count of `tpd`:
   the count's unit is written in the measure), and loses to any other count
   (counts of things stay counts);
-- money, a percentage and a date win over a measure (``5 million pounds`` is money);
+- money, a percentage and a date win over a measure (``5 million pounds`` is money), but a
+  measure's own rate word is no date (the ``a year`` of ``14,000 tonnes of CO2 a year``);
 - a date, count, money, percentage or measure inside a report or initiative name
   belongs to the name (``Annual Ocean Health Report 2023``, ``Seaport 2030 Programme``,
   the ``5K`` of a race's name);
@@ -39,14 +40,21 @@ def _counts_the_unit(count: dict, measure: dict) -> bool:
     return bool(unit) and _overlaps(count, measure) and measure.get("unit_text", "").lower().startswith(unit)
 
 
+def _rate_of(date: dict, measure: dict) -> bool:
+    """The date is the rate word ending a rate measure (`a year` of `500 tonnes of CO2 a year`,
+    unit `tonne per year`)."""
+    return _inside(date, measure) and date["end"] == measure["end"] and " per " in measure.get("unit", "")
+
+
 # (loser type, winner type, test of the loser against a winner)
 # Applied in this order: a count that counted a measure's unit goes before any count wins over
-# that measure.
+# that measure, and a measure's rate word before any date wins over it.
 PRECEDENCE = (
     ("count", "money", _overlaps),
     ("count", "date", _overlaps),
     ("count", "percentage", _overlaps),
     ("count", "measure", _counts_the_unit),
+    ("date", "measure", _rate_of),
     ("measure", "count", _overlaps),
     ("measure", "money", _overlaps),
     ("measure", "percentage", _overlaps),
