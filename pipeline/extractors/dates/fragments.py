@@ -104,7 +104,9 @@ YEAR_AGO = r"(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year)-(?i:
 # `this year's third quarter`: the possessive belongs to a longer date phrase here
 REL_YEAR_POSSESSIVE = r"(?P<relyear0>(?i:this|last|next)\s+year)['’]s"
 LEFT = r"(?<![\w$€£¥#/.,:-])"  # a number starts here, not inside another number or code
-LEFT_YEAR = r"(?:(?<=\b[Mm]id-)|(?<=\b[Pp]re-)|(?<=\b[Pp]ost-)|(?<![\w$€£¥#/.,:-]))"  # the same, but `mid-2024`
+LEFT_YEAR = (  # the same, but `mid-2024`, `end-2020`
+    r"(?:(?<=\b[Mm]id-)|(?<=\b[Pp]re-)|(?<=\b[Pp]ost-)|(?<=\b[Ee]nd-)|(?<=\b[Ss]tart-)|(?<![\w$€£¥#/.,:-]))"
+)
 END_OF_DATE = r"(?!\w|-\d)"  # not inside a longer number; `Jan. 15, 2024--` ends at the year
 
 

@@ -100,7 +100,8 @@ RULE_ORDER = {r.name: i for i, r in enumerate(RULES)}
 MODIFIER = re.compile(
     rf"(?:(?<!-)\b(?P<vague>(?i:{alternation(VAGUE_MODIFIERS)}))[\s-]+"
     # `the end of 2025`; in a list or heading without `the` (`Results announced - end of August 2009`)
-    r"|\b(?P<edge>(?i:(?:the\s+)?(?:end|beginning|start|close)\s+of))\s+)\Z"
+    # `end-September`, `by end-2020`: the same edge written with a hyphen
+    r"|\b(?P<edge>(?i:(?:the\s+)?(?:end|beginning|start|close)\s+of(?=\s)|(?<![\w-])(?:end|start)(?=-)))[\s-]+)\Z"
 )
 
 

@@ -40,7 +40,9 @@ from pipeline.extractors.dates.values import (
     Fiscal,
     Half,
     Holiday,
+    Interval,
     Month,
+    MonthDay,
     PeriodEnding,
     PeriodInYear,
     Quarter,
@@ -131,6 +133,15 @@ def build_half(m: re.Match, text: str) -> Value | None:
     """`the first half of 2024`, `H1 FY24`, `1H24`."""
     h = first_group(m, "h", "h2")
     return year_part(m, Half(int(h) if h else ordinal_number(m["ordinal"], last=2)))
+
+
+def build_months_to_date(m: re.Match, text: str) -> Value | None:
+    """`9M 2024`, `9M24`, `6M'24`: the year's first nine or six months, like `the first nine
+    months of 2024` (results tables write them so)."""
+    y, _ = quarter_year(m)
+    if not isinstance(y, int):
+        return None
+    return Interval(YearPart(y, MonthDay(1, 1)), Edge(Side.END, YearPart(y, Month(int(m["months"])))))
 
 
 def build_season(m: re.Match, text: str) -> Value | None:
@@ -276,6 +287,8 @@ PERIOD_RULES: tuple[Rule, ...] = (
         rf"{LEFT}(?:H(?P<h>[12])(?:\s*(?P<fiscal>FY)?\s*'?(?P<year>\d{{4}}|\d{{2}}))?|(?P<h2>[12])H\s*'?(?P<year2>\d{{4}}|\d{{2}}))(?![\w-])",
         build_half,
     ),
+    # `9M 2024`, `9M24` (not `3M`, a company, nor `$9M`, an amount: LEFT and the year)
+    rule("months-to-date", rf"{LEFT}(?P<months>[69])M\s*'?(?P<year>\d{{4}}|\d{{2}})(?![\w/])", build_months_to_date),
     rule(
         "season",
         rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|the\s+past|the\s+coming|this|last|next|the))\s+)?(?P<season>(?i:{alternation(SEASONS)}))\b(?:\s+(?:of\s+)?(?:{year('year')}|(?P<spoken>{SPOKEN_YEAR})))?",
