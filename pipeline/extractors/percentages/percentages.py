@@ -61,6 +61,9 @@ GROWTH = Rule("growth+percent", CHANGE)  # `growth eased to 2.7%`: a growth rate
 COORDINATED = Rule("coordinated+percent", CHANGE)  # the `8%` of `rose 12% in Europe and 8% in Asia`
 RANGE_START = Rule("range-start+percent", None)  # the `5` of `5-7%`
 POINTS = Rule("points+change-word", CHANGE)  # `the jobless rate fell 0.3 points`
+# `rose 12.5% (9.1%)`, `a margin of 21.4% (2023: -3.1%)`: the figure a year before, in brackets
+# (a label before it allowed), is of the kind of the one it follows; its sign as written.
+BRACKETED = Rule("bracketed-comparative+percent", None)
 RULES = (
     NUMBER_PERCENT,
     SIGNED,
@@ -72,6 +75,7 @@ RULES = (
     COORDINATED,
     RANGE_START,
     POINTS,
+    BRACKETED,
 )
 RULE_NAMES = frozenset(rule.name for rule in RULES)
 
@@ -148,6 +152,8 @@ RATE_PHRASE_WORDS = frozenset({"at", "a", "an", "annual", "annualised", "annuali
 BY_REACH = 10  # words back from `by` to its verb: `reduced its share of the market by 4%`
 CLAUSE_BREAKS = frozenset(',;:()[]|•·.!?"“”')
 SENTENCE_END = re.compile(r"[.!?](?:\s|\Z)|\n")
+BRACKET_AFTER = re.compile(r"[ \t]*\((?:[^()%\n]{1,25}:[ \t]*)?")
+BRACKET_CLOSES = re.compile(r"[ \t]*\)")
 
 
 class Found(NamedTuple):
@@ -170,6 +176,14 @@ def extract_percentages(doc: Doc) -> list[dict]:
         opening = _range_start(text, begin, item, taken)
         cue_start = opening.start if opening is not None else item.start
         previous = mentions[-1] if mentions and not SENTENCE_END.search(text, mentions[-1]["end"], cue_start) else None
+        if (
+            previous is not None
+            and BRACKET_AFTER.fullmatch(text, previous["end"], item.start)
+            and BRACKET_CLOSES.match(text, item.end)
+        ):
+            mentions.append(_mention(text, item, BRACKETED, 1, previous["kind"]))
+            taken.append((item.start, item.end))
+            continue
         rule, sign = _kind(text, begin, cue_start, item, previous)
         mentions.append(_mention(text, item, rule, sign))
         taken.append((item.start, item.end))
