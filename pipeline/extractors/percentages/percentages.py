@@ -128,7 +128,8 @@ PERCENT = re.compile(rf"{SIGN}{NUMBER}{FORM}")
 # A comparative figure in brackets, after the percentage (`12.4 percent (11.9)`) or between
 # its number and its form (`41.2 (39.8) percent`): a percentage of the same unit and kind.
 COMPARATIVE = rf"[ \t]?\((?P<comparative_sign>[+\-−])?(?P<comparative>{DECIMAL_DIGITS})\)"
-COMPARATIVE_AFTER = re.compile(rf"{COMPARATIVE}(?![ \t]?(?:%|\w))")
+# not the number of a percentage of its own (`(39.8) percent`, `(5)%`)
+COMPARATIVE_AFTER = re.compile(rf"{COMPARATIVE}(?![ \t]?(?:%|(?i:per[ \t]?cent|percent|pct|pc)\b))")
 COMPARATIVE_INSIDE = re.compile(rf"{SIGN}{NUMBER}{COMPARATIVE}{FORM}")
 # Where a bracket closes right after digits: only then can a comparative stand inside (a cheap
 # search first, so the long pattern above runs on few texts).
@@ -140,14 +141,16 @@ _RANGE_WINDOW = 60
 YEAR_ON_YEAR_AFTER = re.compile(rf"\s*,?\s*(?i:{alternation(DATA.lines('year_on_year.txt'))})(?![\w/])")
 # Words and punctuation marks, lower-cased by the readers below.
 WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,]*|[^\w\s]")
-LEVEL_BEFORE = frozenset({"to", "from", "at"})  # `rose to 5%`, `from 3% to 5%`: where it stands, a level
+# `rose to 5%`, `from 3% to 5%`: where it stands, a level; so is a share (`accounting for 54%`)
+LEVEL_BEFORE = frozenset({"to", "from", "at", "for"})
 _WINDOW = 120
 MAX_ADVERBS = 2  # `rose sharply by 6%`, `climbed a further 4%`
 ADVERBS = frozenset({"a", "some", "by"})
 # Words right before a number that say nothing of its kind: skipped before the cues are read
 # (`an increase of just 9%`, `fell by between 10% and 15%`, `rose a seasonally adjusted 0.5%`).
 TRANSPARENT = frozenset({"just", "only", "between", "further", "another", "adjusted"})
-# `growing at a rate of 20%`, `growth was at an annual rate of 4%`: the rate phrase is skipped too.
+# `growing at a rate of 20%`, `growth was at an annual rate of 4%`, `grew at rates of 7%`: the
+# rate phrase is skipped too.
 RATE_PHRASE_WORDS = frozenset({"at", "a", "an", "annual", "annualised", "annualized", "yearly", "average"})
 BY_REACH = 10  # words back from `by` to its verb: `reduced its share of the market by 4%`
 CLAUSE_BREAKS = frozenset(',;:()[]|•·.!?"“”')
@@ -337,7 +340,7 @@ def _without_transparent_words(words: list[str]) -> list[str]:
     end = len(words)
     while end and (words[end - 1] in TRANSPARENT or words[end - 1].endswith("ly")):
         end -= 1
-    if end >= 2 and words[end - 2 : end] == ["rate", "of"]:
+    if end >= 2 and words[end - 2] in ("rate", "rates") and words[end - 1] == "of":
         end -= 2
         while end and words[end - 1] in RATE_PHRASE_WORDS:
             end -= 1
