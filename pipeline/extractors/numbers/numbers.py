@@ -69,8 +69,10 @@ SCALES = {form.lower(): Decimal(multiplier) for form, multiplier, _ in _SCALE_RO
 SCALE_WORD = f"(?i:{alternation(form for form, _, kind in _SCALE_ROWS if kind == 'word')})"
 SCALE_ABBR = f"(?i:{alternation(form for form, _, kind in _SCALE_ROWS if kind == 'abbr')})"
 
-# 1,800 / 57.83 / 280000: thousands separators only in groups of three.
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# 1,800 / 57.83 / 280000 / 40 000: thousands separators only in groups of three; a space (also
+# a no-break or thin space, the SI and European style) separates them as a comma does.
+SPACE_GROUPED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3}(?![\d,.]\d))+(?![\d])"
+DIGITS = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{SPACE_GROUPED}|\d+(?:\.\d+)?"
 GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 # `48,7`, `12,50`: a comma before one or two digits is no thousands separator but a decimal
 # comma (South African, European usage); matched only where a scale, currency or percent sign
@@ -119,6 +121,7 @@ def parse_number(text: str, decimal_comma: bool = False) -> Decimal:
         text = text.replace(",", ".")
     cleaned = text.replace(",", "")
     if cleaned[:1].isdigit():
+        cleaned = "".join(cleaned.split())  # `40 000`
         return Decimal(cleaned)
     words = re.split(r"[-\s]+", cleaned.lower())
     if words[-1:] in (["a"], ["an"]):
