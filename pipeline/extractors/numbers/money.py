@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -115,6 +116,36 @@ AMOUNT_CURRENCY = re.compile(
 NAME_AMOUNT = re.compile(
     rf"(?<![\w$]){SIGN}(?P<currency>(?i:{NAME_FORMS}))\s(?P<number>{DIGITS})(?!\d)(?:{SCALE}|(?<=,\d{{3}}))(?![\w%]|[.,]\d)"
 )
+
+
+class NameBeforeAmount:
+    """Finds :data:`NAME_AMOUNT` where it can start: at one of the three words before a number
+    that follows a letter and a space. The names' alternation tried at every position of a text
+    took a second on 1,000 articles; at these few, a hundredth of that."""
+
+    pattern = NAME_AMOUNT
+    cue = re.compile(r"[^\W\d_][ \t\u00a0]\d")
+    words_back = 3
+
+    def finditer(self, text: str, begin: int) -> Iterator[re.Match]:
+        found = -1
+        for cue in self.cue.finditer(text, begin):
+            starts = []
+            at = cue.start() + 1
+            for _ in range(self.words_back):
+                at = max(text.rfind(" ", begin, at - 1), text.rfind("\n", begin, at - 1), begin - 1) + 1
+                starts += [at - 1, at] if at > begin else [at]  # a sign may stand before the name
+                if at <= begin:
+                    break
+            for start in sorted(set(starts)):  # the leftmost match: `Australian dollars 648m`
+                match = self.pattern.match(text, start)
+                if match is not None:
+                    if match.start() > found:
+                        found = match.start()
+                        yield match
+                    break
+
+
 AMOUNT_SYMBOL = re.compile(
     rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS}){SCALE}?(?P<currency>{ATTACHED_FORMS})(?![\w$])(?!\s?\d)"
 )
@@ -162,7 +193,7 @@ PATTERNS = (
     ("symbol+amount", SYMBOL_AMOUNT),
     ("amount+currency", AMOUNT_CURRENCY),
     ("amount+symbol", AMOUNT_SYMBOL),
-    ("name+amount", NAME_AMOUNT),
+    ("name+amount", NameBeforeAmount()),
     ("code-scale+amount", CODE_SCALE_AMOUNT),
     ("amount+code-scale", AMOUNT_CODE_SCALE),
     ("scale-code+amount", SCALE_CODE_AMOUNT),
