@@ -117,9 +117,11 @@ GROWTH_STOPS = frozenset({"a", "an", "of"})
 PARTICLES = frozenset({"up", "down"})
 
 NUMBER = rf"(?P<number>{DECIMAL_DIGITS}|{WORD_NUMBER})"
-NOT_IN_NUMBER = r"(?<![\w.,:/+\-−])"
+NOT_IN_NUMBER = r"(?<![\w.,:/+\-−–])"
 # Not inside another number or word; a sign attached (`-6%`), or the end of a range (`5-7%`).
-SIGN = rf"(?:{NOT_IN_NUMBER}(?P<sign>[+\-−])|{NOT_IN_NUMBER}|(?<=\d-))"
+# an en dash glued to the number is a minus too (`(–5.5%)`, tables); after a digit it is a range
+SIGN = rf"(?:{NOT_IN_NUMBER}(?P<sign>[+\-−–])|{NOT_IN_NUMBER}|(?<=\d[-–]))"
+MINUS_SIGNS = ("-", "−", "–")
 FORM = (
     rf"(?:\s?(?P<symbol>{alternation(_SYMBOL_FORMS)})(?![\w%])"
     rf"|(?:\s+|-)?(?P<word>(?i:{alternation(_DOTTED_FORMS)}){SENTENCE_GOES_ON}|(?i:{alternation(_WORD_FORMS)})(?![\w%])))"
@@ -127,7 +129,7 @@ FORM = (
 PERCENT = re.compile(rf"{SIGN}{NUMBER}{FORM}")
 # A comparative figure in brackets, after the percentage (`12.4 percent (11.9)`) or between
 # its number and its form (`41.2 (39.8) percent`): a percentage of the same unit and kind.
-COMPARATIVE = rf"[ \t]?\((?P<comparative_sign>[+\-−])?(?P<comparative>{DECIMAL_DIGITS})\)"
+COMPARATIVE = rf"[ \t]?\((?P<comparative_sign>[+\-−–])?(?P<comparative>{DECIMAL_DIGITS})\)"
 # not the number of a percentage of its own (`(39.8) percent`, `(5)%`)
 COMPARATIVE_AFTER = re.compile(rf"{COMPARATIVE}(?![ \t]?(?:%|(?i:per[ \t]?cent|percent|pct|pc)\b))")
 COMPARATIVE_INSIDE = re.compile(rf"{SIGN}{NUMBER}{COMPARATIVE}{FORM}")
@@ -241,7 +243,7 @@ def _comparative(match: re.Match | None, form: Form) -> Found | None:
         return None
     sign = match.group("comparative_sign") or ""
     start = match.start("comparative_sign") if sign else match.start("comparative")
-    return Found(start, match.end("comparative"), number, "-" if sign in ("-", "−") else sign, form, None)
+    return Found(start, match.end("comparative"), number, "-" if sign in MINUS_SIGNS else sign, form, None)
 
 
 def _found(text: str, begin: int, match: re.Match, form: Form | None = None) -> Found:
@@ -252,7 +254,7 @@ def _found(text: str, begin: int, match: re.Match, form: Form | None = None) -> 
         qualifier.start() if qualifier else match.start(),
         match.end(),
         match.group("number"),
-        "-" if match.group("sign") in ("-", "−") else (match.group("sign") or ""),
+        "-" if match.group("sign") in MINUS_SIGNS else (match.group("sign") or ""),
         form or FORMS[" ".join(written.lower().split())],
         qualifier.group("qualifier") if qualifier else None,
     )
@@ -274,7 +276,7 @@ def _range_start(text: str, begin: int, end: Found, taken: list[tuple[int, int]]
         qualifier.start() if qualifier else match.start(),
         match.end("number"),
         number,
-        "-" if match.group("sign") in ("-", "−") else (match.group("sign") or ""),
+        "-" if match.group("sign") in MINUS_SIGNS else (match.group("sign") or ""),
         end.form,
         qualifier.group("qualifier") if qualifier else None,
     )
