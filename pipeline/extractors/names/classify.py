@@ -51,6 +51,7 @@ from pipeline.extractors.names.lexicon import (
     FACILITY_CUE,
     FUNDRAISING_CUE,
     GENERIC_NAMES,
+    HOLIDAY_NAMES,
     HEADLINE_VERBS,
     KIND_NOUNS,
     MARKET_CUE,
@@ -422,8 +423,11 @@ def _names_a_thing(tokens: list[Token]) -> bool:
 
 def is_generic(tokens: list[Token]) -> bool:
     """The words are a generic phrase (`data/generic_names.txt`); with an edition year they
-    name one edition (`the 2031 Annual Report`)."""
-    return " ".join(t.text.lower() for t in tokens) in GENERIC_NAMES
+    name one edition (`the 2031 Annual Report`). A holiday is a date, with its year or without."""
+    words = [t.text.lower() for t in tokens]
+    if words and words[-1].isdigit():  # `Christmas Day 2022` is still the holiday
+        words = words[:-1]
+    return " ".join(t.text.lower() for t in tokens) in GENERIC_NAMES or " ".join(words) in HOLIDAY_NAMES
 
 
 def _run_is_quoted(tokens: list[Token], run: Run) -> bool:

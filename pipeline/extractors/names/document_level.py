@@ -25,6 +25,7 @@ from pipeline.extractors.names.lexicon import (
     ALIAS_CUE,
     BRACKET_AFTER,
     EDITION_BEFORE,
+    JOB_WORDS,
     ORGANISATION_PREDICATE,
     ROLE_AFTER,
 )
@@ -37,7 +38,7 @@ CAPITALISED_BEFORE = re.compile(r"[A-Z]\w*[ \t]$")
 # Before a name or acronym `said (the)` with the sentence ending after it (`..., said the ACR.`).
 SAID_BEFORE = re.compile(r"\bsaid\s+(?:the\s+)?$")
 SAID_NAME_END = re.compile(r"^(?=\s*[.,;]|\s+(?:on|in)\b)")
-COMPLEMENT_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+COMPLEMENT_BEFORE = re.compile(r"\b(?P<office>[A-Za-z]+(?:\s+[A-Za-z]+)?)\s+of\s+(?:the\s+)?$")
 YEAR_AFTER = re.compile(r"^[ \t](?:19|20)\d\d\b(?![-–/]?\d)")
 TRAILING_YEAR = re.compile(r"\s+(?:19|20)\d\d$")
 DASHES = re.compile(r"[-–]")
@@ -214,8 +215,11 @@ def _acts_as_organisation_anywhere(name: Name, defined: list[str], by_initials: 
             bracket = BRACKET_AFTER.match(after)
             if bracket is not None:
                 after = after[bracket.end() :]
-            # `the director of the X said`: the director speaks, not X
-            speaker = AGENT_AFTER.match(after) and not COMPLEMENT_BEFORE.search(text[max(0, start - 8) : start])
+            # `the director general of the X said`: the office holder speaks, not X (a person
+            # `of the X` still speaks for it)
+            office = COMPLEMENT_BEFORE.search(text[max(0, start - 40) : start])
+            holder = office is not None and any(w.capitalize() in JOB_WORDS for w in office.group("office").split())
+            speaker = AGENT_AFTER.match(after) and not holder
             if ROLE_AFTER.match(after) or speaker or (agency and AGENCY_AFTER.match(after)):
                 return True
             if ORGANISATION_PREDICATE.match(after):  # `X was established as an international organization`

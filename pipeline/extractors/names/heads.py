@@ -93,7 +93,7 @@ def head_of(tokens: list[Token], skip: frozenset[int] = frozenset()) -> tuple[in
         if k not in skip:
             for length in HEAD_LENGTHS:
                 key = tuple(words[k : k + length])
-                if len(key) == length and key in HEADS:
+                if len(key) == length and key in HEADS and _enough_before(tokens, k, k + length, HEADS[key]):
                     heads.append((k, k + length, HEADS[key]))
                     k += length - 1  # `Safe Harbor Statement`: no shorter head inside a longer one
                     break
@@ -103,6 +103,17 @@ def head_of(tokens: list[Token], skip: frozenset[int] = frozenset()) -> tuple[in
     preposition = first_preposition(tokens)
     before = [h for h in heads if preposition is None or h[1] <= preposition]
     return max(before or heads, key=lambda h: h[1])
+
+
+def _enough_before(tokens: list[Token], start: int, end: int, category: Category) -> bool:
+    """The head has the capitalised words right before it its category asks for (`Green` of `Nelly
+    and Green Day` is one), or a complement after it."""
+    if end < len(tokens) and tokens[end].text in COMPLEMENT_PREPOSITIONS:
+        return True
+    before = 0
+    while before < start and tokens[start - before - 1].text[:1].isupper():
+        before += 1
+    return before >= category.words_before
 
 
 def first_preposition(tokens: list[Token]) -> int | None:

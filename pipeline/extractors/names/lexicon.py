@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.core.lexicon import DataDir, alternation
+from pipeline.extractors.dates.lexicon import HOLIDAYS
 from pipeline.extractors.numbers.currencies import DATELINE_CITIES
 from pipeline.extractors.numbers.numbers import ORDINALS
 from pipeline.extractors.numbers.numbers import read_rows as number_rows
@@ -24,10 +25,16 @@ class Category:
 
     cls: str  # report | initiative | organisation | venue
     kind: str = ""  # the initiative kind ('' for the other classes)
+    # words a name needs before the head unless a complement follows it (`World Population Day`,
+    # `Day of Caring`; not a band's or a person's `Green Day`)
+    words_before: int = 0
 
 
 def _categories(name: str) -> dict[str, Category]:
-    return {row[0]: Category(row[1], row[2] if len(row) > 2 else "") for row in _rows(name)}
+    return {
+        row[0]: Category(row[1], row[2] if len(row) > 2 else "", int(row[3]) if len(row) > 3 and row[3] else 0)
+        for row in _rows(name)
+    }
 
 
 # Head nouns, keyed by their words (case-sensitive): ("White", "Paper") -> report.
@@ -88,6 +95,9 @@ JOB_WORDS = frozenset(_lines("job_words.txt"))
 COMPANY_SUFFIXES = frozenset(line.lower() for line in _lines("company_suffixes.txt"))
 # Phrases that name nothing on their own (`Press Conference`, `Media Centre`), compared in lower case.
 GENERIC_NAMES = frozenset(line.lower() for line in _lines("generic_names.txt"))
+# The holidays the date extractor reads (`Labour Day`, `Earth Day 2024`) are dates, not named events.
+# Compared without possessives, as a name's tokens come (`International Women Day`).
+HOLIDAY_NAMES = frozenset(re.sub(r"['’]s?(?=\s|$)", "", name) for name in HOLIDAYS)
 NAMING_VERBS = frozenset(_lines("naming_verbs.txt"))
 # A word and a year that name a programme (`Vision 2035`, `Horizon 2040`).
 YEAR_NAMES: dict[str, str] = {row[0]: row[1] for row in _rows("year_names.tsv")}
