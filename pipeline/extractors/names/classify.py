@@ -282,12 +282,12 @@ def _without_article(tokens: list[Token]) -> list[Token]:
 
 def _separates(tokens: list[Token], i: int) -> bool:
     """`in`/`at`/`with` start a new name (capitalised inside a Title-Case headline: `Runners
-    Take Part In Delta Marathon Festival`), except after a gerund opening the name (`Investing
-    in Delta Infrastructure Program`: one name)."""
+    Take Part In Delta Marathon Festival`), except `in` after a gerund opening the name
+    (`Investing in Delta Infrastructure Program`: one name; not `Coinciding with the X Day`)."""
     word = tokens[i].text.lower() if i > 0 else tokens[i].text
     if word not in SEPARATING_PREPOSITIONS:
         return False
-    return not (i == 1 and tokens[0].text.endswith("ing") and tokens[0].is_capitalised)
+    return not (i == 1 and word == "in" and tokens[0].text.endswith("ing") and tokens[0].is_capitalised)
 
 
 def _split_at_separator(tokens: list[Token]) -> list[list[Token]]:

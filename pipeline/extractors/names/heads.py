@@ -12,6 +12,7 @@ from pipeline.extractors.names.context import Context
 from pipeline.extractors.names.lexicon import (
     COMPANY_SUFFIXES,
     COMPLEMENT_PREPOSITIONS,
+    EDITION_NOUNS,
     HEAD_LENGTHS,
     HEADLINE_VERBS,
     HEADS,
@@ -54,6 +55,8 @@ def strip_leading(run: Run, context: Context) -> list[Token]:
         opening_the = first.text == "The" and len(tokens) > 1 and context.sentence_initial(first.start)
         if first.is_function_word or ordinal or opening_the or (first.is_number and len(tokens) > 1):
             tokens.pop(0)
+        elif len(tokens) > 2 and first.text.lower() in EDITION_NOUNS and tokens[1].text == "of":
+            del tokens[:2]  # `41st Edition of the X Fair`: the edition is no part of the name
         elif len(tokens) > 1 and context.pos(first) in LEADING_POS:
             tokens.pop(0)
         else:

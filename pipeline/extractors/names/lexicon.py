@@ -63,6 +63,7 @@ COMPLEMENT_PREPOSITIONS = frozenset(_lines("complement_prepositions.txt"))
 SEPARATING_PREPOSITIONS = frozenset(_lines("separating_prepositions.txt"))
 # Ordinal words, and words used like them (`inaugural`), before an event name.
 ORDINAL_WORDS = frozenset(ORDINALS) | DATA.words("edition_words.txt")
+EDITION_NOUNS = DATA.words("edition_nouns.txt")
 # A year or ordinal right before a name: an edition of an event (`the 2023 X`, `the 6th X`).
 EDITION_BEFORE = re.compile(
     rf"(?:\b(?:19|20)\d\d|\b\d+(?:st|nd|rd|th)|\b(?:{alternation(ORDINAL_WORDS)}))\s+$", re.IGNORECASE
