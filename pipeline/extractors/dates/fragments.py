@@ -104,8 +104,8 @@ YEAR_AGO = r"(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year)-(?i:
 # `this year's third quarter`: the possessive belongs to a longer date phrase here
 REL_YEAR_POSSESSIVE = r"(?P<relyear0>(?i:this|last|next)\s+year)['’]s"
 LEFT = r"(?<![\w$€£¥#/.,:-])"  # a number starts here, not inside another number or code
-LEFT_YEAR = (  # the same, but `mid-2024`, `end-2020`
-    r"(?:(?<=\b[Mm]id-)|(?<=\b[Pp]re-)|(?<=\b[Pp]ost-)|(?<=\b[Ee]nd-)|(?<=\b[Ss]tart-)|(?<![\w$€£¥#/.,:-]))"
+LEFT_YEAR = (  # the same, but `mid-2024`, `end-2020` (a digit first: most positions fail at once)
+    r"(?=\d)(?:(?<![\w$€£¥#/.,:-])|(?<=\b[Mm]id-)|(?<=\b[Pp]re-)|(?<=\b[Pp]ost-)|(?<=\b[Ee]nd-)|(?<=\b[Ss]tart-))"
 )
 END_OF_DATE = r"(?!\w|-\d)"  # not inside a longer number; `Jan. 15, 2024--` ends at the year
 

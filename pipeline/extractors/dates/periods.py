@@ -288,7 +288,12 @@ PERIOD_RULES: tuple[Rule, ...] = (
         build_half,
     ),
     # `9M 2024`, `9M24` (not `3M`, a company, nor `$9M`, an amount: LEFT and the year)
-    rule("months-to-date", rf"{LEFT}(?P<months>[69])M\s*'?(?P<year>\d{{4}}|\d{{2}})(?![\w/])", build_months_to_date),
+    rule(
+        "months-to-date",
+        rf"{LEFT}(?P<months>[69])M\s*'?(?P<year>\d{{4}}|\d{{2}})(?![\w/])",
+        build_months_to_date,
+        needs=("6m", "9m"),
+    ),
     rule(
         "season",
         rf"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|the\s+past|the\s+coming|this|last|next|the))\s+)?(?P<season>(?i:{alternation(SEASONS)}))\b(?:\s+(?:of\s+)?(?:{year('year')}|(?P<spoken>{SPOKEN_YEAR})))?",
