@@ -277,6 +277,13 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         build_month_range,
         month_named=True,
     ),
+    # `Jan-Sep 2024`, `Jan.–Mar. 2024`: abbreviated names joined by a dash, read only before a year
+    rule(
+        "abbreviated-month-range",
+        rf"{month('m1')}[-–]{month('m2')},?\s+{year('year')}{END_OF_DATE}",
+        build_month_range,
+        month_named=True,
+    ),
     # `April June 2016`: a range whose dash the copy lost, read only before a year
     rule(
         "month-month-year",

@@ -274,7 +274,7 @@ PERIOD_RULES: tuple[Rule, ...] = (
         build_quarter,
     ),
     rule("year-q-quarter", rf"{LEFT}(?P<year>\d{{4}})\s*-?\s*Q(?P<q>[1-4])(?!\w)", build_quarter),
-    rule("nq-quarter", rf"{LEFT}(?P<q>[1-4])Q\s*'?(?P<year>\d{{4}}|\d{{2}})?(?!\w)", build_quarter),
+    rule("nq-quarter", rf"{LEFT}(?P<q>[1-4])Q\s*(?P<fiscal>FY)?\s*'?(?P<year>\d{{4}}|\d{{2}})?(?!\w)", build_quarter),
     rule(
         "month-quarter",
         rf"\b(?i:the)\s+{month('month', True)}\s+(?i:quarter)\b(?:\s+(?:of\s+)?{year('year')})?",
@@ -284,7 +284,7 @@ PERIOD_RULES: tuple[Rule, ...] = (
     rule("half", HALF, build_half, needs=("half",)),
     rule(
         "h-half",
-        rf"{LEFT}(?:H(?P<h>[12])(?:\s*(?P<fiscal>FY)?\s*'?(?P<year>\d{{4}}|\d{{2}}))?|(?P<h2>[12])H\s*'?(?P<year2>\d{{4}}|\d{{2}}))(?![\w-])",
+        rf"{LEFT}(?:H(?P<h>[12])(?:\s*(?P<fiscal>FY)?\s*'?(?P<year>\d{{4}}|\d{{2}}))?|(?P<h2>[12])H\s*(?P<fiscal2>FY)?\s*'?(?P<year2>\d{{4}}|\d{{2}}))(?![\w-])",
         build_half,
     ),
     # `9M 2024`, `9M24` (not `3M`, a company, nor `$9M`, an amount: LEFT and the year)
