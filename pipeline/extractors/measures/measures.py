@@ -81,7 +81,8 @@ NOT_MODIFIERS = frozenset(
 )
 NOT_IN_NUMBER = r"(?<![\w.,:/+\-−])"
 # Not inside another number or word; a sign attached (`-5°C`), or the end of a range (`2-3 km`).
-SIGN = rf"(?:{NOT_IN_NUMBER}(?P<sign>[\-−])|{NOT_IN_NUMBER}|(?<=\d-))"
+# `100 MW/400 MWh`: a storage plant's power and energy, the second after a unit's slash
+SIGN = rf"(?:{NOT_IN_NUMBER}(?P<sign>[\-−])|{NOT_IN_NUMBER}|(?<=\d-)|(?<=[A-Za-z]/))"
 SCALE = rf"(?:(?:\s+|-)(?P<scale>(?:{SCALE_WORD})(?:\s+(?:{SCALE_WORD}))?)|(?P<abbr>{SCALE_ABBR})(?=\s))"
 RANGE_BEFORE = re.compile(
     rf"{SIGN}(?P<number>{DIGITS})(?:(?:\s+|-)(?P<scale>{SCALE_WORD}))?\s*(?:[-–]|\s(?:to|and)\s)\s*\Z"
