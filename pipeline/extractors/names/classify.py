@@ -59,6 +59,8 @@ from pipeline.extractors.names.lexicon import (
     NAME_PREFIXES,
     ORGANISATION_APPOSITION,
     PERIOD_AFTER,
+    PERIOD_NOUN_END,
+    RESULTS_PERIOD_AFTER,
     PLACE_LENGTHS,
     PLACE_NAMES,
     PUBLICATION_CUE,
@@ -499,6 +501,9 @@ def _report_from_tokens(tokens: list[Token], context: Context) -> Name | None:
     elif period:  # `Interim Report for 1 January - 30 June 2016`, `Interim Report Q1/2014`
         end += period.end()
         year = period.group("year") or period.group("year2") or period.group("year3") or ""
+    elif (results := _results_period(text, start, end, context)) is not None:
+        end += results.end()
+        year = results.group("year")
     if not year and is_generic(tokens):
         return None  # `Annual Report`, `White Paper`: no title without its owner or edition
     if not year:
@@ -572,6 +577,20 @@ def _catalogued_title(run: Run, previous: Run | None, context: Context) -> Name 
         return None
     start = tokens[0].start
     return Name(start, end, "report", "", rules.TITLE_CATALOGUE.name, report_year(context.text[start:end]))
+
+
+def _results_period(text: str, start: int, end: int, context: Context) -> re.Match | None:
+    """The period after a results title in the release's headline (`Results for the nine
+    months ended 30 June 2031`; `... Third Quarter` + ` ended September 30, 2031`); a section
+    heading in the body (`Outlook for the Quarter ending ...`) is no title."""
+    if "\n" in text[body_start(context.doc) : start].strip():  # the headline: the body's first line
+        return None
+    match = RESULTS_PERIOD_AFTER.match(text[end : end + 80])
+    if match is None or (
+        not match.group(0).lstrip().lower().startswith("for") and not PERIOD_NOUN_END.search(text[start:end])
+    ):
+        return None
+    return match
 
 
 def _version_after(offset: int, context: Context) -> str:

@@ -82,6 +82,19 @@ PERIOD_AFTER = re.compile(
     rf"|[ \t]+Q[1-4]/(?P<year2>(?:19|20)\d\d)"
     rf"|,[ \t]+{_MONTH}[ \t]*[-–]?[ \t]*{_MONTH}[ \t]+(?P<year3>(?:19|20)\d\d))(?![\w/-])"
 )
+# A results headline's period after its title (contract v1.1 guideline: the period stays in the
+# title, with no date mentions inside): `Results for the twelve months ended 31 December 2031`,
+# `Unaudited Results for the Third Quarter ended September 30, 2031` (the run ends at `Quarter`).
+_ENDED_DAY = (
+    rf"(?i:ended|ending)[ \t]+(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH}|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?)"
+    rf",?[ \t]+(?P<year>(?:19|20)\d\d)(?![\w/-])"
+)
+RESULTS_PERIOD_AFTER = re.compile(
+    rf"^[ \t]+(?:(?i:for)[ \t]+(?:(?i:the)[ \t]+)?(?i:(?:three|six|nine|twelve|3|6|9|12)[ \t]+months|"
+    rf"(?:first|second|third|fourth)[ \t]+quarter|(?:first|second)[ \t]+half|year|quarter|half[ \t-]year|period)[ \t]+)?"
+    + _ENDED_DAY
+)
+PERIOD_NOUN_END = re.compile(r"(?i:quarter|months|half|year|period)$")
 HEADLINE_VERBS = frozenset(_lines("headline_verbs.txt"))
 # Countries and cities (CLDR's territory names and time-zone cities, and the datelines' capitals,
 # as the money extractor reads them), lower case: a place after a name's head stays in the name
