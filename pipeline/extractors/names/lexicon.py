@@ -90,8 +90,8 @@ _ENDED_DAY = (
     rf",?[ \t]+(?P<year>(?:19|20)\d\d)(?![\w/-])"
 )
 RESULTS_PERIOD_AFTER = re.compile(
-    rf"^[ \t]+(?:(?i:for)[ \t]+(?:(?i:the)[ \t]+)?(?i:(?:three|six|nine|twelve|3|6|9|12)[ \t]+months|"
-    rf"(?:first|second|third|fourth)[ \t]+quarter|(?:first|second)[ \t]+half|year|quarter|half[ \t-]year|period)[ \t]+)?"
+    r"^[ \t]+(?:(?i:for)[ \t]+(?:(?i:the)[ \t]+)?(?i:(?:three|six|nine|twelve|3|6|9|12)[ \t]+months|"
+    r"(?:first|second|third|fourth)[ \t]+quarter|(?:first|second)[ \t]+half|year|quarter|half[ \t-]year|period)[ \t]+)?"
     + _ENDED_DAY
 )
 PERIOD_NOUN_END = re.compile(r"(?i:quarter|months|half|year|period)$")
