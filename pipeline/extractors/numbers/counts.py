@@ -47,7 +47,12 @@ LABEL_WORDS = read_words("not_count_before.txt")
 # The rules, as a row's `rule` column names them.
 NOUN_RULE = "number+noun"  # the counted noun after the number gives the unit
 ANTECEDENT_RULE = "number+antecedent"  # a bare number takes the unit it refers to
-RULE_NAMES = frozenset({NOUN_RULE, ANTECEDENT_RULE})
+COMPARATIVE_RULE = "bracketed-comparative"  # `118 staff (2022: 111)`: the figure before's unit
+RULE_NAMES = frozenset({NOUN_RULE, ANTECEDENT_RULE, COMPARATIVE_RULE})
+# A comparative in brackets right after a count and its noun, a label allowed (`118 staff (2022:
+# 111)`, `40 stores (35)`).
+BRACKET_OPENS = re.compile(r"(?:[ \t]+[^\W\d_][\w'’-]*){0,3}[ \t]*\((?:[^()\n]{1,20}:[ \t]*)?")  # after the counted noun
+BRACKET_CLOSES = re.compile(r"[ \t]*\)")
 
 COUNT = re.compile(
     # not inside a word, a number, a date, a time or after a currency symbol
@@ -96,7 +101,9 @@ def extract_counts(doc: Doc) -> list[dict]:
     units: list[tuple[Span, str]] = []  # (sentence, unit) of every count so far, for bare numbers
     for match in COUNT.finditer(text, begin):
         candidate = _candidate(doc, text, match, begin)
-        found = _count(doc, candidate, units) if candidate.first < len(doc) else None
+        found = _comparative(text, candidate, match, mentions, units) or (
+            _count(doc, candidate, units) if candidate.first < len(doc) else None
+        )
         if found is None:
             continue
         unit, rule, sentence = found
@@ -110,6 +117,17 @@ def extract_counts(doc: Doc) -> list[dict]:
             )
         )
     return mentions
+
+
+def _comparative(
+    text: str, candidate: Candidate, match: re.Match, mentions: list[dict], units: list
+) -> tuple[str, str, Span] | None:
+    """`Headcount rose to 118 (2022: 111)`: the bracketed figure counts what the one before it counts."""
+    if not mentions or not units or candidate.qualifier or is_year(match.group("number") or ""):
+        return None
+    if BRACKET_OPENS.fullmatch(text, mentions[-1]["end"], candidate.start) and BRACKET_CLOSES.match(text, match.end()):
+        return mentions[-1]["unit"], COMPARATIVE_RULE, units[-1][0]
+    return None
 
 
 def _candidate(doc: Doc, text: str, match: re.Match, begin: int) -> Candidate:
