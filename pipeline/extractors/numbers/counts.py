@@ -51,7 +51,9 @@ COMPARATIVE_RULE = "bracketed-comparative"  # `118 staff (2022: 111)`: the figur
 RULE_NAMES = frozenset({NOUN_RULE, ANTECEDENT_RULE, COMPARATIVE_RULE})
 # A comparative in brackets right after a count and its noun, a label allowed (`118 staff (2022:
 # 111)`, `40 stores (35)`).
-BRACKET_OPENS = re.compile(r"(?:[ \t]+[^\W\d_][\w'’-]*){0,3}[ \t]*\((?:[^()\n]{1,20}:[ \t]*)?")  # after the counted noun
+BRACKET_OPENS = re.compile(
+    r"(?:[ \t]+[^\W\d_][\w'’-]*){0,3}[ \t]*\((?:[^()\n]{1,20}:[ \t]*)?"
+)  # after the counted noun
 BRACKET_CLOSES = re.compile(r"[ \t]*\)")
 
 COUNT = re.compile(
