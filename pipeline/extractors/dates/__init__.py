@@ -80,12 +80,12 @@ def is_anchored(candidate: Candidate) -> bool:
 
 # `a year ago` with no comparison word (`had net income of $1 million a year ago`): the
 # period being compared is still the release's (contract v1.1), when its sentence names none.
-YEAR_AGO = shifted(Base.DOCUMENT, Unit.YEAR, -1)
+PLAIN_YEAR_AGO = shifted(Base.DOCUMENT, Unit.YEAR, -1)  # `a year ago` as first read: last year
 YEAR_BACK = shifted(Base.REFERENCE, Unit.YEAR, -1)
 
 
 def is_plain_year_ago(candidate: Candidate, references: References) -> bool:
-    return candidate.rule.name == "ago" and candidate.value == YEAR_AGO and not references.in_sentence(candidate)
+    return candidate.rule.name == "ago" and candidate.value == PLAIN_YEAR_AGO and not references.in_sentence(candidate)
 
 
 def extract_dates(doc: Doc) -> list[dict]:

@@ -40,9 +40,7 @@ from pipeline.extractors.dates.values import (
     Fiscal,
     Half,
     Holiday,
-    Interval,
     Month,
-    MonthDay,
     PeriodEnding,
     PeriodInYear,
     Quarter,
@@ -52,6 +50,7 @@ from pipeline.extractors.dates.values import (
     Value,
     WeekOf,
     YearPart,
+    first_months,
     shifted,
 )
 
@@ -141,7 +140,7 @@ def build_months_to_date(m: re.Match, text: str) -> Value | None:
     y, _ = quarter_year(m)
     if not isinstance(y, int):
         return None
-    return Interval(YearPart(y, MonthDay(1, 1)), Edge(Side.END, YearPart(y, Month(int(m["months"])))))
+    return first_months(y, int(m["months"]))
 
 
 def build_season(m: re.Match, text: str) -> Value | None:

@@ -45,19 +45,17 @@ from pipeline.extractors.dates.values import (
     Base,
     Direction,
     Duration,
-    Edge,
     Interval,
     Month,
-    MonthDay,
     Quarter,
     Relative,
     ShiftedYear,
-    Side,
     Unit,
     Value,
     Weekday,
     YearPart,
     duration,
+    first_months,
     shifted,
 )
 
@@ -175,7 +173,7 @@ def build_the_relative_duration(m: re.Match, text: str) -> Value | None:
         if not m["num"] or months is None or months > 12:
             return None
         y = stated or ShiftedYear(Base.DOCUMENT, 0)
-        return Interval(YearPart(y, MonthDay(1, 1)), Edge(Side.END, YearPart(y, Month(months))))
+        return first_months(y, months)
     if not m["num"] and rel in ("previous", "prior", "following"):
         return None  # `the previous year` is anchored, see build_relative_unit
     return amount_of(n, name)

@@ -388,6 +388,11 @@ def duration(unit: Unit, amount: int) -> Duration:
     return Duration(**{fields[unit]: amount})
 
 
+def first_months(year: int | ShiftedYear, months: int) -> Interval:
+    """The year's first ``months`` months as days (`the first nine months of 2024`, `9M 2024`)."""
+    return Interval(YearPart(year, MonthDay(1, 1)), Edge(Side.END, YearPart(year, Month(months))))
+
+
 def day(date: dt.date) -> YearPart:
     return YearPart(date.year, MonthDay(date.month, date.day))
 

@@ -427,9 +427,8 @@ def is_generic(tokens: list[Token]) -> bool:
     """The words are a generic phrase (`data/generic_names.txt`); with an edition year they
     name one edition (`the 2031 Annual Report`). A holiday is a date, with its year or without."""
     words = [t.text.lower() for t in tokens]
-    if words and words[-1].isdigit():  # `Christmas Day 2022` is still the holiday
-        words = words[:-1]
-    return " ".join(t.text.lower() for t in tokens) in GENERIC_NAMES or " ".join(words) in HOLIDAY_NAMES
+    undated = words[:-1] if words and words[-1].isdigit() else words  # `Christmas Day 2022` is the holiday
+    return " ".join(words) in GENERIC_NAMES or " ".join(undated) in HOLIDAY_NAMES
 
 
 def _run_is_quoted(tokens: list[Token], run: Run) -> bool:
@@ -586,9 +585,7 @@ def _results_period(text: str, start: int, end: int, context: Context) -> re.Mat
     if "\n" in text[body_start(context.doc) : start].strip():  # the headline: the body's first line
         return None
     match = RESULTS_PERIOD_AFTER.match(text[end : end + 80])
-    if match is None or (
-        not match.group(0).lstrip().lower().startswith("for") and not PERIOD_NOUN_END.search(text[start:end])
-    ):
+    if match is None or not (match.group("period") or PERIOD_NOUN_END.search(text[start:end])):
         return None
     return match
 

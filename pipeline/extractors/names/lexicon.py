@@ -90,7 +90,7 @@ _ENDED_DAY = (
     rf",?[ \t]+(?P<year>(?:19|20)\d\d)(?![\w/-])"
 )
 RESULTS_PERIOD_AFTER = re.compile(
-    r"^[ \t]+(?:(?i:for)[ \t]+(?:(?i:the)[ \t]+)?(?i:(?:three|six|nine|twelve|3|6|9|12)[ \t]+months|"
+    r"^[ \t]+(?P<period>(?i:for)[ \t]+(?:(?i:the)[ \t]+)?(?i:(?:three|six|nine|twelve|3|6|9|12)[ \t]+months|"
     r"(?:first|second|third|fourth)[ \t]+quarter|(?:first|second)[ \t]+half|year|quarter|half[ \t-]year|period)[ \t]+)?"
     + _ENDED_DAY
 )

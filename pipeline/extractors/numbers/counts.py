@@ -23,7 +23,9 @@ from pipeline.core.mentions import make_mention
 from pipeline.extractors.numbers.currencies import CURRENCY_WORDS
 from pipeline.extractors.numbers.nouns import IRREGULAR_LEMMAS, counted_noun, next_word, previous_word, unit_lemma
 from pipeline.extractors.numbers.numbers import (
+    BRACKET_CLOSES,
     DIGITS,
+    LABELLED_BRACKET,
     QUALIFIER_SUFFIX,
     SCALE_ABBR,
     SCALE_WORD,
@@ -49,12 +51,8 @@ NOUN_RULE = "number+noun"  # the counted noun after the number gives the unit
 ANTECEDENT_RULE = "number+antecedent"  # a bare number takes the unit it refers to
 COMPARATIVE_RULE = "bracketed-comparative"  # `118 staff (2022: 111)`: the figure before's unit
 RULE_NAMES = frozenset({NOUN_RULE, ANTECEDENT_RULE, COMPARATIVE_RULE})
-# A comparative in brackets right after a count and its noun, a label allowed (`118 staff (2022:
-# 111)`, `40 stores (35)`).
-BRACKET_OPENS = re.compile(
-    r"(?:[ \t]+[^\W\d_][\w'’-]*){0,3}[ \t]*\((?:[^()\n]{1,20}:[ \t]*)?"
-)  # after the counted noun
-BRACKET_CLOSES = re.compile(r"[ \t]*\)")
+# A comparative in brackets right after a count and its noun (`118 staff (2022: 111)`, `40 stores (35)`).
+BRACKET_OPENS = re.compile(rf"(?:[ \t]+[^\W\d_][\w'’-]*){{0,3}}{LABELLED_BRACKET}")
 
 COUNT = re.compile(
     # not inside a word, a number, a date, a time or after a currency symbol

@@ -84,7 +84,8 @@ SUFFIX_FORMS = _forms("suffix")
 # A currency's name before a scaled or grouped amount (`Euro 5.2 million`, `Rupees 500 crore`,
 # `naira 250,000`): no form of the other patterns, and no money without the scale or the groups
 # (`Euro 2024` is a tournament).
-NAME_FORMS = alternation(c.form for c in CURRENCIES.values() if c.kind == "name" and c.form.replace(" ", "").isalpha())
+NAMES = [c.form for c in CURRENCIES.values() if c.kind == "name" and c.form.replace(" ", "").isalpha()]
+NAME_FORMS = alternation(NAMES)
 ATTACHED_FORMS = _forms("attached")
 SINGULAR_NAMES = alternation(c.form for c in CURRENCIES.values() if c.singular)
 # The characters of symbols, which no number may follow or precede inside a longer token.
@@ -130,11 +131,7 @@ class NameBeforeAmount:
     cue = re.compile(r"(?<=[^\W\d_])[ \t\u00a0](?=\d)")  # a space between a letter and a digit
     words_back = 3
     # the last word of every name: a cue's word must be one (`euros`, `dollars`, `naira`)
-    last_words = frozenset(
-        c.form.split()[-1].lower()
-        for c in CURRENCIES.values()
-        if c.kind == "name" and c.form.replace(" ", "").isalpha()
-    )
+    last_words = frozenset(name.split()[-1].lower() for name in NAMES)
 
     def finditer(self, text: str, begin: int) -> Iterator[re.Match]:
         found = -1
@@ -304,11 +301,11 @@ def _table_amounts(text: str, at: int) -> list[re.Match]:
     label = 0
     for token in TABLE_TOKEN.finditer(text, at, end if end >= 0 else len(text)):
         word = token.group()
-        row = ROW_AMOUNT.fullmatch(word)
+        row = ROW_AMOUNT.fullmatch(text, token.start(), token.end())
         if row is not None and not is_year(row.group("number")):
             if not label and not rows:
                 return []  # amounts right after the header: its own row (`_row_amounts`)
-            rows.append(ROW_AMOUNT.match(text, token.start()))  # type: ignore[arg-type]
+            rows.append(row)
             label = 0
             continue
         if "%" in word or TABLE_STOP.search(word) or (not label and word[0].islower()):
@@ -409,9 +406,7 @@ def _with_comparatives(text: str, amounts: list[Amount]) -> list[Amount]:
             continue
         scale = amount.scale or _written_scale(amount.match) or _written_scale(after)
         found.append(amount._replace(scale=scale))
-        start = after.start("number")
-        if after.group("sign"):
-            start = after.start("sign")
+        start = after.start("sign") if after.group("sign") else after.start("number")
         found.append(
             Amount(start, after, COMPARATIVE_RULE, amount.code, amount.fraction, None, scale, after.end("number"))
         )

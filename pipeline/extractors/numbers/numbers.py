@@ -80,6 +80,10 @@ GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 DECIMAL_COMMA_NUMBER = r"\d+,\d{1,2}(?![\d,])"
 DECIMAL_COMMA = re.compile(DECIMAL_COMMA_NUMBER)
 DECIMAL_DIGITS = rf"{DECIMAL_COMMA_NUMBER}|{DIGITS}"
+# A comparative figure in brackets after a count or a percentage, a short label before it
+# allowed (`(2022: 111)`, `(prior year: 9.1%)`), and the bracket closing after it.
+LABELLED_BRACKET = r"[ \t]*\((?:[^()%\n]{1,25}:[ \t]*)?"
+BRACKET_CLOSES = re.compile(r"[ \t]*\)")
 # Years a four-digit number may be (`(2022)` after an amount, `DKKm 2023 2022`, `grew 5% in 2022`).
 YEARS = range(1800, 2101)
 

@@ -26,9 +26,11 @@ from pipeline.core.lexicon import DataDir, alternation
 from pipeline.core.mentions import make_mention
 from pipeline.core.sentences import Sentences
 from pipeline.extractors.numbers.numbers import (
+    BRACKET_CLOSES,
     DECIMAL_DIGITS,
     DIGITS,
     EXACT,
+    LABELLED_BRACKET,
     WORD_NUMBER,
     format_decimal,
     is_year,
@@ -157,8 +159,7 @@ RATE_PHRASE_WORDS = frozenset({"at", "a", "an", "annual", "annualised", "annuali
 BY_REACH = 10  # words back from `by` to its verb: `reduced its share of the market by 4%`
 CLAUSE_BREAKS = frozenset(',;:()[]|•·.!?"“”')
 SENTENCE_END = re.compile(r"[.!?](?:\s|\Z)|\n")
-BRACKET_AFTER = re.compile(r"[ \t]*\((?:[^()%\n]{1,25}:[ \t]*)?")
-BRACKET_CLOSES = re.compile(r"[ \t]*\)")
+BRACKET_AFTER = re.compile(LABELLED_BRACKET)
 
 
 class Found(NamedTuple):
