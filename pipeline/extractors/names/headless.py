@@ -181,9 +181,18 @@ def _edition_before_event_verb(tokens: list[Token], context: Context) -> Name | 
     if EVENT_VERB_AFTER.match(context.after(end, 30)) is not None:
         return Name(start, end, "initiative", "event", rules.EDITION_EVENT_VERB.name)
     coined = len(tokens) == 2 and _is_coined(tokens[0]) and len(tokens[0].text) >= 3
-    if coined and EVENT_CUE_BEFORE.search(context.before(start, 30)) is not None:
+    if (coined or _recurring_two_words(tokens, context)) and EVENT_CUE_BEFORE.search(context.before(start, 30)):
         return Name(start, end, "initiative", "event", rules.EVENT_CUE_EDITION.name)
     return None
+
+
+def _recurring_two_words(tokens: list[Token], context: Context) -> bool:
+    """`attended Harbour Meets 2031 ... Harbour Meets offers`: two capitalised words before
+    the edition year that the release writes again without it name the event, as a coined
+    word does (a one-off `at Spring Review 2031` is left alone)."""
+    if len(tokens) != 3 or not all(t.is_capitalised for t in tokens[:2]):
+        return False
+    return len(context.occurrences(context.text[tokens[0].start : tokens[1].end], exact=True)) >= 2
 
 
 def _may_be_a_name(run: Run, tokens: list[Token], context: Context) -> bool:
