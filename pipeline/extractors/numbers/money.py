@@ -102,12 +102,19 @@ SCALE = (
     rf"|\s?(?P<abbr>{SCALE_ABBR})(?![\w]))"
 )
 NOT_IN_NUMBER = rf"(?<![\w.,{re.escape(SIGN_CHARS)}])"
+# The end of an amount right before a bracket: a digit or a scale word.
+AMOUNT_END_BEFORE = re.compile(rf"(?:\d|(?<![\w])(?:{SCALE_WORD}|{SCALE_ABBR}))[ \t\u00a0]*$")
 # `a dollar`, `an Australian dollar`: the article as the number, before a singular name only.
 ARTICLE = rf"\b(?i:an?)(?=\s+(?i:{SINGULAR_NAMES})(?![\w]))"
 
+# Accounts write a loss in brackets, around the symbol and figure or the figure alone
+# (`($6.7) million`, `$(0.14)`): a negative amount, the brackets in its span; not a
+# conversion after another figure (`R5.06 ($0.30)`, `₹10 lakh ($12,000)`: see
+# `_without_conversion_bracket`).
 SYMBOL_AMOUNT = re.compile(
-    rf"(?<![\w$])(?:{SIGN}(?P<currency>{PREFIX_FORMS})\s?(?P<sign_after>[-−])?)"
-    rf"(?P<number>{DECIMAL_DIGITS})(?!\d){SCALE}?(?:(?<=[a-z]){FOOTNOTE}|(?![\w%]|[.,]\d))"
+    rf"(?<![\w$])(?:(?P<bracket>\()?{SIGN}(?P<currency>{PREFIX_FORMS})\s?(?:(?P<sign_after>[-−])|(?P<bracket_after>\())?)"
+    rf"(?P<number>{DECIMAL_DIGITS})(?!\d)(?(bracket)\)|(?(bracket_after)\)|)){SCALE}?"
+    rf"(?:(?<=[a-z]){FOOTNOTE}|(?![\w%]|[.,]\d))"
 )
 AMOUNT_CURRENCY = re.compile(
     rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DECIMAL_DIGITS}|{WORD_NUMBER}|{ARTICLE}){SCALE}?"
@@ -241,7 +248,8 @@ def extract_money(doc: Doc) -> list[dict]:
     resolve = CurrencyResolver(text)
     amounts = []
     for rule, pattern in PATTERNS:
-        for match in pattern.finditer(text, begin):
+        for found in pattern.finditer(text, begin):
+            match = _without_conversion_bracket(text, pattern, found)
             currency = lookup(match.group("currency"))
             if currency is None or not _reads_as_money(doc, match, currency):
                 continue
@@ -254,6 +262,14 @@ def extract_money(doc: Doc) -> list[dict]:
     mentions = [_mention(text, amount, decimal_comma) for amount in kept]
     mentions += _bare_amounts(doc, text, begin, mentions, decimal_comma)
     return sorted(mentions, key=lambda m: (m["start"], m["end"]))
+
+
+def _without_conversion_bracket(text: str, pattern, match: re.Match) -> re.Match:
+    """`₹10 lakh ($12,000)`: a bracketed amount right after another is its conversion, not a
+    loss; it is matched again inside the brackets."""
+    if not match.groupdict().get("bracket") or AMOUNT_END_BEFORE.search(text[max(0, match.start() - 20) : match.start()]) is None:
+        return match
+    return pattern.match(text, match.start() + 1) or match
 
 
 def _amount(text: str, begin: int, match: re.Match, rule: str, code: str, fraction: Decimal) -> Amount:
@@ -380,7 +396,7 @@ def _mention(text: str, amount: Amount, decimal_comma: bool = False) -> dict:
     number = groups["number"]
     scale = amount.scale or _written_scale(amount.match) or shared_scale(text, amount.match.end(), number)
     value = scaled_value(number, scale, amount.fraction, decimal_comma)
-    if groups["sign"] or groups.get("sign_after") or groups.get("neg"):
+    if any(groups.get(sign) for sign in ("sign", "sign_after", "neg", "bracket", "bracket_after")):
         value = -value
     return make_mention(
         text,
