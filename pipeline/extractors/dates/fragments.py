@@ -58,11 +58,18 @@ def rule(name: str, pattern: str, build: Callable[[re.Match, str], Value | None]
 ABBREVIATED_MONTHS = [name for name in MONTHS if name not in FULL_MONTH_NAMES]
 
 
+# A month's name starts a word, or follows a dateline's capitals it was glued to when a page's
+# markup was dropped (`SEATTLENov. 8, 2031`: the month in title case).
+MONTH_START = r"(?:\b|(?<=[A-Z]{2})(?=[A-Z][a-z]))"
+
+
 def month(group: str, full_only: bool = False) -> str:
     """A month name; an abbreviation keeps its period (`Nov.`), a full name does not."""
     if full_only:
-        return rf"\b(?P<{group}>(?i:{alternation(FULL_MONTH_NAMES)}))\b"
-    return rf"\b(?P<{group}>(?i:{alternation(FULL_MONTH_NAMES)})\b|(?i:{alternation(ABBREVIATED_MONTHS)})\b\.?)"
+        return rf"{MONTH_START}(?P<{group}>(?i:{alternation(FULL_MONTH_NAMES)}))\b"
+    return (
+        rf"{MONTH_START}(?P<{group}>(?i:{alternation(FULL_MONTH_NAMES)})\b|(?i:{alternation(ABBREVIATED_MONTHS)})\b\.?)"
+    )
 
 
 def day(group: str) -> str:

@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from pipeline.extractors.dates.absolute import CALENDAR_RULES
 from pipeline.extractors.dates.forms import FORM_RULES
-from pipeline.extractors.dates.fragments import Rule
+from pipeline.extractors.dates.fragments import MONTH_START, Rule
 from pipeline.extractors.dates.lexicon import (
     MONTHS,
     UNITS,
@@ -155,7 +155,7 @@ def extend_with_modifier(text: str, candidate: Candidate, floor: int) -> Candida
 # weekday name (or its abbreviation), a unit (`day`, `weeks`, `decade`) or a relative unit
 # (`weekend`).
 CALENDAR_CUE = re.compile(rf"\d|\b(?i:{alternation([*MONTHS, *WEEKDAYS, *UNIT_WORDS])}|{plural_alternation(UNITS)})\b")
-MONTH_CUE = re.compile(rf"\b(?i:{alternation(MONTHS)})\b")
+MONTH_CUE = re.compile(rf"{MONTH_START}(?i:{alternation(MONTHS)})\b")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # Characters a rule's lookahead may read past the end of its paragraph (`(?!\s*\d)`).
 LOOKAHEAD_SLACK = 100

@@ -260,10 +260,11 @@ PERIOD_RULES: tuple[Rule, ...] = (
     ),
     rule(
         "year-ago-period",
-        rf"\b(?:{YEAR_AGO}|(?i:the\s+)?(?i:prior|previous)-(?i:year)|(?i:last)\s+year['’]s)"
+        # `the prior-year period`, also unhyphenated (`in the prior year period`)
+        rf"\b(?:{YEAR_AGO}|(?i:the\s+)?(?i:prior|previous)[-\s](?i:year)|(?i:last)\s+year['’]s)"
         r"\s+(?i:quarter|half|period)\b",
         build_year_ago,
-        needs=("year-", "-year", "year's", "year’s"),
+        needs=("year-", "-year", "year's", "year’s", "prior year", "previous year"),
         reference_period=True,
     ),
     rule("quarter", QUARTER, build_quarter, needs=("quarter",)),

@@ -66,7 +66,7 @@ ANCHORED_DAY_WORDS = tuple({name.split()[-1] for name in ANCHORED_DAYS})
 # Modifiers read by build_relative_unit itself, not by offset (data/relative_words.tsv):
 # `past year` is a duration, `the previous year` counts from a reference date.
 PAST_MODIFIERS = ("past", "this past")
-ANCHORED_MODIFIERS = ("the previous", "the prior", "the following", "previous", "prior")
+ANCHORED_MODIFIERS = ("the previous", "the prior", "the preceding", "the following", "previous", "prior", "preceding")
 
 # `this year`, `last month`, `next week`, `the previous year`, `past year` (not `a 10-year-old`)
 RELATIVE_UNIT = (
@@ -174,7 +174,7 @@ def build_the_relative_duration(m: re.Match, text: str) -> Value | None:
             return None
         y = stated or ShiftedYear(Base.DOCUMENT, 0)
         return first_months(y, months)
-    if not m["num"] and rel in ("previous", "prior", "following"):
+    if not m["num"] and rel in ("previous", "prior", "preceding", "following"):
         return None  # `the previous year` is anchored, see build_relative_unit
     return amount_of(n, name)
 
@@ -293,7 +293,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     rule("relative-unit", RELATIVE_UNIT, build_relative_unit),
     rule(
         "the-relative-duration",
-        rf"\b(?i:the)\s+(?P<rel>(?i:past|last|next|coming|previous|prior|following|first))\s+(?:{NUM}\s+)?{UNIT}(?:\s+of\s+(?:{year('year')}|{REL_YEAR}))?",
+        rf"\b(?i:the)\s+(?P<rel>(?i:past|last|next|coming|previous|prior|preceding|following|first))\s+(?:{NUM}\s+)?{UNIT}(?:\s+of\s+(?:{year('year')}|{REL_YEAR}))?",
         build_the_relative_duration,
     ),
     rule(

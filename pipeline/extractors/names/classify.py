@@ -103,6 +103,8 @@ TITLE_QUOTE_AFTER = re.compile(r"^[:,]?\s?[“\"‘«]")
 # a named programme or policy if it is short.
 OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 DEFAULT_QUOTED_WORDS = 6
+PERIOD_WORD = re.compile(r"\b(?i:quarter|half|year|months)\b")
+CAPITALISED_WORDS = re.compile(r"[ \t]*(?:[A-Z][\w'’-]*[ \t]+)*")
 NEXT_DESCRIPTOR = re.compile(rf"[ \t](?P<descriptor>{alternation(DESCRIPTORS)})\b", re.IGNORECASE)
 
 
@@ -225,7 +227,8 @@ def _names_from_run(run: Run, context: Context):
     tokens = strip_leading(run, context)
     # `Acme Announces Fourth Quarter Results`: the name starts after the headline verb.
     head = head_of(tokens)
-    verbs = [i for i, t in enumerate(tokens[: head[0] if head else 0]) if t.text in HEADLINE_VERBS]
+    # (an all-caps headline's too: `ACME ANNOUNCES ...`)
+    verbs = [i for i, t in enumerate(tokens[: head[0] if head else 0]) if t.text.capitalize() in HEADLINE_VERBS]
     if verbs:
         tokens = tokens[verbs[-1] + 1 :]
     if not tokens:
@@ -505,6 +508,8 @@ def _report_from_tokens(tokens: list[Token], context: Context) -> Name | None:
         year = results.group("year")
     if not year and is_generic(tokens):
         return None  # `Annual Report`, `White Paper`: no title without its owner or edition
+    if _is_period_heading(text, start, end, context):
+        return None
     if not year:
         year = report_year(text[start:end])
     if not year:
@@ -588,6 +593,21 @@ def _results_period(text: str, start: int, end: int, context: Context) -> re.Mat
     if match is None or not (match.group("period") or PERIOD_NOUN_END.search(text[start:end])):
         return None
     return match
+
+
+def _is_period_heading(text: str, start: int, end: int, context: Context) -> bool:
+    """`Third Quarter 2031 Financial Results` on a line of its own below the headline: a
+    section heading that names the period reported on, a date and no report (the headline's
+    own results title is one)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    # the line holds the title alone, after words of the heading the title left out (`Third`)
+    alone = (
+        CAPITALISED_WORDS.fullmatch(text, line_start, start) is not None
+        and not text[end : len(text) if line_end < 0 else line_end].strip()
+    )
+    below_headline = "\n" in text[body_start(context.doc) : start].strip()
+    return alone and below_headline and PERIOD_WORD.search(text, start, end) is not None
 
 
 def _version_after(offset: int, context: Context) -> str:

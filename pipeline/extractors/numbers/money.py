@@ -267,7 +267,10 @@ def extract_money(doc: Doc) -> list[dict]:
 def _without_conversion_bracket(text: str, pattern, match: re.Match) -> re.Match:
     """`₹10 lakh ($12,000)`: a bracketed amount right after another is its conversion, not a
     loss; it is matched again inside the brackets."""
-    if not match.groupdict().get("bracket") or AMOUNT_END_BEFORE.search(text[max(0, match.start() - 20) : match.start()]) is None:
+    if (
+        not match.groupdict().get("bracket")
+        or AMOUNT_END_BEFORE.search(text[max(0, match.start() - 20) : match.start()]) is None
+    ):
         return match
     return pattern.match(text, match.start() + 1) or match
 
