@@ -324,8 +324,11 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
             return None  # `Director for Regulations`, `Agency Head of X`: an office
         rest = tokens[preposition + 1 :]
         measure = preposition == 1 and tokens[0].is_acronym and tokens[0].text.isalpha()  # `GDP of X New Area`
+        # `to` joins two places (`Island to Central Park`), not a report's words (`Access to
+        # Water Index`; but `Response to the Harbour Review` names the review)
+        to_report = category.cls == "report" and rest and rest[0].text != "the"
         if (
-            tokens[preposition].text == "to"
+            (tokens[preposition].text == "to" and not to_report)
             or measure
             or (
                 rest
