@@ -45,6 +45,7 @@ from pipeline.extractors.names.heads import (
     strip_leading,
 )
 from pipeline.extractors.names.lexicon import (
+    ACTION_NOUNS,
     DESCRIPTOR_AFTER,
     DESCRIPTOR_BEFORE,
     DESCRIPTORS,
@@ -324,12 +325,15 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
             return None  # `Director for Regulations`, `Agency Head of X`: an office
         rest = tokens[preposition + 1 :]
         measure = preposition == 1 and tokens[0].is_acronym and tokens[0].text.isalpha()  # `GDP of X New Area`
+        # `Extension of Venue Support Scheme`: an action done to the programme named after `of`
+        action = preposition == 1 and tokens[0].text in ACTION_NOUNS and tokens[1].text == "of"
         # `to` joins two places (`Island to Central Park`), not a report's words (`Access to
         # Water Index`; but `Response to the Harbour Review` names the review)
         to_report = category.cls == "report" and rest and rest[0].text != "the"
         if (
             (tokens[preposition].text == "to" and not to_report)
             or measure
+            or action
             or (
                 rest
                 and rest[0].text == "the"
