@@ -317,6 +317,8 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
         rest = tokens[separator + 1 :]
         return _name_from_tokens(_without_article(rest), run, context)
     preposition = first_preposition(tokens)
+    if preposition is not None and preposition == h_end and _kind_of_named(tokens, preposition):
+        return _name_from_tokens(tokens[preposition + 1 :], run, context)
     if preposition is not None and h_start > preposition:
         # `Secretary-General of the X`: a role in an organisation; `Blue Books for the X`,
         # `Island to Central Park`: X is named apart; `Light of Harbour Expo`, `Nutrition
@@ -386,6 +388,21 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
     if noun_kind is not None:  # `the Delta Growth Zone programme`: a programme
         return Name(start, stop, "initiative", noun_kind, rules.TITLE_HEAD_KIND_NOUN.name)
     return Name(start, stop, "initiative", kind, rules.TITLE_HEAD.name)
+
+
+def _kind_of_named(tokens: list[Token], preposition: int) -> bool:
+    """`Sponsored Scheme of Clean Harbours Mission`: an initiative's head before `of` and one of
+    the same kind ending three or more words after it: the words before `of` say what kind of
+    scheme the named one is (not `Festival of Lights`, `Programme of Harbour Works`)."""
+    left, right = final_head(tokens[:preposition]), final_head(tokens[preposition + 1 :])
+    return (
+        tokens[preposition].text == "of"
+        and left is not None
+        and right is not None
+        and left.cls == right.cls == "initiative"
+        and left.kind == right.kind
+        and len(tokens) - preposition > 3
+    )
 
 
 def _noun_after(end: int, context: Context) -> str | None:
