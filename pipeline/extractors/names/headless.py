@@ -120,6 +120,8 @@ def names_from_headless(runs: list[Run], context: Context) -> list[Name]:
                 and initials(context.text[start : words[-1].end]) == acronym.text
             ):
                 names.append(Name(start, words[-1].end, "initiative", verb.kind, rules.NAME_ACRONYM_VERB.name))
+            elif (before_noun := _name_before_kind_noun(tokens, context)) is not None:
+                names.append(before_noun)  # `the Powering Harbours Together (PHT) program`
             continue
         end = tokens[-1].end
         if len(tokens) == 1 and context.after(end, 1) not in SINGLE_WORD_NAME_END:
@@ -227,23 +229,33 @@ def _name_before_kind_noun(tokens: list[Token], context: Context) -> Name | None
     more words, a function word or a number: `Walk for Water`), unlike the party or team
     behind it (`the Liberal Party campaign`); before `report`, a publication cue stands. A
     run opening a sentence is cut after its last inner `the` (`Tickets for the X Y fair`)."""
-    end = tokens[-1].end
+    end = after = tokens[-1].end
+    if (
+        len(tokens) > 2
+        and tokens[-1].is_acronym
+        and context.text[tokens[-1].start - 1 : after + 1] == f"({tokens[-1].text})"
+    ):
+        # `the Powering Harbours Together (PHT) program`: the acronym defines the name
+        tokens, after = tokens[:-1], after + 1
+        end = tokens[-1].end
     inner_the = [i for i, t in enumerate(tokens[:-1]) if t.text == "the"]
     if inner_the and DETERMINER_BEFORE.search(context.before(tokens[0].start, 40)) is None:
         tokens = tokens[inner_the[-1] + 1 :]
     start = tokens[0].start
-    match = DESCRIPTOR_AFTER.match(context.after(end))
+    match = DESCRIPTOR_AFTER.match(context.after(after))
     if len(tokens) < 2 or match is None:
         return None
     noun = " ".join(match.group("descriptor").split())
-    if noun not in KIND_NOUNS or not is_descriptor_noun(match, end, context):
+    if noun not in KIND_NOUNS or not is_descriptor_noun(match, after, context):
         return None  # also a capitalised noun: `the Cape Coast international Conference Centre`
-    following = tokenize(context.after(end + match.end(), 20))
+    following = tokenize(context.after(after + match.end(), 20))
     if (
         following
         and following[0].start == 1
         and following[0].text.islower()
-        and context.pos(Token(end + match.end() + 1, end + match.end() + 1 + len(following[0].text), following[0].text))
+        and context.pos(
+            Token(after + match.end() + 1, after + match.end() + 1 + len(following[0].text), following[0].text)
+        )
         == "NOUN"
     ):
         return None
@@ -254,7 +266,7 @@ def _name_before_kind_noun(tokens: list[Token], context: Context) -> Name | None
         return None
     category = descriptor_category(noun)
     if category.cls == "report":
-        published = PUBLICATION_CUE_AFTER.match(context.after(end + match.end(), 20)) is not None
+        published = PUBLICATION_CUE_AFTER.match(context.after(after + match.end(), 20)) is not None
         if PUBLICATION_CUE.search(before) is None and not published:
             return None
         return Name(start, end, "report", "", rules.NAME_KIND_NOUN.name, report_year(context.text[start:end]))
