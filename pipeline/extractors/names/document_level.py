@@ -43,7 +43,8 @@ YEAR_AFTER = re.compile(r"^[ \t](?:19|20)\d\d\b(?![-–/]?\d)")
 TRAILING_YEAR = re.compile(r"\s+(?:19|20)\d\d$")
 DASHES = re.compile(r"[-–]")
 CAPITALISED_WORDS = re.compile(r"(?:[A-Z][\w-]*(?:[ \t]+|$))+")
-POSSESSIVE_AFTER = re.compile(r"^['’]s\s+")
+# `the X Programme's (XP) 2031 Harbour Report`: an acronym in brackets may follow the possessive
+POSSESSIVE_AFTER = re.compile(r"^['’]s\s+(?:\([A-Z][A-Z0-9&]*\)\s+)?")
 # `(the "ACR", or the "Index")` after a title: its acronym, quoted.
 QUOTED_ACRONYM_AFTER = re.compile(r"^\s*\((?:the\s+)?[“\"‘](?P<acronym>[A-Z][A-Za-z0-9&-]*[A-Za-z0-9])[”\"’]")
 QUOTED_DEFINITION = re.compile(r"\((?:the\s+)?[“\"‘]$")
