@@ -17,6 +17,7 @@ from pipeline.extractors.names.descriptors import VERB_WINDOW, apposition, is_de
 from pipeline.extractors.names.document_level import initials
 from pipeline.extractors.names.heads import is_other_noun, report_year, strip_leading
 from pipeline.extractors.names.lexicon import (
+    AGENT_AFTER,
     APPOSITION_BEFORE,
     APPOSITION_BEFORE_END,
     DESCRIPTOR_AFTER,
@@ -296,14 +297,21 @@ def _name_after_descriptor(tokens: list[Token], context: Context) -> Name | None
 
 
 def _coined_with_descriptor(token: Token, context: Context) -> Name | None:
-    """A coined word followed by a descriptor wherever it stands in the document."""
+    """A coined word followed by a descriptor wherever it stands in the document, or by the
+    same initiative descriptor at two or more of its occurrences and acting as nothing else
+    (`the HarbourLink project ... deliver HarbourLink ... the HarbourLink project`)."""
     if not _is_coined(token) or (token.is_acronym and len(token.text) < 3):
         return None
     category = None
-    for _, end in context.occurrences(token.text, exact=True):
+    described = undescribed = 0
+    for start, end in context.occurrences(token.text, exact=True):
         descriptor = DESCRIPTOR_AFTER.match(context.after(end))
         if descriptor is None or not is_descriptor_noun(descriptor, end, context):
-            return None
+            if context.acts_as_organisation(start) or AGENT_AFTER.match(context.after(end, 30)):
+                return None  # `..., said HarbourLink`, `HarbourLink announced`: a company
+            undescribed += 1
+            continue
+        described += 1
         # `US investment fund Acme Capital`: the descriptor introduces another name.
         following = tokenize(context.after(end + descriptor.end(), 30))
         if following and following[0].start <= 1 and following[0].is_capitalised:
@@ -314,7 +322,7 @@ def _coined_with_descriptor(token: Token, context: Context) -> Name | None:
         if any(w.lower() in SCALES for w in descriptor.group("mods").split()):
             return None  # `AED40 million project`: an amount, not a name
         category = category or DESCRIPTORS[noun]
-    if category is None or category.cls != "initiative":
+    if category is None or category.cls != "initiative" or (undescribed and described < 2):
         return None
     return Name(token.start, token.end, "initiative", category.kind, rules.COINED_DESCRIPTOR.name)
 

@@ -102,8 +102,9 @@ SCALE = (
     rf"|\s?(?P<abbr>{SCALE_ABBR})(?![\w]))"
 )
 NOT_IN_NUMBER = rf"(?<![\w.,{re.escape(SIGN_CHARS)}])"
-# The end of an amount right before a bracket: a digit or a scale word.
-AMOUNT_END_BEFORE = re.compile(rf"(?:\d|(?<![\w])(?:{SCALE_WORD}|{SCALE_ABBR}))[ \t\u00a0]*$")
+# The end of an amount right before a bracket: a word with a digit (`97p`), a scale word or a
+# currency's name (`250 euros (£173)`, `1.47m yuan ($177,600)`).
+AMOUNT_END_BEFORE = re.compile(rf"(?:\d[^\s(]*|(?<![\w])(?:{SCALE_WORD}|{SCALE_ABBR}|(?i:{NAME_FORMS})))[ \t\u00a0]*$")
 # `a dollar`, `an Australian dollar`: the article as the number, before a singular name only.
 ARTICLE = rf"\b(?i:an?)(?=\s+(?i:{SINGULAR_NAMES})(?![\w]))"
 
