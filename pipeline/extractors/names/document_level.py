@@ -25,6 +25,7 @@ from pipeline.extractors.names.lexicon import (
     ALIAS_CUE,
     BRACKET_AFTER,
     EDITION_BEFORE,
+    EXECUTIVE_BEFORE,
     JOB_WORDS,
     ORGANISATION_PREDICATE,
     ROLE_AFTER,
@@ -38,6 +39,7 @@ CAPITALISED_BEFORE = re.compile(r"[A-Z]\w*[ \t]$")
 # Before a name or acronym `said (the)` with the sentence ending after it (`..., said the ACR.`).
 SAID_BEFORE = re.compile(r"\bsaid\s+(?:the\s+)?$")
 SAID_NAME_END = re.compile(r"^(?=\s*[.,;]|\s+(?:on|in)\b)")
+DIRECTED_KINDS = frozenset({"event", "award", "competition"})
 COMPLEMENT_BEFORE = re.compile(r"\b(?P<office>[A-Za-z]+(?:\s+[A-Za-z]+)?)\s+of\s+(?:the\s+)?$")
 YEAR_AFTER = re.compile(r"^[ \t](?:19|20)\d\d\b(?![-–/]?\d)")
 TRAILING_YEAR = re.compile(r"\s+(?:19|20)\d\d$")
@@ -224,6 +226,10 @@ def _acts_as_organisation_anywhere(name: Name, defined: list[str], by_initials: 
             if ROLE_AFTER.match(after) or speaker or (agency and AGENCY_AFTER.match(after)):
                 return True
             if ORGANISATION_PREDICATE.match(after):  # `X was established as an international organization`
+                return True
+            # `Jane Roe, Chief Executive, X Fund`: a fund or alliance with a chief executive is a
+            # body (festivals and prizes have directors too)
+            if name.kind not in DIRECTED_KINDS and EXECUTIVE_BEFORE.search(text[max(0, start - 40) : start]):
                 return True
             if SAID_BEFORE.search(text[max(0, start - 12) : start]) and SAID_NAME_END.match(after):
                 return True

@@ -106,6 +106,7 @@ INVITATION_VERBS = frozenset(_lines("invitation_verbs.txt"))
 NAME_PREFIXES: dict[str, str] = {row[0]: row[1] for row in _rows("name_prefixes.tsv")}
 JOB_WORDS = frozenset(_lines("job_words.txt"))
 ACTION_NOUNS = frozenset(_lines("action_nouns.txt"))
+EXECUTIVE_BEFORE = re.compile(rf"\b(?:{alternation(_lines('executive_roles.txt'))})(?:,|\s+of(?:\s+the)?)\s+$")
 # The legal form that ends a company's name (`Corporation`, `Limited`), compared in lower case.
 COMPANY_SUFFIXES = frozenset(line.lower() for line in _lines("company_suffixes.txt"))
 # Phrases that name nothing on their own (`Press Conference`, `Media Centre`), compared in lower case.
