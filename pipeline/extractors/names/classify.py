@@ -104,6 +104,9 @@ TITLE_QUOTE_AFTER = re.compile(r"^[:,]?\s?[“\"‘«]")
 # a named programme or policy if it is short.
 OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 DEFAULT_QUOTED_WORDS = 6
+# A symbol or digit glued to a word (`US$`, `A$5`): the word belongs to an amount.
+AMOUNT_GLUED_AFTER = re.compile(r"[$€£¥₹\d]")
+FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 PERIOD_WORD = re.compile(r"\b(?i:quarter|half|year|months)\b")
 CAPITALISED_WORDS = re.compile(r"[ \t]*(?:[A-Z][\w'’-]*[ \t]+)*")
 NEXT_DESCRIPTOR = re.compile(rf"[ \t](?P<descriptor>{alternation(DESCRIPTORS)})\b", re.IGNORECASE)
@@ -321,7 +324,7 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
         return _name_from_tokens(tokens[preposition + 1 :], run, context)
     if preposition is not None and h_start > preposition:
         # `Secretary-General of the X`: a role in an organisation; `Blue Books for the X`,
-        # `Island to Central Park`: X is named apart; `Light of Harbour Expo`, `Nutrition
+        # `from Island to Central Park`: X is named apart; `Light of Harbour Expo`, `Nutrition
         # for Growth Compact`: one name.
         if any(tuple(t.text for t in tokens[k:preposition]) in ROLE_WORDS for k in range(preposition)):
             return None  # `Director for Regulations`, `Agency Head of X`: an office
@@ -329,11 +332,17 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
         measure = preposition == 1 and tokens[0].is_acronym and tokens[0].text.isalpha()  # `GDP of X New Area`
         # `Extension of Venue Support Scheme`: an action done to the programme named after `of`
         action = preposition == 1 and tokens[0].text in ACTION_NOUNS and tokens[1].text == "of"
-        # `to` joins two places (`Island to Central Park`), not a report's words (`Access to
-        # Water Index`; but `Response to the Harbour Review` names the review)
-        to_report = category.cls == "report" and rest and rest[0].text != "the"
+        # `to` ends a route (`from Harbour Island to Central Park`) or a sentence's opening
+        # capital (`Visitors to Expo 2031`), and `to the` names what follows (`Response to
+        # the Harbour Review`); otherwise it is inside the name (`Access to Water Index`,
+        # `Bridge to Work Fund`)
+        to_apart = bool(rest) and (
+            rest[0].text == "the"
+            or context.sentence_initial(tokens[0].start)
+            or FROM_BEFORE.search(context.before(tokens[0].start, 8)) is not None
+        )
         if (
-            (tokens[preposition].text == "to" and not to_report)
+            (tokens[preposition].text == "to" and to_apart)
             or measure
             or action
             or (
@@ -344,7 +353,7 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
         ):
             return _name_from_tokens(_without_article(rest), run, context)
         h_start = 0
-    end = _name_end(tokens, h_end, preposition, run)
+    end = _name_end(tokens, h_end, preposition, run, category, context)
     if end == h_end:  # not after a year: `Expo 2031 Lagos` is `Expo 2031`
         end = _place_end(tokens, end)
     if (
@@ -462,11 +471,19 @@ def _run_is_quoted(tokens: list[Token], run: Run) -> bool:
     return any(run.tokens.index(t) in run.quoted for t in tokens)
 
 
-def _name_end(tokens: list[Token], h_end: int, preposition: int | None, run: Run) -> int:
-    """How many of ``tokens`` the name keeps: the head, then an `of`/`for`/`on` complement
-    right after it, or else a year or number after it."""
+def _name_end(
+    tokens: list[Token], h_end: int, preposition: int | None, run: Run, category: Category, context: Context
+) -> int:
+    """How many of ``tokens`` the name keeps: the head, then an `of`/`for`/`on`/`to` complement
+    right after it, or else a year or number after it. `to` after an award names who won it
+    (`awarded the Harbour Medal to Lebanese actor ...`), and `to US$` an amount."""
     end = h_end
-    if preposition is not None and preposition == h_end:
+    to_recipient = (
+        preposition == h_end
+        and tokens[preposition].text == "to"
+        and (category.kind == "award" or AMOUNT_GLUED_AFTER.match(context.after(tokens[-1].end, 2)) is not None)
+    )
+    if preposition is not None and preposition == h_end and not to_recipient:
         # `Partnership for Education and the X Compact`: `and the` starts another name.
         last = next(
             (i for i in range(h_end, len(tokens) - 1) if tokens[i].text == "and" and tokens[i + 1].text == "the"),
