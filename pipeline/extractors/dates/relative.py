@@ -124,13 +124,16 @@ def build_anchored_day(m: re.Match, text: str) -> Value | None:
     return Relative(Base.FOLLOWING, Unit.DAY, ANCHORED_DAYS[phrase])
 
 
+AGE_AFTER = re.compile(r"[\s-]+olds?\b|\s+of\s+(?:age|life)\b")
+
+
 def build_duration(m: re.Match, text: str) -> Value | None:
     """`ten consecutive years`, `the two-day event`, `more than a decade`, `2 1/2 years`."""
     n = number(m["num"])
     if not n or (m.group(0)[m.end("num") - m.start() :].lstrip()[:1] == "-" and words(m["unit"]).endswith("s")):
         return None  # `two-days` is not English; `2-years` mostly a code
-    if re.match(r"[\s-]+olds?\b", text[m.end() : m.end() + 7]):
-        return None  # an age (`a 50-year-old firm`), not a duration
+    if AGE_AFTER.match(text, m.end()):
+        return None  # an age (`a 50-year-old firm`, `under five years of age`), not a duration
     if re.match(r"\s+of\b", text[m.end() : m.end() + 4]) and words(m["unit"]).startswith("quarter"):
         return None  # a fraction (`a quarter of the market`)
     if is_preceded_by(text, m.start(), {"every", "each"}):
