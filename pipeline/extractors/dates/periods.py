@@ -80,7 +80,7 @@ HALF = (
 PERIOD_ENDING = (
     r"\b(?:(?i:the)\s+)?(?P<fiscal>(?i:fiscal)\s+)?"
     rf"(?:{ORDINAL_QUARTER}[\s-]+(?:(?i:fiscal)\s+)?(?=(?i:quarter|half)\b))?"  # `the third quarter ended Sept. 30`
-    r"(?P<period>(?i:half[\s-]+year|quarter|half|year|period|(?:three|six|nine|twelve|3|6|9|12)\s+months))\s+"
+    r"(?P<period>(?i:half[\s-]+year|quarter|half|year|period|(?:three|six|nine|twelve|3|6|9|12)\s+months))[\s-]+"
     r"(?i:ended|ending|that\s+ended|that\s+ends|which\s+ends|to)\s+(?:(?i:on)\s+)?"
     rf"(?P<stated>(?:{month('month')}(?:\s+{day('day')})?|{day('day2')}\s+{month('month2')})"
     rf"(?:,?\s+{year('year')})?){END_OF_DATE}"

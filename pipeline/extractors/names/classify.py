@@ -355,7 +355,7 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
         h_start = 0
     end = _name_end(tokens, h_end, preposition, run, category, context)
     if end == h_end:  # not after a year: `Expo 2031 Lagos` is `Expo 2031`
-        end = _place_end(tokens, end)
+        end = _place_end(tokens, end, context)
     if (
         end == h_end
         and end < len(tokens)
@@ -426,13 +426,14 @@ def _noun_after(end: int, context: Context) -> str | None:
     return category.kind if category.cls == "initiative" and category.kind == "program" else None
 
 
-def _place_end(tokens: list[Token], end: int) -> int:
+def _place_end(tokens: list[Token], end: int, context: Context) -> int:
     """`Brand Summit South Africa`, `Khalifa Industrial Zone Abu Dhabi`: a country or city
     right after the head stays in the name."""
     for length in PLACE_LENGTHS:
         words = tokens[end : end + length]
         if len(words) == length and " ".join(t.text for t in words).lower() in PLACE_NAMES:
-            return end + length
+            # not the next line's dateline (`... Third Quarter Results\nDUBAI, 1 Nov`)
+            return end if "\n" in context.text[tokens[end - 1].end : words[0].start] else end + length
     return end
 
 
@@ -551,6 +552,8 @@ def _report_from_tokens(tokens: list[Token], context: Context) -> Name | None:
         return None  # `Annual Report`, `White Paper`: no title without its owner or edition
     if _is_period_heading(text, start, end, context):
         return None
+    if not year and PERIOD_NOUN_END.search(text, start, end) and _below_headline(start, context):
+        return None  # `Outlook for the Quarter ending ...`: a section on a period, no title
     if not year:
         year = report_year(text[start:end])
     if not year:
@@ -628,7 +631,7 @@ def _results_period(text: str, start: int, end: int, context: Context) -> re.Mat
     """The period after a results title in the release's headline (`Results for the nine
     months ended 30 June 2031`; `... Third Quarter` + ` ended September 30, 2031`); a section
     heading in the body (`Outlook for the Quarter ending ...`) is no title."""
-    if "\n" in text[body_start(context.doc) : start].strip():  # the headline: the body's first line
+    if _below_headline(start, context):  # the headline: the body's first line
         return None
     match = RESULTS_PERIOD_AFTER.match(text[end : end + 80])
     if match is None or not (match.group("period") or PERIOD_NOUN_END.search(text[start:end])):
@@ -647,8 +650,12 @@ def _is_period_heading(text: str, start: int, end: int, context: Context) -> boo
         CAPITALISED_WORDS.fullmatch(text, line_start, start) is not None
         and not text[end : len(text) if line_end < 0 else line_end].strip()
     )
-    below_headline = "\n" in text[body_start(context.doc) : start].strip()
-    return alone and below_headline and PERIOD_WORD.search(text, start, end) is not None
+    return alone and _below_headline(start, context) and PERIOD_WORD.search(text, start, end) is not None
+
+
+def _below_headline(start: int, context: Context) -> bool:
+    """``start`` is past the release's headline (the body's first line)."""
+    return "\n" in context.text[body_start(context.doc) : start].strip()
 
 
 def _version_after(offset: int, context: Context) -> str:
