@@ -32,7 +32,7 @@ from pipeline.extractors.dates.fragments import (
     year_number,
 )
 from pipeline.extractors.dates.lexicon import HOLIDAYS, NEAR_WORDS, SEASON_CUES, SEASONS, alternation, number, words
-from pipeline.extractors.dates.relative import UNIT_WORDS, build_year_ago
+from pipeline.extractors.dates.relative import UNIT_WORDS
 from pipeline.extractors.dates.values import (
     Base,
     Direction,
@@ -141,6 +141,21 @@ def build_months_to_date(m: re.Match, text: str) -> Value | None:
     if not isinstance(y, int):
         return None
     return first_months(y, int(m["months"]))
+
+
+def build_same_period_ago(m: re.Match, text: str) -> Value | None:
+    """`the prior-year period`, `the same quarter last year`: the period under discussion a
+    year back."""
+    return PeriodInYear(ShiftedYear(Base.REFERENCE, -1))
+
+
+def build_months_period(m: re.Match, text: str) -> Value | None:
+    """`the nine-month period`: the year's first nine months in a results release, the year
+    of the period under discussion (`... last year`: a year back)."""
+    months = number(m["months"])
+    if months not in (3, 6, 9, 12):
+        return None
+    return first_months(ShiftedYear(Base.REFERENCE, -1 if m["ago"] else 0), months)
 
 
 def build_season(m: re.Match, text: str) -> Value | None:
@@ -263,8 +278,25 @@ PERIOD_RULES: tuple[Rule, ...] = (
         # `the prior-year period`, also unhyphenated (`in the prior year period`)
         rf"\b(?:{YEAR_AGO}|(?i:the\s+)?(?i:prior|previous)[-\s](?i:year)|(?i:last)\s+year['’]s)"
         r"\s+(?i:quarter|half|period)\b",
-        build_year_ago,
+        build_same_period_ago,
         needs=("year-", "-year", "year's", "year’s", "prior year", "previous year"),
+        reference_period=True,
+    ),
+    rule(
+        "same-period-last-year",
+        # `the same period last year`, `the corresponding quarter of the previous year`
+        r"\b(?i:the)\s+(?i:same|corresponding|comparable)\s+(?i:quarter|period|half)\s+"
+        r"(?:(?i:last)\s+(?i:year)|(?i:of|in)\s+(?:(?i:the)\s+)?(?i:previous|prior|last)\s+(?i:year))\b",
+        build_same_period_ago,
+        needs=("same", "corresponding", "comparable"),
+        reference_period=True,
+    ),
+    rule(
+        "months-period",
+        r"\b(?i:the)\s+(?P<months>(?i:three|six|nine|twelve|3|6|9|12))-(?i:month)\s+(?i:period)\b"
+        r"(?P<ago>\s+(?i:last\s+year|a\s+year\s+(?:ago|earlier)))?",
+        build_months_period,
+        needs=("month period",),
         reference_period=True,
     ),
     rule("quarter", QUARTER, build_quarter, needs=("quarter",)),

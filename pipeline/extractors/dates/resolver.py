@@ -207,8 +207,10 @@ def _plain(value: Value, part: type[Month] | type[MonthDay] | None) -> bool:
     )
 
 
-def shift(period: Period, unit: Unit, n: int) -> Period | None:
-    """``period`` moved by ``n`` units, keeping its granularity (None when finer than it)."""
+def shift(period: Period, unit: Unit, n: int, whole_period: bool = False) -> Period | None:
+    """``period`` moved by ``n`` units, keeping its granularity (None when finer than it);
+    with ``whole_period`` any run of whole months moves as it is (`the nine months ended 30
+    September ... the same period last year`), not only a quarter or half."""
     months = {Unit.YEAR: 12 * n, Unit.HALF: 6 * n, Unit.QUARTER: 3 * n, Unit.MONTH: n}.get(unit)
     days = {Unit.WEEK: 7 * n, Unit.DAY: n}.get(unit)
     value = period.value
@@ -225,7 +227,7 @@ def shift(period: Period, unit: Unit, n: int) -> Period | None:
             return one_day(add_months(begin, months))
         return one_day(begin + dt.timedelta(days=days)) if days is not None else None
     if isinstance(value, Interval) and months is not None:
-        if not is_calendar_unit(period):
+        if not (is_calendar_unit(period) or (whole_period and _whole_months(period))):
             return period_of(begin.year + months // 12, None) if unit is Unit.YEAR else None
         return interval(
             add_months(begin, months), add_months(end + dt.timedelta(days=1), months) - dt.timedelta(days=1)
@@ -233,10 +235,15 @@ def shift(period: Period, unit: Unit, n: int) -> Period | None:
     return None
 
 
+def _whole_months(period: Period) -> bool:
+    begin, end = period.bounds()
+    return begin.day == 1 and end == month_end(end.year, end.month)
+
+
 def is_calendar_unit(period: Period) -> bool:
     """A quarter, half or season (whole months, 3 or 6 long), not an arbitrary range."""
     begin, end = period.bounds()
-    if begin.day != 1 or end != month_end(end.year, end.month):
+    if not _whole_months(period):
         return False
     months = (end.year - begin.year) * 12 + end.month - begin.month + 1
     return months in (3, 6)
@@ -297,10 +304,11 @@ def _period(value: Value, anchor: dt.date | None, reference: Period | None) -> P
         first = anchor.year // 100 * 100 + 10 * value.digit
         first -= 100 if first > anchor.year else 0
         return Period(Decade(first // 10), dt.date(first, 1, 1), dt.date(first + 9, 12, 31))
-    if isinstance(value, PeriodInYear):  # the reference quarter or half moved to a stated year
-        if reference is not None and reference.begin and is_calendar_unit(reference):
-            return shift(reference, Unit.YEAR, value.year - reference.begin.year)
-        return period_of(value.year, None)
+    if isinstance(value, PeriodInYear):  # the reporting period under discussion, in another year
+        if reference is not None and reference.begin and _whole_months(reference):
+            year = value.year if isinstance(value.year, int) else reference.begin.year + value.year.shift
+            return shift(reference, Unit.YEAR, year - reference.begin.year, whole_period=True)
+        return _year_part(YearPart(value.year), anchor, reference)
     if isinstance(value, PeriodEnding):
         last = _period(value.end, anchor, reference)
         return _period_ending(value.months, last.end, value.fiscal) if last and last.end else None

@@ -292,12 +292,13 @@ class LatestDecade:
 
 @dataclass(frozen=True)
 class PeriodInYear:
-    """`the 1988 quarter`: the reference quarter or half moved to that year, else the year."""
+    """`the 1988 quarter`, `the same period last year`: the reporting period under discussion
+    moved to that year (a year counted from it), else the year."""
 
-    year: int
+    year: int | ShiftedYear
 
     def __str__(self) -> str:
-        return f"PERIOD@{self.year:04d}"
+        return f"PERIOD@{self.year:04d}" if isinstance(self.year, int) else f"PERIOD@{self.year}"
 
 
 @dataclass(frozen=True)
@@ -444,7 +445,7 @@ def bases(value: Value) -> set[Base]:
     for atom in atoms(value):
         if isinstance(atom, Relative):
             found.add(atom.base)
-        elif isinstance(atom, YearPart) and isinstance(atom.year, ShiftedYear):
+        elif isinstance(atom, (YearPart, PeriodInYear)) and isinstance(atom.year, ShiftedYear):
             found.add(atom.year.base)
     return found
 
