@@ -7,7 +7,8 @@ contract's precedence where their mentions overlap:
 - a date wins over a count (``2023``, ``ten consecutive years``);
 - a percentage wins over a count (the ``5`` of ``5 to 7 percent``);
 - a measure wins over a count of its own unit (``610 tpd`` is no count of `tpd`:
-  the count's unit is written in the measure), and loses to any other count
+  the count's unit is written in the measure) and over a count it runs past with its unit
+  (``around 3,500 kms``, the count's noun taken from before it), and loses to any other count
   (counts of things stay counts);
 - money, a percentage and a date win over a measure (``5 million pounds`` is money), but a
   measure's own rate word is no date (the ``a year`` of ``14,000 tonnes of CO2 a year``);
@@ -19,9 +20,14 @@ contract's precedence where their mentions overlap:
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
+from pipeline.core.document import text_of
 from pipeline.core.mentions import MENTION_TYPES, get_mentions, set_mentions
+
+NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
 
 
 def _overlaps(a: dict, b: dict) -> bool:
@@ -32,7 +38,7 @@ def _inside(a: dict, b: dict) -> bool:
     return b["start"] <= a["start"] and a["end"] <= b["end"]
 
 
-def _counts_the_unit(count: dict, measure: dict) -> bool:
+def _counts_the_unit(count: dict, measure: dict, text: str) -> bool:
     """The count overlaps the measure and counted its unit as written (`610 tpd` -> 610
     `tpd`; `between 30,000 and 40,000 lbs` -> 30,000 `lbs`): the measure's ``unit_text``
     starts with the count's unit (`ounce` of `ounces`)."""
@@ -40,43 +46,65 @@ def _counts_the_unit(count: dict, measure: dict) -> bool:
     return bool(unit) and _overlaps(count, measure) and measure.get("unit_text", "").lower().startswith(unit)
 
 
-def _rate_of(date: dict, measure: dict) -> bool:
+def _unit_after(count: dict, measure: dict, text: str) -> bool:
+    """The measure runs on past the count with its unit, and the count's noun is written neither
+    after the count nor after the measure (`around 3,500` counted as `sites` from the words
+    before, in `2,800 sites and around 3,500 kms of fibre`; not `2 MT trucks`, a count of
+    trucks)."""
+    if not (_inside(count, measure) and count["end"] < measure["end"]):
+        return False
+    noun = count.get("unit", "")[:4].lower()
+    after = (NEXT_WORD.match(text, at) for at in (count["end"], measure["end"]))
+    return not any(word is not None and word.group(1).lower().startswith(noun) for word in after)
+
+
+def _rate_of(date: dict, measure: dict, text: str) -> bool:
     """The date is the rate word ending a rate measure (`a year` of `500 tonnes of CO2 a year`,
     unit `tonne per year`)."""
     return _inside(date, measure) and date["end"] == measure["end"] and " per " in measure.get("unit", "")
 
 
-# (loser type, winner type, test of the loser against a winner)
+def _overlapping(a: dict, b: dict, text: str) -> bool:
+    return _overlaps(a, b)
+
+
+def _within(a: dict, b: dict, text: str) -> bool:
+    return _inside(a, b)
+
+
+# (loser type, winner type, test of the loser against a winner in the text)
 # Applied in this order: a count that counted a measure's unit goes before any count wins over
 # that measure, and a measure's rate word before any date wins over it.
 PRECEDENCE = (
-    ("count", "money", _overlaps),
-    ("count", "date", _overlaps),
-    ("count", "percentage", _overlaps),
+    ("count", "money", _overlapping),
+    ("count", "date", _overlapping),
+    ("count", "percentage", _overlapping),
     ("count", "measure", _counts_the_unit),
+    ("count", "measure", _unit_after),
     ("date", "measure", _rate_of),
-    ("measure", "count", _overlaps),
-    ("measure", "money", _overlaps),
-    ("measure", "percentage", _overlaps),
-    ("measure", "date", _overlaps),
-    ("date", "report", _inside),
-    ("date", "initiative", _inside),
-    ("count", "report", _inside),
-    ("count", "initiative", _inside),
-    ("money", "report", _inside),
-    ("money", "initiative", _inside),
-    ("percentage", "report", _inside),
-    ("percentage", "initiative", _inside),
-    ("measure", "report", _inside),
-    ("measure", "initiative", _inside),
+    ("measure", "count", _overlapping),
+    ("measure", "money", _overlapping),
+    ("measure", "percentage", _overlapping),
+    ("measure", "date", _overlapping),
+    ("date", "report", _within),
+    ("date", "initiative", _within),
+    ("count", "report", _within),
+    ("count", "initiative", _within),
+    ("money", "report", _within),
+    ("money", "initiative", _within),
+    ("percentage", "report", _within),
+    ("percentage", "initiative", _within),
+    ("measure", "report", _within),
+    ("measure", "initiative", _within),
 )
 
 
 def resolve_overlaps(doc: Doc) -> Doc:
+    text = text_of(doc)
     mentions = {name: get_mentions(doc, name) for name in MENTION_TYPES}
     changed = set()
     for loser, winner, test in PRECEDENCE:
-        kept = [m for m in mentions[loser] if not any(test(m, w) for w in mentions[winner])]
+        kept = [m for m in mentions[loser] if not any(test(m, w, text) for w in mentions[winner])]
         if len(kept) != len(mentions[loser]):
             mentions[loser] = kept
             changed.add(loser)

@@ -19,8 +19,8 @@ style); :func:`parse_value` reads that text back. Grammar (``n`` a signed intege
 - durations ``P2D``, ``P2Y6M``; fiscal ``FY2024``, ``FY2024-Q4``, ``FY2024-H1``;
   ``199`` a decade, ``19`` a century; ``DECADE:9`` the latest decade with that digit
   begun by the document date (``the nineties``);
-- ``PERIOD@1988`` the reference quarter or half in that year (``the 1988 quarter``),
-  else the year;
+- ``PERIOD@1988`` the reference quarter, half or other whole months in that year (``the 1988
+  quarter``), ``PERIOD@AY-1`` a year back from it (``the same period last year``), else the year;
 - ``WEEKOF:<day>`` the week containing a day; ``SPAN<n>:<day or month>`` (``FISCALSPAN`` where called fiscal) the ``n``
   months ending on its last day (``the quarter ended Sept. 30``);
   ``START:<value>`` / ``END:<value>`` the first / last day of a period;
@@ -488,7 +488,8 @@ def map_year_less(value: Value, change: Callable[[YearPart], YearPart], first_on
 
 DIRECTION = r"(?P<direction>~?[<>]=?)?"
 PART = r"(?:-(?P<part>\d\d(?:-\d\d)?|[QH][1-4]|SP|SU|FA|WI|HOL-[\w:-]+))?"
-YEAR_PART = re.compile(rf"(?P<year>\d{{4}}|XXXX|(?P<base>[RAN])Y(?P<shift>[+-]\d+)){PART}{DIRECTION}")
+SHIFTED_YEAR = re.compile(r"(?P<base>[RAN])Y(?P<shift>[+-]\d+)")
+YEAR_PART = re.compile(rf"(?P<year>\d{{4}}|XXXX|{SHIFTED_YEAR.pattern}){PART}{DIRECTION}")
 RELATIVE = re.compile(r"(?P<base>[RAN])(?P<unit>WE|D|W|M|Q|H)(?P<shift>[+-]\d+)")
 WEEKDAY = re.compile(rf"WD(?P<number>[1-7]){DIRECTION}")
 WEEKDAY_DAY = re.compile(r"WD(?P<number>[1-7]):(?P<day>\d\d)")
@@ -539,7 +540,8 @@ def _atom(text: str) -> Atom:
     if text.startswith("DECADE:"):
         return LatestDecade(int(text[7:]))
     if text.startswith("PERIOD@"):
-        return PeriodInYear(int(text[7:]))
+        shifted = SHIFTED_YEAR.fullmatch(text, 7)
+        return PeriodInYear(ShiftedYear(Base(shifted["base"]), int(shifted["shift"])) if shifted else int(text[7:]))
     if re.fullmatch(r"\d{3}", text):
         return Decade(int(text))
     if re.fullmatch(r"\d{2}", text):

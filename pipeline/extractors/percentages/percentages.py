@@ -61,6 +61,8 @@ CHANGE_WORD_AFTER = Rule("percent+change-word", CHANGE)  # `a 12.5% increase`, `
 YEAR_ON_YEAR = Rule("percent+year-on-year", CHANGE)  # `7% year-on-year`
 GROWTH = Rule("growth+percent", CHANGE)  # `growth eased to 2.7%`: a growth rate as a figure
 COORDINATED = Rule("coordinated+percent", CHANGE)  # the `8%` of `rose 12% in Europe and 8% in Asia`
+# `an increase of $19.6 million, or 10.6%`: the change an amount stated, as a percentage
+RESTATED = Rule("change-amount+or+percent", CHANGE)
 RANGE_START = Rule("range-start+percent", None)  # the `5` of `5-7%`
 POINTS = Rule("points+change-word", CHANGE)  # `the jobless rate fell 0.3 points`
 # `rose 12.5% (9.1%)`, `a margin of 21.4% (2023: -3.1%)`: the figure a year before, in brackets
@@ -75,6 +77,7 @@ RULES = (
     YEAR_ON_YEAR,
     GROWTH,
     COORDINATED,
+    RESTATED,
     RANGE_START,
     POINTS,
     BRACKETED,
@@ -160,6 +163,13 @@ BY_REACH = 10  # words back from `by` to its verb: `reduced its share of the mar
 CLAUSE_BREAKS = frozenset(',;:()[]|•·.!?"“”')
 SENTENCE_END = re.compile(r"[.!?](?:\s|\Z)|\n")
 BRACKET_AFTER = re.compile(LABELLED_BRACKET)
+# `increased by + 57%`: a plus written apart from the number is its sign (not in the span)
+SPACED_PLUS_BEFORE = re.compile(r"(?<![\w.,%])\+[ \t]\Z")
+# `a 12.4% to 14.2% increase`: a range of two percentages; the words after its end apply to both
+RANGE_END_AFTER = re.compile(rf"\s*(?:[-–]|\s(?:to|and)\s)\s*{SIGN}{NUMBER}{FORM}")
+RANGE_GAP = re.compile(r"\s*(?:[-–]|\s(?:to|and)\s)\s*")
+# the words of an amount before `, or N%` (`$19.6 million`, `€3 m`)
+AMOUNT_WORDS = frozenset({"million", "billion", "thousand", "m", "bn", "mn", "k", "trillion"})
 
 
 class Found(NamedTuple):
@@ -288,6 +298,18 @@ def _kind(text: str, begin: int, cue_start: int, item: Found, previous: dict | N
     ``previous``: the percentage before it in the same sentence, if any."""
     if item.sign:
         return SIGNED, -1 if item.sign == "-" else 1
+    if SPACED_PLUS_BEFORE.search(text, max(begin, item.start - 3), item.start):
+        return SIGNED, 1
+    gap = RANGE_GAP.fullmatch(text, previous["end"], cue_start) if previous is not None else None
+    if (
+        gap is not None
+        and previous is not None
+        and previous["kind"] == CHANGE
+        and previous["unit"] == item.form.unit
+        # after a verb, `to` gives the new level (`edged up 0.1% to 4.7%`)
+        and ("to" not in gap.group().split() or previous["rule"] != CHANGE_WORD_BEFORE.name)
+    ):  # `an increase of 7.2% to 8.5%`, `a 2% to 3% rise`: the range's end
+        return COORDINATED, -1 if previous["value"].startswith("-") else 1
     before = _without_transparent_words(
         [w.lower() for w in WORD.findall(text, max(begin, cue_start - _WINDOW), cue_start)]
     )
@@ -299,7 +321,12 @@ def _kind(text: str, begin: int, cue_start: int, item: Found, previous: dict | N
         return GROWTH, growth
     if decided is not None:
         return decided
-    after = [w.lower() for w in WORD.findall(text, item.end, item.end + _WINDOW)]
+    restated = _restated_change(before)
+    if restated is not None:
+        return RESTATED, restated
+    range_end = RANGE_END_AFTER.match(text, item.end)
+    after_at = range_end.end() if range_end is not None else item.end
+    after = [w.lower() for w in WORD.findall(text, after_at, after_at + _WINDOW)]
     sign = _cue_after(after)
     if sign is not None:
         return CHANGE_WORD_AFTER, sign
@@ -313,6 +340,22 @@ def _kind(text: str, begin: int, cue_start: int, item: Found, previous: dict | N
         if between and (repeated_by or all(_coordinating(word) for word in between)):
             return COORDINATED, -1 if previous["value"].startswith("-") else 1
     return NUMBER_PERCENT, 1
+
+
+def _restated_change(words: list[str]) -> int | None:
+    """`Net income increased $3.6 million, or 43.7%`: the sign of the change an amount right
+    before `, or` states."""
+    if words[-2:] != [",", "or"]:
+        return None
+    k = len(words) - 2
+    while k > 0 and (words[k - 1][:1].isdigit() or words[k - 1] in AMOUNT_WORDS or not words[k - 1][:1].isalnum()):
+        if words[k - 1] in CLAUSE_BREAKS:
+            return None
+        k -= 1
+    if k == len(words) - 2:
+        return None  # no amount before the comma
+    decided = _cue_before(words[:k])
+    return decided[1] if decided is not None and decided[0].kind == CHANGE else None
 
 
 def _growth_before(words: list[str]) -> int | None:
