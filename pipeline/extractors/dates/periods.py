@@ -81,7 +81,8 @@ PERIOD_ENDING = (
     r"\b(?:(?i:the)\s+)?(?P<fiscal>(?i:fiscal)\s+)?"
     rf"(?:{ORDINAL_QUARTER}[\s-]+(?:(?i:fiscal)\s+)?(?=(?i:quarter|half)\b))?"  # `the third quarter ended Sept. 30`
     r"(?P<period>(?i:half[\s-]+year|quarter|half|year|period|(?:three|six|nine|twelve|3|6|9|12)\s+months))[\s-]+"
-    r"(?i:ended|ending|that\s+ended|that\s+ends|which\s+ends|to)\s+(?:(?i:on)\s+)?"
+    # `for the year end December 31, 2031` (an `ended` clipped) before a stated day only
+    r"(?i:ended|ending|end|that\s+ended|that\s+ends|which\s+ends|to)\s+(?:(?i:on)\s+)?"
     rf"(?P<stated>(?:{month('month')}(?:\s+{day('day')})?|{day('day2')}\s+{month('month2')})"
     rf"(?:,?\s+{year('year')})?){END_OF_DATE}"
 )
@@ -373,7 +374,7 @@ EDGE_FISCAL_RULES: tuple[Rule, ...] = (
         "period-ending",
         PERIOD_ENDING,
         build_period_ending,
-        needs=("ended", "ending", "ends", "months to", "year to", "quarter to", "half to"),
+        needs=("ended", "ending", "ends", "months to", "year to", "quarter to", "half to", "year end", "quarter end"),
         split=("period", "stated"),
     ),
 )

@@ -84,6 +84,8 @@ EDITION_YEAR_BEFORE = re.compile(r"\b(?i:the)\s+(?P<year>(?:19|20)\d\d)\s+editio
 # Report years: `(2022)`, `(2021-2025)` after the title, `2022 ` before it, and inside the title at its
 # end (`Report 2020-21`), at its start, or before its last word (`2023 Results`).
 BRACKET_YEAR_AFTER = re.compile(r"^[ \t]*\((?P<year>(?:19|20)\d\d(?:[-–](?:(?:19|20)\d\d|\d\d))?)\)")
+# `Harbour Openness Index (HOI) 2031`: the edition year after the title's acronym
+ACRONYM_YEAR_AFTER = re.compile(r"^[ \t]*\([A-Z][A-Z0-9&]+\)[ \t]+(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)")
 LEADING_YEAR_BEFORE = re.compile(r"(?<![\w.,])(?P<year>(?:19|20)\d\d)[ \t]$")
 THE_BEFORE = re.compile(r"\bThe[ \t]$")
 QUOTES_COORDINATED = re.compile(r",?\s+and\s+|,\s+")  # `"A" and "B" ...`
@@ -107,6 +109,8 @@ DEFAULT_QUOTED_WORDS = 6
 # A symbol or digit glued to a word (`US$`, `A$5`): the word belongs to an amount.
 AMOUNT_GLUED_AFTER = re.compile(r"[$€£¥₹\d]")
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+# `Outlook for the Quarter`: a title ending in `for the` and a period (not `Book of the Year`)
+FOR_PERIOD_END = re.compile(r"\b(?i:for)\s+(?i:the)\s+(?:\w+\s+)?(?i:quarter|half|year|period|months)$")
 PERIOD_WORD = re.compile(r"\b(?i:quarter|half|year|months)\b")
 CAPITALISED_WORDS = re.compile(r"[ \t]*(?:[A-Z][\w'’-]*[ \t]+)*")
 NEXT_DESCRIPTOR = re.compile(rf"[ \t](?P<descriptor>{alternation(DESCRIPTORS)})\b", re.IGNORECASE)
@@ -271,10 +275,14 @@ def _split_coordination(tokens: list[Token]) -> list[list[Token]]:
         if joined_by_the:
             right = right[1:]
         left_head, right_head = final_head(left), final_head(right)
+        if left_head is not None and left_head.cls == "organisation" and right_head is not None and not joined_by_the:
+            return [left]  # `the Ocean Bank and International Reserve Fund`: two bodies, no fund
         same_class = left_head is not None and right_head is not None and left_head.cls == right_head.cls
+        # `X Festival and Fun Run`: a bare head after `and` names nothing of its own
+        right_named = (found := head_of(right)) is not None and found[0] > 0
         # `A Partnership for Education and the B Compact`: the left name may end in a complement.
         the_apart = joined_by_the and head_of(right) is not None and head_of(left) is not None
-        if len(right) >= 2 and (same_class or the_apart):
+        if len(right) >= 2 and (right_named or joined_by_the) and (same_class or the_apart):
             return [left] + _split_coordination(right)
         if joined_by_the and len(right) == 1 and left_head is not None and right_head is not None:
             return [left, right]
@@ -368,7 +376,14 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
         return None
     end = _phase_end(tokens, end)
     name_tokens = tokens[:end]
-    if len(name_tokens) < 2 and not _run_is_quoted(name_tokens, run):
+    if not name_tokens:
+        return None
+    single = len(name_tokens) < 2 and not _run_is_quoted(name_tokens, run)
+    # `Acme plc Results for half year ended 30 September 2031`: the headline's period completes it
+    if single and not (
+        category.cls == "report"
+        and _results_period(context.text, name_tokens[0].start, name_tokens[0].end, context) is not None
+    ):
         return None
     if INSIDE_LONGER_NAME.match(context.after(name_tokens[-1].end, 4)):
         return None  # `Health Act (Miscellaneous Provisions) Bill`: part of a longer name
@@ -504,6 +519,10 @@ def _name_end(
 
 def _report_from_tokens(tokens: list[Token], context: Context) -> Name | None:
     text = context.text
+    if len(tokens) > 2 and tokens[-1].is_number and not tokens[-1].is_year:
+        # `Interim Report 1 January-30 September 2031`: the number opens the period after it
+        if PERIOD_AFTER.match(text[tokens[-2].end : tokens[-2].end + 60]):
+            tokens = tokens[:-1]
     start, end = tokens[0].start, tokens[-1].end
     after = context.after(end, 4)
     if TITLE_QUOTE_AFTER.match(after) and (is_generic(tokens) or not after.startswith(",")):
@@ -517,7 +536,7 @@ def _report_from_tokens(tokens: list[Token], context: Context) -> Name | None:
     # `UNEF Ocean Health Report`: a publisher's acronym before two or more title words (not
     # years: `ESG Report 2023`, nor another acronym) stays out.
     title_words = [t for t in tokens[1:] if not t.is_year]
-    named_by_acronyms = tokens[1].text.isupper()  # `INTERREG VA Programme Guide`: one name
+    named_by_acronyms = len(tokens) > 1 and tokens[1].text.isupper()  # `INTERREG VA Programme Guide`: one name
     publisher = tokens[0].text.isalpha() and tokens[0].text.isupper() and len(tokens[0].text) >= 2
     if publisher and len(title_words) >= 2 and not named_by_acronyms:
         tokens = tokens[1:]
@@ -533,7 +552,7 @@ def _report_from_tokens(tokens: list[Token], context: Context) -> Name | None:
     the = THE_BEFORE.search(text[max(0, start - 4) : start])
     if the and not context.sentence_initial(start - 4):
         start -= 4
-    bracket_year = BRACKET_YEAR_AFTER.match(text[end : end + 12])
+    bracket_year = BRACKET_YEAR_AFTER.match(text[end : end + 12]) or ACRONYM_YEAR_AFTER.match(text[end : end + 20])
     if bracket_year:
         end += bracket_year.end()
         year = year or bracket_year.group("year")
@@ -552,7 +571,7 @@ def _report_from_tokens(tokens: list[Token], context: Context) -> Name | None:
         return None  # `Annual Report`, `White Paper`: no title without its owner or edition
     if _is_period_heading(text, start, end, context):
         return None
-    if not year and PERIOD_NOUN_END.search(text, start, end) and _below_headline(start, context):
+    if not year and FOR_PERIOD_END.search(text, start, end) and _below_headline(start, context):
         return None  # `Outlook for the Quarter ending ...`: a section on a period, no title
     if not year:
         year = report_year(text[start:end])

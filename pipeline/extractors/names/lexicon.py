@@ -75,9 +75,10 @@ MONTH_YEAR_AFTER = re.compile(
 )
 _MONTH = rf"(?i:{alternation(w for w in BREAKERS if not w.endswith('day'))})\.?"
 # The period a report covers, written after its head: its edition (`Interim Report for 1
-# January - 30 June 2016`, `Interim Report Q1/2014`, `INTERIM REPORT, JANUARY-MARCH 2014`).
+# January - 30 June 2016`, `Interim Report 1 January-30 September 2016`, `Interim Report
+# Q1/2014`, `INTERIM REPORT, JANUARY-MARCH 2014`).
 PERIOD_AFTER = re.compile(
-    rf"^(?:[ \t]+(?i:for)[ \t]+(?:\d{{1,2}}[ \t]+{_MONTH}[ \t]*[-–]?[ \t]*)?\d{{1,2}}[ \t]+{_MONTH}"
+    rf"^(?:[ \t]+(?:(?i:for)[ \t]+)?(?:\d{{1,2}}[ \t]+{_MONTH}[ \t]*[-–]?[ \t]*)?\d{{1,2}}[ \t]+{_MONTH}"
     rf"(?:[ \t]+(?P<year>(?:19|20)\d\d))?"
     rf"|[ \t]+Q[1-4]/(?P<year2>(?:19|20)\d\d)"
     rf"|,[ \t]+{_MONTH}[ \t]*[-–]?[ \t]*{_MONTH}[ \t]+(?P<year3>(?:19|20)\d\d))(?![\w/-])"
