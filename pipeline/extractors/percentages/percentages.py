@@ -138,9 +138,17 @@ COMPARATIVE = rf"[ \t]?\((?P<comparative_sign>[+\-−–])?(?P<comparative>{DECI
 # not the number of a percentage of its own (`(39.8) percent`, `(5)%`)
 COMPARATIVE_AFTER = re.compile(rf"{COMPARATIVE}(?![ \t]?(?:%|(?i:per[ \t]?cent|percent|pct|pc)\b))")
 COMPARATIVE_INSIDE = re.compile(rf"{SIGN}{NUMBER}{COMPARATIVE}{FORM}")
+# Accounts write a negative figure in brackets before the sign (`(2.1)%`): not a comparative
+# after another number (`41.2 (39.8) percent` above)
+NEGATIVE_BRACKET = re.compile(rf"(?<![\d.,])(?<![\d.,][ \t])\((?P<number>{DECIMAL_DIGITS})\){FORM}")
 # Where a bracket closes right after digits: only then can a comparative stand inside (a cheap
 # search first, so the long pattern above runs on few texts).
 BRACKETED_DIGITS = re.compile(r"\d\)")
+# `half a percentage point`, `a quarter of a percentage point`: a fraction of one point in words
+FRACTION_POINT = re.compile(
+    r"(?<![\w-])(?P<fraction>(?i:half|a\s+quarter\s+of|three\s+quarters\s+of))\s+(?i:a)\s+(?P<word>(?i:percentage)[\s-]+(?i:point))\b"
+)
+FRACTIONS = {"half": "0.5", "a quarter of": "0.25", "three quarters of": "0.75"}
 BARE_POINTS = re.compile(rf"{SIGN}(?P<number>{DIGITS})(?:\s+|-)(?P<word>points?)\b")
 # A bare number and a range word right before a percentage: the range's start.
 RANGE_BEFORE = re.compile(rf"{SIGN}{NUMBER}\s*(?:[-–]|\s(?:to|and)\s)\s*\Z")
@@ -209,6 +217,11 @@ def extract_percentages(doc: Doc) -> list[dict]:
         if comparative is not None:
             mentions.append(_mention(text, comparative, rule, sign))
             taken.append((comparative.start, comparative.end))
+    for match in FRACTION_POINT.finditer(text, begin):
+        number = FRACTIONS[" ".join(match.group("fraction").lower().split())]
+        item = Found(match.start(), match.end(), number, "", Form("point", Decimal(1)), None)
+        rule, sign = _kind(text, begin, item.start, item)
+        mentions.append(_mention(text, item, rule, sign))
     sentences: Sentences | None = None  # read only when bare points are found
     for match in BARE_POINTS.finditer(text, begin):
         item = _found(text, begin, match, Form("point", Decimal(1)))
@@ -239,10 +252,12 @@ def _found_with_comparatives(text: str, begin: int) -> list[tuple[Found, Found |
     for match in PERCENT.finditer(text, begin):
         item = _found(text, begin, match)
         found.append((item, _comparative(COMPARATIVE_AFTER.match(text, match.end()), item.form)))
-    inside = COMPARATIVE_INSIDE.finditer(text, begin) if BRACKETED_DIGITS.search(text, begin) else ()
-    for match in inside:
+    bracketed = BRACKETED_DIGITS.search(text, begin) is not None
+    for match in COMPARATIVE_INSIDE.finditer(text, begin) if bracketed else ():
         item = _found(text, begin, match)._replace(end=match.end("number"))
         found.append((item, _comparative(match, item.form)))
+    for match in NEGATIVE_BRACKET.finditer(text, begin) if bracketed else ():
+        found.append((_found(text, begin, match)._replace(sign="-"), None))
     return sorted(found, key=lambda pair: pair[0].start)
 
 
@@ -261,11 +276,12 @@ def _found(text: str, begin: int, match: re.Match, form: Form | None = None) -> 
     written = match.group("symbol") if "symbol" in match.re.groupindex else None
     written = written or match.group("word")
     qualifier = qualifier_before(text, match.start(), begin)
+    sign = match.groupdict().get("sign") or ""
     return Found(
         qualifier.start() if qualifier else match.start(),
         match.end(),
         match.group("number"),
-        "-" if match.group("sign") in MINUS_SIGNS else (match.group("sign") or ""),
+        "-" if sign in MINUS_SIGNS else sign,
         form or FORMS[" ".join(written.lower().split())],
         qualifier.group("qualifier") if qualifier else None,
     )
