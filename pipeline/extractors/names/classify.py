@@ -58,6 +58,7 @@ from pipeline.extractors.names.lexicon import (
     MARKET_CUE,
     MONTH_YEAR_AFTER,
     NAME_PREFIXES,
+    OBSERVANCE_TIME_BEFORE,
     ORGANISATION_APPOSITION,
     PERIOD_AFTER,
     PERIOD_NOUN_END,
@@ -398,6 +399,8 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
         return None  # `hosted by the X Forum`, `the X Awards, an organization dedicated to`
     if NAME_BRACKET_BEFORE.search(context.before(start, 30)):
         return None  # `the Delta Medal (Junior Prize)`: a category, not another award
+    if category.is_day and OBSERVANCE_TIME_BEFORE.search(context.before(start, 40)):
+        return None  # `launched on World Harbour Day`: the day as a time, a date
     noun_kind = _noun_after(stop, context)
     if category.kind == "facility" and not _is_established_facility(start, context):
         return None

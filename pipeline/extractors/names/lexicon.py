@@ -28,11 +28,19 @@ class Category:
     # words a name needs before the head unless a complement follows it (`World Population Day`,
     # `Day of Caring`; not a band's or a person's `Green Day`)
     words_before: int = 0
+    # a day of the calendar too: used as a time (`to mark World Harbour Day`) it is a date, not an
+    # initiative (GUIDELINE: a named observance day)
+    is_day: bool = False
 
 
 def _categories(name: str) -> dict[str, Category]:
     return {
-        row[0]: Category(row[1], row[2] if len(row) > 2 else "", int(row[3]) if len(row) > 3 and row[3] else 0)
+        row[0]: Category(
+            row[1],
+            row[2] if len(row) > 2 else "",
+            int(row[3]) if len(row) > 3 and row[3] else 0,
+            len(row) > 4 and row[4] == "day",
+        )
         for row in _rows(name)
     }
 
@@ -107,6 +115,9 @@ INVITATION_VERBS = frozenset(_lines("invitation_verbs.txt"))
 NAME_PREFIXES: dict[str, str] = {row[0]: row[1] for row in _rows("name_prefixes.tsv")}
 JOB_WORDS = frozenset(_lines("job_words.txt"))
 ACTION_NOUNS = frozenset(_lines("action_nouns.txt"))
+OBSERVANCE_TIME_BEFORE = re.compile(
+    rf"(?:^|\W)(?:{alternation(_lines('observance_time_cues.txt'))})\s+(?:the\s+)?$", re.IGNORECASE
+)
 EXECUTIVE_BEFORE = re.compile(rf"\b(?:{alternation(_lines('executive_roles.txt'))})(?:,|\s+of(?:\s+the)?)\s+$")
 # The legal form that ends a company's name (`Corporation`, `Limited`), compared in lower case.
 COMPANY_SUFFIXES = frozenset(line.lower() for line in _lines("company_suffixes.txt"))

@@ -94,11 +94,12 @@ SIGN_CHARS = "".join(
 )
 
 SIGN = r"(?P<sign>[-−])?"
-# `million`, `lakh crore` after a space or hyphen; an abbreviation after at most one space
+# `million`, `lakh crore` after a space or hyphen (or glued: `over 4billion dollars`); an
+# abbreviation after at most one space
 # A footnote's digits may follow a scale word (`$2.7 billion1`): they are not in the span.
 FOOTNOTE = r"(?=\d{1,2}(?![\w.,]))"
 SCALE = (
-    rf"(?:(?:\s+|-)(?P<scale>(?:{SCALE_WORD})(?:\s+(?:{SCALE_WORD}))?)(?:(?![\w])|{FOOTNOTE})"
+    rf"(?:(?:\s+|-|(?<=\d))(?P<scale>(?:{SCALE_WORD})(?:\s+(?:{SCALE_WORD}))?)(?:(?![\w])|{FOOTNOTE})"
     rf"|\s?(?P<abbr>{SCALE_ABBR})(?![\w]))"
 )
 NOT_IN_NUMBER = rf"(?<![\w.,{re.escape(SIGN_CHARS)}])"
