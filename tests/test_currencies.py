@@ -1,4 +1,5 @@
-"""Currencies from CLDR: the generated data files match Babel, and every ISO 4217 code in
+"""Currencies from CLDR: the generated data files match Babel (and ISO 3166-2's states and
+provinces match pycountry), and every ISO 4217 code in
 circulation is read as money in `N CODE`, `CODE N` and `N <English plural name>`, with its
 code and value.
 
@@ -19,6 +20,21 @@ from pipeline.extractors.numbers.currencies import CIRCULATING, CLDR, CURRENCIES
 def test_currencies_cldr_files_are_what_babel_writes(name):
     written = (cldr.DATA / name).read_text(encoding="utf-8")
     assert written == cldr.GENERATED[name](), f"{name} is stale: python -m pipeline.extractors.numbers.cldr"
+
+
+def test_currencies_subdivisions_file_is_what_pycountry_writes():
+    from pipeline.extractors.numbers import subdivisions
+
+    written = (cldr.DATA / subdivisions.FILE).read_text(encoding="utf-8")
+    assert written == subdivisions.subdivision_rows(), "stale: python -m pipeline.extractors.numbers.subdivisions"
+
+
+def test_currencies_a_state_or_province_makes_the_release_country_clear(nlp):
+    text = "Tasmania Ministers\nThe Tasmania fund invested $100 million in Tasmania, and Tasmania won."
+    doc = nlp(text)
+    assert [m["currency"] for m in get_mentions(doc, "money")] == ["AUD"]
+    text = "Acme Inc\nThe Acme fund invested $100 million, and Acme won."
+    assert [m["currency"] for m in get_mentions(nlp(text), "money")] == ["USD"]
 
 
 def test_currencies_cover_every_circulating_code():

@@ -245,8 +245,9 @@ CURRENCY_WORDS = frozenset(c.form for c in CURRENCIES.values() if c.kind == "nam
 def _country_words() -> tuple[dict[str, str], dict[str, str]]:
     """(country word -> territory, dateline city -> territory): CLDR's English territory
     names, the qualifiers in the names of currencies (`Kuwaiti`, `Australian`: the country
-    whose name it opens, of those using it) and its time-zone cities; ``country_words.tsv``
-    adds what CLDR lacks."""
+    whose name it opens, of those using it) and its time-zone cities; the states and
+    provinces of ``iso_subdivisions.tsv`` (ISO 3166-2, written by ``subdivisions.py``);
+    ``country_words.tsv`` adds what CLDR lacks."""
     words: dict[str, str] = {}
     cities: dict[str, str] = {}
     names = {}
@@ -261,6 +262,9 @@ def _country_words() -> tuple[dict[str, str], dict[str, str]]:
         owners = [t for t in row.territories if len(row.territories) == 1 or names[t][:4] == qualifier[:4]]
         if qualifier[:1].isupper() and len(owners) == 1:
             words[qualifier] = owners[0]
+    for name, territory in read_rows("iso_subdivisions.tsv"):  # `Tasmania`, `Ontario`
+        for variant in _ascii_variants(name):
+            words[variant] = territory
     for word, territory, kind in read_rows("country_words.tsv"):
         if kind == "city":
             cities[word.lower()] = territory
