@@ -16,7 +16,8 @@ from pipeline.core.sentences import Sentences
 from pipeline.extractors.names.candidates import Token, tokenize
 from pipeline.extractors.names.lexicon import ORGANISATION_CUE
 
-SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?:]\s*|\n\s*|[\"“‘(]\s*)$")
+# a sentence ends at its stop, a line end, an opening quote or bracket, and before a list's `|` or bullet
+SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?:|•·]\s*|\n\s*|[\"“‘(]\s*)$")
 
 
 @dataclass(frozen=True)
