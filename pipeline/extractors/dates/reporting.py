@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.extractors.dates.resolver import Period, is_calendar_unit, month_end
-from pipeline.extractors.dates.values import Fiscal, Interval, Month, PeriodEnding, YearPart, atoms, day
+from pipeline.extractors.dates.values import Base, Fiscal, Interval, Month, PeriodEnding, YearPart, atoms, bases, day
 
 # How much of the text is the headline and first paragraph.
 LEAD = 520
@@ -41,6 +41,7 @@ YEAR_BEFORE = re.compile(
 YEAR_AFTER = re.compile(r"\A\s+(?:[A-Z]{2,5}\s+)?(?:results|figures|statistics|annual\s+results)\b", re.IGNORECASE)
 QUARTERLY = re.compile(r"\bquarterly\b", re.IGNORECASE)
 OLDEST = dt.timedelta(days=3 * 366)
+COMPARED = frozenset({Base.REFERENCE, Base.FOLLOWING})
 
 
 def lead_end(text: str, start: int) -> int:
@@ -101,6 +102,8 @@ def reporting_period(
         return period.begin <= anchor and anchor - period.begin <= OLDEST
 
     for s, e, period, value in in_lead:  # the first period reported on, in reading order
+        if bases(value) & COMPARED:
+            continue  # `the nine-month period last year`: the period compared with, not reported on
         if isinstance(value, PeriodEnding) or is_period(period):
             if recent(period):
                 return period
