@@ -24,7 +24,18 @@ import re
 from collections.abc import Sequence
 
 from pipeline.extractors.dates.resolver import Period, is_calendar_unit, month_end
-from pipeline.extractors.dates.values import Base, Fiscal, Interval, Month, PeriodEnding, YearPart, atoms, bases, day
+from pipeline.extractors.dates.values import (
+    Base,
+    Fiscal,
+    Interval,
+    Month,
+    PeriodEnding,
+    Value,
+    YearPart,
+    atoms,
+    bases,
+    day,
+)
 
 # How much of the text is the headline and first paragraph.
 LEAD = 520
@@ -85,7 +96,7 @@ def is_year(period: Period) -> bool:
 
 
 def reporting_period(
-    text: str, start: int, mentions: Sequence[tuple[int, int, Period, object]], anchor: dt.date | None
+    text: str, start: int, mentions: Sequence[tuple[int, int, Period, Value]], anchor: dt.date | None
 ) -> Period | None:
     """The period the release reports on, from the date mentions (start, end, period, value
     as the rule built it) in its headline and first paragraph; None when it reports on none."""
