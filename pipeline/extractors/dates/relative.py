@@ -155,6 +155,11 @@ def duration_and_a_half(n: int, unit_text: str) -> Value | None:
     return None
 
 
+# Before `the next year`, words that make it a stretch of time (`over the next year`), not the
+# calendar year after this one (`plans for the coming year`).
+SPAN_WORDS = {"over", "within", "during", "throughout", "across"}
+
+
 def build_the_relative_duration(m: re.Match, text: str) -> Value | None:
     """`the past four decades` P40Y, `the next two weeks` P2W, `the last half-century`;
     `the first nine months (of 2023)` is the interval from January."""
@@ -179,6 +184,13 @@ def build_the_relative_duration(m: re.Match, text: str) -> Value | None:
         return first_months(y, months)
     if not m["num"] and rel in ("previous", "prior", "preceding", "following"):
         return None  # `the previous year` is anchored, see build_relative_unit
+    if (
+        not m["num"]
+        and rel in ("next", "coming", "upcoming")
+        and name == "year"
+        and not is_preceded_by(text, m.start(), SPAN_WORDS)
+    ):
+        return YearPart(ShiftedYear(Base.DOCUMENT, 1))  # `priorities for the coming year`: next year
     return amount_of(n, name)
 
 
@@ -296,7 +308,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     rule("relative-unit", RELATIVE_UNIT, build_relative_unit),
     rule(
         "the-relative-duration",
-        rf"\b(?i:the)\s+(?P<rel>(?i:past|last|next|coming|previous|prior|preceding|following|first))\s+(?:{NUM}\s+)?{UNIT}(?:\s+of\s+(?:{year('year')}|{REL_YEAR}))?",
+        rf"\b(?i:the)\s+(?P<rel>(?i:past|last|next|coming|upcoming|previous|prior|preceding|following|first))\s+(?:{NUM}\s+)?{UNIT}(?:\s+of\s+(?:{year('year')}|{REL_YEAR}))?",
         build_the_relative_duration,
     ),
     rule(
