@@ -10,6 +10,7 @@ expression (``a year earlier``, ``the year-ago quarter``) counts from; phase two
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -126,19 +127,46 @@ def extract_dates(doc: Doc) -> list[dict]:
         text, start, [(c.start, c.end, p, c.value) for c, _, p, _ in found if p is not None], anchor
     )
     doc._.pf_period = str(reported.value) if reported else ""
-    mentions = []
+    spans: list[tuple[int, int, str, Period | None]] = []
     for candidate, value, period, unanchored in found:
         if unanchored and reported is not None:  # no period in reach: the release's, a year back
             period = resolve(value, anchor, reported) or period
-        mentions.append(
-            make_mention(
-                text,
-                candidate.start,
-                candidate.end,
-                candidate.rule_name,
-                value=period.value if period else None,
-                begin=period.begin if period else None,
-                end_date=period.end if period else None,
-            )
+        start_at, name = candidate.start, candidate.rule_name
+        if (
+            spans
+            and candidate.rule.speech_time is False
+            and (day := _bracketed_after_today(text, spans[-1], candidate))
+        ):
+            # `has today (10th October 2031) announced`: one mention, the day stated in brackets
+            start_at, name = spans.pop()[0], f"{name}[{day}]"
+        spans.append(
+            (start_at, _bracket_end(text, candidate.end) if start_at < candidate.start else candidate.end, name, period)
         )
-    return mentions
+    return [
+        make_mention(
+            text,
+            a,
+            b,
+            name,
+            value=period.value if period else None,
+            begin=period.begin if period else None,
+            end_date=period.end if period else None,
+        )
+        for a, b, name, period in spans
+    ]
+
+
+TODAY_BRACKET = re.compile(r"(?i:today|yesterday|tomorrow)[ \t]*\($")
+
+
+def _bracketed_after_today(text: str, previous: tuple[int, int, str, Period | None], candidate: Candidate) -> str:
+    """`today (` right before the candidate, which its bracket closes: the word the bracket
+    states the day of (``today``), else ''."""
+    a, b, _, _ = previous
+    if not TODAY_BRACKET.match(text, a, candidate.start) or not text.startswith(")", candidate.end):
+        return ""
+    return text[a:b].lower()
+
+
+def _bracket_end(text: str, end: int) -> int:
+    return end + 1 if text.startswith(")", end) else end
