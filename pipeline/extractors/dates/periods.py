@@ -40,7 +40,9 @@ from pipeline.extractors.dates.values import (
     Fiscal,
     Half,
     Holiday,
+    Interval,
     Month,
+    MonthDay,
     PeriodEnding,
     PeriodInYear,
     Quarter,
@@ -212,6 +214,19 @@ def build_week_of(m: re.Match, text: str) -> Value | None:
     return WeekOf(d) if d else None
 
 
+WEEK_DAYS = {"first": (1, 7), "second": (8, 14), "third": (15, 21), "fourth": (22, 28)}
+
+
+def build_week_of_month(m: re.Match, text: str) -> Value | None:
+    """`the first week of October 2031`: its days 1 to 7 (the second 8 to 14 ...)."""
+    mo = month_number(m, "month")
+    if mo is None:
+        return None
+    first, last = WEEK_DAYS[words(m["nth"])]
+    y = int(m["year"]) if m["year"] else None
+    return Interval(YearPart(y, MonthDay(mo, first)), YearPart(y, MonthDay(mo, last)))
+
+
 def build_period_edge(m: re.Match, text: str) -> Value | None:
     """`the end of the year`, `the beginning of next month`."""
     side = Side.START if words(m["edge"]) in ("beginning", "start") else Side.END
@@ -220,8 +235,8 @@ def build_period_edge(m: re.Match, text: str) -> Value | None:
 
 
 def build_year_end(m: re.Match, text: str) -> Value | None:
-    """`year-end`, `2024 year end`, `year's end`."""
-    y = m["year"] or m["year2"]
+    """`year-end`, `2024 year end`, `year's end`, `2024-end`."""
+    y = m["year"] or m["year2"] or m["year3"]
     return Edge(Side.END, YearPart(int(y) if y else ShiftedYear(Base.DOCUMENT, 0)))
 
 
@@ -346,6 +361,14 @@ PERIOD_RULES: tuple[Rule, ...] = (
 EDGE_FISCAL_RULES: tuple[Rule, ...] = (
     rule("week-of", rf"\b(?i:the\s+week\s+of)\s+{month('month')}\s+{day('day')}", build_week_of, needs=("week",)),
     rule(
+        "week-of-month",
+        rf"\b(?:(?i:the)\s+)?(?P<nth>(?i:first|second|third|fourth))\s+(?i:week)\s+(?i:of)\s+{month('month')}"
+        rf"(?:,?\s+{year('year')})?",
+        build_week_of_month,
+        needs=("week of",),
+        month_named=True,
+    ),
+    rule(
         "period-edge",
         r"\b(?i:the\s+)(?P<edge>(?i:end|beginning|start))\s+(?i:of)\s+(?P<rel>(?i:the|this|last|next))\s+(?P<unitword>(?i:year|month|week|quarter))\b",
         build_period_edge,
@@ -353,7 +376,9 @@ EDGE_FISCAL_RULES: tuple[Rule, ...] = (
     ),
     rule(
         "year-end",
-        rf"\b(?:{year('year')}\s+)?(?i:year)(?:[\s-]?|['’]s\s+)(?i:end)\b(?:\s+{year('year2')})?",
+        # `2024 year end`, `year-end`, `year's end 2024`, `2024-end`
+        rf"\b(?:{year('year')}\s+)?(?i:year)(?:[\s-]?|['’]s\s+)(?i:end)\b(?:\s+{year('year2')})?"
+        rf"|{LEFT}{year('year3')}-(?i:end)\b(?!-)",
         build_year_end,
         needs=("end",),
     ),
