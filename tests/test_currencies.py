@@ -30,9 +30,9 @@ def test_currencies_subdivisions_file_is_what_pycountry_writes():
 
 
 def test_currencies_a_state_or_province_makes_the_release_country_clear(nlp):
-    text = "Tasmania Ministers\nThe Tasmania fund invested $100 million in Tasmania, and Tasmania won."
+    text = "Saskatchewan Ministers\nThe Saskatchewan fund invested $100 million in Saskatchewan, and Saskatchewan won."
     doc = nlp(text)
-    assert [m["currency"] for m in get_mentions(doc, "money")] == ["AUD"]
+    assert [m["currency"] for m in get_mentions(doc, "money")] == ["CAD"]
     text = "Acme Inc\nThe Acme fund invested $100 million, and Acme won."
     assert [m["currency"] for m in get_mentions(nlp(text), "money")] == ["USD"]
 

@@ -59,7 +59,7 @@ ABBREVIATED_MONTHS = [name for name in MONTHS if name not in FULL_MONTH_NAMES]
 
 
 # A month's name starts a word, or follows a dateline's capitals it was glued to when a page's
-# markup was dropped (`SEATTLENov. 8, 2031`: the month in title case).
+# markup was dropped (`DENVERNov. 8, 2031`: the month in title case).
 MONTH_START = r"(?:\b|(?<=[A-Z]{2})(?=[A-Z][a-z]))"
 
 

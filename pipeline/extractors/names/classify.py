@@ -450,7 +450,7 @@ def _place_end(tokens: list[Token], end: int, context: Context) -> int:
     for length in PLACE_LENGTHS:
         words = tokens[end : end + length]
         if len(words) == length and " ".join(t.text for t in words).lower() in PLACE_NAMES:
-            # not the next line's dateline (`... Third Quarter Results\nDUBAI, 1 Nov`)
+            # not the next line's dateline (`... Third Quarter Results\nMUSCAT, 1 Nov`)
             return end if "\n" in context.text[tokens[end - 1].end : words[0].start] else end + length
     return end
 

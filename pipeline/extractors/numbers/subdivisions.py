@@ -3,7 +3,7 @@
 ``python -m pipeline.extractors.numbers.subdivisions`` writes ``data/iso_subdivisions.tsv``
 from the installed pycountry's ISO 3166-2: the top-level subdivisions (states, provinces,
 territories, regions) of the countries whose own dollar or rand a bare `$` or `R` is
-(``HOME_TERRITORIES``), so that a release from `Tasmania` or `Ontario` makes
+(``HOME_TERRITORIES``), so that a release from `Manitoba` or `Gauteng` makes
 its `$` the country's dollar (``currencies.CurrencyResolver``). A name is left out where it
 reads as something else: a country or city already read (`Georgia`, `Washington`), a
 subdivision of two countries, or a single word that is also a personal name or common noun
