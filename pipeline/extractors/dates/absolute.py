@@ -277,10 +277,11 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         build_month_range,
         month_named=True,
     ),
-    # `Jan-Sep 2024`, `Jan.–Mar. 2024`: abbreviated names joined by a dash, read only before a year
+    # `Jan-Sep 2024`, `Jan.–Mar. 2024`: abbreviated names joined by a dash, read before a year,
+    # or without one where both are capitalised abbreviations (`in Apr-Jun`; not `may-june`)
     rule(
         "abbreviated-month-range",
-        rf"{month('m1')}[-–]{month('m2')},?\s+{year('year')}{END_OF_DATE}",
+        rf"{month('m1')}[-–]{month('m2')}(?:,?\s+{year('year')}|(?<=[A-Z][a-z]{{2}}[-–][A-Z][a-z]{{2}}))?{END_OF_DATE}",
         build_month_range,
         month_named=True,
     ),

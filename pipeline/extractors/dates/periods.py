@@ -124,11 +124,21 @@ def build_quarter(m: re.Match, text: str) -> Value | None:
 
 
 def build_month_quarter(m: re.Match, text: str) -> Value | None:
-    """`the September quarter`, `the June quarter 2020`: the calendar quarter ending that month."""
+    """`the September quarter`, `the June quarter 2020`, `the December half`: the calendar
+    quarter or half ending that month."""
     mo = month_number(m, "month")
-    if mo is None or mo % 3:
+    size = 6 if words(m["unit"]) == "half" else 3
+    if mo is None or mo % size:
         return None
-    return YearPart(stated_year(m), Quarter(mo // 3))
+    return YearPart(stated_year(m), Half(mo // 6) if size == 6 else Quarter(mo // 3))
+
+
+def build_quarter_range(m: re.Match, text: str) -> Value | None:
+    """`Q1-Q3 2031`: from the first quarter's first day to the last one's end."""
+    q1, q2, y = int(m["q1"]), int(m["q2"]), int(m["year"])
+    if q2 <= q1:
+        return None
+    return Interval(YearPart(y, MonthDay(3 * q1 - 2, 1)), Edge(Side.END, YearPart(y, Month(3 * q2))))
 
 
 def build_half(m: re.Match, text: str) -> Value | None:
@@ -325,9 +335,15 @@ PERIOD_RULES: tuple[Rule, ...] = (
     rule("nq-quarter", rf"{LEFT}(?P<q>[1-4])Q\s*(?P<fiscal>FY)?\s*'?(?P<year>\d{{4}}|\d{{2}})?(?!\w)", build_quarter),
     rule(
         "month-quarter",
-        rf"\b(?i:the)\s+{month('month', True)}\s+(?i:quarter)\b(?:\s+(?:of\s+)?{year('year')})?",
+        rf"\b(?i:the)\s+{month('month', True)}\s+(?P<unit>(?i:quarter|half))\b(?:\s+(?:of\s+)?{year('year')})?",
         build_month_quarter,
-        needs=("quarter",),
+        needs=("quarter", "half"),
+    ),
+    # `Q1-Q3 2031`: the quarters from the first's start to the last's end
+    rule(
+        "quarter-range",
+        rf"{LEFT}Q(?P<q1>[1-4])\s*[-–]\s*Q(?P<q2>[1-4])\s+{year('year')}(?![\w/])",
+        build_quarter_range,
     ),
     rule("half", HALF, build_half, needs=("half",)),
     rule(
