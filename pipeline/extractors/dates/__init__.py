@@ -22,7 +22,7 @@ from pipeline.extractors.dates.context import is_kept, with_direction
 from pipeline.extractors.dates.forms import numeric_order, numeric_reading
 from pipeline.extractors.dates.patterns import RULES, Candidate, Modifier, find_candidates, select
 from pipeline.extractors.dates.references import References
-from pipeline.extractors.dates.reporting import reporting_period
+from pipeline.extractors.dates.reporting import fiscal_label, fiscal_start, reporting_period
 from pipeline.extractors.dates.resolver import Period, resolve
 from pipeline.extractors.dates.values import (
     Base,
@@ -127,6 +127,13 @@ def extract_dates(doc: Doc) -> list[dict]:
         text, start, [(c.start, c.end, p, c.value) for c, _, p, _ in found if p is not None], anchor
     )
     doc._.pf_period = str(reported.value) if reported else ""
+    labels = [c.value for c, _, _, _ in found if c.rule.period_label]
+    start_month = fiscal_start(reported, labels) if labels else None
+    if start_month is not None:  # `Q2'24` for the quarter ended 30 September 2023: fiscal labels
+        found = [
+            (c, v, fiscal_label(c.value, start_month) or p, u) if c.rule.period_label else (c, v, p, u)
+            for c, v, p, u in found
+        ]
     spans: list[tuple[int, int, str, Period | None]] = []
     for candidate, value, period, unanchored in found:
         if unanchored and reported is not None:  # no period in reach: the release's, a year back

@@ -330,9 +330,15 @@ PERIOD_RULES: tuple[Rule, ...] = (
         "q-quarter",
         rf"{LEFT}Q(?P<q>[1-4])(?:(?:\s+of\s+|\s*|-)(?P<fiscal>FY|(?i:fiscal))?\s*'?(?P<year>\d{{4}}|\d{{2}}))?(?![\w/])",
         build_quarter,
+        period_label=True,
     ),
     rule("year-q-quarter", rf"{LEFT}(?P<year>\d{{4}})\s*-?\s*Q(?P<q>[1-4])(?!\w)", build_quarter),
-    rule("nq-quarter", rf"{LEFT}(?P<q>[1-4])Q\s*(?P<fiscal>FY)?\s*'?(?P<year>\d{{4}}|\d{{2}})?(?!\w)", build_quarter),
+    rule(
+        "nq-quarter",
+        rf"{LEFT}(?P<q>[1-4])Q\s*(?P<fiscal>FY)?\s*'?(?P<year>\d{{4}}|\d{{2}})?(?!\w)",
+        build_quarter,
+        period_label=True,
+    ),
     rule(
         "month-quarter",
         rf"\b(?i:the)\s+{month('month', True)}\s+(?P<unit>(?i:quarter|half))\b(?:\s+(?:of\s+)?{year('year')})?",
@@ -350,6 +356,7 @@ PERIOD_RULES: tuple[Rule, ...] = (
         "h-half",
         rf"{LEFT}(?:H(?P<h>[12])(?:\s*(?P<fiscal>FY)?\s*'?(?P<year>\d{{4}}|\d{{2}}))?|(?P<h2>[12])H\s*(?P<fiscal2>FY)?\s*'?(?P<year2>\d{{4}}|\d{{2}}))(?![\w-])",
         build_half,
+        period_label=True,
     ),
     # `9M 2024`, `9M24` (not `3M`, a company, nor `$9M`, an amount: LEFT and the year)
     rule(

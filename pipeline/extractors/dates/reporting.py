@@ -23,13 +23,15 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from pipeline.extractors.dates.resolver import Period, is_calendar_unit, month_end
+from pipeline.extractors.dates.resolver import Period, add_months, interval, is_calendar_unit, month_end
 from pipeline.extractors.dates.values import (
     Base,
     Fiscal,
+    Half,
     Interval,
     Month,
     PeriodEnding,
+    Quarter,
     Value,
     YearPart,
     atoms,
@@ -124,4 +126,56 @@ def reporting_period(
             fiscal = any(isinstance(a, Fiscal) for a in atoms(period.value))
             if fiscal or YEAR_BEFORE.search(text, max(0, s - 30), s) or YEAR_AFTER.match(text[e : e + 30]):
                 return period
+    return None
+
+
+def fiscal_start(reported: Period | None, labels: Sequence[Value]) -> int | None:
+    """The month a release's fiscal year starts in, where a short label names the period it
+    reports on by a fiscal year (`Q2'24` for the quarter ended September 30, 2023: a year from
+    April); None where a label names that period by the calendar (`Q3'23`), or none names it."""
+    if reported is None or reported.begin is None or reported.end is None:
+        return None
+    months = (reported.end.year - reported.begin.year) * 12 + reported.end.month - reported.begin.month + 1
+    calendar = [v for v in labels if isinstance(v, YearPart) and v.year == reported.begin.year]
+    if any(_label_months(v) == (reported.begin.month, months) for v in calendar):
+        return None
+    for value in labels:
+        if not isinstance(value, YearPart) or not isinstance(value.year, int):
+            continue
+        part = value.part
+        if not isinstance(part, (Quarter, Half)):
+            continue
+        size = 3 if isinstance(part, Quarter) else 6
+        if size != months:
+            continue
+        year_start = add_months(reported.begin, -size * (part.number - 1))
+        if add_months(year_start, 11).year == value.year and year_start.month != 1:
+            return year_start.month
+    return None
+
+
+def fiscal_label(value: Value, start_month: int) -> Period | None:
+    """A label's period in a fiscal year starting in ``start_month`` and named by the year it
+    ends in: a quarter as ``FY2024-Q2`` with its days, a half as its days (GUIDELINE)."""
+    if not isinstance(value, YearPart) or not isinstance(value.year, int):
+        return None
+    part = value.part
+    if not isinstance(part, (Quarter, Half)):
+        return None
+    size = 3 if isinstance(part, Quarter) else 6
+    year_start = add_months(dt.date(value.year, start_month, 1), -12)
+    begin = add_months(year_start, size * (part.number - 1))
+    end = add_months(begin, size) - dt.timedelta(days=1)
+    if isinstance(part, Quarter):
+        return Period(Fiscal(value.year, part), begin, end)
+    return interval(begin, end)
+
+
+def _label_months(value: YearPart) -> tuple[int, int] | None:
+    """(first month, length) of a calendar quarter or half label."""
+    part = value.part
+    if isinstance(part, Quarter):
+        return 3 * part.number - 2, 3
+    if isinstance(part, Half):
+        return 6 * part.number - 5, 6
     return None
