@@ -102,7 +102,10 @@ def names_from_headless(runs: list[Run], context: Context) -> list[Name]:
         start = tokens[0].start
         if context.acts_as_organisation(start) or context.before(start, 2).strip() in tuple(QUOTE_MARKS):
             continue
-        coined = _coined_with_descriptor(tokens[0], context)
+        # a name in capitals of several words is named as a whole (`HARBOUR WATCH initiative`),
+        # not by its first word
+        all_capitals = len(tokens) > 1 and all(t.text.isupper() for t in tokens)
+        coined = None if all_capitals else _coined_with_descriptor(tokens[0], context)
         if coined is not None:
             names.append(coined)
             continue
