@@ -25,7 +25,7 @@ def test_currencies_cldr_files_are_what_babel_writes(name):
 def test_currencies_subdivisions_file_is_what_pycountry_writes():
     from pipeline.extractors.numbers import subdivisions
 
-    written = (cldr.DATA / subdivisions.FILE).read_text(encoding="utf-8")
+    written = (subdivisions.DATA.path / subdivisions.FILE).read_text(encoding="utf-8")
     assert written == subdivisions.subdivision_rows(), "stale: python -m pipeline.extractors.numbers.subdivisions"
 
 

@@ -139,11 +139,7 @@ def extract_dates(doc: Doc) -> list[dict]:
         if unanchored and reported is not None:  # no period in reach: the release's, a year back
             period = resolve(value, anchor, reported) or period
         start_at, name = candidate.start, candidate.rule_name
-        if (
-            spans
-            and candidate.rule.speech_time is False
-            and (day := _bracketed_after_today(text, spans[-1], candidate))
-        ):
+        if spans and not candidate.rule.speech_time and (day := _bracketed_after_today(text, spans[-1], candidate)):
             # `has today (10th October 2031) announced`: one mention, the day stated in brackets
             start_at, name = spans.pop()[0], f"{name}[{day}]"
         spans.append(

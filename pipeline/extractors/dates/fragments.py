@@ -45,7 +45,7 @@ class Rule:
     reference_in_sentence: bool = False  # `a year ago`: counts only from a date in its own sentence
     reference_period: bool = False  # `the year-ago quarter`: counts from the last quarter or half mentioned
     # a short label of a quarter or half (`Q2'24`, `H1 2031`): its year may be a fiscal year's,
-    # as the release's stated period shows (reporting.fiscal_labels)
+    # as the release's stated period shows (reporting.fiscal_start, reporting.fiscal_label)
     period_label: bool = False
     # (head group, tail group): the match is two mentions, up to the end of the first group and
     # from the start of the second (`the quarter` + `Sept. 30`); the tail's value is the head's end

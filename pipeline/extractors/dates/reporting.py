@@ -137,18 +137,13 @@ def fiscal_start(reported: Period | None, labels: Sequence[Value]) -> int | None
         return None
     months = (reported.end.year - reported.begin.year) * 12 + reported.end.month - reported.begin.month + 1
     calendar = [v for v in labels if isinstance(v, YearPart) and v.year == reported.begin.year]
-    if any(_label_months(v) == (reported.begin.month, months) for v in calendar):
+    if any(_label_months(v) == (reported.begin.month, months) for v in calendar):  # `Q3'23` itself
         return None
     for value in labels:
-        if not isinstance(value, YearPart) or not isinstance(value.year, int):
+        label = _label_months(value)
+        if label is None or label[1] != months or not isinstance(value, YearPart) or not isinstance(value.year, int):
             continue
-        part = value.part
-        if not isinstance(part, (Quarter, Half)):
-            continue
-        size = 3 if isinstance(part, Quarter) else 6
-        if size != months:
-            continue
-        year_start = add_months(reported.begin, -size * (part.number - 1))
+        year_start = add_months(reported.begin, -(label[0] - 1))
         if add_months(year_start, 11).year == value.year and year_start.month != 1:
             return year_start.month
     return None
@@ -157,22 +152,22 @@ def fiscal_start(reported: Period | None, labels: Sequence[Value]) -> int | None
 def fiscal_label(value: Value, start_month: int) -> Period | None:
     """A label's period in a fiscal year starting in ``start_month`` and named by the year it
     ends in: a quarter as ``FY2024-Q2`` with its days, a half as its days (GUIDELINE)."""
-    if not isinstance(value, YearPart) or not isinstance(value.year, int):
+    label = _label_months(value)
+    if label is None or not isinstance(value, YearPart) or not isinstance(value.year, int):
         return None
-    part = value.part
-    if not isinstance(part, (Quarter, Half)):
-        return None
-    size = 3 if isinstance(part, Quarter) else 6
-    year_start = add_months(dt.date(value.year, start_month, 1), -12)
-    begin = add_months(year_start, size * (part.number - 1))
+    first, size = label
+    begin = add_months(dt.date(value.year, start_month, 1), first - 1 - 12)
     end = add_months(begin, size) - dt.timedelta(days=1)
-    if isinstance(part, Quarter):
-        return Period(Fiscal(value.year, part), begin, end)
+    if isinstance(value.part, Quarter):
+        return Period(Fiscal(value.year, value.part), begin, end)
     return interval(begin, end)
 
 
-def _label_months(value: YearPart) -> tuple[int, int] | None:
-    """(first month, length) of a calendar quarter or half label."""
+def _label_months(value: Value) -> tuple[int, int] | None:
+    """(first month, length) of a quarter or half label in its year (`Q2` -> (4, 3)), counted
+    from the year's first month."""
+    if not isinstance(value, YearPart):
+        return None
     part = value.part
     if isinstance(part, Quarter):
         return 3 * part.number - 2, 3

@@ -61,6 +61,7 @@ from pipeline.extractors.names.lexicon import (
     OBSERVANCE_TIME_BEFORE,
     ORGANISATION_APPOSITION,
     PERIOD_AFTER,
+    PERIOD_NOUN,
     PERIOD_NOUN_END,
     PLACE_LENGTHS,
     PLACE_NAMES,
@@ -111,8 +112,8 @@ DEFAULT_QUOTED_WORDS = 6
 AMOUNT_GLUED_AFTER = re.compile(r"[$€£¥₹\d]")
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 # `Outlook for the Quarter`: a title ending in `for the` and a period (not `Book of the Year`)
-FOR_PERIOD_END = re.compile(r"\b(?i:for)\s+(?i:the)\s+(?:\w+\s+)?(?i:quarter|half|year|period|months)$")
-PERIOD_WORD = re.compile(r"\b(?i:quarter|half|year|months)\b")
+FOR_PERIOD_END = re.compile(rf"\b(?i:for)\s+(?i:the)\s+(?:\w+\s+)?{PERIOD_NOUN}$")
+PERIOD_WORD = re.compile(rf"\b{PERIOD_NOUN}\b")
 CAPITALISED_WORDS = re.compile(r"[ \t]*(?:[A-Z][\w'’-]*[ \t]+)*")
 NEXT_DESCRIPTOR = re.compile(rf"[ \t](?P<descriptor>{alternation(DESCRIPTORS)})\b", re.IGNORECASE)
 
@@ -279,10 +280,11 @@ def _split_coordination(tokens: list[Token]) -> list[list[Token]]:
         if left_head is not None and left_head.cls == "organisation" and right_head is not None and not joined_by_the:
             return [left]  # `the Ocean Bank and International Reserve Fund`: two bodies, no fund
         same_class = left_head is not None and right_head is not None and left_head.cls == right_head.cls
+        right_found = head_of(right)
         # `X Festival and Fun Run`: a bare head after `and` names nothing of its own
-        right_named = (found := head_of(right)) is not None and found[0] > 0
+        right_named = right_found is not None and right_found[0] > 0
         # `A Partnership for Education and the B Compact`: the left name may end in a complement.
-        the_apart = joined_by_the and head_of(right) is not None and head_of(left) is not None
+        the_apart = joined_by_the and right_found is not None and head_of(left) is not None
         if len(right) >= 2 and (right_named or joined_by_the) and (same_class or the_apart):
             return [left] + _split_coordination(right)
         if joined_by_the and len(right) == 1 and left_head is not None and right_head is not None:

@@ -103,7 +103,9 @@ RESULTS_PERIOD_AFTER = re.compile(
     r"(?:first|second|third|fourth)[ \t]+quarter|(?:first|second)[ \t]+half|year|quarter|half[ \t-]year|period)[ \t]+)?"
     + _ENDED_DAY
 )
-PERIOD_NOUN_END = re.compile(r"(?i:quarter|months|half|year|period)$")
+# The nouns of a reporting period (`the Quarter`, `Nine Months`), one fragment for every test.
+PERIOD_NOUN = r"(?i:quarter|half|year|period|months)"
+PERIOD_NOUN_END = re.compile(rf"{PERIOD_NOUN}$")
 HEADLINE_VERBS = frozenset(_lines("headline_verbs.txt"))
 # Countries and cities (CLDR's territory names and time-zone cities, and the datelines' capitals,
 # as the money extractor reads them), lower case: a place after a name's head stays in the name

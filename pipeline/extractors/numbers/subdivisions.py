@@ -19,7 +19,7 @@ import sys
 
 import pycountry
 
-from pipeline.extractors.numbers.numbers import read_rows
+from pipeline.extractors.numbers.numbers import DATA, read_rows
 
 FILE = "iso_subdivisions.tsv"
 # The economies whose own dollar or rand a bare `$` or `R` is in their English releases (the
@@ -56,10 +56,8 @@ def subdivision_rows() -> str:
 
 
 def main() -> int:
-    from pipeline.extractors.numbers.cldr import DATA
-
-    (DATA / FILE).write_text(subdivision_rows(), encoding="utf-8")
-    print(f"wrote {DATA / FILE}")
+    (DATA.path / FILE).write_text(subdivision_rows(), encoding="utf-8")
+    print(f"wrote {DATA.path / FILE}")
     return 0
 
 

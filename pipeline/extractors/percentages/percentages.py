@@ -31,6 +31,7 @@ from pipeline.extractors.numbers.numbers import (
     DIGITS,
     EXACT,
     LABELLED_BRACKET,
+    SCALES,
     WORD_NUMBER,
     format_decimal,
     is_year,
@@ -151,7 +152,9 @@ FRACTION_POINT = re.compile(
 FRACTIONS = {"half": "0.5", "a quarter of": "0.25", "three quarters of": "0.75"}
 BARE_POINTS = re.compile(rf"{SIGN}(?P<number>{DIGITS})(?:\s+|-)(?P<word>points?)\b")
 # A bare number and a range word right before a percentage: the range's start.
-RANGE_BEFORE = re.compile(rf"{SIGN}{NUMBER}\s*(?:[-–]|\s(?:to|and)\s)\s*\Z")
+# A range's joint: a dash, `to` or `and` (`5-7%`, `5 to 7 percent`, `12.4% to 14.2%`).
+RANGE_JOIN = r"\s*(?:[-–]|\s(?:to|and)\s)\s*"
+RANGE_BEFORE = re.compile(rf"{SIGN}{NUMBER}{RANGE_JOIN}\Z")
 _RANGE_WINDOW = 60
 YEAR_ON_YEAR_AFTER = re.compile(rf"\s*,?\s*(?i:{alternation(DATA.lines('year_on_year.txt'))})(?![\w/])")
 # Words and punctuation marks, lower-cased by the readers below.
@@ -174,10 +177,8 @@ BRACKET_AFTER = re.compile(LABELLED_BRACKET)
 # `increased by + 57%`: a plus written apart from the number is its sign (not in the span)
 SPACED_PLUS_BEFORE = re.compile(r"(?<![\w.,%])\+[ \t]\Z")
 # `a 12.4% to 14.2% increase`: a range of two percentages; the words after its end apply to both
-RANGE_END_AFTER = re.compile(rf"\s*(?:[-–]|\s(?:to|and)\s)\s*{SIGN}{NUMBER}{FORM}")
-RANGE_GAP = re.compile(r"\s*(?:[-–]|\s(?:to|and)\s)\s*")
-# the words of an amount before `, or N%` (`$19.6 million`, `€3 m`)
-AMOUNT_WORDS = frozenset({"million", "billion", "thousand", "m", "bn", "mn", "k", "trillion"})
+RANGE_END_AFTER = re.compile(rf"{RANGE_JOIN}{SIGN}{NUMBER}{FORM}")
+RANGE_GAP = re.compile(RANGE_JOIN)
 
 
 class Found(NamedTuple):
@@ -364,7 +365,8 @@ def _restated_change(words: list[str]) -> int | None:
     if words[-2:] != [",", "or"]:
         return None
     k = len(words) - 2
-    while k > 0 and (words[k - 1][:1].isdigit() or words[k - 1] in AMOUNT_WORDS or not words[k - 1][:1].isalnum()):
+    # back over the amount: its digits, scale words (`million`, `bn`) and symbols
+    while k > 0 and (words[k - 1][:1].isdigit() or words[k - 1] in SCALES or not words[k - 1][:1].isalnum()):
         if words[k - 1] in CLAUSE_BREAKS:
             return None
         k -= 1
