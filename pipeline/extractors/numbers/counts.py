@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.core.document import body_start, text_of
 from pipeline.core.mentions import make_mention
-from pipeline.extractors.numbers.currencies import CURRENCY_WORDS
+from pipeline.extractors.numbers.currencies import CURRENCY_WORDS, MONEY_CUES
 from pipeline.extractors.numbers.nouns import IRREGULAR_LEMMAS, counted_noun, next_word, previous_word, unit_lemma
 from pipeline.extractors.numbers.numbers import (
     BRACKET_CLOSES,
@@ -36,6 +36,7 @@ from pipeline.extractors.numbers.numbers import (
     parse_number,
     qualifier_before,
     qualifier_symbol,
+    read_rows,
     read_words,
     scaled_value,
     shared_scale,
@@ -73,6 +74,10 @@ CONTINUING_BEFORE = frozenset({"from", "to", "and", "or", "between"})
 RANGE_WORDS = frozenset({"and", "or", "to"})
 CONTINUING_AFTER = frozenset({"to", "more", "fewer", "less", "out"})
 ANAPHORA = frozenset({"them", "these", "those", "whom", "which"})
+# Words right before a figure that the clause's subject reaches (`reached 978 million`).
+REACHING_WORDS = read_words("reaching_words.txt")
+CLAUSE_BREAKS = frozenset(";:()[]")
+TRANSPARENT_HEADS = {noun: preposition for noun, preposition in read_rows("transparent_heads.tsv")}
 DETERMINERS_OF = frozenset({"the", "these", "those", "its", "their", "our", "his", "her"})
 
 
@@ -170,7 +175,10 @@ def _count(doc: Doc, candidate: Candidate, units: list) -> tuple[str, str, Span]
     elif UNSEPARATED_THOUSANDS.fullmatch(candidate.number):
         return None  # `the 3230 and 7710`: a bare long number without separators is a code or model
     else:
-        unit, rule = _unit_referred_to(doc, after, before, following, sentence, units), ANTECEDENT_RULE
+        unit = _unit_referred_to(doc, after, before, following, sentence, units) or _reached_subject(
+            doc, candidate, before, sentence
+        )
+        rule = ANTECEDENT_RULE
     if not unit or unit in NON_COUNT_UNITS or (head is not None and _is_non_count(head)):
         return None  # `1,850 French francs`: a currency or unit word
     return unit, rule, sentence
@@ -193,6 +201,8 @@ def _unit_referred_to(
             noun_start = determiner.i + 1
             if noun_start < len(doc) and doc[noun_start].like_num:
                 noun_start += 1  # `two of the seven partner states`
+                while noun_start < len(doc) and doc[noun_start].lower_ in SCALES:
+                    noun_start += 1  # `19 million of the 35 million residents`
             head = counted_noun(doc, noun_start)
         if head is not None:
             return unit_lemma(doc, head)
@@ -209,6 +219,51 @@ def _unit_referred_to(
     ):
         return _previous_unit(sentence, units)
     return None
+
+
+def _reached_subject(doc: Doc, candidate: Candidate, before: Token | None, sentence: Span) -> str | None:
+    """`international arrivals reached 978 million`, `subscribers grew 6% to 41.5 million`: a
+    bare figure in millions that the clause's plural subject reaches counts that subject (the
+    nearest plural noun before it outside a prepositional phrase and brackets; not across a
+    clause break or another count, nor a money noun's figure: `exports reached 4 billion`)."""
+    if not (candidate.match.group("scale") or candidate.match.group("abbr")):
+        return None
+    if before is None or before.lower_ not in REACHING_WORDS:
+        return None
+    k = before.i - 1
+    while k >= sentence.start:
+        token = doc[k]
+        if token.text == ")":  # `arrivals (overnight visitors) reached ...`: an aside
+            while k > sentence.start and doc[k].text != "(":
+                k -= 1
+        elif token.text in CLAUSE_BREAKS or (token.like_num and not _is_percent(doc, k)):
+            return None
+        elif token.pos_ in ("NOUN", "PROPN") and not _in_prepositional_phrase(doc, k, sentence):
+            unit = unit_lemma(doc, token)
+            if token.tag_ not in ("NNS", "NNPS") or _is_non_count(token) or unit in NON_COUNT_UNITS:
+                return None
+            return None if unit in MONEY_CUES else unit
+        k -= 1
+    return None
+
+
+def _in_prepositional_phrase(doc: Doc, k: int, sentence: Span) -> bool:
+    """The noun at ``k`` ends a phrase opened by a preposition (`of 30 stores`, `in Asia`)."""
+    j = k - 1
+    while j >= sentence.start and doc[j].pos_ in ("ADJ", "NOUN", "PROPN", "NUM", "DET", "PART", "PUNCT"):
+        if doc[j].text in CLAUSE_BREAKS:
+            return False
+        j -= 1
+    if not (j >= sentence.start and doc[j].pos_ == "ADP"):
+        return False
+    # `the volume of visitors`, `an increase in subscribers`: the complement is what is counted
+    head = previous_word(doc, j)
+    return head is None or TRANSPARENT_HEADS.get(head.lemma_.lower()) != doc[j].lower_
+
+
+def _is_percent(doc: Doc, k: int) -> bool:
+    """`grew by 6.1% to ...`: a percentage between the noun and the figure."""
+    return k + 1 < len(doc) and doc[k + 1].text in ("%", "percent", "per")
 
 
 def _range_end(doc: Doc, following: Token) -> Token | None:

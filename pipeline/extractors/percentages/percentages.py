@@ -119,7 +119,8 @@ SUBJECT_CHANGE_NOUNS = {
 }
 COPULAS = frozenset({"was", "were", "is", "are"})
 COORDINATION_WORDS = DATA.words("coordination_words.txt")
-GROWTH_STOPS = frozenset({"a", "an", "of"})
+# an article or `of` opens another noun phrase; a share verb makes the figure a share (a level)
+GROWTH_STOPS = frozenset({"a", "an", "of"}) | DATA.words("share_verbs.txt")
 PARTICLES = frozenset({"up", "down"})
 
 NUMBER = rf"(?P<number>{DECIMAL_DIGITS}|{WORD_NUMBER})"
