@@ -8,6 +8,7 @@ import re
 
 from pipeline.extractors.dates.fragments import (
     END_OF_DATE,
+    GLUED_MONTH,
     LEFT,
     LEFT_YEAR,
     RANGE_DASH,
@@ -52,9 +53,7 @@ from pipeline.extractors.dates.values import (
 # `Thursday (13 June)`: one mention, as the guideline says).
 WEEKDAY_BEFORE = rf"(?:(?:{WEEKDAY})(?:,?\s+|[ \t]+(?P<open>\()))?"
 MONTH_DAY_YEAR = rf"{WEEKDAY_BEFORE}{month('month')}\s+{day('day')}(?:,?\s+{year('year')})?(?(open)\)){END_OF_DATE}"
-DAY_MONTH_YEAR = (
-    rf"{WEEKDAY_BEFORE}{LEFT}{day('day')}\s+(?:of\s+)?{month('month')}(?:,?\s+{year('year')})?(?(open)\))(?!\w)"
-)
+DAY_MONTH_YEAR = rf"{WEEKDAY_BEFORE}{LEFT}{day('day')}(?:\s+(?:of\s+)?|{GLUED_MONTH}){month('month')}(?:,?\s+{year('year')})?(?(open)\))(?!\w)"
 
 
 def build_iso(m: re.Match, text: str) -> Value | None:

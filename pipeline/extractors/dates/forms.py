@@ -15,8 +15,9 @@ into the forms the calendar rules of :mod:`.absolute` do not cover:
   sentence speaks of the future: `will double in three years`); `the weekend`.
 
 Numeric dates (`03/07/2009`) are read by :func:`numeric_order`: a part over 12 decides;
-otherwise the release's other numeric dates, then its conventions (a US dateline or `$`
-amounts: month first), else day first. The choice goes into the row's rule
+otherwise the release's other numeric dates, then its country's order in CLDR (`en_AU`
+d/M/yy: day first), then its conventions (a US dateline or `$` amounts: month first), else
+day first. The choice goes into the row's rule
 (`numeric-date[month-first:us-release]`).
 """
 
@@ -24,7 +25,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import Protocol
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import get_date_format
 
 from pipeline.extractors.dates.fragments import (
     LEFT,
@@ -62,6 +67,7 @@ from pipeline.extractors.dates.values import (
     YearPart,
     shifted,
 )
+from pipeline.extractors.numbers.currencies import release_territory
 from pipeline.extractors.numbers.numbers import ORDINALS
 
 # --- parts ------------------------------------------------------------------------------
@@ -306,9 +312,29 @@ def numeric_order(text: str, numeric: Sequence[HasStart]) -> tuple[str, str]:
             votes["month-first"] += 1
     if votes["day-first"] != votes["month-first"]:
         return max(votes, key=lambda k: votes[k]), "release-dates"
+    territory = release_territory(text)
+    order = territory_order(territory) if territory else None
+    if order is not None:
+        return order, "release-country"
     if US_DATELINE.search(text[:600]) or DOLLARS.search(text):
         return "month-first", "us-release"
     return "day-first", "default"
+
+
+@cache
+def territory_order(territory: str) -> str | None:
+    """The order of day and month in the territory's short dates, by CLDR (through Babel):
+    English there where CLDR has it (`en_AU` d/M/yy), else the territory's likely language
+    (`ar_OM` d/M/y); None where the year comes first (`en_CA` y-MM-dd) or CLDR has nothing."""
+    try:
+        locale = Locale.parse(f"en_{territory}")
+    except (UnknownLocaleError, ValueError):
+        try:
+            locale = Locale.parse(f"und_{territory}")
+        except (UnknownLocaleError, ValueError):
+            return None
+    first = next((c for c in get_date_format("short", locale=locale).pattern if c in "dMy"), "")
+    return {"d": "day-first", "M": "month-first"}.get(first)
 
 
 def numeric_reading(value: Value, text: str, start: int, order: tuple[str, str]) -> tuple[Value, str]:

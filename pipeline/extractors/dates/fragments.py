@@ -61,9 +61,11 @@ def rule(name: str, pattern: str, build: Callable[[re.Match, str], Value | None]
 ABBREVIATED_MONTHS = [name for name in MONTHS if name not in FULL_MONTH_NAMES]
 
 
-# A month's name starts a word, or follows a dateline's capitals it was glued to when a page's
-# markup was dropped (`DENVERNov. 8, 2031`: the month in title case).
-MONTH_START = r"(?:\b|(?<=[A-Z]{2})(?=[A-Z][a-z]))"
+# A month's name starts a word, or follows a dateline's capitals or a day's digits it was glued
+# to when a page's markup was dropped (`DENVERNov. 8, 2031`, `31December, 2031`: the month in
+# title case).
+MONTH_START = r"(?:\b|(?:(?<=[A-Z]{2})|(?<=\d))(?=[A-Z][a-z]))"
+GLUED_MONTH = r"(?=[A-Z][a-z])"  # a title-case month right after a day's digits (`31December`)
 
 
 def month(group: str, full_only: bool = False) -> str:

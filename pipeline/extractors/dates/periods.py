@@ -8,6 +8,7 @@ import re
 
 from pipeline.extractors.dates.fragments import (
     END_OF_DATE,
+    GLUED_MONTH,
     LEFT,
     ORDINAL_QUARTER,
     REL_YEAR,
@@ -79,13 +80,17 @@ HALF = (
 )
 # `the quarter ended Sept. 30`, `the nine months ended 30 June 2024`, `the fiscal period ending June 2026`,
 # `the six months to 31 December` (British usage)
+# A release that calls its periods fiscal (`fiscal 2031`, `Q3FY32`, `the financial year`): a
+# named quarter ending off the calendar's is then the fiscal year's (contract: `FY2024-Q4`
+# where the release calls it fiscal).
+CALLS_FISCAL = re.compile(r"(?i:\bfiscal\b|financial\s+year)|FY\s?'?\d\d")
 PERIOD_ENDING = (
     r"\b(?:(?i:the)\s+)?(?P<fiscal>(?i:fiscal)\s+)?"
     rf"(?:{ORDINAL_QUARTER}[\s-]+(?:(?i:fiscal)\s+)?(?=(?i:quarter|half)\b))?"  # `the third quarter ended Sept. 30`
     r"(?P<period>(?i:half[\s-]+year|quarter|half|year|period|(?:three|six|nine|twelve|3|6|9|12)\s+months))[\s-]+"
     # `for the year end December 31, 2031` (an `ended` clipped) before a stated day only
     r"(?i:ended|ending|end|that\s+ended|that\s+ends|which\s+ends|to)\s+(?:(?i:on)\s+)?"
-    rf"(?P<stated>(?:{month('month')}(?:\s+{day('day')})?|{day('day2')}\s+{month('month2')})"
+    rf"(?P<stated>(?:{month('month')}(?:\s+{day('day')})?|{day('day2')}(?:\s+|{GLUED_MONTH}){month('month2')})"
     rf"(?:,?\s+{year('year')})?){END_OF_DATE}"
 )
 
@@ -280,7 +285,12 @@ def build_period_ending(m: re.Match, text: str) -> Value | None:
         return None
     y = stated_year(m)
     end = month_day(y, mo, int(d)) if d else YearPart(y, Month(mo))
-    return PeriodEnding(months, end, bool(m["fiscal"])) if end else None
+    part: Quarter | Half | None = None  # named, in a release that calls its periods fiscal
+    if m["ordinal"] and name == "quarter" and CALLS_FISCAL.search(text):
+        part = Quarter(ordinal_number(m["ordinal"], 4))
+    elif m["ordinal"] and name == "half" and CALLS_FISCAL.search(text):
+        part = Half(ordinal_number(m["ordinal"], 2))
+    return PeriodEnding(months, end, bool(m["fiscal"]), part) if end else None
 
 
 # in RULES after the relative rules (see patterns.py: the order matters)
@@ -328,7 +338,7 @@ PERIOD_RULES: tuple[Rule, ...] = (
     rule("quarter", QUARTER, build_quarter, needs=("quarter",)),
     rule(
         "q-quarter",
-        rf"{LEFT}Q(?P<q>[1-4])(?:(?:\s+of\s+|\s*|-)(?P<fiscal>FY|(?i:fiscal))?\s*'?(?P<year>\d{{4}}|\d{{2}}))?(?![\w/])",
+        rf"{LEFT}Q(?P<q>[1-4])(?:(?:\s+of\s+|\s+[-–]\s+(?=\d{{4}})|\s*|-)(?P<fiscal>FY|(?i:fiscal))?\s*'?(?P<year>\d{{4}}|\d{{2}}))?(?![\w/])",
         build_quarter,
         period_label=True,
     ),

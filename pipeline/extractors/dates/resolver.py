@@ -311,7 +311,7 @@ def _period(value: Value, anchor: dt.date | None, reference: Period | None) -> P
         return _year_part(YearPart(value.year), anchor, reference)
     if isinstance(value, PeriodEnding):
         last = _period(value.end, anchor, reference)
-        return _period_ending(value.months, last.end, value.fiscal) if last and last.end else None
+        return _period_ending(value.months, last.end, value.fiscal, value.part) if last and last.end else None
     if isinstance(value, WeekOf):
         inner = _period(value.day, anchor, reference)
         if inner is None or inner.begin is None:
@@ -366,15 +366,23 @@ def _year_part(value: YearPart, anchor: dt.date | None, reference: Period | None
     return period_of(year, part)
 
 
-def _period_ending(months: int, end: dt.date, fiscal: bool) -> Period | None:
+def _period_ending(months: int, end: dt.date, fiscal: bool, part: Quarter | Half | None = None) -> Period | None:
     """The ``months`` up to ``end``: twelve ending on 31 December are that year, twelve the
     release calls fiscal its fiscal year (``FY``); any other an interval of days (GUIDELINE:
-    `the year ended 28 February 2011` -> `2010-03-01/2011-02-28`)."""
+    `the year ended 28 February 2011` -> `2010-03-01/2011-02-28`). A named quarter or half
+    that is not the calendar's one ending there is a fiscal one, labelled by the year its
+    fiscal year ends in, with its days (`the third quarter ended 31 December 2031` ->
+    `FY2032-Q3`, October to December 2031)."""
     begin = add_months(end + dt.timedelta(days=1), -months)
     if months == 12 and (end.month, end.day) == (12, 31):
         return period_of(end.year, None)
     if months == 12 and fiscal:
         return Period(Fiscal(end.year), begin, end)
+    if part is not None:
+        size = 3 if isinstance(part, Quarter) else 6
+        if months == size and (end.month - 1) // size + 1 != part.number:
+            year_end = add_months(end, size * (12 // size - part.number))
+            return Period(Fiscal(year_end.year, part), begin, end)
     return interval(begin, end)
 
 

@@ -22,7 +22,8 @@ style); :func:`parse_value` reads that text back. Grammar (``n`` a signed intege
 - ``PERIOD@1988`` the reference quarter, half or other whole months in that year (``the 1988
   quarter``), ``PERIOD@AY-1`` a year back from it (``the same period last year``), else the year;
 - ``WEEKOF:<day>`` the week containing a day; ``SPAN<n>:<day or month>`` (``FISCALSPAN`` where called fiscal) the ``n``
-  months ending on its last day (``the quarter ended Sept. 30``);
+  months ending on its last day (``the quarter ended Sept. 30``), ``SPAN3:Q3:<day>`` named a
+  quarter or half (``the third quarter ended Dec. 31``: a fiscal one where the calendar's differs);
   ``START:<value>`` / ``END:<value>`` the first / last day of a period;
 - ``<start>/<end>`` an interval; ``<a>|<b>`` alternatives (``03/07/2009`` read
   day-first or month-first), the one nearest the document date wins.
@@ -316,9 +317,11 @@ class PeriodEnding:
     months: int
     end: YearPart
     fiscal: bool = False  # the release calls it fiscal: twelve months are a fiscal year
+    part: Quarter | Half | None = None  # the quarter or half it is named (`the third quarter ended`)
 
     def __str__(self) -> str:
-        return f"{'FISCAL' if self.fiscal else ''}SPAN{self.months}:{self.end}"
+        part = f"{self.part}:" if self.part else ""
+        return f"{'FISCAL' if self.fiscal else ''}SPAN{self.months}:{part}{self.end}"
 
 
 @dataclass(frozen=True)
@@ -495,7 +498,9 @@ WEEKDAY = re.compile(rf"WD(?P<number>[1-7]){DIRECTION}")
 WEEKDAY_DAY = re.compile(r"WD(?P<number>[1-7]):(?P<day>\d\d)")
 DURATION = re.compile(r"P(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?")
 FISCAL = re.compile(r"FY(?P<year>\d{4})(?:-(?P<part>[QH][1-4]))?")
-WRAPPED = re.compile(r"(?P<kind>START|END|WEEKOF|(?P<fiscal>FISCAL)?SPAN(?P<months>\d+)):(?P<inner>.+)")
+WRAPPED = re.compile(
+    r"(?P<kind>START|END|WEEKOF|(?P<fiscal>FISCAL)?SPAN(?P<months>\d+)):(?:(?P<part>[QH][1-4]):)?(?P<inner>.+)"
+)
 
 
 def holiday_rule(text: str) -> HolidayRule:
@@ -536,7 +541,10 @@ def _atom(text: str) -> Atom:
             return Edge(Side(m["kind"]), inner)
         if not isinstance(inner, YearPart):
             raise ValueError(f"not a date value: {text!r}")
-        return WeekOf(inner) if m["kind"] == "WEEKOF" else PeriodEnding(int(m["months"]), inner, bool(m["fiscal"]))
+        if m["kind"] == "WEEKOF":
+            return WeekOf(inner)
+        named = _quarter_or_half(m["part"]) if m["part"] else None
+        return PeriodEnding(int(m["months"]), inner, bool(m["fiscal"]), named)
     if text.startswith("DECADE:"):
         return LatestDecade(int(text[7:]))
     if text.startswith("PERIOD@"):

@@ -79,6 +79,9 @@ NOT_MODIFIERS = frozenset(
     | set(NUMBER_WORDS)
     | set(SCALES)
 )
+# A product's label in capitals between a number and a unit name (`154,400 4E ounces`,
+# `4.5 million PGM ounces`): a modifier like `gold equivalent`.
+LABEL = r"[A-Z0-9]*[A-Z][A-Z0-9]*"
 NOT_IN_NUMBER = r"(?<![\w.,:/+\-−])"
 # Not inside another number or word; a sign attached (`-5°C`), or the end of a range (`2-3 km`).
 # `100 MW/400 MWh`: a storage plant's power and energy, the second after a unit's slash
@@ -118,7 +121,7 @@ def candidate_pattern() -> re.Pattern:
     rates = alternation(RATE_WORDS)
     return re.compile(
         rf"{SIGN}(?P<number>{DIGITS}|{WORD_NUMBER}){SCALE}?(?P<sep>\s*|-)"
-        rf"(?:(?P<modifiers>(?:[a-z][a-z-]*\s+){{1,2}}?)??(?P<name>(?i:{names}))|(?P<symbol>{symbols}))"
+        rf"(?:(?P<modifiers>(?:(?:[a-z][a-z-]*|{LABEL})\s+){{1,2}}?)??(?P<name>(?i:{names}))|(?P<symbol>{symbols}))"
         rf"(?P<power>[2²3³](?!\d))?(?![\w°])(?:\s+(?P<suffix>{UNIT_SUFFIXES})(?![\w]))?"
         rf"(?:(?P<per_sep>\s*/\s*|\s+per\s+)(?P<per>{per_forms})(?![\w°])|\s+(?P<rate>(?i:{rates}))(?![\w]))?"
     )

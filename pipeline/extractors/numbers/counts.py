@@ -354,8 +354,8 @@ def _is_label(doc: Doc, token: Token, candidate: Candidate) -> bool:
     not a title-case headline verb tagged as a proper noun (`Expo Draws 1,800 Guests`)."""
     if token.lower_ in LABEL_WORDS:
         return True
-    if token.pos_ != "PROPN" or not token.text[:1].isupper():
-        return False
+    if candidate.qualifier or token.pos_ != "PROPN" or not token.text[:1].isupper():
+        return False  # `... Western Australia More than 1,000 homes`: a label takes no qualifier
     return not _headline_verb(doc, token, candidate)
 
 

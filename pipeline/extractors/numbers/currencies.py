@@ -128,6 +128,9 @@ def _rule(currency: Currency, rule: str) -> str | None:
 
 
 # --- CLDR forms ----------------------------------------------------------------------
+SPACED_SIGN = re.compile(r"[A-Z]{2,3}\$")  # `NZ$`, `HK$`; not `A$` (`A $3 million grant`)
+
+
 def _cldr_forms() -> list[Currency]:
     """Every code, English name and symbol CLDR has for the circulating codes, and the last
     words of the names (`dinars`: every code whose name ends so). One :class:`Currency` per
@@ -146,6 +149,8 @@ def _cldr_forms() -> list[Currency]:
             for word in _ascii_variants(name.split()[-1]):
                 family_words[word] = (family, singular)
         forms += [Currency(symbol, (code,), "both", "symbol") for symbol in row.symbols]
+        # `NZ $250 million`: a country's letters before the dollar sign are written apart too
+        forms += [Currency(f"{s[:-1]} $", (code,), "prefix", "symbol") for s in row.symbols if SPACED_SIGN.fullmatch(s)]
         if any("$" in symbol for symbol in row.symbols):  # `CAD$5 million`: a dollar's code and sign
             forms.append(Currency(f"{code}$", (code,), "prefix", "symbol"))
     for word, (family, singular) in family_words.items():
@@ -289,6 +294,7 @@ EXCHANGES = dict(read_rows("exchanges.tsv"))
 LISTING = re.compile(rf"\b(?P<exchange>{alternation(EXCHANGES)})(?:[ \t]+Code)?[ \t]*:[ \t]*[A-Z0-9]")
 OPENING = 300  # characters after the header that hold a release's headline and dateline
 OPENING_WEIGHT = 2  # a country named there (or in the dateline) counts twice
+REPEATED_SYMBOL = 3  # a letter symbol before this many amounts is the release's currency
 CLEAR_VOTES = 3  # the release's country: named at least this often (see home_codes)
 CLEAR_MARGIN = 2  # ... and more than this many times as often as any other
 LISTING_VOTES = CLEAR_VOTES  # a listing on a home exchange alone makes the country clear
@@ -346,12 +352,24 @@ class CurrencyResolver:
     def __init__(self, text: str):
         self.text = text
         self._named: dict[tuple, Counter] = {}  # one scan of the text per ambiguous form, not per amount
+        self._amounts_after: dict[str, int] = {}
 
     def __call__(self, currency: Currency) -> str | None:
         codes = set(currency.codes)
         home = self.home_codes & codes
         if currency.home_only:
-            return next(iter(home)) if len(home) == 1 else None
+            if len(home) == 1:
+                return next(iter(home))
+            # `RO 34.1 million ... RO 27.1 million ...`: a letter symbol the release uses again and
+            # again before amounts is its currency, where the release names no home country
+            if (
+                not self.home_codes
+                and len(codes) == 1
+                and len(currency.form) > 1  # not `G7`, `D12`: one letter glued to digits is a name
+                and self.amounts_after(currency.form) >= REPEATED_SYMBOL
+            ):
+                return currency.codes[0]
+            return None
         if not currency.ambiguous:
             return currency.codes[0]
         named = self.named(currency)
@@ -375,6 +393,13 @@ class CurrencyResolver:
             self._named[key] = Counter(form.code for m in found if (form := lookup(m.group())) is not None)
         return self._named[key]
 
+    def amounts_after(self, form: str) -> int:
+        """How often ``form`` stands as a word, then a space, right before a number in the text."""
+        if form not in self._amounts_after:
+            pattern = re.compile(rf"(?<![\w.]){re.escape(form)}[ \t\u00a0]\d")
+            self._amounts_after[form] = sum(1 for _ in pattern.finditer(self.text, self.begin))
+        return self._amounts_after[form]
+
     @cached_property
     def begin(self) -> int:
         header = find_header(self.text)
@@ -397,8 +422,8 @@ class CurrencyResolver:
         return votes
 
     @cached_property
-    def home_codes(self) -> frozenset[str]:
-        """The codes of the release's own country, where the release makes it clear: named
+    def territory(self) -> str | None:
+        """The release's own country (a CLDR territory), where the release makes it clear: named
         at least ``CLEAR_VOTES`` times and more than twice as often as any other country
         (the headline and dateline count twice; a news story about a country is not that
         country's release)."""
@@ -408,8 +433,13 @@ class CurrencyResolver:
             or ranked[0][1] < CLEAR_VOTES
             or (len(ranked) > 1 and ranked[0][1] <= CLEAR_MARGIN * ranked[1][1])
         ):
-            return frozenset()
-        return TERRITORY_CODES[ranked[0][0]]
+            return None
+        return ranked[0][0]
+
+    @cached_property
+    def home_codes(self) -> frozenset[str]:
+        """The currency codes of the release's own country (:attr:`territory`)."""
+        return TERRITORY_CODES[self.territory] if self.territory else frozenset()
 
     def most_named_country(self, codes: set[str]) -> str | None:
         votes = Counter({code: sum(self.country_votes[t] for t in TERRITORIES[code]) for code in codes})
@@ -417,3 +447,8 @@ class CurrencyResolver:
         if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return ranked[0][0]
         return None
+
+
+def release_territory(text: str) -> str | None:
+    """The release's own country (a CLDR territory code), where the release makes it clear."""
+    return CurrencyResolver(text).territory

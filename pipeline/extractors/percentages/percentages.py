@@ -157,6 +157,8 @@ BARE_POINTS = re.compile(rf"{SIGN}(?P<number>{DIGITS})(?:\s+|-)(?P<word>points?)
 RANGE_JOIN = r"\s*(?:[-–]|\s(?:to|and)\s)\s*"
 RANGE_BEFORE = re.compile(rf"{SIGN}{NUMBER}{RANGE_JOIN}\Z")
 _RANGE_WINDOW = 60
+# `rented at 20% below market rent`: a figure set against another is a change, after `at` too
+COMPARED_AFTER = re.compile(r"\s+(?:above|below|higher|lower)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?[a-z]")
 YEAR_ON_YEAR_AFTER = re.compile(rf"\s*,?\s*(?i:{alternation(DATA.lines('year_on_year.txt'))})(?![\w/])")
 # Words and punctuation marks, lower-cased by the readers below.
 WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,]*|[^\w\s]")
@@ -337,7 +339,7 @@ def _kind(text: str, begin: int, cue_start: int, item: Found, previous: dict | N
     growth = _growth_before(before)
     if growth is not None:
         return GROWTH, growth
-    if decided is not None:
+    if decided is not None and not COMPARED_AFTER.match(text, item.end):
         return decided
     restated = _restated_change(before)
     if restated is not None:
