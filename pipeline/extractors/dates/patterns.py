@@ -26,7 +26,7 @@ from pipeline.extractors.dates.lexicon import (
     plural_alternation,
     words,
 )
-from pipeline.extractors.dates.periods import EDGE_FISCAL_RULES, PERIOD_RULES
+from pipeline.extractors.dates.periods import EDGE_FISCAL_RULES, MONTHS_RESULTS_RULE, PERIOD_RULES
 from pipeline.extractors.dates.relative import RELATIVE_RULES, UNIT_WORDS, WEEKDAY_MONTH_RULES
 from pipeline.extractors.dates.values import (
     Base,
@@ -87,6 +87,7 @@ def rule_name(rule: Rule, modifier: Modifier) -> str:
 RULES: tuple[Rule, ...] = (
     *CALENDAR_RULES,  # dates, day/month/year ranges, years, decades, centuries
     *FORM_RULES,  # the other written forms, built from parts (`23-Sep-2020`, `Tuesday 19th`)
+    MONTHS_RESULTS_RULE,  # `nine months net profit`: before the durations
     *RELATIVE_RULES,  # `yesterday`, `last month`, durations, `a year ago`
     *PERIOD_RULES,  # reporting periods, quarters, halves, seasons, holidays
     *WEEKDAY_MONTH_RULES,  # weekdays, bare month names

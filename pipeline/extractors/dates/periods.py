@@ -32,7 +32,16 @@ from pipeline.extractors.dates.fragments import (
     year,
     year_number,
 )
-from pipeline.extractors.dates.lexicon import HOLIDAYS, NEAR_WORDS, SEASON_CUES, SEASONS, alternation, number, words
+from pipeline.extractors.dates.lexicon import (
+    HOLIDAYS,
+    NEAR_WORDS,
+    RESULTS_NOUNS,
+    SEASON_CUES,
+    SEASONS,
+    alternation,
+    number,
+    words,
+)
 from pipeline.extractors.dates.relative import UNIT_WORDS
 from pipeline.extractors.dates.values import (
     Base,
@@ -47,9 +56,11 @@ from pipeline.extractors.dates.values import (
     PeriodEnding,
     PeriodInYear,
     Quarter,
+    Relative,
     Season,
     ShiftedYear,
     Side,
+    Unit,
     Value,
     WeekOf,
     YearPart,
@@ -129,13 +140,14 @@ def build_quarter(m: re.Match, text: str) -> Value | None:
 
 
 def build_month_quarter(m: re.Match, text: str) -> Value | None:
-    """`the September quarter`, `the June quarter 2020`, `the December half`: the calendar
-    quarter or half ending that month."""
-    mo = month_number(m, "month")
+    """`the September quarter`, `the June quarter 2020`, `the March 2031 quarter`, `the December
+    half`: the calendar quarter or half ending that month."""
+    mo = month_number(m, "month") or month_number(m, "month2")
     size = 6 if words(m["unit"]) == "half" else 3
-    if mo is None or mo % size:
+    if mo is None or mo % size or (m["year2"] and m["year"]):
         return None
-    return YearPart(stated_year(m), Half(mo // 6) if size == 6 else Quarter(mo // 3))
+    y = year_number(m["year2"]) if m["year2"] else stated_year(m)
+    return YearPart(y, Half(mo // 6) if size == 6 else Quarter(mo // 3))
 
 
 def build_quarter_range(m: re.Match, text: str) -> Value | None:
@@ -161,10 +173,21 @@ def build_months_to_date(m: re.Match, text: str) -> Value | None:
     return first_months(y, int(m["months"]))
 
 
+def build_months_results(m: re.Match, text: str) -> Value | None:
+    """`Harbour Air posts record nine months net profit`: the document year's first nine months."""
+    return first_months(ShiftedYear(Base.DOCUMENT, 0), number(m["months"]))
+
+
 def build_same_period_ago(m: re.Match, text: str) -> Value | None:
     """`the prior-year period`, `the same quarter last year`: the period under discussion a
     year back."""
     return PeriodInYear(ShiftedYear(Base.REFERENCE, -1))
+
+
+def build_same_month_ago(m: re.Match, text: str) -> Value | None:
+    """`the same month last year` in a monthly release: the month the sentence speaks of (else
+    the document date's), twelve months back."""
+    return Relative(Base.REFERENCE, Unit.MONTH, -12)
 
 
 def build_months_period(m: re.Match, text: str) -> Value | None:
@@ -293,6 +316,16 @@ def build_period_ending(m: re.Match, text: str) -> Value | None:
     return PeriodEnding(months, end, bool(m["fiscal"]), part) if end else None
 
 
+# `record nine months net profit`: the year's first months, this year's (data/results_nouns.txt);
+# in RULES before the durations, which read the same words as a stretch of time
+MONTHS_RESULTS_RULE = rule(
+    "months-results",
+    rf"\b(?P<months>(?i:three|six|nine|3|6|9))[\s-](?i:months?)(?=\s+(?i:{alternation(RESULTS_NOUNS)})\b)",
+    build_months_results,
+    needs=("month",),
+)
+
+
 # in RULES after the relative rules (see patterns.py: the order matters)
 PERIOD_RULES: tuple[Rule, ...] = (
     rule(
@@ -328,6 +361,12 @@ PERIOD_RULES: tuple[Rule, ...] = (
         reference_period=True,
     ),
     rule(
+        "same-month-last-year",
+        r"\b(?i:the)\s+(?i:same|corresponding)\s+(?i:month)\s+(?:(?i:last)\s+(?i:year)|(?i:of|in)\s+(?:(?i:the)\s+)?(?i:previous|prior|last)\s+(?i:year))\b",
+        build_same_month_ago,
+        needs=("same", "corresponding"),
+    ),
+    rule(
         "months-period",
         r"\b(?i:the)\s+(?P<months>(?i:three|six|nine|twelve|3|6|9|12))-(?i:month)\s+(?i:period)\b"
         r"(?P<ago>\s+(?i:last\s+year|a\s+year\s+(?:ago|earlier)))?",
@@ -351,7 +390,9 @@ PERIOD_RULES: tuple[Rule, ...] = (
     ),
     rule(
         "month-quarter",
-        rf"\b(?i:the)\s+{month('month', True)}\s+(?P<unit>(?i:quarter|half))\b(?:\s+(?:of\s+)?{year('year')})?",
+        # `the September quarter`, `the June quarter 2020`, `(the) March 2031 quarter`
+        rf"\b(?:(?i:the)\s+{month('month', True)}\s+|(?:(?i:the)\s+)?{month('month2', True)}\s+{year('year2')}\s+)"
+        rf"(?P<unit>(?i:quarter|half))\b(?:\s+(?:of\s+)?{year('year')})?",
         build_month_quarter,
         needs=("quarter", "half"),
     ),

@@ -94,6 +94,7 @@ _RANGE_WINDOW = 60
 # `tonnes per day ("tpd")`: an abbreviation defined in brackets right after a measure.
 ABBREVIATION_DEFINED = re.compile(r"\s*\(\s*[\"“'‘]?(?P<abbr>[A-Za-z][A-Za-z/.]{0,7})[\"”'’]?\s*\)")
 YEARS = range(1800, 2101)
+IDENTIFIER_LABEL = re.compile(r"\b(?i:number|no\.|ref\.?)[ \t]*:?[ \t]*\Z")
 US_CUES = re.compile(rf"(?<![\w.])(?:{alternation(DATA.lines('us_cues.txt'))})(?![\w])")
 US_CUES_UPPER = re.compile(rf"(?<![\w.])(?:{alternation(w.upper() for w in DATA.lines('us_cues.txt'))})(?![\w])")
 OPENING = 400  # characters of a release that hold its dateline
@@ -205,6 +206,8 @@ def _candidate(text: str, begin: int, match: re.Match) -> Candidate | None:
     modifiers = (match.group("modifiers") or "").split()
     if any(word in NOT_MODIFIERS for word in modifiers):
         return None
+    if IDENTIFIER_LABEL.search(text, max(begin, match.start() - 12), match.start()):
+        return None  # `RNS Number : 3777V`: an identifier, not 3,777 volts
     if number.isdigit() and len(number) == 4 and int(number) in YEARS:
         if not match.group("sep") or ACRONYM.fullmatch(match.group("symbol") or match.group("name")):
             return None  # `2023Q1`-like codes, `the 2024 BCM congress`

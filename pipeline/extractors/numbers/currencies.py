@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 from pipeline.core.document import find_header
 from pipeline.core.lexicon import alternation
-from pipeline.extractors.numbers.numbers import read_rows, read_words
+from pipeline.extractors.numbers.numbers import SCALE_ABBR, SCALE_WORD, read_rows, read_words
 
 
 class CldrCurrency(NamedTuple):
@@ -362,12 +362,7 @@ class CurrencyResolver:
                 return next(iter(home))
             # `RO 34.1 million ... RO 27.1 million ...`: a letter symbol the release uses again and
             # again before amounts is its currency, where the release names no home country
-            if (
-                not self.home_codes
-                and len(codes) == 1
-                and len(currency.form) > 1  # not `G7`, `D12`: one letter glued to digits is a name
-                and self.amounts_after(currency.form) >= REPEATED_SYMBOL
-            ):
+            if not self.home_codes and len(codes) == 1 and self.amounts_after(currency.form) >= REPEATED_SYMBOL:
                 return currency.codes[0]
             return None
         if not currency.ambiguous:
@@ -394,9 +389,12 @@ class CurrencyResolver:
         return self._named[key]
 
     def amounts_after(self, form: str) -> int:
-        """How often ``form`` stands as a word, then a space, right before a number in the text."""
+        """How often ``form`` stands as a word before an amount in the text: a space and a number
+        (`RO 12.4`), or a number and its scale (`N57.2 billion`; not `G7 ministers`, `D12`)."""
         if form not in self._amounts_after:
-            pattern = re.compile(rf"(?<![\w.]){re.escape(form)}[ \t\u00a0]\d")
+            pattern = re.compile(
+                rf"(?<![\w.]){re.escape(form)}(?:[ \t\u00a0]\d|\d[\d,.]*[ \t\u00a0]?(?:{SCALE_WORD}|{SCALE_ABBR})\b)"
+            )
             self._amounts_after[form] = sum(1 for _ in pattern.finditer(self.text, self.begin))
         return self._amounts_after[form]
 

@@ -123,8 +123,8 @@ AMOUNT_CURRENCY = re.compile(
     # a symbol after the amount is not the next amount's (`in 2023 € 5 million`)
     rf"(?:\s+|-)(?P<currency>{SUFFIX_FORMS})(?![\w$])(?!\s?\d)"
 )
-NAME_AMOUNT = re.compile(
-    rf"(?<![\w$]){SIGN}(?P<currency>(?i:{NAME_FORMS}))\s(?P<number>{DIGITS})(?!\d)(?:{SCALE}|(?<=,\d{{3}}))(?![\w%]|[.,]\d)"
+NAME_AMOUNT = re.compile(  # not the `cent` of `up 17 per cent 5.1 million passengers`
+    rf"(?<![\w$])(?<![Pp]er ){SIGN}(?P<currency>(?i:{NAME_FORMS}))\s(?P<number>{DIGITS})(?!\d)(?:{SCALE}|(?<=,\d{{3}}))(?![\w%]|[.,]\d)"
 )
 
 
@@ -196,8 +196,17 @@ SCALE_CODE = (
 )
 SCALE_CODE_AMOUNT = re.compile(rf"(?<![\w$]){SIGN}{SCALE_CODE}\s?(?P<number>{DIGITS})(?!\d)(?![\w%]|[.,]\d)")
 AMOUNT_SCALE_CODE = re.compile(rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS})\s+{SCALE_CODE}(?!\s?\d)")
-# `Revenue (DKKm) 4,210 3,980`: a header in brackets, then its row's amounts.
-CODE_SCALE_HEADER = re.compile(rf"\({CODE_SCALE}\)")
+# `Revenue (DKKm) 4,210 3,980`: a header in brackets, then its row's amounts; also a symbol and
+# a scale word (`(US$ million, unless stated otherwise)`).
+SYMBOL_SCALE = (
+    rf"(?P<symbol>{alternation(c.form for c in CURRENCIES.values() if c.kind == 'symbol')})"
+    rf"\s?(?P<symbol_scale>(?i:million|billion|thousand|m|bn))"
+)
+CODE_SCALE_HEADER = re.compile(
+    rf"\((?:{CODE_SCALE}|{SYMBOL_SCALE})(?:,\s+(?i:unless\s+(?:otherwise\s+)?stated(?:\s+otherwise)?))?\)"
+)
+# A row's label naming a sub-unit (`Earnings per share (US cents)`): its figures are in that unit.
+SUB_UNIT_LABEL = re.compile(r"\((?:[A-Z]{1,3}\s)?(?P<sub>cents|pence|penny|cent)\)", re.IGNORECASE)
 ROW_GAP = re.compile(r"[ \t]+")
 ROW_AMOUNT = re.compile(rf"{SIGN}(?P<number>{DIGITS})(?![\w%]|[.,]\d)")
 # A flattened key-figures table after a header standing apart: its words, and what ends it.
@@ -289,14 +298,20 @@ def _header_amounts(text: str, begin: int, resolve: CurrencyResolver) -> list[Am
     3,980`), else the table's after it (`(DKKm) Revenue 4,210 3,980 EBIT 512`)."""
     amounts = []
     for header in CODE_SCALE_HEADER.finditer(text, begin):
-        currency = lookup(header.group("currency"))
+        currency = lookup(header.group("currency") or header.group("symbol"))
         code = resolve(currency) if currency is not None else None
         if code is None:
             continue
-        rows, rule = _row_amounts(text, header.end()), HEADER_RULE
+        scale = header.group("code_scale") or header.group("symbol_scale").lower()
+        rows = [(row, False) for row in _row_amounts(text, header.end())]
+        rule = HEADER_RULE
         if not rows:  # a header standing apart heads the table after it
             rows, rule = _table_amounts(text, header.end()), TABLE_RULE
-        amounts += [Amount(row.start(), row, rule, code, Decimal(1), None, header.group("code_scale")) for row in rows]
+        for row, in_sub_unit in rows:
+            if in_sub_unit:  # `(US cents) 28.26`: a hundredth of the header's currency, unscaled
+                amounts.append(Amount(row.start(), row, rule, code, Decimal("0.01"), None))
+            else:
+                amounts.append(Amount(row.start(), row, rule, code, Decimal(1), None, scale))
     return amounts
 
 
@@ -311,28 +326,35 @@ def _row_amounts(text: str, at: int) -> list[re.Match]:
     return rows
 
 
-def _table_amounts(text: str, at: int) -> list[re.Match]:
+def _table_amounts(text: str, at: int) -> list[tuple[re.Match, bool]]:
     """`Key figures (DKKm) Q1 2024 Q1 2023 Revenue 40,954 61,125 Gross profit 11,391 12,877
     Ratios Margin 41.0% ...`: a flattened table after a header standing apart, as rows of a
-    label (capitalised; column years allowed) and its amounts. It ends at a percentage (a
-    ratio section), a label opening in lower case, a sentence's punctuation, a label of
-    more than :data:`TABLE_LABEL_WORDS` words or a blank line: prose is no table."""
+    label (capitalised; column years allowed) and its amounts, each with whether its label
+    names a sub-unit (`(US cents)`). A percentage right after a row's amounts is its change
+    column; one after a label opens a ratio section and ends the table, as a label opening in
+    lower case, a sentence's punctuation, a label of more than :data:`TABLE_LABEL_WORDS` words
+    or a blank line do: prose is no table."""
     end = text.find("\n\n", at)
-    rows: list[re.Match] = []
-    label = 0
+    rows: list[tuple[re.Match, bool]] = []
+    label: list[str] = []
+    in_sub_unit = False
     for token in TABLE_TOKEN.finditer(text, at, end if end >= 0 else len(text)):
         word = token.group()
         row = ROW_AMOUNT.fullmatch(text, token.start(), token.end())
         if row is not None and not is_year(row.group("number")):
             if not label and not rows:
                 return []  # amounts right after the header: its own row (`_row_amounts`)
-            rows.append(row)
-            label = 0
+            if label:
+                in_sub_unit = SUB_UNIT_LABEL.search(" ".join(label)) is not None
+            rows.append((row, in_sub_unit))
+            label = []
             continue
+        if "%" in word and not label and rows:
+            continue  # `Revenue 449.9 547.0 (18%)`: the row's change column
         if "%" in word or TABLE_STOP.search(word) or (not label and word[0].islower()):
             break  # a ratio, a sentence's end, or a word in lower case opening a label: prose
-        label += 1
-        if label > TABLE_LABEL_WORDS:
+        label.append(word)
+        if len(label) > TABLE_LABEL_WORDS:
             break
     return rows
 

@@ -62,9 +62,11 @@ CHANGE_WORD_AFTER = Rule("percent+change-word", CHANGE)  # `a 12.5% increase`, `
 YEAR_ON_YEAR = Rule("percent+year-on-year", CHANGE)  # `7% year-on-year`
 GROWTH = Rule("growth+percent", CHANGE)  # `growth eased to 2.7%`: a growth rate as a figure
 COORDINATED = Rule("coordinated+percent", CHANGE)  # the `8%` of `rose 12% in Europe and 8% in Asia`
-# `an increase of $19.6 million, or 10.6%`: the change an amount stated, as a percentage
+# `an increase of $19.6 million, or 10.6%`, `rose $557m (1%)`: the change an amount stated, as a percentage
 RESTATED = Rule("change-amount+or+percent", CHANGE)
 RANGE_START = Rule("range-start+percent", None)  # the `5` of `5-7%`
+# `Revenue 449.9 547.0 (18%)`: a key-figures table's change column (a bracket is a fall)
+TABLE_CHANGE = Rule("table-row+percent", CHANGE)
 POINTS = Rule("points+change-word", CHANGE)  # `the jobless rate fell 0.3 points`
 # `rose 12.5% (9.1%)`, `a margin of 21.4% (2023: -3.1%)`: the figure a year before, in brackets
 # (a label before it allowed), is of the kind of the one it follows; its sign as written.
@@ -80,6 +82,7 @@ RULES = (
     COORDINATED,
     RESTATED,
     RANGE_START,
+    TABLE_CHANGE,
     POINTS,
     BRACKETED,
 )
@@ -160,6 +163,11 @@ _RANGE_WINDOW = 60
 # `rented at 20% below market rent`: a figure set against another is a change, after `at` too
 COMPARED_AFTER = re.compile(r"\s+(?:above|below|higher|lower)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?[a-z]")
 YEAR_ON_YEAR_AFTER = re.compile(rf"\s*,?\s*(?i:{alternation(DATA.lines('year_on_year.txt'))})(?![\w/])")
+# A key-figures table's row ending in its change: a label, this period's and the comparison's
+# figures, then the percentage, the last cell of its line; an accounts' bracket around it is a
+# fall and belongs to the span (`Revenue 449.9 547.0 (18%)`, `Capex 313.2 313.0 0.1%`).
+TABLE_ROW = re.compile(r"[^\S\n]*[^\s\d][^\n]*?(?:[^\S\n]+\(?[-−–]?\d[\d,.]*\)?){2}[^\S\n]+(?P<open>\()?")
+TABLE_ROW_END = re.compile(r"(?P<close>\))?[^\S\n]*(?:\n|\Z)")
 # Words and punctuation marks, lower-cased by the readers below.
 WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,]*|[^\w\s]")
 # `rose to 5%`, `from 3% to 5%`: where it stands, a level; so is a share (`accounting for 54%`)
@@ -212,6 +220,11 @@ def extract_percentages(doc: Doc) -> list[dict]:
             mentions.append(_mention(text, item, BRACKETED, 1, previous["kind"]))
             taken.append((item.start, item.end))
             continue
+        row = _table_row_change(text, item)
+        if row is not None:
+            mentions.append(_mention(text, row[0], TABLE_CHANGE, row[1]))
+            taken.append((row[0].start, row[0].end))
+            continue
         rule, sign = _kind(text, begin, cue_start, item, previous)
         mentions.append(_mention(text, item, rule, sign))
         taken.append((item.start, item.end))
@@ -236,6 +249,20 @@ def extract_percentages(doc: Doc) -> list[dict]:
         if rule.kind == CHANGE and _about_a_rate(sentences.span(item.start)):
             mentions.append(_mention(text, item, POINTS, sign))
     return sorted(mentions, key=lambda m: (m["start"], m["end"]))
+
+
+def _table_row_change(text: str, item: Found) -> tuple[Found, int] | None:
+    """The percentage, with its brackets, and its sign where it is a table row's change column."""
+    if item.sign or item.qualifier:
+        return None
+    line_start = text.rfind("\n", 0, item.start) + 1
+    row = TABLE_ROW.fullmatch(text, line_start, item.start)
+    end = TABLE_ROW_END.match(text, item.end)
+    if row is None or end is None or bool(row.group("open")) != bool(end.group("close")):
+        return None
+    if row.group("open"):
+        return item._replace(start=item.start - 1, end=item.end + 1), -1
+    return item, 1
 
 
 def _about_a_rate(sentence: Span) -> bool:
@@ -347,6 +374,8 @@ def _kind(text: str, begin: int, cue_start: int, item: Found, previous: dict | N
     range_end = RANGE_END_AFTER.match(text, item.end)
     after_at = range_end.end() if range_end is not None else item.end
     after = [w.lower() for w in WORD.findall(text, after_at, after_at + _WINDOW)]
+    if after[:1] == [")"]:
+        after = after[1:]  # `a $54.7b (12%) increase`: the bracket around the figure closes first
     sign = _cue_after(after)
     if sign is not None:
         return CHANGE_WORD_AFTER, sign
@@ -363,18 +392,22 @@ def _kind(text: str, begin: int, cue_start: int, item: Found, previous: dict | N
 
 
 def _restated_change(words: list[str]) -> int | None:
-    """`Net income increased $3.6 million, or 43.7%`: the sign of the change an amount right
-    before `, or` states."""
-    if words[-2:] != [",", "or"]:
+    """`Net income increased $3.6 million, or 43.7%`, `exports rose $446 million (11%)`: the
+    sign of the change an amount right before `, or` or a bracket states."""
+    if words[-2:] == [",", "or"]:
+        k = len(words) - 2
+    elif words[-1:] == ["("]:
+        k = len(words) - 1
+    else:
         return None
-    k = len(words) - 2
+    opened = k
     # back over the amount: its digits, scale words (`million`, `bn`) and symbols
     while k > 0 and (words[k - 1][:1].isdigit() or words[k - 1] in SCALES or not words[k - 1][:1].isalnum()):
         if words[k - 1] in CLAUSE_BREAKS:
             return None
         k -= 1
-    if k == len(words) - 2:
-        return None  # no amount before the comma
+    if k == opened:
+        return None  # no amount before the comma or bracket
     decided = _cue_before(words[:k])
     return decided[1] if decided is not None and decided[0].kind == CHANGE else None
 
@@ -420,6 +453,10 @@ def _cue_before(words: list[str]) -> tuple[Rule, int] | None:
     if not words:
         return None
     last = words[-1]
+    if last == "at":  # `grew at 13%`, `grew strongly at 9%`: the rate of the change
+        verb = next((w for w in reversed(words[-3:-1]) if not w.endswith("ly")), "")
+        if CHANGE_BEFORE.get(verb) and verb not in PARTICLES:
+            return CHANGE_WORD_BEFORE, CHANGE_BEFORE[verb]
     if last in LEVEL_BEFORE:
         return NUMBER_PERCENT, 1
     if last == "of":
