@@ -10,6 +10,7 @@ expression (``a year earlier``, ``the year-ago quarter``) counts from; phase two
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -29,6 +30,7 @@ from pipeline.extractors.dates.values import (
     Direction,
     Fiscal,
     LatestDecade,
+    PeriodEnding,
     Quarter,
     Unit,
     Value,
@@ -105,6 +107,7 @@ def extract_dates(doc: Doc) -> list[dict]:
     references = References(sentences, anchor)
     found: list[tuple[Candidate, Value, Period | None, bool]] = []
     fiscal_quarters = False
+    unsized: list[tuple[Candidate, Value, dt.date]] = []  # `the period ended ...`, with its last day
     for candidate in candidates:
         value = with_direction(doc, text, sentences, candidate)
         if year_less(value) and (year := references.sentence_year(candidate)):
@@ -115,18 +118,26 @@ def extract_dates(doc: Doc) -> list[dict]:
             value = fiscal  # the release said its quarters are fiscal
         reference = references.for_candidate(candidate)
         period = resolve(value, anchor, reference)
+        if isinstance(value, PeriodEnding) and not value.months:
+            stated = resolve(value.end, anchor, reference)
+            if stated is not None and stated.end is not None:
+                unsized.append((candidate, value, stated.end))
+            continue
         if period is None and (anchor is not None or not needs_document_date(value)):
             continue  # not a real calendar day (`February 30`)
         if is_plain_year_ago(candidate, references):
             value, unanchored = YEAR_BACK, True
         else:
-            unanchored = reference is None and is_anchored(candidate)
+            unanchored = (reference is None and is_anchored(candidate)) or candidate.rule.reporting_reference
         references.add(candidate, period)
         found.append((candidate, value, period, unanchored))
     reported = reporting_period(
         text, start, [(c.start, c.end, p, c.value) for c, _, p, _ in found if p is not None], anchor
     )
     doc._.pf_period = str(reported.value) if reported else ""
+    if reported is not None and reported.begin is not None:  # `the period ended 30 June 2031`: the reporting period
+        found += [(c, v, reported, False) for c, v, end in unsized if end == reported.end]
+        found.sort(key=lambda item: item[0].start)
     labels = [c.value for c, _, _, _ in found if c.rule.period_label]
     start_month = fiscal_start(reported, labels) if labels else None
     if start_month is not None:  # `Q2'24` for the quarter ended 30 September 2023: fiscal labels

@@ -44,6 +44,8 @@ class Rule:
     speech_time: bool = False  # `said Wednesday`, `today`: when it was said, never a reference
     reference_in_sentence: bool = False  # `a year ago`: counts only from a date in its own sentence
     reference_period: bool = False  # `the year-ago quarter`: counts from the last quarter or half mentioned
+    # `the comparison period`: counts from the release's reporting period where it has one
+    reporting_reference: bool = False
     # a short label of a quarter or half (`Q2'24`, `H1 2031`): its year may be a fiscal year's,
     # as the release's stated period shows (reporting.fiscal_start, reporting.fiscal_label)
     period_label: bool = False

@@ -98,7 +98,8 @@ CALLS_FISCAL = re.compile(r"(?i:\bfiscal\b|financial\s+year)|FY\s?'?\d\d")
 PERIOD_ENDING = (
     r"\b(?:(?i:the)\s+)?(?P<fiscal>(?i:fiscal)\s+)?"
     rf"(?:{ORDINAL_QUARTER}[\s-]+(?:(?i:fiscal)\s+)?(?=(?i:quarter|half)\b))?"  # `the third quarter ended Sept. 30`
-    r"(?P<period>(?i:half[\s-]+year|quarter|half|year|period|(?:three|six|nine|twelve|3|6|9|12)\s+months))[\s-]+"
+    # `the nine months ended`, `the nine-month period ended`, `the twelve months period ended`
+    r"(?P<period>(?i:half[\s-]+year|quarter|half|year|period|(?:three|six|nine|twelve|3|6|9|12)(?:\s+months|-month)(?:\s+period)?))[\s-]+"
     # `for the year end December 31, 2031` (an `ended` clipped) before a stated day only
     r"(?i:ended|ending|end|that\s+ended|that\s+ends|which\s+ends|to)\s+(?:(?i:on)\s+)?"
     rf"(?P<stated>(?:{month('month')}(?:\s+{day('day')})?|{day('day2')}(?:\s+|{GLUED_MONTH}){month('month2')})"
@@ -294,17 +295,21 @@ PERIOD_MONTHS = {"quarter": 3, "half": 6, "half year": 6, "half-year": 6, "year"
 
 def build_period_ending(m: re.Match, text: str) -> Value | None:
     """`the quarter ended Sept. 30`, `the nine months ended 30 June 2024`, `the fiscal
-    period ending June 2026`: the months up to the stated day (or month)."""
+    period ending June 2026`: the months up to the stated day (or month). `the period ended
+    30 June 2031` says nothing of its length: the release's reporting period where that ends
+    on the day (``months`` 0, see :func:`pipeline.extractors.dates.extract_dates`)."""
     name = words(m["period"])
-    if name.endswith("months"):
-        months = number(name.split()[0])
+    if " month" in name or "-month" in name:
+        months = number(re.split(r"[\s-]", name)[0])
     elif name == "period" and not m["fiscal"]:
-        return None  # `the period ended ...` says nothing of its length
+        if not m.group().lower().startswith("the"):
+            return None  # `the nine-month period ended`: the period is named before
+        months = 0
     else:
         months = PERIOD_MONTHS[name]
     mo = month_number(m, "month") or month_number(m, "month2")
     d = m["day"] or m["day2"]
-    if not months or months > 12 or mo is None:
+    if months is None or months > 12 or mo is None:
         return None
     y = stated_year(m)
     end = month_day(y, mo, int(d)) if d else YearPart(y, Month(mo))
@@ -359,6 +364,16 @@ PERIOD_RULES: tuple[Rule, ...] = (
         build_same_period_ago,
         needs=("same", "corresponding", "comparable"),
         reference_period=True,
+    ),
+    rule(
+        "comparison-period",
+        # `the comparison period`, `the prior period`, `the previous corresponding period` of a
+        # results release: its reporting period a year back (GUIDELINE, seventh to ninth batches)
+        r"\b(?i:the)\s+(?:(?i:comparison|comparative|prior|previous)\s+(?:(?i:corresponding)\s+)?|(?i:corresponding\s+prior)\s+)(?i:period)\b",
+        build_same_period_ago,
+        needs=("comparison", "comparative", "prior", "previous", "corresponding"),
+        reference_period=True,
+        reporting_reference=True,
     ),
     rule(
         "same-month-last-year",

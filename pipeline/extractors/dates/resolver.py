@@ -373,6 +373,8 @@ def _period_ending(months: int, end: dt.date, fiscal: bool, part: Quarter | Half
     that is not the calendar's one ending there is a fiscal one, labelled by the year its
     fiscal year ends in, with its days (`the third quarter ended 31 December 2031` ->
     `FY2032-Q3`, October to December 2031)."""
+    if not months:
+        return None  # `the period ended ...`: the reporting period's length, known only later
     begin = add_months(end + dt.timedelta(days=1), -months)
     if months == 12 and (end.month, end.day) == (12, 31):
         return period_of(end.year, None)
