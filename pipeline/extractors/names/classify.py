@@ -62,7 +62,7 @@ from pipeline.extractors.names.lexicon import (
     ORGANISATION_APPOSITION,
     PERIOD_AFTER,
     PERIOD_NOUN,
-    PERIOD_NOUN_END,
+    PERIOD_NOUN_WORD,
     PLACE_LENGTHS,
     PLACE_NAMES,
     PUBLICATION_CUE,
@@ -658,8 +658,8 @@ def _results_period(text: str, start: int, end: int, context: Context) -> re.Mat
     if _below_headline(start, context):  # the headline: the body's first line
         return None
     match = RESULTS_PERIOD_AFTER.match(text[end : end + 80])
-    if match is None or not (match.group("period") or PERIOD_NOUN_END.search(text[start:end])):
-        return None
+    if match is None or not (match.group("period") or PERIOD_NOUN_WORD.search(text, start, end)):
+        return None  # `Third Quarter Report to 31 March 2031`: a period noun names what ends
     return match
 
 

@@ -93,9 +93,10 @@ PERIOD_AFTER = re.compile(
 )
 # A results headline's period after its title (contract v1.1 guideline: the period stays in the
 # title, with no date mentions inside): `Results for the twelve months ended 31 December 2031`,
-# `Unaudited Results for the Third Quarter ended September 30, 2031` (the run ends at `Quarter`).
+# `Unaudited Results for the Third Quarter ended September 30, 2031` (the run ends at `Quarter`),
+# `Interim Results for the six months to 30 June 2031`, `Third Quarter Report to 31 March 2031`.
 _ENDED_DAY = (
-    rf"(?i:ended|ending)[ \t]+(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH}|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?)"
+    rf"(?i:ended|ending|to)[ \t]+(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH}|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?)"
     rf",?[ \t]+(?P<year>(?:19|20)\d\d)(?![\w/-])"
 )
 RESULTS_PERIOD_AFTER = re.compile(
@@ -105,7 +106,7 @@ RESULTS_PERIOD_AFTER = re.compile(
 )
 # The nouns of a reporting period (`the Quarter`, `Nine Months`), one fragment for every test.
 PERIOD_NOUN = r"(?i:quarter|half|year|period|months)"
-PERIOD_NOUN_END = re.compile(rf"{PERIOD_NOUN}$")
+PERIOD_NOUN_WORD = re.compile(rf"\b{PERIOD_NOUN}\b")
 HEADLINE_VERBS = frozenset(_lines("headline_verbs.txt"))
 # Countries and cities (CLDR's territory names and time-zone cities, and the datelines' capitals,
 # as the money extractor reads them), lower case: a place after a name's head stays in the name
