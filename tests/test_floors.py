@@ -28,11 +28,12 @@ FLOORS = {
     # on all 147); money 0.92 after the key-figures table and dateline rules (0.944).
     # 2026-12-05: 53 more in four batches (200 in all), each scored before its errors were read;
     # after the day's rules 0.954, 0.886, 0.955, 0.813, 0.765: date, money, report, initiative raised.
-    # 2026-12-05 morning: the tenth and eleventh batches (35 releases, 235 in all) brought
-    # statistics releases: their titles (report 0.753), bare `$` in New Zealand and Australian
-    # agencies' releases that name no country often enough (money 0.898), monthly periods
-    # (date 0.939), each measured on all 235 after the morning's rules.
-    "real/real_dev.jsonl": {"date": 0.93, "count": 0.88, "money": 0.88, "report": 0.74, "initiative": 0.74},
+    # 2026-12-05 morning: the tenth to twelfth batches (55 releases, 255 in all) brought
+    # statistics releases: their titles (report 0.75), bare `$` in New Zealand and Australian
+    # agencies' releases that name no country often enough (money 0.90), monthly periods
+    # (date 0.94), sports events and grant schemes (initiative 0.74), each measured on all 255
+    # after the morning's rules.
+    "real/real_dev.jsonl": {"date": 0.93, "count": 0.88, "money": 0.88, "report": 0.73, "initiative": 0.72},
     # 30 more, sealed: scored only as a whole, never read error by error. Initiative 0.44: the
     # name boundary rules of 2026-12-04 evening (a bare `the` joins no names, a sentence's
     # opening `The`, more headline verbs) gain on real_dev (0.746 -> 0.763) and lose here

@@ -165,6 +165,11 @@ def build_half(m: re.Match, text: str) -> Value | None:
     return year_part(m, Half(int(h) if h else ordinal_number(m["ordinal"], last=2)))
 
 
+def build_half_year(m: re.Match, text: str) -> Value | None:
+    """`HY 22`, `HY2 2031`: the half-year a results table names, the first unless numbered."""
+    return year_part(m, Half(int(m["h"] or 1)))
+
+
 def build_months_to_date(m: re.Match, text: str) -> Value | None:
     """`9M 2024`, `9M24`, `6M'24`: the year's first nine or six months, like `the first nine
     months of 2024` (results tables write them so)."""
@@ -422,6 +427,14 @@ PERIOD_RULES: tuple[Rule, ...] = (
         "h-half",
         rf"{LEFT}(?:H(?P<h>[12])(?:\s*(?P<fiscal>FY)?\s*'?(?P<year>\d{{4}}|\d{{2}}))?|(?P<h2>[12])H\s*(?P<fiscal2>FY)?\s*'?(?P<year2>\d{{4}}|\d{{2}}))(?![\w-])",
         build_half,
+        period_label=True,
+    ),
+    # `HY 22`, `HY2031`: a results table's half-year, the first half (`HY2` the second)
+    rule(
+        "hy-half",
+        rf"{LEFT}HY(?P<h>[12])?\s?'?(?P<year>\d{{4}}|\d{{2}})(?![\w/-])",
+        build_half_year,
+        needs=("hy",),
         period_label=True,
     ),
     # `9M 2024`, `9M24` (not `3M`, a company, nor `$9M`, an amount: LEFT and the year)

@@ -245,9 +245,11 @@ def find_runs(
 
 def _starts_new_line(run: Run, nxt: Token) -> bool:
     """A line break between ``run`` and ``nxt`` ends the run when the next line opens with a
-    capital `The` (a new sentence) or the run's line is an all-capitals heading of two or more
-    words and the next word is not in capitals (`FOR IMMEDIATE RELEASE` / `Delta Marathon ...`)."""
-    if nxt.text == "The":
+    capital `The` (a new sentence), the run's line ends with a year (a title's edition: `...
+    Yearbook 2031` / `Norvia, 8 November`), or the run's line is an all-capitals heading of two
+    or more words and the next word is not in capitals (`FOR IMMEDIATE RELEASE` / `Delta
+    Marathon ...`)."""
+    if nxt.text == "The" or run.tokens[-1].is_year:
         return True
     words = [t.text for t in run.tokens if any(c.isalpha() for c in t.text)]
     heading = len(words) >= 2 and all(w.isupper() for w in words)

@@ -307,7 +307,21 @@ def _separates(tokens: list[Token], i: int) -> bool:
     word = tokens[i].text.lower() if i > 0 else tokens[i].text
     if word not in SEPARATING_PREPOSITIONS:
         return False
+    if word == "in" and _award_field_after(tokens, i):
+        return False
     return not (i == 1 and word == "in" and tokens[0].text.endswith("ing") and tokens[0].is_capitalised)
+
+
+def _award_field_after(tokens: list[Token], i: int) -> bool:
+    """`Harbour Prize in Astronomy`: an award's field after `in` names a prize of its own
+    (GUIDELINE: a sub-prize is an award); not a place (`Harbour Prize in Norvia`)."""
+    if i < 2 or i + 1 >= len(tokens) or not tokens[i + 1].is_capitalised:
+        return False
+    category = final_head(tokens[:i])
+    if category is None or category.kind != "award":
+        return False
+    rest = " ".join(t.text for t in tokens[i + 1 :]).lower()
+    return not any(rest == place or rest.startswith(place + " ") for place in PLACE_NAMES)
 
 
 def _split_at_separator(tokens: list[Token]) -> list[list[Token]]:
@@ -496,7 +510,7 @@ def _name_end(
     tokens: list[Token], h_end: int, preposition: int | None, run: Run, category: Category, context: Context
 ) -> int:
     """How many of ``tokens`` the name keeps: the head, then an `of`/`for`/`on`/`to` complement
-    right after it, or else a year or number after it. `to` after an award names who won it
+    right after it (an award's field after `in` too), or else a year or number after it. `to` after an award names who won it
     (`awarded the Harbour Medal to Lebanese actor ...`), and `to US$` an amount."""
     end = h_end
     to_recipient = (
@@ -513,6 +527,8 @@ def _name_end(
         while last > end and (tokens[last - 1].is_function_word or run.tokens.index(tokens[last - 1]) in run.bracketed):
             last -= 1
         return last
+    if end < len(tokens) and tokens[end].text == "in" and _award_field_after(tokens, end):
+        return len(tokens)  # `Harbour Prize in Astronomy`: a prize of its own
     while (
         end < len(tokens)
         and (tokens[end].is_number or tokens[end].is_year)

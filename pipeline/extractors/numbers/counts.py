@@ -24,6 +24,7 @@ from pipeline.extractors.numbers.currencies import CURRENCY_WORDS, MONEY_CUES
 from pipeline.extractors.numbers.nouns import IRREGULAR_LEMMAS, counted_noun, next_word, previous_word, unit_lemma
 from pipeline.extractors.numbers.numbers import (
     BRACKET_CLOSES,
+    DECIMAL_COMMA_NUMBER,
     DIGITS,
     LABELLED_BRACKET,
     QUALIFIER_SUFFIX,
@@ -58,7 +59,8 @@ BRACKET_OPENS = re.compile(rf"(?:[ \t]+[^\W\d_][\w'’-]*){{0,3}}{LABELLED_BRACK
 COUNT = re.compile(
     # not inside a word, a number, a date, a time or after a currency symbol
     rf"(?<![\w.,:/$€£¥₹+#-])(?<!\w-)"
-    rf"(?P<number>{DIGITS}|{WORD_NUMBER})"
+    # a decimal comma only before a spelled-out scale (`7,8 million people`; `7,800` is grouped)
+    rf"(?P<number>{DECIMAL_COMMA_NUMBER}(?=(?:\s+|-)(?:{SCALE_WORD})\b)|{DIGITS}|{WORD_NUMBER})"
     # a spelled-out scale after a space or hyphen (`4.77 million`), an abbreviation attached (`2bn`)
     rf"(?:(?:\s+|-)(?P<scale>(?:{SCALE_WORD})(?:\s+(?:{SCALE_WORD}))?)\b|(?P<abbr>{SCALE_ABBR})\b)?"
     rf"{QUALIFIER_SUFFIX}?"
@@ -181,6 +183,8 @@ def _count(doc: Doc, candidate: Candidate, units: list) -> tuple[str, str, Span]
         rule = ANTECEDENT_RULE
     if not unit or unit in NON_COUNT_UNITS or (head is not None and _is_non_count(head)):
         return None  # `1,850 French francs`: a currency or unit word
+    if _in_rate(doc, before, head):
+        return None  # `83 deaths per 1,000 live births`: a rate, neither number a count
     return unit, rule, sentence
 
 
@@ -219,6 +223,22 @@ def _unit_referred_to(
     ):
         return _previous_unit(sentence, units)
     return None
+
+
+def _in_rate(doc: Doc, before: Token | None, head: Token | None) -> bool:
+    """The number is a rate's: its noun is followed by `per` and a number, or `per` stands right
+    before it (`3 doctors per 1,000 people`)."""
+    if before is not None and before.lower_ == "per":
+        return True
+    if head is None:
+        return False
+    following = next_word(doc, head.i + 1)
+    return (
+        following is not None
+        and following.lower_ == "per"
+        and (after := next_word(doc, following.i + 1)) is not None
+        and after.like_num
+    )
 
 
 def _reached_subject(doc: Doc, candidate: Candidate, before: Token | None, sentence: Span) -> str | None:

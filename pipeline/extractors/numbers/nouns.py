@@ -53,10 +53,18 @@ def counted_noun(doc: Doc, start: int, plural: bool = True) -> Token | None:
             continue  # `the 50 most promising innovators`
         if token.pos_ == "CCONJ" and head is None:
             continue
+        if token.text == "," and head is None and k > start and _modifier(doc[k - 1]) and k + 1 < len(doc):
+            if _modifier(doc[k + 1]) or doc[k + 1].pos_ == "ADV":
+                continue  # `650 cultural, artistic and educational events`: modifiers in a list
         if head is None and _inside_proper_name(doc, k, start):
             continue  # `15 University of Harbourtown research projects`: a name as the modifier
         break
     return head
+
+
+def _modifier(token: Token) -> bool:
+    """An adjective or participle that modifies the counted noun (`new`, `externally-funded`)."""
+    return token.pos_ == "ADJ" or token.tag_ in MODIFIER_TAGS
 
 
 def _inside_proper_name(doc: Doc, k: int, start: int) -> bool:
