@@ -102,6 +102,8 @@ OPENING = 400  # characters of a release that hold its dateline
 NEAR_BEFORE, NEAR_AFTER = 60, 30
 CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|[()]")  # not the comma of `8,000`
 NEXT_CAPITALISED = re.compile(r"[ \t]+[A-Z][a-z]")
+# a capitalised name ending with a race's word (`Harbour Half Marathon`, `Acme City Run`)
+RACE_NAME_AFTER = re.compile(rf"(?:\s+[A-Z][\w'’&-]*){{0,4}}?\s+(?:{alternation(DATA.lines('race_heads.txt'))})\b")
 PREVIOUS_WORD = re.compile(r"[A-Z][\w'’.-]*[ \t]+\Z")
 
 
@@ -294,13 +296,15 @@ def _clause(text: str, start: int, candidate: Candidate, end: int) -> str:
 
 def _before_a_name(text: str, candidate: Candidate) -> bool:
     """A hyphenated lower-case measure right before a capitalised word is part of a name
-    (`the 500-meter Aperture Telescope`; not `the 500-meter title`)."""
+    (`the 500-meter Aperture Telescope`; not `the 500-meter title`, nor a race's length:
+    `the 26.2-mile Harbour Marathon`)."""
     match = candidate.match
     return (
         match.group("sep") == "-"
         and bool(match.group("name"))
         and match.group("name").islower()
         and NEXT_CAPITALISED.match(text, candidate.end) is not None
+        and RACE_NAME_AFTER.match(text, candidate.end) is None
     )
 
 
