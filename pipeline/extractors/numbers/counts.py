@@ -79,6 +79,10 @@ ANAPHORA = frozenset({"them", "these", "those", "whom", "which"})
 # Words right before a figure that the clause's subject reaches (`reached 978 million`).
 REACHING_WORDS = read_words("reaching_words.txt")
 CLAUSE_BREAKS = frozenset(";:()[]")
+PERCENT_FORMS = frozenset({"%", "percent", "per", "cent", "pc"})
+GROUPED = re.compile(r"\d[, \u00a0]\d{3}")
+# `passenger numbers`, `visitor figures`: a noun that says the one before it is counted
+COUNT_NOUNS = frozenset({"number", "figure", "total", "count"})
 TRANSPARENT_HEADS = {noun: preposition for noun, preposition in read_rows("transparent_heads.tsv")}
 DETERMINERS_OF = frozenset({"the", "these", "those", "its", "their", "our", "his", "her"})
 
@@ -177,8 +181,9 @@ def _count(doc: Doc, candidate: Candidate, units: list) -> tuple[str, str, Span]
     elif UNSEPARATED_THOUSANDS.fullmatch(candidate.number):
         return None  # `the 3230 and 7710`: a bare long number without separators is a code or model
     else:
-        unit = _unit_referred_to(doc, after, before, following, sentence, units) or _reached_subject(
-            doc, candidate, before, sentence
+        # the clause's own subject first (`..., while passenger numbers rose to 5.64 million`)
+        unit = _reached_subject(doc, candidate, before, sentence) or _unit_referred_to(
+            doc, after, before, following, sentence, units
         )
         rule = ANTECEDENT_RULE
     if not unit or unit in NON_COUNT_UNITS or (head is not None and _is_non_count(head)):
@@ -246,8 +251,8 @@ def _reached_subject(doc: Doc, candidate: Candidate, before: Token | None, sente
     bare figure in millions that the clause's plural subject reaches counts that subject (the
     nearest plural noun before it outside a prepositional phrase and brackets; not across a
     clause break or another count, nor a money noun's figure: `exports reached 4 billion`)."""
-    if not (candidate.match.group("scale") or candidate.match.group("abbr")):
-        return None
+    if not (candidate.match.group("scale") or candidate.match.group("abbr") or GROUPED.search(candidate.number)):
+        return None  # a figure in millions or in digit groups (`rose 4.7% to 94,770`), not `to 12`
     if before is None or before.lower_ not in REACHING_WORDS:
         return None
     k = before.i - 1
@@ -258,9 +263,17 @@ def _reached_subject(doc: Doc, candidate: Candidate, before: Token | None, sente
                 k -= 1
         elif token.text in CLAUSE_BREAKS or (token.like_num and not _is_percent(doc, k)):
             return None
+        elif (
+            token.lower_ in PERCENT_FORMS and k > sentence.start and (doc[k - 1].like_num or doc[k - 1].lower_ == "per")
+        ):
+            pass  # `rose 4.7% to ...`: the percentage's sign or word
         elif token.pos_ in ("NOUN", "PROPN") and not _in_prepositional_phrase(doc, k, sentence):
+            if token.lemma_.lower() in COUNT_NOUNS and k > sentence.start and doc[k - 1].pos_ == "NOUN":
+                token = doc[k - 1]  # `passenger numbers rose to 5.64 million`: passengers are counted
+            elif token.tag_ not in ("NNS", "NNPS"):
+                return None
             unit = unit_lemma(doc, token)
-            if token.tag_ not in ("NNS", "NNPS") or _is_non_count(token) or unit in NON_COUNT_UNITS:
+            if _is_non_count(token) or unit in NON_COUNT_UNITS:
                 return None
             return None if unit in MONEY_CUES else unit
         k -= 1
@@ -283,7 +296,7 @@ def _in_prepositional_phrase(doc: Doc, k: int, sentence: Span) -> bool:
 
 def _is_percent(doc: Doc, k: int) -> bool:
     """`grew by 6.1% to ...`: a percentage between the noun and the figure."""
-    return k + 1 < len(doc) and doc[k + 1].text in ("%", "percent", "per")
+    return k + 1 < len(doc) and doc[k + 1].lower_ in PERCENT_FORMS
 
 
 def _range_end(doc: Doc, following: Token) -> Token | None:
