@@ -12,6 +12,8 @@ contract's precedence where their mentions overlap:
   (counts of things stay counts);
 - money, a percentage and a date win over a measure (``5 million pounds`` is money), but a
   measure's own rate word is no date (the ``a year`` of ``14,000 tonnes of CO2 a year``);
+- a date over exactly an initiative's words is the date: a named day the release marks or
+  the calendar fixes (``World Harbour Day`` marked `today`, ``World Environment Day``);
 - a date, count, money, percentage or measure inside a report or initiative name
   belongs to the name (``Annual Ocean Health Report 2023``, ``Seaport 2030 Programme``,
   the ``5K`` of a race's name);
@@ -64,6 +66,10 @@ def _rate_of(date: dict, measure: dict, text: str) -> bool:
     return _inside(date, measure) and date["end"] == measure["end"] and " per " in measure.get("unit", "")
 
 
+def _same_span(a: dict, b: dict, text: str) -> bool:
+    return a["start"] == b["start"] and a["end"] == b["end"]
+
+
 def _overlapping(a: dict, b: dict, text: str) -> bool:
     return _overlaps(a, b)
 
@@ -86,6 +92,7 @@ PRECEDENCE = (
     ("measure", "money", _overlapping),
     ("measure", "percentage", _overlapping),
     ("measure", "date", _overlapping),
+    ("initiative", "date", _same_span),
     ("date", "report", _within),
     ("date", "initiative", _within),
     ("count", "report", _within),

@@ -96,6 +96,7 @@ def extract_dates(doc: Doc) -> list[dict]:
     anchor = document_date(doc)
     start = body_start(doc)
     candidates = select([c for c in find_candidates(text, start) if is_kept(doc, text, c)])
+    candidates = _marked_days(doc, text, candidates)
     numeric = [c for c in candidates if c.rule.name == "numeric-date"]
     if numeric:  # one order for the release's numeric dates (`03/07/2009`)
         order = numeric_order(text, numeric)
@@ -168,6 +169,27 @@ def extract_dates(doc: Doc) -> list[dict]:
         )
         for a, b, name, period in spans
     ]
+
+
+TODAY = re.compile(r"\b(?i:today)\b")
+YEAR_AFTER_NAME = re.compile(r"\s+\d{4}$")
+
+
+def _marked_days(doc: Doc, text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Observance days only where the release marks the day: a sentence holding one of the
+    day's mentions says `today` (`joins the world today in marking World Harbour Day`); then
+    every mention of that day is the document's day, else none is."""
+    days = [c for c in candidates if c.rule.marked_day]
+    if not days:
+        return candidates
+    sentences = Sentences(doc)
+    names = lambda c: YEAR_AFTER_NAME.sub("", " ".join(text[c.start : c.end].split()))  # noqa: E731
+    marked = {
+        names(c)
+        for c in days
+        if TODAY.search(text, sentences.span(c.start).start_char, sentences.span(c.start).end_char)
+    }
+    return [c for c in candidates if not c.rule.marked_day or names(c) in marked]
 
 
 TODAY_BRACKET = re.compile(r"(?i:today|yesterday|tomorrow)[ \t]*\($")

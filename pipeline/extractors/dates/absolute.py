@@ -338,8 +338,9 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     rule("decade", rf"{LEFT_YEAR}(?P<decade>1[5-9]\d|20\d)0s\b", build_decade, needs=("0s",)),
     rule(
         "decade-short",
-        rf"(?:(?<=\b[Tt]he )|(?<=\b[Tt]he early )|(?<=\b[Tt]he late )|(?<=\b[Tt]he mid-))"
-        rf"(?:['’](?P<digit>[1-9])0s|(?P<word>(?i:{alternation(DECADE_WORDS)})))\b",
+        # `the '80s`, `the 80s and 90s` (the second after the first decade and `and`/`or`)
+        rf"(?:(?<=\b[Tt]he )|(?<=\b[Tt]he early )|(?<=\b[Tt]he late )|(?<=\b[Tt]he mid-)|(?<=0s and )|(?<=0s or ))"
+        rf"(?:['’]?(?P<digit>[1-9])0s|(?P<word>(?i:{alternation(DECADE_WORDS)})))\b",
         build_decade_short,
         needs=("0s", "ties"),
     ),

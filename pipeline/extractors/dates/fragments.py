@@ -46,6 +46,8 @@ class Rule:
     reference_period: bool = False  # `the year-ago quarter`: counts from the last quarter or half mentioned
     # `the comparison period`: counts from the release's reporting period where it has one
     reporting_reference: bool = False
+    # `World Harbour Day`: a date only in a release that marks the day `today` (see extract_dates)
+    marked_day: bool = False
     # a short label of a quarter or half (`Q2'24`, `H1 2031`): its year may be a fiscal year's,
     # as the release's stated period shows (reporting.fiscal_start, reporting.fiscal_label)
     period_label: bool = False

@@ -57,6 +57,7 @@ VAGUE_MODIFIERS: list[str] = [row[0] for row in read_rows("vague_modifiers.txt")
 DURATION_QUALIFIERS: list[str] = [row[0] for row in read_rows("duration_qualifiers.txt")]
 DURATION_MODIFIERS: list[str] = [row[0] for row in read_rows("duration_modifiers.txt")]
 RESULTS_NOUNS: list[str] = [row[0] for row in read_rows("results_nouns.txt")]
+OBSERVANCE_OPENERS: list[str] = [row[0] for row in read_rows("observance_openers.txt")]
 RELATIVE_DAYS: dict[str, int] = {name: int(n) for name, n in read_rows("relative_days.tsv")}
 ANCHORED_DAYS: dict[str, int] = {name: int(n) for name, n in read_rows("anchored_days.tsv")}
 NOT_YEAR_MODIFIERS: set[str] = {row[0] for row in read_rows("not_year_modifiers.txt")}

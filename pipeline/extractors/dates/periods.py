@@ -35,6 +35,7 @@ from pipeline.extractors.dates.fragments import (
 from pipeline.extractors.dates.lexicon import (
     HOLIDAYS,
     NEAR_WORDS,
+    OBSERVANCE_OPENERS,
     RESULTS_NOUNS,
     SEASON_CUES,
     SEASONS,
@@ -159,8 +160,16 @@ def build_quarter_range(m: re.Match, text: str) -> Value | None:
     return Interval(YearPart(y, MonthDay(3 * q1 - 2, 1)), Edge(Side.END, YearPart(y, Month(3 * q2))))
 
 
+# `the first half of the race`, `the second half of the match`: half of a thing, no period
+HALF_OF_A_THING = re.compile(
+    r"\s+of\s+(?i:the|a|an|its|their|this|that)\s+(?![a-z-]*\s*(?i:year|decade|century|season|fiscal|financial|calendar)\b)"
+)
+
+
 def build_half(m: re.Match, text: str) -> Value | None:
-    """`the first half of 2024`, `H1 FY24`, `1H24`."""
+    """`the first half of 2024`, `H1 FY24`, `1H24`; not `the first half of the race`."""
+    if not first_group(m, "year", "year2") and HALF_OF_A_THING.match(text, m.end()):
+        return None
     h = first_group(m, "h", "h2")
     return year_part(m, Half(int(h) if h else ordinal_number(m["ordinal"], last=2)))
 
@@ -229,6 +238,11 @@ def build_season(m: re.Match, text: str) -> Value | None:
             return YearPart(None, season, Direction.ON_OR_AFTER)
         return YearPart(ShiftedYear(Base.DOCUMENT, 0), season)
     return YearPart(None, season, direction_of(rel))
+
+
+def build_observance_day(m: re.Match, text: str) -> Value | None:
+    """`World Harbour Day 2031` in a release that marks it: the document's day."""
+    return Relative(Base.DOCUMENT, Unit.DAY, 0)
 
 
 def build_holiday(m: re.Match, text: str) -> Value | None:
@@ -455,6 +469,14 @@ PERIOD_RULES: tuple[Rule, ...] = (
         rf"\b(?:(?P<rel>(?i:last|this|next))\s+)?(?P<holiday>(?i:{alternation(HOLIDAYS)}))(?!\w)(?:\s+{year('year')})?(?P<week>\s+week\b)?",
         build_holiday,
         needs=HOLIDAY_WORDS,
+    ),
+    # after the holidays: a day the calendar fixes is read as such (`International Women's Day`)
+    rule(
+        "observance-day",
+        rf"\b(?:{alternation(OBSERVANCE_OPENERS)})(?:\s+(?:[A-Z][\w'’-]*|of|for|the|and)){{1,6}}?\s+Day(?:\s+(?P<year>\d{{4}}))?\b",
+        build_observance_day,
+        needs=("day",),
+        marked_day=True,
     ),
 )
 

@@ -138,6 +138,8 @@ def build_duration(m: re.Match, text: str) -> Value | None:
         return None  # a fraction (`a quarter of the market`)
     if is_preceded_by(text, m.start(), {"every", "each"}):
         return None  # a frequency (`every two years`), not a duration
+    if is_preceded_by(text, m.start(), {"aged", "ages", "age"}):
+        return None  # an age (`persons aged 18 years and above`, GUIDELINE: ages are no dates)
     if first_group(m, "half", "andahalf"):
         return duration_and_a_half(n, m["unit"])
     return amount_of(n, m["unit"])

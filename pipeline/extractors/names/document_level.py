@@ -27,8 +27,10 @@ from pipeline.extractors.names.lexicon import (
     EDITION_BEFORE,
     EXECUTIVE_BEFORE,
     JOB_WORDS,
+    OBSERVANCE_TIME_BEFORE,
     ORGANISATION_PREDICATE,
     ROLE_AFTER,
+    observance_day,
 )
 
 OR_ACRONYM_AFTER = re.compile(r"^,\s+or\s+(?P<acronym>[A-Z][A-Z0-9&]+),")
@@ -304,5 +306,7 @@ def repeated(names: list[Name], context: Context) -> list[Name]:
                     continue
                 if _is_definition(start, context) or context.acts_as_organisation(start):
                     continue
+                if observance_day(form) and OBSERVANCE_TIME_BEFORE.search(context.before(start, 40)):
+                    continue  # `on the Harbour Day`: the day as a time, a date (as where first found)
                 extra.append(replace(name, start=start, end=end, rule=rule.repeated_name))
     return extra

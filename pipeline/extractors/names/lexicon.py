@@ -118,9 +118,18 @@ INVITATION_VERBS = frozenset(_lines("invitation_verbs.txt"))
 NAME_PREFIXES: dict[str, str] = {row[0]: row[1] for row in _rows("name_prefixes.tsv")}
 JOB_WORDS = frozenset(_lines("job_words.txt"))
 ACTION_NOUNS = frozenset(_lines("action_nouns.txt"))
-OBSERVANCE_TIME_BEFORE = re.compile(
-    rf"(?:^|\W)(?:{alternation(_lines('observance_time_cues.txt'))})\s+(?:the\s+)?$", re.IGNORECASE
+OBSERVANCE_TIME_BEFORE = re.compile(  # `on the 7th Harbour Day` too
+    rf"(?:^|\W)(?:{alternation(_lines('observance_time_cues.txt'))})\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?$",
+    re.IGNORECASE,
 )
+
+
+def observance_day(name: str) -> bool:
+    """The name ends with a head of a calendar day (`World Harbour Day`), a year after it allowed."""
+    words = [w for w in name.split() if not w.isdigit()]
+    return bool(words) and (category := HEADS.get((words[-1],))) is not None and category.is_day
+
+
 EXECUTIVE_BEFORE = re.compile(rf"\b(?:{alternation(_lines('executive_roles.txt'))})(?:,|\s+of(?:\s+the)?)\s+$")
 # The legal form that ends a company's name (`Corporation`, `Limited`), compared in lower case.
 COMPANY_SUFFIXES = frozenset(line.lower() for line in _lines("company_suffixes.txt"))

@@ -47,8 +47,8 @@ def counted_noun(doc: Doc, start: int, plural: bool = True) -> Token | None:
             continue  # `15 Global Maritime Outstanding ... Innovations`: a title-case run goes on
         if head is not None and not (joined or head_in_compound):
             break
-        if token.pos_ in ("ADJ", "NUM", "PROPN") or token.tag_ in MODIFIER_TAGS or joined:
-            continue
+        if token.pos_ in ("ADJ", "NUM", "PROPN") or token.tag_ in MODIFIER_TAGS or joined or _acronym(token):
+            continue  # an acronym modifies, whatever its tag (`211 crore COVID vaccination doses`)
         if token.pos_ == "ADV" and k + 1 < len(doc) and (doc[k + 1].pos_ == "ADJ" or doc[k + 1].tag_ in MODIFIER_TAGS):
             continue  # `the 50 most promising innovators`
         if token.pos_ == "CCONJ" and head is None:
@@ -60,6 +60,10 @@ def counted_noun(doc: Doc, start: int, plural: bool = True) -> Token | None:
             continue  # `15 University of Harbourtown research projects`: a name as the modifier
         break
     return head
+
+
+def _acronym(token: Token) -> bool:
+    return len(token.text) >= 2 and token.text.isalpha() and token.text.isupper()
 
 
 def _modifier(token: Token) -> bool:

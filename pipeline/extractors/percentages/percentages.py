@@ -440,6 +440,9 @@ def _without_transparent_words(words: list[str]) -> list[str]:
     end = len(words)
     while end and (words[end - 1] in TRANSPARENT or words[end - 1].endswith("ly")):
         end -= 1
+    if end >= 4 and words[end - 1] == "of" and words[end - 2] == ")" and words[end - 4] == "(":
+        words = [*words[: end - 4], "of"]  # `growth rate (CAGR) of 3.3%`: the bracketed acronym
+        end = len(words)
     if end >= 2 and words[end - 2] in ("rate", "rates") and words[end - 1] == "of":
         end -= 2
         while end and words[end - 1] in RATE_PHRASE_WORDS:
