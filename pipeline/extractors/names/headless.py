@@ -30,6 +30,7 @@ from pipeline.extractors.names.lexicon import (
     KIND_NOUNS,
     MEDIA_CUE,
     NAME_PREFIXES,
+    ORDINAL_EDITION_BEFORE,
     PUBLICATION_CUE,
     PUBLICATION_CUE_AFTER,
     YEAR_NAMES,
@@ -128,6 +129,14 @@ def names_from_headless(runs: list[Run], context: Context) -> list[Name]:
                 names.append(before_noun)  # `the Powering Harbours Together (PHT) program`
             continue
         end = tokens[-1].end
+        # (not an acronym: `the 20th edition of the CPI` may be an index's)
+        if (
+            ORDINAL_EDITION_BEFORE.search(context.before(start, 40))
+            and not all(t.is_acronym for t in tokens)
+            and _may_be_a_name(run, tokens, context)
+        ):
+            names.append(Name(start, end, "initiative", "event", rules.ORDINAL_EDITION.name))
+            continue
         if len(tokens) == 1 and context.after(end, 1) not in SINGLE_WORD_NAME_END:
             continue  # a single word is named only in an apposition (`X, the ... fair`, `its platform, X.`)
         if not _may_be_a_name(run, tokens, context):

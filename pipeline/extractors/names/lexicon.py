@@ -73,6 +73,11 @@ SEPARATING_PREPOSITIONS = frozenset(_lines("separating_prepositions.txt"))
 ORDINAL_WORDS = frozenset(ORDINALS) | DATA.words("edition_words.txt")
 EDITION_NOUNS = DATA.words("edition_nouns.txt")
 # A year or ordinal right before a name: an edition of an event (`the 2023 X`, `the 6th X`).
+# `the 24th edition of X`, `the third session of X`: X is an event, whatever its form
+ORDINAL_EDITION_BEFORE = re.compile(
+    rf"\b(?:\d+(?:st|nd|rd|th)|{alternation(ORDINAL_WORDS)})\s+(?:{alternation(_lines('edition_nouns.txt'))})\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 EDITION_BEFORE = re.compile(
     rf"(?:\b(?:19|20)\d\d|\b\d+(?:st|nd|rd|th)|\b(?:{alternation(ORDINAL_WORDS)}))\s+$", re.IGNORECASE
 )
@@ -195,7 +200,8 @@ DESCRIPTOR_BEFORE = re.compile(
 # (`, the Gartner report` is another name). Function words among them are checked by the caller.
 APPOSITION = re.compile(
     rf"^,\s+(?:the|a|an)\s+(?P<mods>(?:(?-i:[a-z0-9])[\w'’-]*\s+){{0,8}}?)(?:set\s+of\s+)?(?P<descriptor>{alternation(DESCRIPTORS)})"
-    rf"(?=\s*[,.;:)]|\s*$|\s+(?:{alternation(_lines('apposition_complements.txt'))})\b)",
+    # a complement, or a participle and its agent (`, a platform sponsored by ...`)
+    rf"(?=\s*[,.;:)]|\s*$|\s+(?:{alternation(_lines('apposition_complements.txt'))})\b|\s+[a-z]+\s+by\b)",
     re.IGNORECASE,
 )
 # The same apposition before a name, after a possessive (`its developer platform, X, which`)

@@ -54,6 +54,7 @@ WORD_YEAR = Rule("word+year", found_everywhere=True)  # a programme named by its
 TITLED_NAME = Rule("titled+name")  # an unquoted title after `entitled` (`entitled Harbours of Tomorrow`)
 EDITION_EVENT_VERB = Rule("edition+event-verb")  # `VELOX 2024 closes`
 EVENT_CUE_EDITION = Rule("event-cue+edition")  # `unveiled at VELOX 2025`
+ORDINAL_EDITION = Rule("ordinal-edition+name")  # `the 24th edition of Portexpo`
 
 # Another mention of an initiative found (:mod:`.document_level`).
 ACRONYM = Rule("acronym")  # its acronym, defined after it or made of its initials
@@ -85,6 +86,7 @@ RULES: dict[str, Rule] = {
         TITLED_NAME,
         EDITION_EVENT_VERB,
         EVENT_CUE_EDITION,
+        ORDINAL_EDITION,
         ACRONYM,
         ALIAS,
     )
