@@ -209,7 +209,7 @@ def build_decade_short(m: re.Match, text: str) -> Value | None:
 def build_century(m: re.Match, text: str) -> Value | None:
     """`the 19th century` -> 18 (the 1800s)."""
     n = int(m["century"])
-    return Century(n - 1) if 10 <= n <= 22 else None
+    return Century(n - 1) if 2 <= n <= 22 else None  # not the 1st: no year 0 in the calendar
 
 
 # first in RULES (see patterns.py: the order matters)
@@ -344,5 +344,7 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         build_decade_short,
         needs=("0s", "ties"),
     ),
-    rule("century", rf"{LEFT}(?P<century>\d\d)(?:st|nd|rd|th)[\s-]+(?i:century)\b", build_century, needs=("centur",)),
+    rule(
+        "century", rf"{LEFT}(?P<century>\d{{1,2}})(?:st|nd|rd|th)[\s-]+(?i:century)\b", build_century, needs=("centur",)
+    ),
 )

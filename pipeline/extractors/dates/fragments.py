@@ -109,8 +109,8 @@ SPOKEN_YEAR = (
 UNIT = rf"(?P<unit>(?i:{plural_alternation(UNITS)}))\b"
 QUALIFIER = rf"(?P<qualifier>(?i:{alternation(DURATION_QUALIFIERS)})\s+)?"
 ORDINAL_QUARTER = r"(?P<ordinal>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))"
-RANGE_DASH = r"\s*(?:-|–|—|to|through|thru|until|till)\s*"
-RANGE_WORD = r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*"
+RANGE_DASH = r"\s*(?:-|–|—|to|through\s+to|through|thru|until|till)\s*"  # `February 28 through to March 19`
+RANGE_WORD = r"\s*(?:-|–|—|to|through\s+to|through|thru|until|till|and)\s*"
 YEAR_RANGE_WORD = r"\s*(?:-|–|—|/|to|through|thru|until|till|and)\s*"
 # `the` joins `the third quarter`, not `the third-quarter results` (it belongs to `results`)
 THE_BEFORE_NOUN_PHRASE = r"(?i:the)\s+(?!(?:\w+\s+)?\w+-(?i:quarter|half)\b)"

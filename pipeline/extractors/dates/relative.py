@@ -124,7 +124,10 @@ def build_anchored_day(m: re.Match, text: str) -> Value | None:
     return Relative(Base.FOLLOWING, Unit.DAY, ANCHORED_DAYS[phrase])
 
 
-AGE_AFTER = re.compile(r"[\s-]+olds?\b|\s+of\s+(?:age|life)\b")
+AGE_AFTER = re.compile(r"[\s-]+olds?\b|\s+of\s+(?:age|life)\b|\s+anniversary\b")  # `30 years anniversary`
+
+
+FRACTION_AFTER = re.compile(r"\s+(?:of|more|less|fewer)\b")
 
 
 def build_duration(m: re.Match, text: str) -> Value | None:
@@ -134,8 +137,8 @@ def build_duration(m: re.Match, text: str) -> Value | None:
         return None  # `two-days` is not English; `2-years` mostly a code
     if AGE_AFTER.match(text, m.end()):
         return None  # an age (`a 50-year-old firm`, `under five years of age`), not a duration
-    if re.match(r"\s+of\b", text[m.end() : m.end() + 4]) and words(m["unit"]).startswith("quarter"):
-        return None  # a fraction (`a quarter of the market`)
+    if FRACTION_AFTER.match(text, m.end()) and words(m["unit"]).startswith("quarter"):
+        return None  # a fraction (`a quarter of the market`, `a quarter more capacity`)
     if is_preceded_by(text, m.start(), {"every", "each"}):
         return None  # a frequency (`every two years`), not a duration
     if is_preceded_by(text, m.start(), {"aged", "ages", "age"}):

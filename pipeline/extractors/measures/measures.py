@@ -32,6 +32,7 @@ from pipeline.core.sentences import Sentences
 from pipeline.extractors.measures import engine
 from pipeline.extractors.measures.units import Inventory, Unit, inventory
 from pipeline.extractors.numbers.numbers import (
+    DECIMAL_COMMA_NUMBER,
     DIGITS,
     EXACT,
     NUMBER_WORDS,
@@ -123,7 +124,8 @@ def candidate_pattern() -> re.Pattern:
     per_forms = _forms([*units.denominators, *units.name_forms(), *units.time_forms])
     rates = alternation(RATE_WORDS)
     return re.compile(
-        rf"{SIGN}(?P<number>{DIGITS}|{WORD_NUMBER}){SCALE}?(?P<sep>\s*|-)"
+        # a decimal comma before a unit too (`a 90,2km distance`: South African usage)
+        rf"{SIGN}(?P<number>{DECIMAL_COMMA_NUMBER}|{DIGITS}|{WORD_NUMBER}){SCALE}?(?P<sep>\s*|-)"
         rf"(?:(?P<modifiers>(?:(?:[a-z][a-z-]*|{LABEL})\s+){{1,2}}?)??(?P<name>(?i:{names}))|(?P<symbol>{symbols}))"
         rf"(?P<power>[2²3³](?!\d))?(?![\w°])(?:\s+(?P<suffix>{UNIT_SUFFIXES})(?![\w]))?"
         rf"(?:(?P<per_sep>\s*/\s*|\s+per\s+)(?P<per>{per_forms})(?![\w°])|\s+(?P<rate>(?i:{rates}))(?![\w]))?"

@@ -83,6 +83,7 @@ PERCENT_FORMS = frozenset({"%", "percent", "per", "cent", "pc"})
 GROUPED = re.compile(r"\d[, \u00a0]\d{3}")
 # `passenger numbers`, `visitor figures`: a noun that says the one before it is counted
 COUNT_NOUNS = frozenset({"number", "figure", "total", "count"})
+COLLECTIVE_NOUNS = {noun: unit for noun, unit in read_rows("collective_nouns.tsv")}
 TRANSPARENT_HEADS = {noun: preposition for noun, preposition in read_rows("transparent_heads.tsv")}
 DETERMINERS_OF = frozenset({"the", "these", "those", "its", "their", "our", "his", "her"})
 
@@ -196,9 +197,13 @@ def _count(doc: Doc, candidate: Candidate, units: list) -> tuple[str, str, Span]
 def _unit_referred_to(
     doc: Doc, after: int, before: Token | None, following: Token | None, sentence: Span, units: list
 ) -> str | None:
-    """The unit of a bare number: `170,000 who` (person), `two of the seven states`,
+    """The unit of a bare number: `170,000 who` (person), `a crowd of 14,900` (person, by
+    ``data/collective_nouns.tsv``), `two of the seven states`,
     `500 of them` / `from 5.3 billion to 7.3 billion` (the count before, same sentence),
     `the number of enterprises ... from 40 to 700` (the noun after `number of`)."""
+    if before is not None and before.lower_ == "of" and (group := previous_word(doc, before.i)) is not None:
+        if group.lower_ in COLLECTIVE_NOUNS:
+            return COLLECTIVE_NOUNS[group.lower_]  # `a crowd of 14,900`: people
     if following is None:
         return None
     if following.lower_ == "who":

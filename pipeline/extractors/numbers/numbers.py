@@ -29,8 +29,14 @@ SUFFIX_QUALIFIERS = {phrase: symbol for phrase, symbol, where in _QUALIFIER_ROWS
 
 # Regex fragments are case-insensitive where the words are (`Nearly`, `Ten`, `Bn`), so that the
 # extractors' own patterns can stay case-sensitive (`RMB`, `won`).
-# `more than 1,800`: the words and the white space after them.
-QUALIFIER = rf"\b(?P<qualifier>(?i:{alternation(PREFIX_QUALIFIERS)}))\s{{1,3}}"
+# `more than 1,800`: the words and the white space after them; a sign may be glued (`~$180m`).
+_QUALIFIER_WORDS = [phrase for phrase in PREFIX_QUALIFIERS if phrase[0].isalpha()]
+_QUALIFIER_SIGNS = [phrase for phrase in PREFIX_QUALIFIERS if not phrase[0].isalpha()]
+QUALIFIER = (
+    rf"(?P<qualifier>\b(?i:{alternation(_QUALIFIER_WORDS)})(?=\s)|{alternation(_QUALIFIER_SIGNS)})\s{{0,3}}"
+    if _QUALIFIER_SIGNS
+    else rf"\b(?P<qualifier>(?i:{alternation(_QUALIFIER_WORDS)}))\s{{1,3}}"
+)
 _QUALIFIER_BEFORE = re.compile(rf"(?<![\w-]){QUALIFIER}\Z")
 _QUALIFIER_WINDOW = max(map(len, PREFIX_QUALIFIERS)) + 4
 
@@ -72,7 +78,8 @@ SCALE_ABBR = f"(?i:{alternation(form for form, _, kind in _SCALE_ROWS if kind ==
 # 1,800 / 57.83 / 280000 / 40 000: thousands separators only in groups of three; a space (also
 # a no-break or thin space, the SI and European style) separates them as a comma does.
 SPACE_GROUPED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3}(?![\d,.]\d))+(?![\d])"
-DIGITS = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{SPACE_GROUPED}|\d+(?:\.\d+)?"
+# `1,800`, `40 000`, `57.83`; Indian grouping by lakh and crore (`1,97,45,021`, `80,04,414`)
+DIGITS = rf"\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?![\d,])|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{SPACE_GROUPED}|\d+(?:\.\d+)?"
 GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 # `48,7`, `12,50`: a comma before one or two digits is no thousands separator but a decimal
 # comma (South African, European usage); matched only where a scale, currency or percent sign
