@@ -75,6 +75,36 @@ def _coordinated_before_kind_noun(runs: list[Run], stripped: list[list[Token]], 
     return names
 
 
+# `four trade fairs of the year – A, B and C`, `events such as A and B`: a plural descriptor
+# opening a list of names (a dash, a colon, `such as`, `including`)
+LIST_OPENING = re.compile(
+    r"\b(?P<noun>[a-z]+)s\b(?:[ \t]+of[ \t]+the[ \t]+year)?[ \t]*(?:[–—:]|,?[ \t]+(?:such[ \t]+as|including|namely))[ \t]+$"
+)
+
+
+def _listed_after_kind_noun(runs: list[Run], stripped: list[list[Token]], context: Context) -> list[Name]:
+    """`the four first trade fairs of the year – NORVEX, TOP MARINE, PortWein and EuroDOCK –`:
+    names listed after a plural descriptor, each a name of its kind; a single word only where
+    its form makes it a name (capitals, camel case), as common words may be listed too."""
+    names: list[Name] = []
+    i = 0
+    while i < len(runs):
+        opening = LIST_OPENING.search(context.before(runs[i].start, 60))
+        noun = opening.group("noun") if opening else ""
+        if not noun or noun not in DESCRIPTORS or descriptor_category(noun).cls != "initiative":
+            i += 1
+            continue
+        kind = descriptor_category(noun).kind
+        last = i
+        while last + 1 < len(runs) and COORDINATION_GAP.fullmatch(context.text[runs[last].end : runs[last + 1].start]):
+            last += 1
+        listed = [part for tokens in stripped[i : last + 1] for part in _split_at_and(tokens) if part]
+        if len(listed) >= 2 and all(len(part) >= 2 or _is_coined(part[0]) for part in listed):
+            names += [Name(t[0].start, t[-1].end, "initiative", kind, rules.LISTED_AFTER_KIND.name) for t in listed]
+        i = last + 1
+    return names
+
+
 def _split_at_and(tokens: list[Token]) -> list[list[Token]]:
     """`Sand Bay and Cape Mill` -> `Sand Bay`, `Cape Mill` (a run joins names over `and`)."""
     parts: list[list[Token]] = [[]]
@@ -93,7 +123,7 @@ def names_from_headless(runs: list[Run], context: Context) -> list[Name]:
     apposition with a descriptor (`X 2023, the world's largest connectivity event`, `its
     developer platform, X, which`); a name before a kind noun (`the X Y scheme`)."""
     stripped = [strip_leading(run, context) for run in runs]
-    names = _coordinated_before_kind_noun(runs, stripped, context)
+    names = _coordinated_before_kind_noun(runs, stripped, context) + _listed_after_kind_noun(runs, stripped, context)
     listed = {name.start for name in names}
     for run, tokens in zip(runs, stripped, strict=True):
         if tokens and tokens[0].start in listed:

@@ -55,6 +55,7 @@ TITLED_NAME = Rule("titled+name")  # an unquoted title after `entitled` (`entitl
 EDITION_EVENT_VERB = Rule("edition+event-verb")  # `VELOX 2024 closes`
 EVENT_CUE_EDITION = Rule("event-cue+edition")  # `unveiled at VELOX 2025`
 ORDINAL_EDITION = Rule("ordinal-edition+name")  # `the 24th edition of Portexpo`
+LISTED_AFTER_KIND = Rule("kind-noun+list")  # `four trade fairs – NORVEX, PortWein and EuroDOCK`
 
 # Another mention of an initiative found (:mod:`.document_level`).
 ACRONYM = Rule("acronym")  # its acronym, defined after it or made of its initials
@@ -87,6 +88,7 @@ RULES: dict[str, Rule] = {
         EDITION_EVENT_VERB,
         EVENT_CUE_EDITION,
         ORDINAL_EDITION,
+        LISTED_AFTER_KIND,
         ACRONYM,
         ALIAS,
     )
