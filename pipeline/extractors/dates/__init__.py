@@ -183,13 +183,17 @@ def _marked_days(doc: Doc, text: str, candidates: list[Candidate]) -> list[Candi
     if not days:
         return candidates
     sentences = Sentences(doc)
-    names = lambda c: YEAR_AFTER_NAME.sub("", " ".join(text[c.start : c.end].split()))  # noqa: E731
     marked = {
-        names(c)
+        _day_name(text, c)
         for c in days
         if TODAY.search(text, sentences.span(c.start).start_char, sentences.span(c.start).end_char)
     }
-    return [c for c in candidates if not c.rule.marked_day or names(c) in marked]
+    return [c for c in candidates if not c.rule.marked_day or _day_name(text, c) in marked]
+
+
+def _day_name(text: str, candidate: Candidate) -> str:
+    """The day's name as written, without its year (`World Harbour Day 2031` -> `World Harbour Day`)."""
+    return YEAR_AFTER_NAME.sub("", " ".join(text[candidate.start : candidate.end].split()))
 
 
 TODAY_BRACKET = re.compile(r"(?i:today|yesterday|tomorrow)[ \t]*\($")

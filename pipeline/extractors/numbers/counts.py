@@ -250,9 +250,10 @@ def _in_rate(doc: Doc, before: Token | None, head: Token | None) -> bool:
 
 def _reached_subject(doc: Doc, candidate: Candidate, before: Token | None, sentence: Span) -> str | None:
     """`international arrivals reached 978 million`, `subscribers grew 6% to 41.5 million`: a
-    bare figure in millions that the clause's plural subject reaches counts that subject (the
-    nearest plural noun before it outside a prepositional phrase and brackets; not across a
-    clause break or another count, nor a money noun's figure: `exports reached 4 billion`)."""
+    bare figure in millions or digit groups that the clause's plural subject reaches counts
+    that subject (the nearest plural noun before it outside a prepositional phrase and
+    brackets, over a percentage between; not across a clause break or another count, nor a
+    money noun's figure: `exports reached 4 billion`)."""
     if not (candidate.match.group("scale") or candidate.match.group("abbr") or GROUPED.search(candidate.number)):
         return None  # a figure in millions or in digit groups (`rose 4.7% to 94,770`), not `to 12`
     if before is None or before.lower_ not in REACHING_WORDS:
@@ -265,10 +266,8 @@ def _reached_subject(doc: Doc, candidate: Candidate, before: Token | None, sente
                 k -= 1
         elif token.text in CLAUSE_BREAKS or (token.like_num and not _is_percent(doc, k)):
             return None
-        elif (
-            token.lower_ in PERCENT_FORMS and k > sentence.start and (doc[k - 1].like_num or doc[k - 1].lower_ == "per")
-        ):
-            pass  # `rose 4.7% to ...`: the percentage's sign or word
+        elif _is_percent(doc, k - 1):
+            pass  # `rose 4.7% to ...`: the percentage's sign or word, passed over
         elif token.pos_ in ("NOUN", "PROPN") and not _in_prepositional_phrase(doc, k, sentence):
             if token.lemma_.lower() in COUNT_NOUNS and k > sentence.start and doc[k - 1].pos_ == "NOUN":
                 token = doc[k - 1]  # `passenger numbers rose to 5.64 million`: passengers are counted
@@ -297,8 +296,14 @@ def _in_prepositional_phrase(doc: Doc, k: int, sentence: Span) -> bool:
 
 
 def _is_percent(doc: Doc, k: int) -> bool:
-    """`grew by 6.1% to ...`: a percentage between the noun and the figure."""
-    return k + 1 < len(doc) and doc[k + 1].lower_ in PERCENT_FORMS
+    """`grew by 6.1% to ...`: the token after ``k`` is a percentage's sign or word, after a
+    number or `per` (`6.1%`, `6 per cent`)."""
+    return (
+        0 <= k
+        and k + 1 < len(doc)
+        and doc[k + 1].lower_ in PERCENT_FORMS
+        and (doc[k].like_num or doc[k].lower_ == "per")
+    )
 
 
 def _range_end(doc: Doc, following: Token) -> Token | None:
