@@ -95,8 +95,9 @@ def extract_dates(doc: Doc) -> list[dict]:
     text = text_of(doc)
     anchor = document_date(doc)
     start = body_start(doc)
+    sentences = Sentences(doc)
     candidates = select([c for c in find_candidates(text, start) if is_kept(doc, text, c)])
-    candidates = _marked_days(doc, text, candidates)
+    candidates = _marked_days(sentences, text, candidates)
     numeric = [c for c in candidates if c.rule.name == "numeric-date"]
     if numeric:  # one order for the release's numeric dates (`03/07/2009`)
         order = numeric_order(text, numeric)
@@ -104,7 +105,6 @@ def extract_dates(doc: Doc) -> list[dict]:
         candidates = [
             replace(c, value=chosen[id(c)][0], note=chosen[id(c)][1]) if id(c) in chosen else c for c in candidates
         ]
-    sentences = Sentences(doc)
     references = References(sentences, anchor)
     found: list[tuple[Candidate, Value, Period | None, bool]] = []
     fiscal_quarters = False
@@ -175,14 +175,13 @@ TODAY = re.compile(r"\b(?i:today)\b")
 YEAR_AFTER_NAME = re.compile(r"\s+\d{4}$")
 
 
-def _marked_days(doc: Doc, text: str, candidates: list[Candidate]) -> list[Candidate]:
+def _marked_days(sentences: Sentences, text: str, candidates: list[Candidate]) -> list[Candidate]:
     """Observance days only where the release marks the day: a sentence holding one of the
     day's mentions says `today` (`joins the world today in marking World Harbour Day`); then
     every mention of that day is the document's day, else none is."""
     days = [c for c in candidates if c.rule.marked_day]
     if not days:
         return candidates
-    sentences = Sentences(doc)
     marked = {
         _day_name(text, c)
         for c in days

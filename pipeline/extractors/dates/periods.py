@@ -333,11 +333,13 @@ def build_period_ending(m: re.Match, text: str) -> Value | None:
     y = stated_year(m)
     end = month_day(y, mo, int(d)) if d else YearPart(y, Month(mo))
     part: Quarter | Half | None = None  # named, in a release that calls its periods fiscal
-    if m["ordinal"] and name == "quarter" and CALLS_FISCAL.search(text):
-        part = Quarter(ordinal_number(m["ordinal"], 4))
-    elif m["ordinal"] and name == "half" and CALLS_FISCAL.search(text):
-        part = Half(ordinal_number(m["ordinal"], 2))
+    if m["ordinal"] and name in ("quarter", "half") and CALLS_FISCAL.search(text):
+        part = Quarter(ordinal_number(m["ordinal"], 4)) if name == "quarter" else Half(ordinal_number(m["ordinal"], 2))
     return PeriodEnding(months, end, bool(m["fiscal"]), part) if end else None
+
+
+# `last year`, `of the previous year`, `in the prior year`: after `the same quarter`, `the same month`
+LAST_YEAR = r"(?:(?i:last)\s+(?i:year)|(?i:of|in)\s+(?:(?i:the)\s+)?(?i:previous|prior|last)\s+(?i:year))\b"
 
 
 # `record nine months net profit`: the year's first months, this year's (data/results_nouns.txt);
@@ -378,8 +380,7 @@ PERIOD_RULES: tuple[Rule, ...] = (
     rule(
         "same-period-last-year",
         # `the same period last year`, `the corresponding quarter of the previous year`
-        r"\b(?i:the)\s+(?i:same|corresponding|comparable)\s+(?i:quarter|period|half)\s+"
-        r"(?:(?i:last)\s+(?i:year)|(?i:of|in)\s+(?:(?i:the)\s+)?(?i:previous|prior|last)\s+(?i:year))\b",
+        rf"\b(?i:the)\s+(?i:same|corresponding|comparable)\s+(?i:quarter|period|half)\s+{LAST_YEAR}",
         build_same_period_ago,
         needs=("same", "corresponding", "comparable"),
         reference_period=True,
@@ -396,7 +397,7 @@ PERIOD_RULES: tuple[Rule, ...] = (
     ),
     rule(
         "same-month-last-year",
-        r"\b(?i:the)\s+(?i:same|corresponding)\s+(?i:month)\s+(?:(?i:last)\s+(?i:year)|(?i:of|in)\s+(?:(?i:the)\s+)?(?i:previous|prior|last)\s+(?i:year))\b",
+        rf"\b(?i:the)\s+(?i:same|corresponding)\s+(?i:month)\s+{LAST_YEAR}",
         build_same_month_ago,
         needs=("same", "corresponding"),
     ),

@@ -320,8 +320,7 @@ def _award_field_after(tokens: list[Token], i: int) -> bool:
     category = final_head(tokens[:i])
     if category is None or category.kind != "award":
         return False
-    rest = " ".join(t.text for t in tokens[i + 1 :]).lower()
-    return not any(rest == place or rest.startswith(place + " ") for place in PLACE_NAMES)
+    return not _place_length(tokens, i + 1)
 
 
 def _split_at_separator(tokens: list[Token]) -> list[list[Token]]:
@@ -463,12 +462,20 @@ def _noun_after(end: int, context: Context) -> str | None:
 def _place_end(tokens: list[Token], end: int, context: Context) -> int:
     """`Brand Summit South Africa`, `Khalifa Industrial Zone Abu Dhabi`: a country or city
     right after the head stays in the name."""
+    length = _place_length(tokens, end)
+    # not the next line's dateline (`... Third Quarter Results\nMUSCAT, 1 Nov`)
+    if not length or "\n" in context.text[tokens[end - 1].end : tokens[end].start]:
+        return end
+    return end + length
+
+
+def _place_length(tokens: list[Token], start: int) -> int:
+    """How many words from ``start`` name a country or city (the longest), else 0."""
     for length in PLACE_LENGTHS:
-        words = tokens[end : end + length]
+        words = tokens[start : start + length]
         if len(words) == length and " ".join(t.text for t in words).lower() in PLACE_NAMES:
-            # not the next line's dateline (`... Third Quarter Results\nMUSCAT, 1 Nov`)
-            return end if "\n" in context.text[tokens[end - 1].end : words[0].start] else end + length
-    return end
+            return length
+    return 0
 
 
 def _phase_end(tokens: list[Token], end: int) -> int:

@@ -73,14 +73,12 @@ SEPARATING_PREPOSITIONS = frozenset(_lines("separating_prepositions.txt"))
 ORDINAL_WORDS = frozenset(ORDINALS) | DATA.words("edition_words.txt")
 EDITION_NOUNS = DATA.words("edition_nouns.txt")
 # A year or ordinal right before a name: an edition of an event (`the 2023 X`, `the 6th X`).
+ORDINAL = rf"\b(?:\d+(?:st|nd|rd|th)|{alternation(ORDINAL_WORDS)})"  # `24th`, `third`
 # `the 24th edition of X`, `the third session of X`: X is an event, whatever its form
 ORDINAL_EDITION_BEFORE = re.compile(
-    rf"\b(?:\d+(?:st|nd|rd|th)|{alternation(ORDINAL_WORDS)})\s+(?:{alternation(_lines('edition_nouns.txt'))})\s+of\s+(?:the\s+)?$",
-    re.IGNORECASE,
+    rf"{ORDINAL}\s+(?:{alternation(_lines('edition_nouns.txt'))})\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
-EDITION_BEFORE = re.compile(
-    rf"(?:\b(?:19|20)\d\d|\b\d+(?:st|nd|rd|th)|\b(?:{alternation(ORDINAL_WORDS)}))\s+$", re.IGNORECASE
-)
+EDITION_BEFORE = re.compile(rf"(?:\b(?:19|20)\d\d|{ORDINAL})\s+$", re.IGNORECASE)
 BREAKERS = frozenset(_lines("breakers.txt"))
 # A month and year right after a report's title: its edition (`Quarterly Report September 2024`).
 MONTH_YEAR_AFTER = re.compile(

@@ -81,10 +81,11 @@ REACHING_WORDS = read_words("reaching_words.txt")
 CLAUSE_BREAKS = frozenset(";:()[]")
 PERCENT_FORMS = frozenset({"%", "percent", "per", "cent", "pc"})
 GROUPED = re.compile(r"\d[, \u00a0]\d{3}")
-# `passenger numbers`, `visitor figures`: a noun that says the one before it is counted
-COUNT_NOUNS = frozenset({"number", "figure", "total", "count"})
 COLLECTIVE_NOUNS = {noun: unit for noun, unit in read_rows("collective_nouns.tsv")}
 TRANSPARENT_HEADS = {noun: preposition for noun, preposition in read_rows("transparent_heads.tsv")}
+# `passenger numbers`, `visitor figures`: a noun of quantity (`the number of`) says the noun
+# before it is counted
+COUNT_NOUNS = frozenset(noun for noun, preposition in TRANSPARENT_HEADS.items() if preposition == "of")
 DETERMINERS_OF = frozenset({"the", "these", "those", "its", "their", "our", "his", "her"})
 
 

@@ -200,13 +200,16 @@ AMOUNT_SCALE_CODE = re.compile(rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS})\s+{S
 # a scale word (`(US$ million, unless stated otherwise)`).
 SYMBOL_SCALE = (
     rf"(?P<symbol>{alternation(c.form for c in CURRENCIES.values() if c.kind == 'symbol')})"
-    rf"\s?(?P<symbol_scale>(?i:million|billion|thousand|m|bn))"
+    rf"\s?(?P<symbol_scale>{SCALE_WORD}|{SCALE_ABBR})"
 )
 CODE_SCALE_HEADER = re.compile(
     rf"\((?:{CODE_SCALE}|{SYMBOL_SCALE})(?:,\s+(?i:unless\s+(?:otherwise\s+)?stated(?:\s+otherwise)?))?\)"
 )
 # A row's label naming a sub-unit (`Earnings per share (US cents)`): its figures are in that unit.
-SUB_UNIT_LABEL = re.compile(r"\((?:[A-Z]{1,3}\s)?(?P<sub>cents|pence|penny|cent)\)", re.IGNORECASE)
+SUB_UNIT_LABEL = re.compile(
+    rf"\((?:[A-Z]{{1,3}}\s)?(?P<sub>{alternation(c.form for c in CURRENCIES.values() if c.fraction != 1 and c.kind == 'name')})\)",
+    re.IGNORECASE,
+)
 ROW_GAP = re.compile(r"[ \t]+")
 ROW_AMOUNT = re.compile(rf"{SIGN}(?P<number>{DIGITS})(?![\w%]|[.,]\d)")
 # A flattened key-figures table after a header standing apart: its words, and what ends it.
@@ -302,14 +305,14 @@ def _header_amounts(text: str, begin: int, resolve: CurrencyResolver) -> list[Am
         code = resolve(currency) if currency is not None else None
         if code is None:
             continue
-        scale = header.group("code_scale") or header.group("symbol_scale").lower()
-        rows = [(row, False) for row in _row_amounts(text, header.end())]
+        scale = header.group("code_scale") or header.group("symbol_scale")
+        rows: list[tuple[re.Match, Decimal | None]] = [(row, None) for row in _row_amounts(text, header.end())]
         rule = HEADER_RULE
         if not rows:  # a header standing apart heads the table after it
             rows, rule = _table_amounts(text, header.end()), TABLE_RULE
-        for row, in_sub_unit in rows:
-            if in_sub_unit:  # `(US cents) 28.26`: a hundredth of the header's currency, unscaled
-                amounts.append(Amount(row.start(), row, rule, code, Decimal("0.01"), None))
+        for row, sub_unit in rows:
+            if sub_unit is not None:  # `(US cents) 28.26`: the sub-unit of the header's currency, unscaled
+                amounts.append(Amount(row.start(), row, rule, code, sub_unit, None))
             else:
                 amounts.append(Amount(row.start(), row, rule, code, Decimal(1), None, scale))
     return amounts
@@ -326,18 +329,18 @@ def _row_amounts(text: str, at: int) -> list[re.Match]:
     return rows
 
 
-def _table_amounts(text: str, at: int) -> list[tuple[re.Match, bool]]:
+def _table_amounts(text: str, at: int) -> list[tuple[re.Match, Decimal | None]]:
     """`Key figures (DKKm) Q1 2024 Q1 2023 Revenue 40,954 61,125 Gross profit 11,391 12,877
     Ratios Margin 41.0% ...`: a flattened table after a header standing apart, as rows of a
-    label (capitalised; column years allowed) and its amounts, each with whether its label
-    names a sub-unit (`(US cents)`). A percentage right after a row's amounts is its change
+    label (capitalised; column years allowed) and its amounts, each with the fraction of the
+    sub-unit its label names (`(US cents)`: 0.01), else None. A percentage right after a row's amounts is its change
     column; one after a label opens a ratio section and ends the table, as a label opening in
     lower case, a sentence's punctuation, a label of more than :data:`TABLE_LABEL_WORDS` words
     or a blank line do: prose is no table."""
     end = text.find("\n\n", at)
-    rows: list[tuple[re.Match, bool]] = []
+    rows: list[tuple[re.Match, Decimal | None]] = []
     label: list[str] = []
-    in_sub_unit = False
+    sub_unit: Decimal | None = None
     for token in TABLE_TOKEN.finditer(text, at, end if end >= 0 else len(text)):
         word = token.group()
         row = ROW_AMOUNT.fullmatch(text, token.start(), token.end())
@@ -345,8 +348,9 @@ def _table_amounts(text: str, at: int) -> list[tuple[re.Match, bool]]:
             if not label and not rows:
                 return []  # amounts right after the header: its own row (`_row_amounts`)
             if label:
-                in_sub_unit = SUB_UNIT_LABEL.search(" ".join(label)) is not None
-            rows.append((row, in_sub_unit))
+                named = SUB_UNIT_LABEL.search(" ".join(label))
+                sub_unit = _sub_unit_fraction(named.group("sub")) if named else None
+            rows.append((row, sub_unit))
             label = []
             continue
         if "%" in word and not label and rows:
@@ -357,6 +361,11 @@ def _table_amounts(text: str, at: int) -> list[tuple[re.Match, bool]]:
         if len(label) > TABLE_LABEL_WORDS:
             break
     return rows
+
+
+def _sub_unit_fraction(form: str) -> Decimal | None:
+    currency = lookup(form)
+    return currency.fraction if currency is not None else None
 
 
 def _label_digits(match: re.Match, currency: Currency) -> bool:

@@ -30,12 +30,10 @@ SUFFIX_QUALIFIERS = {phrase: symbol for phrase, symbol, where in _QUALIFIER_ROWS
 # Regex fragments are case-insensitive where the words are (`Nearly`, `Ten`, `Bn`), so that the
 # extractors' own patterns can stay case-sensitive (`RMB`, `won`).
 # `more than 1,800`: the words and the white space after them; a sign may be glued (`~$180m`).
-_QUALIFIER_WORDS = [phrase for phrase in PREFIX_QUALIFIERS if phrase[0].isalpha()]
-_QUALIFIER_SIGNS = [phrase for phrase in PREFIX_QUALIFIERS if not phrase[0].isalpha()]
+_QUALIFIER_WORDS = alternation(phrase for phrase in PREFIX_QUALIFIERS if phrase[0].isalpha())
+_QUALIFIER_SIGNS = alternation(phrase for phrase in PREFIX_QUALIFIERS if not phrase[0].isalpha())
 QUALIFIER = (
-    rf"(?P<qualifier>\b(?i:{alternation(_QUALIFIER_WORDS)})(?=\s)|{alternation(_QUALIFIER_SIGNS)})\s{{0,3}}"
-    if _QUALIFIER_SIGNS
-    else rf"\b(?P<qualifier>(?i:{alternation(_QUALIFIER_WORDS)}))\s{{1,3}}"
+    rf"(?P<qualifier>\b(?i:{_QUALIFIER_WORDS})(?=\s){'|' + _QUALIFIER_SIGNS if _QUALIFIER_SIGNS else ''})\s{{0,3}}"
 )
 _QUALIFIER_BEFORE = re.compile(rf"(?<![\w-]){QUALIFIER}\Z")
 _QUALIFIER_WINDOW = max(map(len, PREFIX_QUALIFIERS)) + 4

@@ -106,11 +106,14 @@ _DOTTED_FORMS = [form for form, _, _, match in _FORM_ROWS if match != "symbol" a
 SENTENCE_GOES_ON = r"(?=[,;:)]|[ \t]+[a-z])"
 CHANGE_BEFORE: dict[str, int] = {}
 CHANGE_AFTER: dict[str, int] = {}
-for _word, _sign, _where in DATA.rows("change_words.tsv"):
+COMPARING_WORDS: list[str] = []  # `below`, `higher`: set a figure against another
+for _word, _sign, _where, *_compares in DATA.rows("change_words.tsv"):
     if _where in ("before", "both"):
         CHANGE_BEFORE[_word] = -1 if _sign == "-" else 1
     if _where in ("after", "both"):
         CHANGE_AFTER[_word] = -1 if _sign == "-" else 1
+    if _compares == ["compares"]:
+        COMPARING_WORDS.append(_word)
 PARTICLE_VERBS = DATA.words("particle_verbs.txt")
 MODIFIER_STOP_WORDS = DATA.words("modifier_stop_words.txt")
 RATE_NOUNS = DATA.words("rate_nouns.txt")
@@ -161,7 +164,7 @@ RANGE_JOIN = r"\s*(?:[-–]|\s(?:to|and)\s)\s*"
 RANGE_BEFORE = re.compile(rf"{SIGN}{NUMBER}{RANGE_JOIN}\Z")
 _RANGE_WINDOW = 60
 # `rented at 20% below market rent`: a figure set against another is a change, after `at` too
-COMPARED_AFTER = re.compile(r"\s+(?:above|below|higher|lower)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?[a-z]")
+COMPARED_AFTER = re.compile(rf"\s+(?:{alternation(COMPARING_WORDS)})\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?[a-z]")
 YEAR_ON_YEAR_AFTER = re.compile(rf"\s*,?\s*(?i:{alternation(DATA.lines('year_on_year.txt'))})(?![\w/])")
 # A key-figures table's row ending in its change: a label, this period's and the comparison's
 # figures, then the percentage, the last cell of its line; an accounts' bracket around it is a
