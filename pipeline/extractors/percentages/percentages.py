@@ -68,6 +68,8 @@ RANGE_START = Rule("range-start+percent", None)  # the `5` of `5-7%`
 # `Revenue 449.9 547.0 (18%)`: a key-figures table's change column (a bracket is a fall)
 TABLE_CHANGE = Rule("table-row+percent", CHANGE)
 POINTS = Rule("points+change-word", CHANGE)  # `the jobless rate fell 0.3 points`
+# `contributing 0.1 of a percentage point to the rate`: a point is the difference of two rates
+POINT_DIFFERENCE = Rule("point+difference", CHANGE)
 # `rose 12.5% (9.1%)`, `a margin of 21.4% (2023: -3.1%)`: the figure a year before, in brackets
 # (a label before it allowed), is of the kind of the one it follows; its sign as written.
 BRACKETED = Rule("bracketed-comparative+percent", None)
@@ -84,6 +86,7 @@ RULES = (
     RANGE_START,
     TABLE_CHANGE,
     POINTS,
+    POINT_DIFFERENCE,
     BRACKETED,
 )
 RULE_NAMES = frozenset(rule.name for rule in RULES)
@@ -123,6 +126,9 @@ GROWTH_NOUNS = {noun.lower(): -1 if sign == "-" else 1 for noun, sign, where in 
 SUBJECT_CHANGE_NOUNS = {
     noun.lower(): -1 if sign == "-" else 1 for noun, sign, where in _GROWTH_ROWS if where == "copula"
 }
+# Nouns that make a change only right after a word of a period (`the annual rate for bread`).
+PERIOD_RATE_NOUNS = {noun.lower(): -1 if sign == "-" else 1 for noun, sign, where in _GROWTH_ROWS if where == "period"}
+PERIOD_WORDS = DATA.words("period_words.txt")
 COPULAS = frozenset({"was", "were", "is", "are"})
 COORDINATION_WORDS = DATA.words("coordination_words.txt")
 # an article or `of` opens another noun phrase; a share verb makes the figure a share (a level)
@@ -152,9 +158,12 @@ NEGATIVE_BRACKET = re.compile(rf"(?<![\d.,])(?<![\d.,][ \t])\((?P<number>{DECIMA
 # Where a bracket closes right after digits: only then can a comparative stand inside (a cheap
 # search first, so the long pattern above runs on few texts).
 BRACKETED_DIGITS = re.compile(r"\d\)")
-# `half a percentage point`, `a quarter of a percentage point`: a fraction of one point in words
+# `half a percentage point`, `a quarter of a percentage point`, `0.1 of a percentage point`: a
+# fraction of one point, in words or as a decimal
 FRACTION_POINT = re.compile(
-    r"(?<![\w-])(?P<fraction>(?i:half|a\s+quarter\s+of|three\s+quarters\s+of))\s+(?i:a)\s+(?P<word>(?i:percentage)[\s-]+(?i:point))\b"
+    r"(?<![\w.,-])(?:(?P<fraction>(?i:half|a\s+quarter\s+of|three\s+quarters\s+of))"
+    rf"|(?P<number>{DECIMAL_DIGITS})\s+of)"
+    r"\s+(?i:a)\s+(?P<word>(?i:percentage)[\s-]+(?i:point))\b"
 )
 FRACTIONS = {"half": "0.5", "a quarter of": "0.25", "three quarters of": "0.75"}
 BARE_POINTS = re.compile(rf"{SIGN}(?P<number>{DIGITS})(?:\s+|-)(?P<word>points?)\b")
@@ -176,6 +185,7 @@ WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,]*|[^\w\s]")
 # `rose to 5%`, `from 3% to 5%`: where it stands, a level; so is a share (`accounting for 54%`)
 LEVEL_BEFORE = frozenset({"to", "from", "at", "for"})
 _WINDOW = 120
+_WORD_REACH = 20  # characters back to the word before a figure
 MAX_ADVERBS = 2  # `rose sharply by 6%`, `climbed a further 4%`
 ADVERBS = frozenset({"a", "some", "by"})
 # Words right before a number that say nothing of its kind: skipped before the cues are read
@@ -183,8 +193,11 @@ ADVERBS = frozenset({"a", "some", "by"})
 TRANSPARENT = frozenset({"just", "only", "between", "further", "another", "adjusted"})
 # `growing at a rate of 20%`, `growth was at an annual rate of 4%`, `grew at rates of 7%`: the
 # rate phrase is skipped too.
-RATE_PHRASE_WORDS = frozenset({"at", "a", "an", "annual", "annualised", "annualized", "yearly", "average"})
+RATE_PHRASE_WORDS = frozenset({"at", "a", "an", "average"}) | PERIOD_WORDS
 BY_REACH = 10  # words back from `by` to its verb: `reduced its share of the market by 4%`
+# words back from a copula to its subject, which may say what changed and when (`the change in
+# the price index between May 2031 and June 2031 was 0.4%`)
+SUBJECT_REACH = 16
 CLAUSE_BREAKS = frozenset(',;:()[]|•·.!?"“”')
 SENTENCE_END = re.compile(r"[.!?](?:\s|\Z)|\n")
 BRACKET_AFTER = re.compile(LABELLED_BRACKET)
@@ -238,7 +251,8 @@ def extract_percentages(doc: Doc) -> list[dict]:
             mentions.append(_mention(text, comparative, rule, sign))
             taken.append((comparative.start, comparative.end))
     for match in FRACTION_POINT.finditer(text, begin):
-        number = FRACTIONS[" ".join(match.group("fraction").lower().split())]
+        fraction = match.group("fraction")
+        number = FRACTIONS[" ".join(fraction.lower().split())] if fraction else match.group("number")
         item = Found(match.start(), match.end(), number, "", Form("point", Decimal(1)), None)
         rule, sign = _kind(text, begin, item.start, item)
         mentions.append(_mention(text, item, rule, sign))
@@ -249,7 +263,8 @@ def extract_percentages(doc: Doc) -> list[dict]:
             continue
         rule, sign = _kind(text, begin, item.start, item)
         sentences = sentences or Sentences(doc)
-        if rule.kind == CHANGE and _about_a_rate(sentences.span(item.start)):
+        # bare `points` need a change word: that a point is a difference says nothing here
+        if rule.kind == CHANGE and rule != POINT_DIFFERENCE and _about_a_rate(sentences.span(item.start)):
             mentions.append(_mention(text, item, POINTS, sign))
     return sorted(mentions, key=lambda m: (m["start"], m["end"]))
 
@@ -369,6 +384,8 @@ def _kind(text: str, begin: int, cue_start: int, item: Found, previous: dict | N
     growth = _growth_before(before)
     if growth is not None:
         return GROWTH, growth
+    if decided is not None and previous is not None and _repeats_previous_word(text, begin, cue_start, previous):
+        return COORDINATED, -1 if previous["value"].startswith("-") else 1
     if decided is not None and not COMPARED_AFTER.match(text, item.end):
         return decided
     restated = _restated_change(before)
@@ -391,7 +408,25 @@ def _kind(text: str, begin: int, cue_start: int, item: Found, previous: dict | N
         repeated_by = before[-2:] in ([",", "by"], ["and", "by"])
         if between and (repeated_by or all(_coordinating(word) for word in between)):
             return COORDINATED, -1 if previous["value"].startswith("-") else 1
+    if item.form.unit == "point":
+        return POINT_DIFFERENCE, 1
     return NUMBER_PERCENT, 1
+
+
+def _repeats_previous_word(text: str, begin: int, cue_start: int, previous: dict) -> bool:
+    """`growth in Norvia to 12% and in East Harbour to 9%`: the word before the figure is the
+    word before the change just read (`to`, `at`), and only coordinating words stand between;
+    the figure repeats the change's construction, so it is a change too."""
+    if previous["kind"] != CHANGE:
+        return False
+    between = WORD.findall(text, previous["end"], cue_start)
+    before_previous = WORD.findall(text, max(begin, previous["start"] - _WORD_REACH), previous["start"])
+    return (
+        len(between) > 1
+        and between[-1:] == before_previous[-1:]
+        and between[-1] in LEVEL_BEFORE
+        and all(_coordinating(word) for word in between[:-1])
+    )
 
 
 def _restated_change(words: list[str]) -> int | None:
@@ -418,17 +453,22 @@ def _restated_change(words: list[str]) -> int | None:
 def _growth_before(words: list[str]) -> int | None:
     """The sign of a growth noun earlier in the clause (`growth eased to 2.7%`), or of a change
     noun that is the subject of the copula right before the number (`the decline in net sales
-    was 2.6%`); not across an indefinite article or `of`, which open another noun phrase
+    was 2.6%`), or of a rate right after a word of a period (`the annual rate for bread was
+    2.2%`); not across an indefinite article or `of`, which open another noun phrase
     (`growth came from a 30% share`, `wage growth of the lowest-paid 20%`; `growth of 5%` is
     a change noun's)."""
     copula = bool(words) and words[-1] in COPULAS
-    for word in reversed(words[-BY_REACH:]):
+    reach = words[-SUBJECT_REACH:] if copula else words[-BY_REACH:]
+    for k in range(len(reach) - 1, -1, -1):
+        word = reach[k]
         if word in CLAUSE_BREAKS or word in GROWTH_STOPS:
             return None
         if word in GROWTH_NOUNS:
             return GROWTH_NOUNS[word]
         if copula and word in SUBJECT_CHANGE_NOUNS:
             return SUBJECT_CHANGE_NOUNS[word]
+        if word in PERIOD_RATE_NOUNS and k > 0 and reach[k - 1] in PERIOD_WORDS:
+            return PERIOD_RATE_NOUNS[word]
     return None
 
 
