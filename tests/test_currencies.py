@@ -37,6 +37,12 @@ def test_currencies_a_state_or_province_makes_the_release_country_clear(nlp):
     assert [m["currency"] for m in get_mentions(nlp(text), "money")] == ["USD"]
 
 
+def test_currencies_a_country_name_broken_by_a_line_is_still_a_vote(nlp):
+    # a hard-wrapped line may break a two-word name; its words still name the country
+    text = "Harbourline Ltd\nHarbourline, of New\nZealand and New\nZealand, paid $5 million to New Zealand firms."
+    assert [m["currency"] for m in get_mentions(nlp(text), "money")] == ["NZD"]
+
+
 def test_currencies_cover_every_circulating_code():
     assert set(CIRCULATING) == set(cldr.circulating())
     assert {"USD", "EUR", "KWD", "GEL", "CRC", "ZAR"} <= set(CIRCULATING)

@@ -32,6 +32,12 @@ class DataDir:
         return frozenset(line.lower() for line in self.lines(name))
 
 
+def matched_phrase(matched: str) -> str:
+    """The phrase an ``alternation`` match stands for: its white space one space and its
+    apostrophes straight (`United\nStates` -> `United States`), for looking the phrase up."""
+    return " ".join(matched.split()).replace("’", "'")
+
+
 def alternation(phrases: Iterable[str]) -> str:
     """A regex alternation of literal phrases, longest first; white space between words
     matches any white space and an apostrophe matches either form (`'`, `’`)."""

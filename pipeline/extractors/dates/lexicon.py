@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.core.lexicon import DataDir, alternation  # noqa: F401 (alternation: used by the rules through here)
+from pipeline.core.lexicon import DataDir, alternation, matched_phrase  # noqa: F401 (alternation: used by the rules through here)
 from pipeline.extractors.dates.values import HolidayRule, Unit, holiday_rule
 from pipeline.extractors.numbers.numbers import NUMBER_WORDS as CARDINALS
 from pipeline.extractors.numbers.numbers import parse_number
@@ -28,7 +28,7 @@ def plural_alternation(words) -> str:
 
 def words(key: str) -> str:
     """Normalise a matched phrase for a table look-up: lower case, single spaces, `'`."""
-    return " ".join(key.lower().replace("’", "'").split())
+    return matched_phrase(key.lower())
 
 
 MONTHS: dict[str, int] = {name: int(n) for name, n in read_rows("months.tsv")}

@@ -33,7 +33,7 @@ from functools import cache, cached_property
 from typing import NamedTuple
 
 from pipeline.core.document import find_header
-from pipeline.core.lexicon import alternation
+from pipeline.core.lexicon import alternation, matched_phrase
 from pipeline.extractors.numbers.numbers import SCALE_ABBR, SCALE_WORD, read_rows, read_words
 
 
@@ -410,7 +410,7 @@ class CurrencyResolver:
         votes: Counter = Counter()
         opening = self.begin + OPENING
         for match in country_words(self.text, self.begin):
-            votes[COUNTRY_WORDS[match.group()]] += OPENING_WEIGHT if match.start() < opening else 1
+            votes[COUNTRY_WORDS[matched_phrase(match.group())]] += OPENING_WEIGHT if match.start() < opening else 1
         for match in DATELINE.finditer(self.text, self.begin, opening):
             city = DATELINE_CITIES.get(" ".join(match.group("place").split()).lower())
             if city:

@@ -29,14 +29,16 @@ SUFFIX_QUALIFIERS = {phrase: symbol for phrase, symbol, where in _QUALIFIER_ROWS
 
 # Regex fragments are case-insensitive where the words are (`Nearly`, `Ten`, `Bn`), so that the
 # extractors' own patterns can stay case-sensitive (`RMB`, `won`).
-# `more than 1,800`: the words and the white space after them; a sign may be glued (`~$180m`).
+# `more than 1,800`: the words and the white space after them; a sign may be glued (`~$180m`);
+# a hard-wrapped line may break between them, its indent kept (`approximately\n    92,060`).
 _QUALIFIER_WORDS = alternation(phrase for phrase in PREFIX_QUALIFIERS if phrase[0].isalpha())
 _QUALIFIER_SIGNS = alternation(phrase for phrase in PREFIX_QUALIFIERS if not phrase[0].isalpha())
 QUALIFIER = (
-    rf"(?P<qualifier>\b(?i:{_QUALIFIER_WORDS})(?=\s){'|' + _QUALIFIER_SIGNS if _QUALIFIER_SIGNS else ''})\s{{0,3}}"
+    rf"(?P<qualifier>\b(?i:{_QUALIFIER_WORDS})(?=\s){'|' + _QUALIFIER_SIGNS if _QUALIFIER_SIGNS else ''})"
+    r"(?:[^\S\n]*\n[^\S\n]*|\s{0,3})"
 )
 _QUALIFIER_BEFORE = re.compile(rf"(?<![\w-]){QUALIFIER}\Z")
-_QUALIFIER_WINDOW = max(map(len, PREFIX_QUALIFIERS)) + 4
+_QUALIFIER_WINDOW = max(map(len, PREFIX_QUALIFIERS)) + 40  # the indent of a wrapped line
 
 
 def qualifier_before(text: str, start: int, begin: int = 0) -> re.Match | None:
