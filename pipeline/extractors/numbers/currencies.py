@@ -292,6 +292,12 @@ DATELINE = re.compile(r"^[ \t]*(?P<place>[A-Z][A-Za-z.’' -]{1,30}?)[ \t]*(?:,|
 # A listing: an exchange's abbreviation, a colon and the ticker (`(ASX: ABC)`, `JSE Code: ABC`).
 EXCHANGES = dict(read_rows("exchanges.tsv"))
 LISTING = re.compile(rf"\b(?P<exchange>{alternation(EXCHANGES)})(?:[ \t]+Code)?[ \t]*:[ \t]*[A-Z0-9]")
+# An ISIN (ISO 6166) opens with its issuer's country code (`ISIN: ZAE000009932`, `ISIN code
+# GB00B03MLX29`); a security's home country votes for the release's as a listing does. `XS`
+# (international) and other codes of no territory are skipped where they are counted.
+ISIN = re.compile(
+    r"\bISIN(?:[ \t]+(?:[Cc]ode|[Nn]umber|[Nn]o\.?))?[ \t]*:?[ \t]*(?P<country>[A-Z]{2})[A-Z0-9]{1,9}[ \t]?[A-Z0-9]"
+)
 OPENING = 300  # characters after the header that hold a release's headline and dateline
 OPENING_WEIGHT = 2  # a country named there (or in the dateline) counts twice
 REPEATED_SYMBOL = 3  # a letter symbol before this many amounts is the release's currency
@@ -346,8 +352,8 @@ class CurrencyResolver:
        after the code whose country the text names most (`¥` beside `Chinese` is CNY);
        a form with no default takes only that (`rials` beside `Iran`), or nothing.
 
-    A letter symbol (`R`) is read only in a release from a country that uses it. The text
-    is read only when such a form is met."""
+    A letter symbol (`R`) is read only in a release from a country that uses it, or one that
+    names its currency in full. The text is read only when such a form is met."""
 
     def __init__(self, text: str):
         self.text = text
@@ -363,6 +369,10 @@ class CurrencyResolver:
             # `RO 34.1 million ... RO 27.1 million ...`: a letter symbol the release uses again and
             # again before amounts is its currency, where the release names no home country
             if not self.home_codes and len(codes) == 1 and self.amounts_after(currency.form) >= REPEATED_SYMBOL:
+                return currency.codes[0]
+            # `... exceeding 400 million Jordanian dinars ... JD350 million`: the release names the
+            # symbol's currency in full
+            if len(codes) == 1 and self.named(currency)[currency.codes[0]]:
                 return currency.codes[0]
             return None
         if not currency.ambiguous:
@@ -406,7 +416,7 @@ class CurrencyResolver:
     @cached_property
     def country_votes(self) -> Counter:
         """Territory -> how often the release names it (twice in its opening and dateline), and
-        the territory of each exchange it is listed on (``data/exchanges.tsv``)."""
+        the territory of each exchange it is listed on (``data/exchanges.tsv``) and of each ISIN."""
         votes: Counter = Counter()
         opening = self.begin + OPENING
         for match in country_words(self.text, self.begin):
@@ -417,6 +427,9 @@ class CurrencyResolver:
                 votes[city] += DATELINE_VOTES
         for exchange in {m.group("exchange") for m in LISTING.finditer(self.text, self.begin)}:
             votes[EXCHANGES[exchange]] += LISTING_VOTES
+        for country in {m.group("country") for m in ISIN.finditer(self.text, self.begin)}:
+            if country in TERRITORY_CODES:
+                votes[country] += LISTING_VOTES
         return votes
 
     @cached_property

@@ -117,6 +117,7 @@ for _word, _sign, _where, *_compares in DATA.rows("change_words.tsv"):
         CHANGE_AFTER[_word] = -1 if _sign == "-" else 1
     if _compares == ["compares"]:
         COMPARING_WORDS.append(_word)
+SIGNED_MODIFIERS = {word: -1 if sign == "-" else 1 for word, sign in DATA.rows("signed_modifiers.tsv")}
 PARTICLE_VERBS = DATA.words("particle_verbs.txt")
 MODIFIER_STOP_WORDS = DATA.words("modifier_stop_words.txt")
 RATE_NOUNS = DATA.words("rate_nouns.txt")
@@ -507,7 +508,8 @@ def _cue_before(words: list[str]) -> tuple[Rule, int] | None:
         return NUMBER_PERCENT, 1
     if last == "of":
         sign = CHANGE_AFTER.get(words[-2]) if len(words) > 1 else None
-        return (CHANGE_NOUN_OF, sign) if sign is not None else None
+        modifier = next((SIGNED_MODIFIERS[w] for w in reversed(words[-6:-2]) if w in SIGNED_MODIFIERS), None)
+        return (CHANGE_NOUN_OF, modifier or sign) if sign is not None else None
     k = len(words) - 1
     by = False
     for _ in range(MAX_ADVERBS + 1):
@@ -534,13 +536,16 @@ def _cue_before(words: list[str]) -> tuple[Rule, int] | None:
 
 def _cue_after(words: list[str]) -> int | None:
     """The sign of a change word after the number (`a 6% increase`, `15 per cent increases`,
-    `a 10% price rise`, `5% higher`), up to two modifier words between."""
+    `a 10% price rise`, `5% higher`), up to two modifier words between; a signed modifier
+    gives the sign (`a 0.8% negative impact`)."""
+    modifier = None
     for word in words[:3]:
         sign = CHANGE_AFTER.get(word)
         if sign is not None:
-            return sign
+            return modifier or sign
         if word in MODIFIER_STOP_WORDS or not word[:1].isalpha():
             return None
+        modifier = SIGNED_MODIFIERS.get(word, modifier)
     return None
 
 
