@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extractors.dates.fragments import (
+    CALLS_FISCAL,
     END_OF_DATE,
     GLUED_MONTH,
     LEFT,
@@ -160,7 +161,8 @@ def build_month_year_range(m: re.Match, text: str) -> Value | None:
 
 
 def build_year_range(m: re.Match, text: str) -> Value | None:
-    """`2014-2020` -> 2014/2020; `2019-20` -> FY2020 (a fiscal year labelled by its end)."""
+    """`2014-2020` -> 2014/2020; `2019-20` -> FY2020 (a fiscal year labelled by its end), and
+    so `2019/2020` in a release that calls its periods fiscal."""
     y1, tail = int(m["y1"]), m["y2"]
     y2 = int(tail) if len(tail) == 4 else y1 // 100 * 100 + int(tail)
     if y2 <= y1:
@@ -169,6 +171,8 @@ def build_year_range(m: re.Match, text: str) -> Value | None:
         return None
     if len(tail) == 2 and y2 == y1 + 1 and m["sep"].strip() in ("-", "/", "–"):
         return Fiscal(y2)
+    if y2 == y1 + 1 and m["sep"].strip() == "/" and CALLS_FISCAL.search(text):
+        return Fiscal(y2)  # `1999/2000` in a release that speaks of its financial years
     return Interval(YearPart(y1), YearPart(y2))
 
 

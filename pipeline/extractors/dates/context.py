@@ -99,6 +99,9 @@ def _is_duration_not_rate(doc: Doc, text: str, candidate: Candidate) -> bool:
         )
     if not re.match(r"(?i)an?\s", surface):
         return True
+    if before is not None and before.lower_ == "in" and before.i > 0:
+        before = before.nbor(-1)  # `once in a year`: the frequency word before `in`
+        return before.lower_ not in RATE_CUES
     return before is None or not (before.lower_ in RATE_CUES or before.tag_ in ("NNS", "CD"))
 
 

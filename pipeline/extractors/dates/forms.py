@@ -259,7 +259,8 @@ FORM_RULES: tuple[Rule, ...] = (
         rf"(?<=\b[Ii]n\s){NUM}\s+(?P<unit>(?i:days|weeks|months|years))\b(?![\s-]+(?:old|time|ago)\b)",
         build_in_future,
     ),
-    rule("the-weekend", r"\b(?i:the)\s+(?i:weekend)\b", build_the_weekend, needs=("weekend",)),
+    # not `the weekend of November 10-13`: the date after it names that weekend
+    rule("the-weekend", r"\b(?i:the)\s+(?i:weekend)\b(?!\s+of\s)", build_the_weekend, needs=("weekend",)),
 )
 
 

@@ -119,6 +119,8 @@ REL_YEAR = r"(?P<relyear>(?i:this|last|next|the)\s+year)"
 YEAR_AGO = r"(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year)-(?i:ago|earlier)"
 # `this year's third quarter`: the possessive belongs to a longer date phrase here
 REL_YEAR_POSSESSIVE = r"(?P<relyear0>(?i:this|last|next)\s+year)['’]s"
+# A release that calls its periods fiscal (`fiscal 2031`, `Q3FY32`, `the financial year`).
+CALLS_FISCAL = re.compile(r"(?i:\bfiscal\b|financial\s+year)|FY\s?'?\d\d")
 LEFT = r"(?<![\w$€£¥#/.,:-])"  # a number starts here, not inside another number or code
 LEFT_YEAR = (  # the same, but `mid-2024`, `end-2020` (a digit first: most positions fail at once)
     r"(?=\d)(?:(?<![\w$€£¥#/.,:-])|(?<=\b[Mm]id-)|(?<=\b[Pp]re-)|(?<=\b[Pp]ost-)|(?<=\b[Ee]nd-)|(?<=\b[Ss]tart-))"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extractors.dates.fragments import (
+    CALLS_FISCAL,
     END_OF_DATE,
     GLUED_MONTH,
     LEFT,
@@ -92,10 +93,6 @@ HALF = (
 )
 # `the quarter ended Sept. 30`, `the nine months ended 30 June 2024`, `the fiscal period ending June 2026`,
 # `the six months to 31 December` (British usage)
-# A release that calls its periods fiscal (`fiscal 2031`, `Q3FY32`, `the financial year`): a
-# named quarter ending off the calendar's is then the fiscal year's (contract: `FY2024-Q4`
-# where the release calls it fiscal).
-CALLS_FISCAL = re.compile(r"(?i:\bfiscal\b|financial\s+year)|FY\s?'?\d\d")
 PERIOD_ENDING = (
     r"\b(?:(?i:the)\s+)?(?P<fiscal>(?i:fiscal)\s+)?"
     rf"(?:{ORDINAL_QUARTER}[\s-]+(?:(?i:fiscal)\s+)?(?=(?i:quarter|half)\b))?"  # `the third quarter ended Sept. 30`
@@ -333,6 +330,8 @@ def build_period_ending(m: re.Match, text: str) -> Value | None:
     y = stated_year(m)
     end = month_day(y, mo, int(d)) if d else YearPart(y, Month(mo))
     part: Quarter | Half | None = None  # named, in a release that calls its periods fiscal
+    # a named quarter ending off the calendar's is the fiscal year's where the release calls its
+    # periods fiscal (contract: `FY2024-Q4` where the release calls it fiscal)
     if m["ordinal"] and name in ("quarter", "half") and CALLS_FISCAL.search(text):
         part = Quarter(ordinal_number(m["ordinal"], 4)) if name == "quarter" else Half(ordinal_number(m["ordinal"], 2))
     return PeriodEnding(months, end, bool(m["fiscal"]), part) if end else None
@@ -515,9 +514,19 @@ EDGE_FISCAL_RULES: tuple[Rule, ...] = (
     ),
     rule(
         "fiscal-year",
-        r"\b(?i:fiscal)(?:\s+(?i:year))?\s+(?P<year>\d{4})(?:\s*[-/]\s*(?P<year2>\d{4}|\d{2}))?(?![\w%])",
+        # `fiscal 2024`, `fiscal year 2023`, `the financial year 2021` (`the` kept, as in `the year 2016`)
+        r"\b(?:(?i:the)\s+)?(?:(?i:fiscal)(?:\s+(?i:year))?|(?i:financial\s+year))"
+        r"\s+(?P<year>\d{4})(?:\s*[-/]\s*(?P<year2>\d{4}|\d{2}))?(?![\w%])",
         build_fiscal,
-        needs=("fiscal",),
+        needs=("fiscal", "financial"),
+    ),
+    rule(
+        "year-pair-fiscal-year",
+        # `the 07/08 financial year`, `the 2019-20 fiscal year`
+        rf"\b(?:(?i:the)\s+)?{LEFT}(?P<year>\d{{4}}|\d{{2}})\s*[-/–]\s*(?P<year2>\d{{4}}|\d{{2}})"
+        r"\s+(?i:fiscal|financial)\s+(?i:year)\b",
+        build_fiscal,
+        needs=("fiscal", "financial"),
     ),
     # two mentions (contract v1.1): the period (`the quarter`) and the stated day (`Sept. 30, 2024`)
     rule(

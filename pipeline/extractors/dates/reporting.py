@@ -2,7 +2,8 @@
 a results or statistics release reports on, read from its headline and first paragraph.
 
 - Only a release with a results or statistics word near its start has one (``results``,
-  ``reports``, ``profit``, ``revenue``, ``GDP``, ``figures``, ``statistics`` ...): a fair
+  ``reports``, ``profit``, ``revenue``, ``GDP``, ``figures``, ``statistics``, ``financial
+  statements`` ...): a fair
   reporting its session's totals or a report launch has none.
 - The first quarter, half, nine months or period ending on a stated day among the date
   mentions there wins (`reports fourth quarter results ... fiscal 2024 fourth quarter` ->
@@ -43,7 +44,8 @@ from pipeline.extractors.dates.values import (
 LEAD = 520
 RESULTS = re.compile(
     r"\b(?:results?|report(?:s|ed)?|posts?|posted|earnings|profits?|revenues?|sales|turnover|net\s+income|"
-    r"GDP|gross\s+domestic\s+product|figures|statistics|production|output|economy|key\s+figures)\b",
+    r"GDP|gross\s+domestic\s+product|figures|statistics|production|output|economy|key\s+figures|"
+    r"financial\s+(?:statements|highlights))\b",
     re.IGNORECASE,
 )
 # Before or after a bare year: it is the period reported on (`Full Year Results 2031`, `2027 broadband figures`).
@@ -52,6 +54,7 @@ YEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 YEAR_AFTER = re.compile(r"\A\s+(?:[A-Z]{2,5}\s+)?(?:results|figures|statistics|annual\s+results)\b", re.IGNORECASE)
+SENTENCE_LINE_END = re.compile(r"[.!?][\"'”’)]?[ \t]*(?:\n|\Z)")
 QUARTERLY = re.compile(r"\bquarterly\b", re.IGNORECASE)
 OLDEST = dt.timedelta(days=3 * 366)
 COMPARED = frozenset({Base.REFERENCE, Base.FOLLOWING})
@@ -59,9 +62,13 @@ COMPARED = frozenset({Base.REFERENCE, Base.FOLLOWING})
 
 def lead_end(text: str, start: int) -> int:
     """The end of the headline and first paragraph: the first blank line after 150
-    characters, at most :data:`LEAD` characters in."""
+    characters, at most :data:`LEAD` characters in. A block of lines none of which ends a
+    sentence (an issuer's name, registration number and codes, as on the JSE's news service)
+    is no paragraph: the lead goes on past it."""
     end = min(len(text), start + LEAD)
     blank = text.find("\n\n", start + 150, end)
+    while blank >= 0 and not SENTENCE_LINE_END.search(text, start, blank):
+        blank = text.find("\n\n", blank + 2, end)
     return blank if blank >= 0 else end
 
 
@@ -161,6 +168,32 @@ def fiscal_label(value: Value, start_month: int) -> Period | None:
     if isinstance(value.part, Quarter):
         return Period(Fiscal(value.year, value.part), begin, end)
     return interval(begin, end)
+
+
+# A comparative figure's label in brackets: `(2021: R5.6 billion)`, `(2021 re-presented: ...)`.
+LABEL_OPENS = re.compile(r"\([ \t]*\Z")
+LABEL_CLOSES = re.compile(r"[ \t]*(?:(?i:re-?presented|restated)[ \t]*)?:")
+
+
+def comparative_fiscal_year(text: str, start: int, end: int, value: Value, reported: Period | None) -> Period | None:
+    """A bare year labelling a comparative figure (`(2021: R5.6 billion)`) in a release that
+    reports on a year ending off the calendar's (the year ended 30 June 2022): that company's
+    year ending in the labelled year, as ``FY2021`` with its days (the fifteenth batch's review)."""
+    if (
+        reported is None
+        or reported.begin is None
+        or reported.end is None
+        or reported.begin.month == 1
+        or add_months(reported.begin, 12) - dt.timedelta(days=1) != reported.end
+        or not isinstance(value, YearPart)
+        or value.part is not None
+        or not isinstance(value.year, int)
+        or LABEL_OPENS.search(text, max(0, start - 3), start) is None
+        or LABEL_CLOSES.match(text, end) is None
+    ):
+        return None
+    shift = value.year - reported.end.year
+    return Period(Fiscal(value.year), add_months(reported.begin, 12 * shift), add_months(reported.end, 12 * shift))
 
 
 def _label_months(value: Value) -> tuple[int, int] | None:
