@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from pipeline.extractors.names.lexicon import BREAKERS, FUNCTION_WORDS, ORDINAL_WORDS, TITLE_WORDS
+from pipeline.extractors.names.lexicon import BREAKERS, FUNCTION_WORDS, OFFICE_TITLES, ORDINAL_WORDS, TITLE_WORDS
 
 # A word: letters and digits, with `-`, `–`, `·`, `&`, `/` between two of them, `.`
 # before a digit (`No.2`, `4.0`; not `6.jpgName`, `Xu.The`) and an apostrophe before two
@@ -159,6 +159,12 @@ def _joins(gap: str) -> bool:
     return (bool(gap) and JOIN_GAP.fullmatch(gap) is not None) or SYMBOL_GAP.fullmatch(gap) is not None
 
 
+def _ends_with_office(run: Run) -> bool:
+    """The run so far ends with a public office (`the Prime Minister`'s Prize)."""
+    words = tuple(token.text for token in run.tokens)
+    return any(words[-len(office) :] == office for office in OFFICE_TITLES)
+
+
 def find_runs(
     text: str,
     tokens: list[Token],
@@ -168,7 +174,8 @@ def find_runs(
 ) -> list[Run]:
     """Title-cased runs over ``tokens``, skipping words inside ``masked`` spans; a run goes on
     over the possessive of a plural noun (``plural_noun``: `the FIFA Women's World Cup`, `the
-    Farmers' Market Festival`; not `Acme's Growth Fund`, whose owner is a name)."""
+    Farmers' Market Festival`) or of a public office (`the Prime Minister's Prize`); not
+    `Acme's Growth Fund`, whose owner is a name."""
     quote_at = {q.open: q for q in quotes if q.is_title_cased}
     inside = _inside_checker(masked)
     runs: list[Run] = []
@@ -196,13 +203,14 @@ def find_runs(
                 run.tokens.append(nxt)
                 j += 1
                 continue
-            if plural_noun is not None and gap in ("'", "’") and nxt.text == "s" and j + 1 < n:
+            owner_in_name = plural_noun is not None and (plural_noun(last) or _ends_with_office(run))
+            if owner_in_name and gap in ("'", "’") and nxt.text == "s" and j + 1 < n:
                 after_s = tokens[j + 1]  # `Women's World`: the `s` is a word of its own here
-                if after_s.is_capitalised and _joins(_gap(text, nxt, after_s)) and plural_noun(last):
+                if after_s.is_capitalised and _joins(_gap(text, nxt, after_s)):
                     run.tokens.append(after_s)
                     j += 2
                     continue
-            if POSSESSIVE_GAP.fullmatch(gap) and nxt.is_capitalised and plural_noun is not None and plural_noun(last):
+            if owner_in_name and POSSESSIVE_GAP.fullmatch(gap) and nxt.is_capitalised:
                 run.tokens.append(nxt)
                 j += 1
                 continue

@@ -80,6 +80,8 @@ ORDINAL_EDITION_BEFORE = re.compile(
 )
 EDITION_BEFORE = re.compile(rf"(?:\b(?:19|20)\d\d|{ORDINAL})\s+$", re.IGNORECASE)
 BREAKERS = frozenset(_lines("breakers.txt"))
+# `the Prime Minister's Prize`: an office's possessive stays inside the name (by words, as written)
+OFFICE_TITLES = frozenset(tuple(line.split()) for line in _lines("office_titles.txt"))
 # A month and year right after a report's title: its edition (`Quarterly Report September 2024`).
 MONTH_YEAR_AFTER = re.compile(
     rf"^[ \t]+(?:{alternation(w for w in BREAKERS if not w.endswith('day'))})\.?[ \t]+(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
