@@ -55,6 +55,8 @@ COMPARATIVE_RULE = "bracketed-comparative"  # `118 staff (2022: 111)`: the figur
 RULE_NAMES = frozenset({NOUN_RULE, ANTECEDENT_RULE, COMPARATIVE_RULE})
 # A comparative in brackets right after a count and its noun (`118 staff (2022: 111)`, `40 stores (35)`).
 BRACKET_OPENS = re.compile(rf"(?:[ \t]+[^\W\d_][\w'’-]*){{0,3}}{LABELLED_BRACKET}")
+# `381 exhibitors (347 in 2030 at the same date)`: the figure and its year, then the bracket closes
+YEAR_COMPARATIVE_CLOSES = re.compile(r"[ \t]+in[ \t]+(?:1[89]|20)\d\d\b[^()\n]{0,40}?\)")
 
 COUNT = re.compile(
     # not inside a word, a number, a date, a time or after a currency symbol
@@ -135,10 +137,12 @@ def extract_counts(doc: Doc) -> list[dict]:
 def _comparative(
     text: str, candidate: Candidate, match: re.Match, mentions: list[dict], units: list
 ) -> tuple[str, str, Span] | None:
-    """`Headcount rose to 118 (2022: 111)`: the bracketed figure counts what the one before it counts."""
+    """`Headcount rose to 118 (2022: 111)`, `381 exhibitors (347 in 2030)`: the bracketed figure
+    counts what the one before it counts."""
     if not mentions or not units or candidate.qualifier or is_year(match.group("number") or ""):
         return None
-    if BRACKET_OPENS.fullmatch(text, mentions[-1]["end"], candidate.start) and BRACKET_CLOSES.match(text, match.end()):
+    closes = BRACKET_CLOSES.match(text, match.end()) or YEAR_COMPARATIVE_CLOSES.match(text, match.end())
+    if BRACKET_OPENS.fullmatch(text, mentions[-1]["end"], candidate.start) and closes:
         return mentions[-1]["unit"], COMPARATIVE_RULE, units[-1][0]
     return None
 
