@@ -101,6 +101,10 @@ US_CUES_UPPER = re.compile(rf"(?<![\w.])(?:{alternation(w.upper() for w in DATA.
 OPENING = 400  # characters of a release that hold its dateline
 # A context word (`thrust`) decides a unit within this many characters of the measure.
 NEAR_BEFORE, NEAR_AFTER = 60, 30
+# a list of short phrases: items joined by commas, `and` or `or`
+LIST_JOINT = re.compile(r",[ \t]+(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
+LIST_JOINT_BEFORE = re.compile(rf"(?:{LIST_JOINT.pattern})\Z")
+MAX_LIST_ITEM_WORDS = 3
 CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|[()]")  # not the comma of `8,000`
 NEXT_CAPITALISED = re.compile(r"[ \t]+[A-Z][a-z]")
 # a capitalised name ending with a race's word (`Harbour Half Marathon`, `Acme City Run`)
@@ -259,7 +263,9 @@ def _unit(
         return None  # `the Quay 5K`: a race's name
     if _before_a_name(text, candidate):
         return None  # `the Five-hundred-meter Aperture Telescope`
-    by_context = units.context_unit(form, near)
+    by_context = units.context_unit(form, near) or units.context_unit(
+        form, _listed_with(text, sentence_start, candidate)
+    )
     bases = [by_context] if by_context is not None else units.units_of(form, context)
     if not bases:
         return None
@@ -294,6 +300,23 @@ def _clause(text: str, start: int, candidate: Candidate, end: int) -> str:
         + text[candidate.start : candidate.end]
         + (after[: cut.start()] if cut else after)
     )
+
+
+def _listed_with(text: str, sentence_start: int, candidate: Candidate) -> str:
+    """The items listed before the candidate when it is an item of a list of short phrases (`a
+    marathon, half marathon, team relay, 10k and 5k`): the context word of a race distance may
+    be another item's; '' when the candidate is no list item."""
+    before = text[sentence_start : candidate.start]
+    if LIST_JOINT_BEFORE.search(before) is None:
+        return ""
+    items = LIST_JOINT.split(before)
+    listed = []
+    for item in reversed(items[:-1] if not items[-1].strip() else items):
+        if len(item.split()) > MAX_LIST_ITEM_WORDS:
+            listed.append(" ".join(item.split()[-MAX_LIST_ITEM_WORDS:]))  # the list's first item
+            break
+        listed.append(item)
+    return " ".join(listed) if len(listed) > 1 else ""
 
 
 def _before_a_name(text: str, candidate: Candidate) -> bool:

@@ -179,6 +179,8 @@ def _count(doc: Doc, candidate: Candidate, units: list) -> tuple[str, str, Span]
     head = counted_noun(doc, after, plural=not candidate.is_one)
     if head is not None and head.tag_ == "NN" and not candidate.is_one and head.lower_ not in IRREGULAR_LEMMAS:
         head = None  # `800 million suffer`: a singular noun after a plural number is a mis-tagged verb
+    if head is not None and head.text[:1].isdigit():
+        return None  # `10k and 5k`: another figure, no noun, follows (a list of distances or codes)
     unit: str | None
     if head is not None:
         unit, rule = unit_lemma(doc, head), NOUN_RULE
