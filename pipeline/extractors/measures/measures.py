@@ -33,8 +33,10 @@ from pipeline.extractors.measures import engine
 from pipeline.extractors.measures.units import Inventory, Unit, inventory
 from pipeline.extractors.numbers.numbers import (
     DECIMAL_COMMA_NUMBER,
+    DECIMAL_DIGITS,
     DIGITS,
     EXACT,
+    LABELLED_BRACKET,
     NUMBER_WORDS,
     SCALE_ABBR,
     SCALE_WORD,
@@ -59,6 +61,7 @@ class Rule:
 
 QUANTULUM = Rule("quantulum3")  # quantulum3's quantity, its unit one the form may stand for
 RANGE_START = Rule("range-start")  # the `9,000` of `9,000-11,000 oz`: the end's unit
+COMPARATIVE = Rule("bracketed-comparative")  # the `43.4` of `46.5 ktonnes (43.4)`: the figure before's unit
 ABBREVIATION = Rule("defined-abbreviation")  # `tonnes per day ("tpd") ... 540 tpd`
 RATE = Rule("unit+rate-word")  # `1.8 million tonnes annually`, `30,000 barrels a day`
 MODIFIER = Rule("number+modifier+unit")  # `2,300 gold equivalent ounces`
@@ -66,7 +69,18 @@ HYPHENATED = Rule("number-hyphen-unit")  # `a 1,500-square-meter hall`
 CONTEXT = Rule("unit-by-context")  # `9,500 pounds` of thrust (pound-force)
 US_RELEASE = Rule("us-release-unit")  # `tons` in a US release: short tons
 NUMBER_UNIT = Rule("number+unit")  # any other: a form quantulum3 lacks (`hectares`, `sqm`) or misreads
-RULES = (QUANTULUM, RANGE_START, ABBREVIATION, RATE, MODIFIER, HYPHENATED, CONTEXT, US_RELEASE, NUMBER_UNIT)
+RULES = (
+    QUANTULUM,
+    RANGE_START,
+    COMPARATIVE,
+    ABBREVIATION,
+    RATE,
+    MODIFIER,
+    HYPHENATED,
+    CONTEXT,
+    US_RELEASE,
+    NUMBER_UNIT,
+)
 RULE_NAMES = frozenset(rule.name for rule in RULES)
 
 RATE_WORDS = {" ".join(words.lower().split()): time for words, time in DATA.rows("rate_words.tsv")}
@@ -101,6 +115,7 @@ US_CUES_UPPER = re.compile(rf"(?<![\w.])(?:{alternation(w.upper() for w in DATA.
 OPENING = 400  # characters of a release that hold its dateline
 # A context word (`thrust`) decides a unit within this many characters of the measure.
 NEAR_BEFORE, NEAR_AFTER = 60, 30
+BRACKETED_AFTER = re.compile(rf"{LABELLED_BRACKET}(?P<number>{DECIMAL_DIGITS})[ \t]*\)")
 # a list of short phrases: items joined by commas, `and` or `or`
 LIST_JOINT = re.compile(r",[ \t]+(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
 LIST_JOINT_BEFORE = re.compile(rf"(?:{LIST_JOINT.pattern})\Z")
@@ -199,6 +214,9 @@ def extract_measures(doc: Doc) -> list[dict]:
         opening = _range_start(text, begin, candidate, mentions)
         if opening is not None:
             mentions.append(opening)
+        comparative = _comparative(text, candidate, mentions[-1] if opening is None else mentions[-2])
+        if comparative is not None:
+            mentions.append(comparative)
         defined = ABBREVIATION_DEFINED.match(text, candidate.end)
         if defined is not None:
             known.abbreviations[defined.group("abbr")] = unit
@@ -397,6 +415,32 @@ def _mention(text: str, candidate: Candidate, unit: Unit, rule: Rule) -> dict:
         dimension=unit.dimension,
         qualifier=qualifier_symbol(candidate.qualifier),
         unit_text=candidate.unit_text,
+    )
+
+
+def _comparative(text: str, candidate: Candidate, measure: dict) -> dict | None:
+    """The bracketed figure right after a measure, a label before it allowed (`46.5 ktonnes
+    (43.4)`, `12 tonnes (2030: 10.5)`): the same quantity a period before, in its unit and
+    scale; not a year (`12 tonnes (2031)`)."""
+    match = BRACKETED_AFTER.match(text, candidate.end)
+    if match is None:
+        return None
+    number = match.group("number")
+    if number.isdigit() and len(number) == 4 and int(number) in YEARS:
+        return None
+    with localcontext(EXACT):
+        value = scaled_value(number, candidate.match.group("scale") or candidate.match.group("abbr"))
+        value *= inventory().factor(candidate.form)
+    return make_mention(
+        text,
+        match.start("number"),
+        match.end("number"),
+        COMPARATIVE.name,
+        value=format_decimal(value),
+        unit=measure["unit"],
+        dimension=measure["dimension"],
+        qualifier="=",
+        unit_text=measure["unit_text"],
     )
 
 
