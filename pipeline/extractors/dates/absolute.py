@@ -134,7 +134,7 @@ def build_month_range(m: re.Match, text: str) -> Value | None:
     half are that quarter or half (a day interval, as the contract values both)."""
     if not (months := month_range(m, text)):
         return None
-    y = stated_year(m)
+    y = stated_year(m) if not m.groupdict().get("relyear") else relative_year(m["relyear"])
     first, last = months
     if last - first == 2 and first % 3 == 1:
         return YearPart(y, Quarter(last // 3))
@@ -276,7 +276,8 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     ),
     rule(
         "month-range",
-        rf"{month('m1', True)}{RANGE_WORD}{month('m2', True)}(?:,?\s+{year('year')})?{END_OF_DATE}",
+        # `January to May last year`: the months of the year named after them
+        rf"{month('m1', True)}{RANGE_WORD}{month('m2', True)}(?:,?\s+{year('year')}|\s+(?P<relyear>(?i:this|last|next)\s+year))?{END_OF_DATE}",
         build_month_range,
         month_named=True,
     ),
@@ -323,6 +324,14 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         "year-range",
         rf"{LEFT_YEAR}{year('y1')}(?P<sep>{YEAR_RANGE_WORD})(?P<y2>(?:1[5-9]|20|21)\d\d|\d\d)(?![\d%]|[.,]\d)",
         build_year_range,
+    ),
+    # `by the year 2020`: `the year` stays in the span (GUIDELINE: `the year 2016`); a
+    # sentence's opening `The year 2030 is ...` keeps the year alone (examples)
+    rule(
+        "the-year",
+        rf"\bthe\s+(?i:year)\s+{year('year')}(?![\w%/-]|[.,]\d)",
+        build_year,
+        needs=("year",),
     ),
     # not a year: the number of a registration (`1994/000732/06`) or a telephone (`210 2040`),
     # nor the year of a law's name (`the Jobs Act of 2017`, `the Companies Act, 2013`: GUIDELINE)

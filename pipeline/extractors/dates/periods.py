@@ -88,7 +88,7 @@ QUARTER = (
 # `the first half of 2023`, `the second half of next year`, `the first half of fiscal 2024`
 HALF = (
     rf"\b(?:{THE_BEFORE_NOUN_PHRASE}|{REL_YEAR_POSSESSIVE}\s+)?"
-    r"(?P<ordinal>(?i:first|second|latter|last))[\s-]+(?i:half)"
+    r"(?P<ordinal>(?i:first|second|latter|last))[\s-]+(?i:half)(?:[\s-](?i:year))?"  # `First half-year 2016`
     rf"(?:\s+(?:of\s+)?(?:(?P<fiscal3>{FISCAL_WORD})\s*)?(?:{year('year')}|{REL_YEAR}))?(?![\w-])"
 )
 # `the quarter ended Sept. 30`, `the nine months ended 30 June 2024`, `the fiscal period ending June 2026`,
@@ -96,8 +96,9 @@ HALF = (
 PERIOD_ENDING = (
     r"\b(?:(?i:the)\s+)?(?P<fiscal>(?i:fiscal)\s+)?"
     rf"(?:{ORDINAL_QUARTER}[\s-]+(?:(?i:fiscal)\s+)?(?=(?i:quarter|half)\b))?"  # `the third quarter ended Sept. 30`
-    # `the nine months ended`, `the nine-month period ended`, `the twelve months period ended`
-    r"(?P<period>(?i:half[\s-]+year|quarter|half|year|period|(?:three|six|nine|twelve|3|6|9|12)(?:\s+months|-month)(?:\s+period)?))[\s-]+"
+    # `the nine months ended`, `the nine-month period ended`, `the twelve months period ended`,
+    # `the six month period ended`
+    r"(?P<period>(?i:half[\s-]+year|quarter|half|year|period|(?:three|six|nine|twelve|3|6|9|12)(?:\s+months|[\s-]month)(?:\s+period)?))[\s-]+"
     # `for the year end December 31, 2031` (an `ended` clipped) before a stated day only
     r"(?i:ended|ending|end|that\s+ended|that\s+ends|which\s+ends|to)\s+(?:(?i:on)\s+)?"
     rf"(?P<stated>(?:{month('month')}(?:\s+{day('day')})?|{day('day2')}(?:\s+|{GLUED_MONTH}){month('month2')})"

@@ -536,6 +536,13 @@ def _name_end(
         return last
     if end < len(tokens) and tokens[end].text == "in" and _award_field_after(tokens, end):
         return len(tokens)  # `Harbour Prize in Astronomy`: a prize of its own
+    if (
+        end + 1 < len(tokens)
+        and run.tokens.index(tokens[end]) in run.bracketed
+        and tokens[end].is_acronym
+        and tokens[end + 1].is_year
+    ):
+        return end + 2  # `Norvia Water Prize (NWP) 2032`: the edition's year after the name's acronym
     while (
         end < len(tokens)
         and (tokens[end].is_number or tokens[end].is_year)
