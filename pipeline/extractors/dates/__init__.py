@@ -23,7 +23,7 @@ from pipeline.extractors.dates.context import is_kept, with_direction
 from pipeline.extractors.dates.forms import numeric_order, numeric_reading
 from pipeline.extractors.dates.patterns import RULES, Candidate, Modifier, find_candidates, select
 from pipeline.extractors.dates.references import References
-from pipeline.extractors.dates.reporting import comparative_fiscal_year, fiscal_label, fiscal_start, reporting_period
+from pipeline.extractors.dates.reporting import comparative_period, fiscal_label, fiscal_start, reporting_period
 from pipeline.extractors.dates.resolver import Period, resolve
 from pipeline.extractors.dates.values import (
     Base,
@@ -139,7 +139,7 @@ def extract_dates(doc: Doc) -> list[dict]:
     if reported is not None and reported.begin is not None:  # `the period ended 30 June 2031`: the reporting period
         found += [(c, v, reported, False) for c, v, end in unsized if end == reported.end]
         found.sort(key=lambda item: item[0].start)
-    found = [(c, v, comparative_fiscal_year(text, c.start, c.end, v, reported) or p, u) for c, v, p, u in found]
+    found = [(c, v, comparative_period(text, c.start, c.end, v, reported) or p, u) for c, v, p, u in found]
     labels = [c.value for c, _, _, _ in found if c.rule.period_label]
     start_month = fiscal_start(reported, labels) if labels else None
     if start_month is not None:  # `Q2'24` for the quarter ended 30 September 2023: fiscal labels

@@ -175,16 +175,15 @@ LABEL_OPENS = re.compile(r"\([ \t]*\Z")
 LABEL_CLOSES = re.compile(r"[ \t]*(?:(?i:re-?presented|restated)[ \t]*)?:")
 
 
-def comparative_fiscal_year(text: str, start: int, end: int, value: Value, reported: Period | None) -> Period | None:
-    """A bare year labelling a comparative figure (`(2021: R5.6 billion)`) in a release that
-    reports on a year ending off the calendar's (the year ended 30 June 2022): that company's
-    year ending in the labelled year, as ``FY2021`` with its days (the fifteenth batch's review)."""
+def comparative_period(text: str, start: int, end: int, value: Value, reported: Period | None) -> Period | None:
+    """A bare year labelling a comparative figure (`(2030: R5.6 billion)`) in a release that
+    reports on a half-year, or on a year ending off the calendar's: the reported period in the
+    labelled year, a year as that company's ``FY2030`` with its days, a half as its days
+    (GUIDELINE, the fifteenth batch). A calendar year's label is the year as written."""
     if (
         reported is None
         or reported.begin is None
         or reported.end is None
-        or reported.begin.month == 1
-        or add_months(reported.begin, 12) - dt.timedelta(days=1) != reported.end
         or not isinstance(value, YearPart)
         or value.part is not None
         or not isinstance(value.year, int)
@@ -192,8 +191,13 @@ def comparative_fiscal_year(text: str, start: int, end: int, value: Value, repor
         or LABEL_CLOSES.match(text, end) is None
     ):
         return None
-    shift = value.year - reported.end.year
-    return Period(Fiscal(value.year), add_months(reported.begin, 12 * shift), add_months(reported.end, 12 * shift))
+    months = (reported.end.year - reported.begin.year) * 12 + reported.end.month - reported.begin.month + 1
+    whole_months = reported.begin.day == 1 and reported.end == month_end(reported.end.year, reported.end.month)
+    if not whole_months or months not in (6, 12) or (months == 12 and reported.begin.month == 1):
+        return None
+    shift = 12 * (value.year - reported.end.year)
+    begin, last = add_months(reported.begin, shift), month_end(reported.end.year + shift // 12, reported.end.month)
+    return Period(Fiscal(value.year), begin, last) if months == 12 else interval(begin, last)
 
 
 def _label_months(value: Value) -> tuple[int, int] | None:
