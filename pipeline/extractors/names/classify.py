@@ -354,8 +354,9 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
             return None  # `Director for Regulations`, `Agency Head of X`: an office
         rest = tokens[preposition + 1 :]
         measure = preposition == 1 and tokens[0].is_acronym and tokens[0].text.isalpha()  # `GDP of X New Area`
-        # `Extension of Venue Support Scheme`: an action done to the programme named after `of`
-        action = preposition == 1 and tokens[0].text in ACTION_NOUNS and tokens[1].text == "of"
+        # `Extension of Venue Support Scheme`, `Nominations for Harbour Prize`: an action done to
+        # the programme named after `of` or `for`
+        action = preposition == 1 and tokens[0].text in ACTION_NOUNS and tokens[1].text in ("of", "for")
         # `to` ends a route (`from Harbour Island to Central Park`) or a sentence's opening
         # capital (`Visitors to Expo 2031`), and `to the` names what follows (`Response to
         # the Harbour Review`); otherwise it is inside the name (`Access to Water Index`,
@@ -572,7 +573,13 @@ def _report_from_tokens(tokens: list[Token], context: Context) -> Name | None:
     # years: `ESG Report 2023`, nor another acronym) stays out.
     title_words = [t for t in tokens[1:] if not t.is_year]
     named_by_acronyms = len(tokens) > 1 and tokens[1].text.isupper()  # `INTERREG VA Programme Guide`: one name
-    publisher = tokens[0].text.isalpha() and tokens[0].text.isupper() and len(tokens[0].text) >= 2
+    # an acronym before a number names a thing (`KLP 40`, a licence or block), not a publisher
+    publisher = (
+        tokens[0].text.isalpha()
+        and tokens[0].text.isupper()
+        and len(tokens[0].text) >= 2
+        and not (len(tokens) > 1 and tokens[1].is_number)
+    )
     if publisher and len(title_words) >= 2 and not named_by_acronyms:
         tokens = tokens[1:]
         start = tokens[0].start
