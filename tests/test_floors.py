@@ -33,7 +33,10 @@ FLOORS = {
     # agencies' releases that name no country often enough (money 0.905), monthly periods
     # (date 0.939), sports events, trade-fair lists and grant schemes (initiative 0.702), each
     # measured on all 300 after the morning's rules.
-    "real/real_dev.jsonl": {"date": 0.93, "count": 0.88, "money": 0.89, "report": 0.72, "initiative": 0.70},
+    # 2026-12-05, from 05:34: the fifteenth to seventeenth batches (76 releases, 376 in all),
+    # scored unseen first; their headless names (festivals, services, acronym-only events) put
+    # initiative at 0.684 on all 376 after the session's rules (0.707 on the 300 before them).
+    "real/real_dev.jsonl": {"date": 0.93, "count": 0.88, "money": 0.9, "report": 0.72, "initiative": 0.67},
     # 30 more, sealed: scored only as a whole, never read error by error. Initiative 0.44: the
     # name boundary rules of 2026-12-04 evening (a bare `the` joins no names, a sentence's
     # opening `The`, more headline verbs) gain on real_dev (0.746 -> 0.763) and lose here
@@ -42,7 +45,8 @@ FLOORS = {
     # thousands; 0.911 and 0.848 as a whole on 2026-12-04 night).
     # Date 0.93, initiative 0.47 after 2026-12-05's rules (0.941 and 0.485 as a whole; count
     # 0.854 after the morning's collective nouns and Indian digit groups).
-    "real/real_test.jsonl": {"date": 0.93, "count": 0.83, "money": 0.9, "report": 0.67, "initiative": 0.47},
+    # money 0.92 after the ISIN and full-name symbol rules (0.925 as a whole, 2026-12-05)
+    "real/real_test.jsonl": {"date": 0.93, "count": 0.83, "money": 0.92, "report": 0.67, "initiative": 0.47},
     # invented examples (16 releases written for the project), annotated independently; date 0.98
     # since the extractor follows contract v1.1 (issue 13: 1.000 measured)
     "holdout.jsonl": {"date": 0.98, "count": 0.95, "money": 0.97, "report": 0.95, "initiative": 0.95},
@@ -56,8 +60,10 @@ FLOORS = {
 PERCENTAGE_MEASURE_FLOORS = {
     "dev.jsonl": {"percentage": 0.95, "measure": 0.6},
     # 0.981 / 0.983 on all 200, 2026-12-05; 0.945 / 0.974 on 300 (the new batches' price statistics)
-    "real/real_dev.jsonl": {"percentage": 0.93, "measure": 0.96},
-    "real/real_test.jsonl": {"percentage": 0.9, "measure": 0.89},  # 0.912 / 0.900 as a whole, 2026-12-04 night and -05
+    "real/real_dev.jsonl": {"percentage": 0.95, "measure": 0.97},  # 0.961 / 0.982 on 376, 2026-12-05
+    # 0.947 / 0.900 as a whole, 2026-12-05 (percentage 0.912 before the copula-subject, annual-rate
+    # and point rules)
+    "real/real_test.jsonl": {"percentage": 0.94, "measure": 0.89},
     "holdout.jsonl": {"percentage": 0.88, "measure": 0.95},
     "holdout_b.jsonl": {"percentage": 0.95, "measure": 0.95},
 }
