@@ -160,6 +160,9 @@ def build_month_year_range(m: re.Match, text: str) -> Value | None:
     return Interval(YearPart(int(m["y1"]), Month(m1)), YearPart(int(m["y2"]), Month(m2)))
 
 
+SEASON_AFTER = re.compile(r"[ \t]+(?i:season)\b")
+
+
 def build_year_range(m: re.Match, text: str) -> Value | None:
     """`2014-2020` -> 2014/2020; `2019-20` -> FY2020 (a fiscal year labelled by its end), and
     so `2019/2020` in a release that calls its periods fiscal."""
@@ -169,6 +172,8 @@ def build_year_range(m: re.Match, text: str) -> Value | None:
         return None
     if is_and_without_between(m, text):
         return None
+    if SEASON_AFTER.match(text, m.end()):
+        return Interval(YearPart(y1), YearPart(y2))  # `the 2030/31 season`: a sport's two years (GUIDELINE)
     if len(tail) == 2 and y2 == y1 + 1 and m["sep"].strip() in ("-", "/", "–"):
         return Fiscal(y2)
     if y2 == y1 + 1 and m["sep"].strip() == "/" and CALLS_FISCAL.search(text):

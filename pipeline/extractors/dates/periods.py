@@ -79,7 +79,8 @@ YEAR_DIGITS = r"(?:1[5-9]\d\d|20\d\d)"
 # `the third quarter of 2024`, `the 1988 second quarter`, `fiscal 2024 fourth quarter`,
 # `the fourth quarter of fiscal 2024`, `this year's third quarter`, `the year-ago quarter`
 QUARTER = (
-    rf"\b(?:{THE_BEFORE_NOUN_PHRASE}|{REL_YEAR_POSSESSIVE}\s+)?"
+    # `2030/31's first quarter`: a fiscal year's pair, by the year it ends in
+    rf"\b(?:{THE_BEFORE_NOUN_PHRASE}|{REL_YEAR_POSSESSIVE}\s+|{LEFT}(?P<pair>\d{{4}}[/-]\d{{2}})['’]s\s+)?"
     rf"(?:{year('year')}\s+|(?P<yearago>(?i:year-ago|year-earlier))\s+)?"
     rf"(?:(?P<fiscal>(?i:fiscal))[\s-]+(?:(?P<fy>{YEAR_DIGITS})\s+)?)?"
     rf"{ORDINAL_QUARTER}[\s-]+(?P<fiscal2>(?i:fiscal)[\s-]+)?(?i:quarter)"
@@ -115,6 +116,9 @@ def build_year_period(m: re.Match, text: str) -> Value | None:
 def quarter_year(m: re.Match) -> tuple[int | ShiftedYear | None, bool]:
     """The year of a quarter or half (None: not stated) and whether it is fiscal."""
     fiscal = bool(first_group(m, "fiscal", "fiscal2", "fiscal3", "fy"))
+    if pair := m.groupdict().get("pair"):
+        first = int(pair[:4])
+        return first // 100 * 100 + int(pair[-2:]), True
     if y := first_group(m, "year", "fy", "year2"):
         return year_number(y), fiscal
     if first_group(m, "yearago"):

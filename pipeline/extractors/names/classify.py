@@ -580,7 +580,9 @@ def _report_from_tokens(tokens: list[Token], context: Context) -> Name | None:
         and len(tokens[0].text) >= 2
         and not (len(tokens) > 1 and tokens[1].is_number)
     )
-    if publisher and len(title_words) >= 2 and not named_by_acronyms:
+    # `The 2031 HOA World Oil Outlook`: an edition year before the acronym keeps both in the title
+    year_first = LEADING_YEAR_BEFORE.search(text[max(0, start - 6) : start]) is not None
+    if publisher and len(title_words) >= 2 and not named_by_acronyms and not year_first:
         tokens = tokens[1:]
         start = tokens[0].start
     before = text[:start]

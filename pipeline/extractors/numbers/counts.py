@@ -55,6 +55,8 @@ COMPARATIVE_RULE = "bracketed-comparative"  # `118 staff (2022: 111)`: the figur
 RULE_NAMES = frozenset({NOUN_RULE, ANTECEDENT_RULE, COMPARATIVE_RULE})
 # A comparative in brackets right after a count and its noun (`118 staff (2022: 111)`, `40 stores (35)`).
 BRACKET_OPENS = re.compile(rf"(?:[ \t]+[^\W\d_][\w'’-]*){{0,3}}{LABELLED_BRACKET}")
+# European thousands separators (GUIDELINE: `22.000 visitors` are thousands)
+DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 # `381 exhibitors (347 in 2030 at the same date)`: the figure and its year, then the bracket closes
 YEAR_COMPARATIVE_CLOSES = re.compile(r"[ \t]+in[ \t]+(?:1[89]|20)\d\d\b[^()\n]{0,40}?\)")
 
@@ -124,7 +126,10 @@ def extract_counts(doc: Doc) -> list[dict]:
         unit, rule, sentence = found
         units.append((sentence, unit))
         scale = match.group("scale") or match.group("abbr") or shared_scale(text, match.end(), candidate.number)
-        value = scaled_value(candidate.number, scale)
+        number = candidate.number
+        if not scale and DOT_GROUPED.fullmatch(number):
+            number = number.replace(".", "")  # `188.409 visitors`: things are whole, the dots group thousands
+        value = scaled_value(number, scale)
         qualifier = qualifier_symbol(candidate.qualifier, match.group("suffix"))
         mentions.append(
             make_mention(
