@@ -20,6 +20,7 @@ from pipeline.extractors.names.lexicon import (
     NAMING_VERBS,
     Category,
 )
+from pipeline.extractors.numbers.numbers import SCALES
 
 # Parts of speech that never open a name (`According to the ...`, `The`, `In`).
 LEADING_POS = frozenset({"ADP", "DET", "PRON", "SCONJ", "CCONJ", "ADV", "AUX", "PART", "INTJ"})
@@ -53,7 +54,9 @@ def strip_leading(run: Run, context: Context) -> list[Token]:
         ordinal = first.is_ordinal and not (keep_ordinal_words and first.text.isalpha())
         # a sentence's opening `The` is no part of a name, whatever its tag (`nation."The X Fund`)
         opening_the = first.text == "The" and len(tokens) > 1 and context.sentence_initial(first.start)
-        if first.is_function_word or ordinal or opening_the or (first.is_number and len(tokens) > 1):
+        # `$40 Million Integrated Health Program`: the amount's scale word is no part of the name
+        scale = first.text.lower() in SCALES and first.text[:1].isupper() and len(tokens) > 1
+        if first.is_function_word or ordinal or opening_the or scale or (first.is_number and len(tokens) > 1):
             tokens.pop(0)
         elif len(tokens) > 2 and first.text.lower() in EDITION_NOUNS and tokens[1].text == "of":
             del tokens[:2]  # `41st Edition of the X Fair`: the edition is no part of the name
