@@ -261,9 +261,9 @@ def _in_rate(doc: Doc, before: Token | None, head: Token | None) -> bool:
 
 
 def _reached_subject(doc: Doc, candidate: Candidate, before: Token | None, sentence: Span) -> str | None:
-    """`international arrivals reached 978 million`, `subscribers grew 6% to 41.5 million`: a
-    bare figure in millions or digit groups that the clause's plural subject reaches counts
-    that subject (the nearest plural noun before it outside a prepositional phrase and
+    """`international arrivals reached 978 million`, `subscribers grew 6% to 41.5 million`,
+    `world population will reach 9 billion`: a bare figure in millions or digit groups that the
+    clause's plural (or collective: ``collective_nouns.tsv``) subject reaches counts that subject (the nearest plural noun before it outside a prepositional phrase and
     brackets, over a percentage between; not across a clause break or another count, nor a
     money noun's figure: `exports reached 4 billion`)."""
     if not (candidate.match.group("scale") or candidate.match.group("abbr") or GROUPED.search(candidate.number)):
@@ -283,6 +283,8 @@ def _reached_subject(doc: Doc, candidate: Candidate, before: Token | None, sente
         elif token.pos_ in ("NOUN", "PROPN") and not _in_prepositional_phrase(doc, k, sentence):
             if token.lemma_.lower() in COUNT_NOUNS and k > sentence.start and doc[k - 1].pos_ == "NOUN":
                 token = doc[k - 1]  # `passenger numbers rose to 5.64 million`: passengers are counted
+            elif token.lower_ in COLLECTIVE_NOUNS:
+                return COLLECTIVE_NOUNS[token.lower_]  # `world population is set to reach 9 billion`: people
             elif token.tag_ not in ("NNS", "NNPS"):
                 return None
             unit = unit_lemma(doc, token)
