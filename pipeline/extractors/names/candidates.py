@@ -199,8 +199,8 @@ def find_runs(
                 gap = gap[1:]
             if "\n" in gap and _starts_new_line(run, nxt):
                 break
-            if "–" in gap and all(t.text.isupper() for t in run.tokens):
-                break  # `SINGAPORE – The Harbour Water Week`: a dateline's place, then the text
+            if "–" in gap and (all(t.text.isupper() for t in run.tokens) or nxt.text == "The"):
+                break  # `SINGAPORE – The Harbour Water Week`, `Harbour City – The X`: a dateline's place, then the text
             if _joins(gap) and (nxt.is_capitalised or nxt.is_year or (nxt.is_number and not nxt.is_ordinal)):
                 run.tokens.append(nxt)
                 j += 1

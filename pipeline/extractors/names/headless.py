@@ -38,6 +38,8 @@ from pipeline.extractors.names.lexicon import (
 )
 from pipeline.extractors.numbers.numbers import SCALES
 
+# `Phase I`, `Stage 2`, `Round Three`: a numbered stage or round, no name of its own
+NUMBERED_STAGE = re.compile(r"(?:Phase|Stage|Round)[ \t-]+(?:[IVX]+|\d+|One|Two|Three|Four|Five)")
 CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 DASHED_CAPITALS = re.compile(r"[A-Z]\w*[-–][A-Z]\w*")
 SINGLE_WORD_NAME_END = (",", ".", ";")
@@ -307,6 +309,8 @@ def _name_before_kind_noun(tokens: list[Token], context: Context) -> Name | None
         return None
     if KIND_NOUNS[noun] == "titled" and len(tokens) < 3 and not any(t.is_function_word or t.is_number for t in tokens):
         return None
+    if NUMBERED_STAGE.fullmatch(context.text[start:end]):
+        return None  # `the Phase I project`: a numbered stage of a scheme, no name (GUIDELINE)
     category = descriptor_category(noun)
     if category.cls == "report":
         published = PUBLICATION_CUE_AFTER.match(context.after(after + match.end(), 20)) is not None

@@ -47,6 +47,13 @@ def strip_leading(run: Run, context: Context) -> list[Token]:
     # `Entitled X, the ... programme`, `Delta-led Harbour Projects`: no part of the name.
     while len(tokens) > 1 and (tokens[0].text.lower() in NAMING_VERBS or LEADING_PARTICIPLE.match(tokens[0].text)):
         tokens.pop(0)
+    # `Government To Roll Out A Shs 33 Billion Social Inclusion Programme`: an amount inside a
+    # run ends what comes before the name; the name starts after its scale word
+    scales = [
+        i for i, t in enumerate(tokens[:-1]) if t.text.lower() in SCALES and t.text[:1].isupper() and len(t.text) > 3
+    ]  # a scale written as a word (`Billion`), not a letter (`Cecil B DeMille`)
+    if scales:
+        tokens = tokens[scales[-1] + 1 :]
     final = final_head(tokens)
     keep_ordinal_words = final is not None and final.cls == "report"
     while tokens:
@@ -54,9 +61,7 @@ def strip_leading(run: Run, context: Context) -> list[Token]:
         ordinal = first.is_ordinal and not (keep_ordinal_words and first.text.isalpha())
         # a sentence's opening `The` is no part of a name, whatever its tag (`nation."The X Fund`)
         opening_the = first.text == "The" and len(tokens) > 1 and context.sentence_initial(first.start)
-        # `$40 Million Integrated Health Program`: the amount's scale word is no part of the name
-        scale = first.text.lower() in SCALES and first.text[:1].isupper() and len(tokens) > 1
-        if first.is_function_word or ordinal or opening_the or scale or (first.is_number and len(tokens) > 1):
+        if first.is_function_word or ordinal or opening_the or (first.is_number and len(tokens) > 1):
             tokens.pop(0)
         elif len(tokens) > 2 and first.text.lower() in EDITION_NOUNS and tokens[1].text == "of":
             del tokens[:2]  # `41st Edition of the X Fair`: the edition is no part of the name
