@@ -197,15 +197,21 @@ def _day_name(text: str, candidate: Candidate) -> str:
 
 
 TODAY_BRACKET = re.compile(r"(?i:today|yesterday|tomorrow)[ \t]*\($")
+OPEN_BRACKET = re.compile(r"[ \t]*\(")
+NAMED_DAY_RULES = frozenset({"holiday", "observance-day"})  # the rules that name a day
 
 
 def _bracketed_after_today(text: str, previous: tuple[int, int, str, Period | None], candidate: Candidate) -> str:
-    """`today (` right before the candidate, which its bracket closes: the word the bracket
-    states the day of (``today``), else ''."""
-    a, b, _, _ = previous
-    if not TODAY_BRACKET.match(text, a, candidate.start) or not text.startswith(")", candidate.end):
+    """`today (` or a named day and `(` right before the candidate, which its bracket closes:
+    the word the bracket states the day of (``today``, ``world harbour day``), else ''
+    (`World Harbour Day (4 Feb 2031)`: one mention, the day the bracket states)."""
+    a, b, name, _ = previous
+    if not text.startswith(")", candidate.end):
         return ""
-    return text[a:b].lower()
+    named_day = name in NAMED_DAY_RULES and OPEN_BRACKET.fullmatch(text, b, candidate.start) is not None
+    if not TODAY_BRACKET.match(text, a, candidate.start) and not named_day:
+        return ""
+    return " ".join(text[a:b].lower().split())
 
 
 def _bracket_end(text: str, end: int) -> int:

@@ -119,6 +119,8 @@ def quarter_year(m: re.Match) -> tuple[int | ShiftedYear | None, bool]:
     if pair := m.groupdict().get("pair"):
         first = int(pair[:4])
         return first // 100 * 100 + int(pair[-2:]), True
+    if end := first_group(m, "pairend", "pairend2"):
+        return int(m["year"]) // 100 * 100 + int(end), True
     if y := first_group(m, "year", "fy", "year2"):
         return year_number(y), fiscal
     if first_group(m, "yearago"):
@@ -416,7 +418,9 @@ PERIOD_RULES: tuple[Rule, ...] = (
     rule("quarter", QUARTER, build_quarter, needs=("quarter",)),
     rule(
         "q-quarter",
-        rf"{LEFT}Q(?P<q>[1-4])(?:(?:\s+of\s+|\s+[-–]\s+(?=\d{{4}})|\s*|-)(?P<fiscal>FY|(?i:fiscal))?\s*'?(?P<year>\d{{4}}|\d{{2}}))?(?![\w/])",
+        # `Q3 FY 2022-23`: a fiscal year's pair, labelled by the year it ends in
+        rf"{LEFT}Q(?P<q>[1-4])(?:(?:\s+of\s+|\s+[-–]\s+(?=\d{{4}})|\s*|-)(?P<fiscal>FY|(?i:fiscal))?\s*'?(?P<year>\d{{4}}|\d{{2}})"
+        rf"(?:(?<=FY\s\d{{4}})[-/–](?P<pairend>\d{{2}})|(?<=FY\d{{4}})[-/–](?P<pairend2>\d{{2}}))?)?(?![\w/])",
         build_quarter,
         period_label=True,
     ),
@@ -499,7 +503,8 @@ EDGE_FISCAL_RULES: tuple[Rule, ...] = (
     ),
     rule(
         "period-edge",
-        r"\b(?i:the\s+)(?P<edge>(?i:end|beginning|start))\s+(?i:of)\s+(?P<rel>(?i:the|this|last|next))\s+(?P<unitword>(?i:year|month|week|quarter))\b",
+        # `the end of the year`, and without `the` (`before end of the year`, GUIDELINE)
+        r"\b(?:(?i:the)\s+)?(?P<edge>(?i:end|beginning|start))\s+(?i:of)\s+(?P<rel>(?i:the|this|last|next))\s+(?P<unitword>(?i:year|month|week|quarter))(?![\w-])",
         build_period_edge,
         needs=("end", "beginning", "start"),
     ),

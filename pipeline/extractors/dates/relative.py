@@ -127,6 +127,8 @@ def build_anchored_day(m: re.Match, text: str) -> Value | None:
 AGE_AFTER = re.compile(r"[\s-]+olds?\b|\s+of\s+(?:age|life)\b|\s+anniversary\b")  # `30 years anniversary`
 
 
+# `aged 18 years`, `the age of 30 years`, `between the ages of 18-35 years`: the words of an age
+AGE_BEFORE = re.compile(r"\b(?i:aged|ages?)\s+(?:(?i:of)\s+)?(?:\d+\s*(?:[-–]|(?i:to|and))\s*)?\Z")
 FRACTION_AFTER = re.compile(r"\s+(?:of|more|less|fewer)\b")
 
 
@@ -141,8 +143,10 @@ def build_duration(m: re.Match, text: str) -> Value | None:
         return None  # a fraction (`a quarter of the market`, `a quarter more capacity`)
     if is_preceded_by(text, m.start(), {"every", "each"}):
         return None  # a frequency (`every two years`), not a duration
-    if is_preceded_by(text, m.start(), {"aged", "ages", "age"}):
-        return None  # an age (`persons aged 18 years and above`, GUIDELINE: ages are no dates)
+    if AGE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        return (
+            None  # an age (`persons aged 18 years and above`, `the ages of 18-35 years`; GUIDELINE: ages are no dates)
+        )
     if first_group(m, "half", "andahalf"):
         return duration_and_a_half(n, m["unit"])
     return amount_of(n, m["unit"])
