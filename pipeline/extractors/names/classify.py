@@ -323,6 +323,11 @@ def _award_field_after(tokens: list[Token], i: int) -> bool:
     return not _place_length(tokens, i + 1)
 
 
+def _role(words: tuple[str, ...]) -> bool:
+    """An office, also in the plural (`Chief Executive Officers of the X Programme`)."""
+    return words in ROLE_WORDS or (bool(words) and words[:-1] + (words[-1].removesuffix("s"),) in ROLE_WORDS)
+
+
 def _split_at_separator(tokens: list[Token]) -> list[list[Token]]:
     """`Future Harbour Pavilion in Hall 3`: a name ending with its head before `in`/`at`/
     `with` is a name of its own; what follows the preposition is looked at apart."""
@@ -350,7 +355,7 @@ def _name_from_tokens(tokens: list[Token], run: Run, context: Context) -> Name |
         # `Secretary-General of the X`: a role in an organisation; `Blue Books for the X`,
         # `from Island to Central Park`: X is named apart; `Light of Harbour Expo`, `Nutrition
         # for Growth Compact`: one name.
-        if any(tuple(t.text for t in tokens[k:preposition]) in ROLE_WORDS for k in range(preposition)):
+        if any(_role(tuple(t.text for t in tokens[k:preposition])) for k in range(preposition)):
             return None  # `Director for Regulations`, `Agency Head of X`: an office
         rest = tokens[preposition + 1 :]
         measure = preposition == 1 and tokens[0].is_acronym and tokens[0].text.isalpha()  # `GDP of X New Area`

@@ -273,14 +273,16 @@ def with_kind_from_noun(names: list[Name], context: Context) -> list[Name]:
 
 def repeated(names: list[Name], context: Context) -> list[Name]:
     """A name found once is a mention wherever it stands again as a whole name (not inside
-    a longer capitalised run), also in an all-caps headline and without its trailing year
-    (`X 2023` ... `X`)."""
+    a longer capitalised run), also in capitals (a headline, `HARBOURSTART`) and without its
+    trailing year (`X 2023` ... `X`)."""
     text = context.text
     extra = []
     seen = set()
     for name in names:
         rule = rules.RULES[name.rule]
-        if rule.found_everywhere:
+        # a rule that finds its names wherever they stand misses only their all-caps copies
+        # (`the HarbourStart programme` ... `HARBOURSTART will ...`)
+        if rule.found_everywhere and (rule.capitals_found or name.cls != "initiative"):
             continue
         surface = text[name.start : name.end]
         forms = {surface}
@@ -299,6 +301,8 @@ def repeated(names: list[Name], context: Context) -> list[Name]:
                 headline = found.isupper() and not form.isupper()
                 if " ".join(found.split()) != " ".join(form.split()) and not headline:
                     continue
+                if rule.found_everywhere and not headline:
+                    continue  # found there already
                 if not headline and (
                     CAPITALISED_AFTER.match(text[end : end + 3])
                     or CAPITALISED_BEFORE.search(text[max(0, start - 3) : start])

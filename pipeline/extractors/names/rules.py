@@ -13,8 +13,11 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Rule:
     name: str
-    # The rule itself finds the name wherever it stands: no need to look for it again.
+    # The rule itself finds the name wherever it stands as written: only copies in capitals
+    # (`HARBOURSTART`) are looked for again, unless ``capitals_found`` (a title-cased name's
+    # capitals are a title-cased run the title rules read themselves).
     found_everywhere: bool = False
+    capitals_found: bool = False
     # The name has no head noun: an acronym opening it is its short name (`ACR Lima 2023,
     # the ... event` -> `ACR`).
     opening_acronym_is_short_name: bool = False
@@ -38,7 +41,7 @@ OF_QUOTE = Rule("of+quote")  # a short name after `of` (`the development of "`)
 TITLE_HEAD = Rule("title+head")  # an initiative head (`Delta Trade Forum`)
 # a programme noun after it (`Delta Zone programme`); its other occurrences are `title+head`
 # runs, given its kind by `document_level.with_kind_from_noun`
-TITLE_HEAD_KIND_NOUN = Rule("title+head+kind-noun", found_everywhere=True)
+TITLE_HEAD_KIND_NOUN = Rule("title+head+kind-noun", found_everywhere=True, capitals_found=True)
 TITLE_REPORT_HEAD = Rule("title+report-head")  # a report head (`Ocean Health Report 2023`)
 TITLE_SUBTITLE_CUE = Rule("title:subtitle+cue")  # `Title: Subtitle` after a publication cue
 TITLE_CATALOGUE = Rule("title+catalogue")  # a title before a catalogue number (`(cat. no. 6202.0)`)
@@ -96,5 +99,5 @@ RULES: dict[str, Rule] = {
 
 # Every value of the `rule` column of reports and initiatives.
 RULE_NAMES: frozenset[str] = frozenset(RULES) | frozenset(
-    rule.repeated_name for rule in RULES.values() if not rule.found_everywhere
+    rule.repeated_name for rule in RULES.values() if not (rule.found_everywhere and rule.capitals_found)
 )
