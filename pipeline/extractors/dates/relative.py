@@ -10,13 +10,14 @@ from pipeline.extractors.dates.fragments import (
     FULL_WEEKDAY,
     NUM,
     QUALIFIER,
-    RANGE_DASH,
+    RANGE_WORD,
     REL_YEAR,
     UNIT,
     YEAR_AGO,
     Rule,
     direction_of,
     first_group,
+    is_and_without_between,
     is_preceded_by,
     month,
     month_number,
@@ -268,9 +269,10 @@ def build_weekday(m: re.Match, text: str) -> Value | None:
 
 
 def build_weekday_range(m: re.Match, text: str) -> Value | None:
-    """`Friday to Sunday`: the first day as a bare weekday, the last the first such day on or after it."""
-    if not (m["w1"][0].isupper() and m["w2"][0].isupper()):
-        return None
+    """`Friday to Sunday`, `between Wednesday and Friday`: the first day as a bare weekday, the
+    last the first such day on or after it."""
+    if not (m["w1"][0].isupper() and m["w2"][0].isupper()) or is_and_without_between(m, text):
+        return None  # `Monday and Friday` without `between`: two days
     return Interval(Weekday(WEEKDAYS[m["w1"].lower()]), Weekday(WEEKDAYS[m["w2"].lower()]))
 
 
@@ -374,7 +376,7 @@ WEEKDAY_MONTH_RULES: tuple[Rule, ...] = (
     rule("weekday", rf"\b{NEAR_MODIFIER}{FULL_WEEKDAY}(?!\w)", build_weekday, needs=("day",), speech_time=True),
     rule(
         "weekday-range",
-        rf"\b(?P<w1>(?i:{alternation(FULL_WEEKDAY_NAMES)})){RANGE_DASH}(?P<w2>(?i:{alternation(FULL_WEEKDAY_NAMES)}))\b",
+        rf"\b(?P<w1>(?i:{alternation(FULL_WEEKDAY_NAMES)})){RANGE_WORD}(?P<w2>(?i:{alternation(FULL_WEEKDAY_NAMES)}))\b",
         build_weekday_range,
         needs=("day",),
     ),
