@@ -121,7 +121,8 @@ SYMBOL_AMOUNT = re.compile(
 AMOUNT_CURRENCY = re.compile(
     rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DECIMAL_DIGITS}|{WORD_NUMBER}|{ARTICLE}){SCALE}?"
     # a symbol after the amount is not the next amount's (`in 2023 € 5 million`)
-    rf"(?:\s+|-)(?P<currency>{SUFFIX_FORMS})(?![\w$])(?!\s?\d)"
+    # (at most one line break between: a blank line ends the amount; `R'000` heads a column)
+    rf"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*|-)(?P<currency>{SUFFIX_FORMS})(?![\w$])(?!\s?\d)(?!['’]000)"
 )
 NAME_AMOUNT = re.compile(  # not the `cent` of `up 17 per cent 5.1 million passengers`
     rf"(?<![\w$])(?<![Pp]er ){SIGN}(?P<currency>(?i:{NAME_FORMS}))\s(?P<number>{DIGITS})(?!\d)(?:{SCALE}|(?<=,\d{{3}}))(?![\w%]|[.,]\d)"
@@ -205,13 +206,21 @@ SYMBOL_SCALE = (
 CODE_SCALE_HEADER = re.compile(
     rf"\((?:{CODE_SCALE}|{SYMBOL_SCALE})(?:,\s+(?i:unless\s+(?:otherwise\s+)?stated(?:\s+otherwise)?))?\)"
 )
+# A table's column header line opening with a symbol and `'000` (`R'000   2031   2030`): the
+# rows below it are that currency in thousands (results tables of South African, British and
+# Australian issuers: `R'000`, `£'000`, `A$'000`).
+THOUSANDS_HEADER_LINE = re.compile(
+    rf"^[ \t]*(?P<symbol>{alternation(c.form for c in CURRENCIES.values() if c.kind == 'symbol')})['’]000\b[^\n]*\n(?:[ \t]*\n)*",
+    re.MULTILINE,
+)
 # A row's label naming a sub-unit (`Earnings per share (US cents)`): its figures are in that unit.
 SUB_UNIT_LABEL = re.compile(
     rf"\((?:[A-Z]{{1,3}}\s)?(?P<sub>{alternation(c.form for c in CURRENCIES.values() if c.fraction != 1 and c.kind == 'name')})\)",
     re.IGNORECASE,
 )
 ROW_GAP = re.compile(r"[ \t]+")
-ROW_AMOUNT = re.compile(rf"{SIGN}(?P<number>{DIGITS})(?![\w%]|[.,]\d)")
+# a row's amount; in brackets a loss, the brackets in its span (`(454 175)`)
+ROW_AMOUNT = re.compile(rf"(?P<bracket>\()?{SIGN}(?P<number>{DIGITS})(?![\w%]|[.,]\d)(?(bracket)\))")
 # A flattened key-figures table after a header standing apart: its words, and what ends it.
 TABLE_TOKEN = re.compile(r"\S+")
 TABLE_STOP = re.compile(r"[.:;!?]$|[\"“”]")
@@ -298,8 +307,18 @@ def _amount(text: str, begin: int, match: re.Match, rule: str, code: str, fracti
 
 def _header_amounts(text: str, begin: int, resolve: CurrencyResolver) -> list[Amount]:
     """The amounts a bracketed code with a scale heads: its row's (`Revenue (DKKm) 4,210
-    3,980`), else the table's after it (`(DKKm) Revenue 4,210 3,980 EBIT 512`)."""
+    3,980`), else the table's after it (`(DKKm) Revenue 4,210 3,980 EBIT 512`); and the rows
+    under a column header line in thousands (`R'000  2031  2030`)."""
     amounts = []
+    for header in THOUSANDS_HEADER_LINE.finditer(text, begin):
+        currency = lookup(header.group("symbol"))
+        code = resolve(currency) if currency is not None else None
+        if code is not None:
+            for row, sub_unit in _table_amounts(text, header.end()):
+                if sub_unit is not None:  # `Earnings per share (cents)`: the sub-unit, unscaled
+                    amounts.append(Amount(row.start(), row, TABLE_RULE, code, sub_unit, None))
+                else:
+                    amounts.append(Amount(row.start(), row, TABLE_RULE, code, Decimal(1), None, "thousand"))
     for header in CODE_SCALE_HEADER.finditer(text, begin):
         currency = lookup(header.group("currency") or header.group("symbol"))
         code = resolve(currency) if currency is not None else None
@@ -341,9 +360,18 @@ def _table_amounts(text: str, at: int) -> list[tuple[re.Match, Decimal | None]]:
     rows: list[tuple[re.Match, Decimal | None]] = []
     label: list[str] = []
     sub_unit: Decimal | None = None
-    for token in TABLE_TOKEN.finditer(text, at, end if end >= 0 else len(text)):
+    stop = end if end >= 0 else len(text)
+    pos = at
+    while (token := TABLE_TOKEN.search(text, pos, stop)) is not None:
         word = token.group()
-        row = ROW_AMOUNT.fullmatch(text, token.start(), token.end())
+        pos = token.end()
+        # an amount may hold spaces between its digit groups (`573 195`), so it is read from
+        # the token's start and may end past it
+        row = ROW_AMOUNT.match(text, token.start(), stop)
+        if row is not None and (row.end() == stop or text[row.end()].isspace()):
+            pos = row.end()
+        else:
+            row = None
         if row is not None and not is_year(row.group("number")):
             if not label and not rows:
                 return []  # amounts right after the header: its own row (`_row_amounts`)
