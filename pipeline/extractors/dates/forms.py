@@ -212,7 +212,8 @@ FORM_RULES: tuple[Rule, ...] = (
     ),
     rule(
         "day-word-of-month",
-        rf"\b(?i:the)\s+{DAY_WORD}\s+(?:(?i:day)\s+)?(?i:of)\s+{MONTH_NAME}(?:,?\s+{year('year')})?(?!\w)",
+        # `the second of March`, and without `the` (`until first of October 2031`)
+        rf"\b(?:(?i:the)\s+)?{DAY_WORD}\s+(?:(?i:day)\s+)?(?i:of)\s+{MONTH_NAME}(?:,?\s+{year('year')})?(?!\w)",
         build_day_word_of_month,
         needs=("of",),
     ),

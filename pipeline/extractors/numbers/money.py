@@ -206,13 +206,14 @@ SYMBOL_SCALE = (
 CODE_SCALE_HEADER = re.compile(
     rf"\((?:{CODE_SCALE}|{SYMBOL_SCALE})(?:,\s+(?i:unless\s+(?:otherwise\s+)?stated(?:\s+otherwise)?))?\)"
 )
-# A table's column header line opening with a symbol and `'000` (`R'000   2031   2030`): the
-# rows below it are that currency in thousands (results tables of South African, British and
+# A table's column header line opening with a symbol and `'000` (`R'000   2031   2030`) or `'m`:
+# the rows below it are that currency in thousands (millions) (results tables of South African, British and
 # Australian issuers: `R'000`, `£'000`, `A$'000`).
 THOUSANDS_HEADER_LINE = re.compile(
-    rf"^[ \t]*(?P<symbol>{alternation(c.form for c in CURRENCIES.values() if c.kind == 'symbol')})['’]000\b[^\n]*\n(?:[ \t]*\n)*",
+    rf"^[ \t]*(?P<symbol>{alternation(c.form for c in CURRENCIES.values() if c.kind == 'symbol')})['’](?P<scale>000|m|bn)\b[^\n]*\n(?:[ \t]*\n)*",
     re.MULTILINE,
 )
+HEADER_SCALES = {"000": "thousand", "m": "million", "bn": "billion"}  # `R'000`, `R'm`, `£'bn`
 # A row's label naming a sub-unit (`Earnings per share (US cents)`): its figures are in that unit.
 SUB_UNIT_LABEL = re.compile(
     rf"\((?:[A-Z]{{1,3}}\s)?(?P<sub>{alternation(c.form for c in CURRENCIES.values() if c.fraction != 1 and c.kind == 'name')})\)",
@@ -318,7 +319,9 @@ def _header_amounts(text: str, begin: int, resolve: CurrencyResolver) -> list[Am
                 if sub_unit is not None:  # `Earnings per share (cents)`: the sub-unit, unscaled
                     amounts.append(Amount(row.start(), row, TABLE_RULE, code, sub_unit, None))
                 else:
-                    amounts.append(Amount(row.start(), row, TABLE_RULE, code, Decimal(1), None, "thousand"))
+                    amounts.append(
+                        Amount(row.start(), row, TABLE_RULE, code, Decimal(1), None, HEADER_SCALES[header["scale"]])
+                    )
     for header in CODE_SCALE_HEADER.finditer(text, begin):
         currency = lookup(header.group("currency") or header.group("symbol"))
         code = resolve(currency) if currency is not None else None
