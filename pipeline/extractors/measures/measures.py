@@ -100,7 +100,8 @@ LABEL = r"[A-Z0-9]*[A-Z][A-Z0-9]*"
 NOT_IN_NUMBER = r"(?<![\w.,:/+\-−])"
 # Not inside another number or word; a sign attached (`-5°C`), or the end of a range (`2-3 km`).
 # `100 MW/400 MWh`: a storage plant's power and energy, the second after a unit's slash
-SIGN = rf"(?:{NOT_IN_NUMBER}(?P<sign>[\-−])|{NOT_IN_NUMBER}|(?<=\d-)|(?<=[A-Za-z]/))"
+# a sign glued to the number, or the word `minus` (`minus 70 degrees Celsius`)
+SIGN = rf"(?:{NOT_IN_NUMBER}(?P<sign>[\-−]|\b(?i:minus)[ \t]+)|{NOT_IN_NUMBER}|(?<=\d-)|(?<=[A-Za-z]/))"
 SCALE = rf"(?:(?:\s+|-)(?P<scale>(?:{SCALE_WORD})(?:\s+(?:{SCALE_WORD}))?)|(?P<abbr>{SCALE_ABBR})(?=\s))"
 RANGE_BEFORE = re.compile(
     rf"{SIGN}(?P<number>{DIGITS})(?:(?:\s+|-)(?P<scale>{SCALE_WORD}))?\s*(?:[-–]|\s(?:to|and)\s)\s*\Z"
