@@ -146,9 +146,10 @@ def candidate_pattern() -> re.Pattern:
     return re.compile(
         # a decimal comma before a unit too (`a 90,2km distance`: South African usage)
         rf"{SIGN}(?P<number>{DECIMAL_COMMA_NUMBER}|{DIGITS}|{WORD_NUMBER}){SCALE}?(?P<sep>\s*|-)"
-        rf"(?:(?P<modifiers>(?:(?:[a-z][a-z-]*|{LABEL})\s+){{1,2}}?)??(?P<name>(?i:{names}))|(?P<symbol>{symbols}))"
+        # (`per` is no modifier: `5 mg per kg` is a unit per a unit)
+        rf"(?:(?P<modifiers>(?:(?:(?!per\s)[a-z][a-z-]*|{LABEL})\s+){{1,2}}?)??(?P<name>(?i:{names}))|(?P<symbol>{symbols}))"
         rf"(?P<power>[2²3³](?!\d))?(?![\w°])(?:\s+(?P<suffix>{UNIT_SUFFIXES})(?![\w]))?"
-        rf"(?:(?P<per_sep>\s*/\s*|\s+per\s+)(?P<per>{per_forms})(?![\w°])|\s+(?P<rate>(?i:{rates}))(?![\w]))?"
+        rf"(?:(?P<per_sep>\s*/\s*|\s+per\s+)(?P<per>{per_forms})(?P<per_power>[2²3³](?!\d))?(?![\w°])|\s+(?P<rate>(?i:{rates}))(?![\w]))?"
     )
 
 
@@ -383,6 +384,9 @@ def _composed(units: Inventory, base: Unit, match: re.Match, context: str) -> Un
         return units.compound([(base.name, 2 if power in "2²" else 3)], context)
     if per:
         denominator = units.denominator(per, context)
+        per_power = match.groupdict().get("per_power")
+        if denominator and per_power:  # `35 µg/m3`: per cubic metre
+            return units.compound([(base.name, 1), (denominator, -2 if per_power in "2²" else -3)], context)
         if denominator:
             return units.compound([(base.name, 1), (denominator, -1)], context)
     if rate:
