@@ -221,7 +221,10 @@ SUB_UNIT_LABEL = re.compile(
 )
 ROW_GAP = re.compile(r"[ \t]+")
 # a row's amount; in brackets a loss, the brackets in its span (`(454 175)`)
-ROW_AMOUNT = re.compile(rf"(?P<bracket>\()?{SIGN}(?P<number>{DIGITS})(?![\w%]|[.,]\d)(?(bracket)\))")
+# (space-grouped with decimals too: `1 637.8`)
+ROW_AMOUNT = re.compile(
+    rf"(?P<bracket>\()?{SIGN}(?P<number>\d{{1,3}}(?:[ \u00a0]\d{{3}})+\.\d+|{DIGITS})(?![\w%]|[.,]\d)(?(bracket)\))"
+)
 # A flattened key-figures table after a header standing apart: its words, and what ends it.
 TABLE_TOKEN = re.compile(r"\S+")
 TABLE_STOP = re.compile(r"[.:;!?]$|[\"“”]")
@@ -315,7 +318,7 @@ def _header_amounts(text: str, begin: int, resolve: CurrencyResolver) -> list[Am
         currency = lookup(header.group("symbol"))
         code = resolve(currency) if currency is not None else None
         if code is not None:
-            for row, sub_unit in _table_amounts(text, header.end()):
+            for row, sub_unit in _spaced_rows(text, header.end()):
                 if sub_unit is not None:  # `Earnings per share (cents)`: the sub-unit, unscaled
                     amounts.append(Amount(row.start(), row, TABLE_RULE, code, sub_unit, None))
                 else:
@@ -348,6 +351,21 @@ def _row_amounts(text: str, at: int) -> list[re.Match]:
     while gap is not None and (row := ROW_AMOUNT.match(text, gap.end())) and not is_year(row.group("number")):
         rows.append(row)
         gap = ROW_GAP.match(text, row.end())
+    return rows
+
+
+def _spaced_rows(text: str, at: int) -> list[tuple[re.Match, Decimal | None]]:
+    """The rows of a table under a column header line, also where a blank line stands between
+    its rows: each further paragraph a single line that reads as a row (a label and amounts)."""
+    rows = _table_amounts(text, at)
+    while rows and (blank := text.find("\n\n", at)) >= 0:
+        at = len(text) - len(text[blank:].lstrip("\n"))
+        line_end = text.find("\n", at)
+        line_end = len(text) if line_end < 0 else line_end
+        following = _table_amounts(text, at)
+        if not following or text.find("\n\n", at) not in (line_end, -1):
+            break  # prose, or a paragraph of several lines: the table has ended
+        rows += following
     return rows
 
 
@@ -386,6 +404,9 @@ def _table_amounts(text: str, at: int) -> list[tuple[re.Match, Decimal | None]]:
             continue
         if "%" in word and not label and rows:
             continue  # `Revenue 449.9 547.0 (18%)`: the row's change column
+        following = TABLE_TOKEN.search(text, pos, stop) if "%" in word and label else None
+        if following is not None and ROW_AMOUNT.match(text, following.start()):
+            continue  # `Revenue 28% 1 637.8 1 277.7`: the change column before the row's amounts
         if "%" in word or TABLE_STOP.search(word) or (not label and word[0].islower()):
             break  # a ratio, a sentence's end, or a word in lower case opening a label: prose
         label.append(word)

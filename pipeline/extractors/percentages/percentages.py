@@ -181,6 +181,12 @@ YEAR_ON_YEAR_AFTER = re.compile(rf"\s*,?\s*(?i:{alternation(DATA.lines('year_on_
 # fall and belongs to the span (`Revenue 449.9 547.0 (18%)`, `Capex 313.2 313.0 0.1%`).
 TABLE_ROW = re.compile(r"[^\S\n]*[^\s\d][^\n]*?(?:[^\S\n]+\(?[-−–]?\d[\d,.]*\)?){2}[^\S\n]+(?P<open>\()?")
 TABLE_ROW_END = re.compile(r"(?P<close>\))?[^\S\n]*(?:\n|\Z)")
+# ... or its change column first, before the figures (`Revenue    28%    1 637.8    1 277.7`): a
+# label of words, the percentage, then two or more figures to the line's end
+TABLE_ROW_LABEL = re.compile(r"[^\S\n]*[^\W\d_][^\d\n]*[^\S\n]{2,}")
+TABLE_FIGURES_AFTER = re.compile(
+    r"(?:[^\S\n]{2,}\(?[-−–]?(?:\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?|\d[\d.,]*)\)?){2,}[^\S\n]*(?:\n|\Z)"
+)
 # Words and punctuation marks, lower-cased by the readers below.
 WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,]*|[^\w\s]")
 # `rose to 5%`, `from 3% to 5%`: where it stands, a level; so is a share (`accounting for 54%`)
@@ -277,6 +283,8 @@ def _table_row_change(text: str, item: Found) -> tuple[Found, int] | None:
     line_start = text.rfind("\n", 0, item.start) + 1
     row = TABLE_ROW.fullmatch(text, line_start, item.start)
     end = TABLE_ROW_END.match(text, item.end)
+    if TABLE_ROW_LABEL.fullmatch(text, line_start, item.start) and TABLE_FIGURES_AFTER.match(text, item.end):
+        return item, 1
     if row is None or end is None or bool(row.group("open")) != bool(end.group("close")):
         return None
     if row.group("open"):
