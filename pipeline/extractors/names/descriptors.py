@@ -31,12 +31,15 @@ def verb_category(before: str) -> Category | None:
     return VERBS[" ".join(matches[-1].group("verb").lower().split())]
 
 
-def apposition(offset: int, context: Context, prefix: str = "") -> Category | None:
+def apposition(offset: int, context: Context, prefix: str = "", start: int | None = None) -> Category | None:
     """The category of the descriptor heading an apposition at ``offset`` (`, an alliance of
     ...`), if its modifiers are plain words, `and` allowed (`, the largest and oldest trade
-    fair`; not `, the head of the campaign`)."""
+    fair`; not `, the head of the campaign`); after `is`/`was` only where the name starting at
+    ``start`` opens its sentence (`HarbourStart is a programme that ...`)."""
     match = APPOSITION.match(prefix + context.after(offset, 100))
     if match is None or any(w.lower() in FUNCTION_WORDS - {"and"} for w in match.group("mods").split()):
+        return None
+    if match.group("copula") and (start is None or not context.sentence_initial(start)):
         return None
     return descriptor_category(match.group("descriptor"))
 

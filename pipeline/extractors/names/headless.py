@@ -43,6 +43,7 @@ NUMBERED_STAGE = re.compile(r"(?:Phase|Stage|Round)[ \t-]+(?:[IVX]+|\d+|One|Two|
 CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 DASHED_CAPITALS = re.compile(r"[A-Z]\w*[-–][A-Z]\w*")
 SINGLE_WORD_NAME_END = (",", ".", ";")
+COPULA_AFTER = re.compile(r"\s+(?:is|was)\s")
 QUOTE_MARKS = '“”"‘’″«»„'
 
 
@@ -169,8 +170,12 @@ def names_from_headless(runs: list[Run], context: Context) -> list[Name]:
         ):
             names.append(Name(start, end, "initiative", "event", rules.ORDINAL_EDITION.name))
             continue
-        if len(tokens) == 1 and context.after(end, 1) not in SINGLE_WORD_NAME_END:
-            continue  # a single word is named only in an apposition (`X, the ... fair`, `its platform, X.`)
+        if (
+            len(tokens) == 1
+            and context.after(end, 1) not in SINGLE_WORD_NAME_END
+            and not COPULA_AFTER.match(context.after(end, 5))
+        ):
+            continue  # a single word is named only in an apposition (`X, the ... fair`, `X is a ...`, `its platform, X.`)
         if not _may_be_a_name(run, tokens, context):
             # `its flagship report, The Harbour Atlas 2031.`: a capital `The` in a sentence
             # belongs to a report's title.
@@ -179,7 +184,7 @@ def names_from_headless(runs: list[Run], context: Context) -> list[Name]:
                 if titled is not None and titled.cls == "report":
                     names.append(titled)
             continue
-        described = apposition(end, context) if all(t.text != "and" for t in tokens) else None
+        described = apposition(end, context, start=start) if all(t.text != "and" for t in tokens) else None
         if described is not None and described.cls in ("report", "initiative"):
             if not _opens_sentence_with_preposition(start, context):
                 year = report_year(context.text[start:end]) if described.cls == "report" else ""

@@ -195,11 +195,12 @@ DESCRIPTOR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # An apposition after a name, headed by a descriptor (`, the world's largest connectivity
-# event`, `, an alliance of nine marathons`, `, a set of guidelines on ...`): the descriptor
+# event`, `, an alliance of nine marathons`, `, a set of guidelines on ...`; also after `is` or
+# `was`: `X is a programme that ...`, where the caller checks the name opens its sentence): the descriptor
 # ends the noun phrase or a complement follows it; its modifiers are lower-case words
 # (`, the Gartner report` is another name). Function words among them are checked by the caller.
 APPOSITION = re.compile(
-    rf"^,\s+(?:the|a|an)\s+(?P<mods>(?:(?-i:[a-z0-9])[\w'’-]*\s+){{0,8}}?)(?:set\s+of\s+)?(?P<descriptor>{alternation(DESCRIPTORS)})"
+    rf"^(?:,\s+|\s+(?P<copula>is|was)\s+)(?:the|a|an)\s+(?P<mods>(?:(?-i:[a-z0-9])[\w'’-]*\s+){{0,8}}?)(?:set\s+of\s+)?(?P<descriptor>{alternation(DESCRIPTORS)})"
     # a complement, or a participle and its agent (`, a platform sponsored by ...`)
     rf"(?=\s*[,.;:)]|\s*$|\s+(?:{alternation(_lines('apposition_complements.txt'))})\b|\s+[a-z]+\s+by\b)",
     re.IGNORECASE,
