@@ -309,13 +309,14 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     ),
     rule(
         "month-day-year-range",
-        rf"{month('m1')}\s+{day('d1')},?\s+{year('y1')}{RANGE_DASH}{month('m2')}\s+{day('d2')},?\s+{year('y2')}{END_OF_DATE}",
+        # a comma may close the first date (`from June 4, 2031, to December 15, 2031`)
+        rf"{month('m1')}\s+{day('d1')},?\s+{year('y1')},?{RANGE_DASH}{month('m2')}\s+{day('d2')},?\s+{year('y2')}{END_OF_DATE}",
         build_full_date_range,
         month_named=True,
     ),
     rule(
         "day-month-year-range",
-        rf"{LEFT}{day('d1')}\s+{month('m1')},?\s+{year('y1')}{RANGE_DASH}{day('d2')}\s+{month('m2')},?\s+{year('y2')}(?!\w)",
+        rf"{LEFT}{day('d1')}\s+{month('m1')},?\s+{year('y1')},?{RANGE_DASH}{day('d2')}\s+{month('m2')},?\s+{year('y2')}(?!\w)",
         build_full_date_range,
         month_named=True,
     ),
