@@ -148,16 +148,23 @@ def extract_dates(doc: Doc) -> list[dict]:
             for c, v, p, u in found
         ]
     spans: list[tuple[int, int, str, Period | None]] = []
+    previous: Candidate | None = None
     for candidate, value, period, unanchored in found:
         if unanchored and reported is not None:  # no period in reach: the release's, a year back
             period = resolve(value, anchor, reported) or period
         start_at, name = candidate.start, candidate.rule_name
-        if spans and not candidate.rule.speech_time and (day := _bracketed_after_today(text, spans[-1], candidate)):
+        if (
+            spans
+            and previous is not None
+            and not candidate.rule.speech_time
+            and (day := _bracketed_after_day(text, spans[-1], previous.rule.names_day, candidate))
+        ):
             # `has today (10th October 2031) announced`: one mention, the day stated in brackets
             start_at, name = spans.pop()[0], f"{name}[{day}]"
         spans.append(
             (start_at, _bracket_end(text, candidate.end) if start_at < candidate.start else candidate.end, name, period)
         )
+        previous = candidate
     return [
         make_mention(
             text,
@@ -198,17 +205,19 @@ def _day_name(text: str, candidate: Candidate) -> str:
 
 TODAY_BRACKET = re.compile(r"(?i:today|yesterday|tomorrow)[ \t]*\($")
 OPEN_BRACKET = re.compile(r"[ \t]*\(")
-NAMED_DAY_RULES = frozenset({"holiday", "observance-day"})  # the rules that name a day
 
 
-def _bracketed_after_today(text: str, previous: tuple[int, int, str, Period | None], candidate: Candidate) -> str:
-    """`today (` or a named day and `(` right before the candidate, which its bracket closes:
-    the word the bracket states the day of (``today``, ``world harbour day``), else ''
-    (`World Harbour Day (4 Feb 2031)`: one mention, the day the bracket states)."""
-    a, b, name, _ = previous
+def _bracketed_after_day(
+    text: str, previous: tuple[int, int, str, Period | None], names_day: bool, candidate: Candidate
+) -> str:
+    """`today (` or a named day (``names_day``: its rule names one) and `(` right before the
+    candidate, which its bracket closes: the words the bracket states the day of (``today``,
+    ``world harbour day``), else '' (`World Harbour Day (4 Feb 2031)`: one mention, the day
+    the bracket states)."""
+    a, b, _, _ = previous
     if not text.startswith(")", candidate.end):
         return ""
-    named_day = name in NAMED_DAY_RULES and OPEN_BRACKET.fullmatch(text, b, candidate.start) is not None
+    named_day = names_day and OPEN_BRACKET.fullmatch(text, b, candidate.start) is not None
     if not TODAY_BRACKET.match(text, a, candidate.start) and not named_day:
         return ""
     return " ".join(text[a:b].lower().split())

@@ -48,6 +48,9 @@ class Rule:
     reporting_reference: bool = False
     # `World Harbour Day`: a date only in a release that marks the day `today` (see extract_dates)
     marked_day: bool = False
+    # `Christmas Day`, `World Harbour Day`: names a day, which a bracket after it may state
+    # (`World Harbour Day (4 Feb 2031)`: one mention)
+    names_day: bool = False
     # a short label of a quarter or half (`Q2'24`, `H1 2031`): its year may be a fiscal year's,
     # as the release's stated period shows (reporting.fiscal_start, reporting.fiscal_label)
     period_label: bool = False

@@ -478,6 +478,7 @@ PERIOD_RULES: tuple[Rule, ...] = (
         rf"\b(?:(?P<rel>(?i:last|this|next))\s+)?(?P<holiday>(?i:{alternation(HOLIDAYS)}))(?!\w)(?:\s+{year('year')})?(?P<week>\s+week\b)?",
         build_holiday,
         needs=HOLIDAY_WORDS,
+        names_day=True,
     ),
     # after the holidays: a day the calendar fixes is read as such (`International Women's Day`)
     rule(
@@ -486,6 +487,7 @@ PERIOD_RULES: tuple[Rule, ...] = (
         build_observance_day,
         needs=("day",),
         marked_day=True,
+        names_day=True,
     ),
 )
 

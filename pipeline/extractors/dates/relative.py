@@ -144,10 +144,9 @@ def build_duration(m: re.Match, text: str) -> Value | None:
         return None  # a fraction (`a quarter of the market`, `a quarter more capacity`)
     if is_preceded_by(text, m.start(), {"every", "each"}):
         return None  # a frequency (`every two years`), not a duration
+    # an age (`persons aged 18 years and above`, `the ages of 18-35 years`; GUIDELINE: ages are no dates)
     if AGE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
-        return (
-            None  # an age (`persons aged 18 years and above`, `the ages of 18-35 years`; GUIDELINE: ages are no dates)
-        )
+        return None
     if first_group(m, "half", "andahalf"):
         return duration_and_a_half(n, m["unit"])
     return amount_of(n, m["unit"])

@@ -24,7 +24,15 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from pipeline.extractors.dates.resolver import Period, add_months, interval, is_calendar_unit, month_end
+from pipeline.extractors.dates.resolver import (
+    Period,
+    add_months,
+    interval,
+    is_calendar_unit,
+    month_end,
+    months_spanned,
+    whole_months,
+)
 from pipeline.extractors.dates.values import (
     Base,
     Fiscal,
@@ -80,9 +88,9 @@ def is_period(period: Period) -> bool:
         return value.part is not None
     if not isinstance(value, Interval) or period.begin is None or period.end is None:
         return False
-    if period.begin.day != 1 or period.end != month_end(period.end.year, period.end.month):
+    if not whole_months(period):
         return False
-    months = (period.end.year - period.begin.year) * 12 + period.end.month - period.begin.month + 1
+    months = months_spanned(period.begin, period.end)
     return months in (3, 6, 9) and (is_calendar_unit(period) or months == 9 or period.begin.month in (1, 4, 7, 10))
 
 
@@ -142,7 +150,7 @@ def fiscal_start(reported: Period | None, labels: Sequence[Value]) -> int | None
     April); None where a label names that period by the calendar (`Q3'23`), or none names it."""
     if reported is None or reported.begin is None or reported.end is None:
         return None
-    months = (reported.end.year - reported.begin.year) * 12 + reported.end.month - reported.begin.month + 1
+    months = months_spanned(reported.begin, reported.end)
     calendar = [v for v in labels if isinstance(v, YearPart) and v.year == reported.begin.year]
     if any(_label_months(v) == (reported.begin.month, months) for v in calendar):  # `Q3'23` itself
         return None
@@ -191,9 +199,8 @@ def comparative_period(text: str, start: int, end: int, value: Value, reported: 
         or LABEL_CLOSES.match(text, end) is None
     ):
         return None
-    months = (reported.end.year - reported.begin.year) * 12 + reported.end.month - reported.begin.month + 1
-    whole_months = reported.begin.day == 1 and reported.end == month_end(reported.end.year, reported.end.month)
-    if not whole_months or months not in (6, 12) or (months == 12 and reported.begin.month == 1):
+    months = months_spanned(reported.begin, reported.end)
+    if not whole_months(reported) or months not in (6, 12) or (months == 12 and reported.begin.month == 1):
         return None
     shift = 12 * (value.year - reported.end.year)
     begin, last = add_months(reported.begin, shift), month_end(reported.end.year + shift // 12, reported.end.month)

@@ -227,7 +227,7 @@ def shift(period: Period, unit: Unit, n: int, whole_period: bool = False) -> Per
             return one_day(add_months(begin, months))
         return one_day(begin + dt.timedelta(days=days)) if days is not None else None
     if isinstance(value, Interval) and months is not None:
-        if not (is_calendar_unit(period) or (whole_period and _whole_months(period))):
+        if not (is_calendar_unit(period) or (whole_period and whole_months(period))):
             return period_of(begin.year + months // 12, None) if unit is Unit.YEAR else None
         return interval(
             add_months(begin, months), add_months(end + dt.timedelta(days=1), months) - dt.timedelta(days=1)
@@ -235,18 +235,23 @@ def shift(period: Period, unit: Unit, n: int, whole_period: bool = False) -> Per
     return None
 
 
-def _whole_months(period: Period) -> bool:
+def whole_months(period: Period) -> bool:
+    """The period's days are whole calendar months (from a first to a last day)."""
     begin, end = period.bounds()
     return begin.day == 1 and end == month_end(end.year, end.month)
+
+
+def months_spanned(begin: dt.date, end: dt.date) -> int:
+    """The calendar months from ``begin``'s to ``end``'s, both counted (April to June: 3)."""
+    return (end.year - begin.year) * 12 + end.month - begin.month + 1
 
 
 def is_calendar_unit(period: Period) -> bool:
     """A quarter, half or season (whole months, 3 or 6 long), not an arbitrary range."""
     begin, end = period.bounds()
-    if not _whole_months(period):
+    if not whole_months(period):
         return False
-    months = (end.year - begin.year) * 12 + end.month - begin.month + 1
-    return months in (3, 6)
+    return months_spanned(begin, end) in (3, 6)
 
 
 def relative(unit: Unit, n: int, anchor: dt.date) -> Period:
@@ -305,7 +310,7 @@ def _period(value: Value, anchor: dt.date | None, reference: Period | None) -> P
         first -= 100 if first > anchor.year else 0
         return Period(Decade(first // 10), dt.date(first, 1, 1), dt.date(first + 9, 12, 31))
     if isinstance(value, PeriodInYear):  # the reporting period under discussion, in another year
-        if reference is not None and reference.begin and _whole_months(reference):
+        if reference is not None and reference.begin and whole_months(reference):
             year = value.year if isinstance(value.year, int) else reference.begin.year + value.year.shift
             return shift(reference, Unit.YEAR, year - reference.begin.year, whole_period=True)
         return _year_part(YearPart(value.year), anchor, reference)

@@ -212,11 +212,12 @@ def extract_measures(doc: Doc) -> list[dict]:
         if named is None:
             continue
         unit, rule = named
-        mentions.append(_mention(text, candidate, unit, rule))
+        measure = _mention(text, candidate, unit, rule)
+        mentions.append(measure)
         opening = _range_start(text, begin, candidate, mentions)
         if opening is not None:
             mentions.append(opening)
-        comparative = _comparative(text, candidate, mentions[-1] if opening is None else mentions[-2])
+        comparative = _comparative(text, candidate, measure)
         if comparative is not None:
             mentions.append(comparative)
         defined = ABBREVIATION_DEFINED.match(text, candidate.end)
@@ -330,8 +331,10 @@ def _listed_with(text: str, sentence_start: int, candidate: Candidate) -> str:
     if LIST_JOINT_BEFORE.search(before) is None:
         return ""
     items = LIST_JOINT.split(before)
+    if not items[-1].strip():
+        items.pop()  # the candidate follows a joint: nothing after it
     listed = []
-    for item in reversed(items[:-1] if not items[-1].strip() else items):
+    for item in reversed(items):
         if len(item.split()) > MAX_LIST_ITEM_WORDS:
             listed.append(" ".join(item.split()[-MAX_LIST_ITEM_WORDS:]))  # the list's first item
             break

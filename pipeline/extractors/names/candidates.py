@@ -205,17 +205,16 @@ def find_runs(
                 run.tokens.append(nxt)
                 j += 1
                 continue
-            owner_in_name = plural_noun is not None and (plural_noun(last) or _ends_with_office(run))
-            if owner_in_name and gap in ("'", "’") and nxt.text == "s" and j + 1 < n:
-                after_s = tokens[j + 1]  # `Women's World`: the `s` is a word of its own here
-                if after_s.is_capitalised and _joins(_gap(text, nxt, after_s)):
+            # the possessive's form first: the owner's test reads the tagger, so only where needed
+            s_word = gap in ("'", "’") and nxt.text == "s" and j + 1 < n  # `Women's`: the `s` a word of its own
+            plural_possessive = POSSESSIVE_GAP.fullmatch(gap) is not None and nxt.is_capitalised  # `Farmers' Market`
+            possessive = s_word or plural_possessive
+            if possessive and plural_noun is not None and (plural_noun(last) or _ends_with_office(run)):
+                after_s = tokens[j + 1] if s_word else nxt
+                if plural_possessive or (after_s.is_capitalised and _joins(_gap(text, nxt, after_s))):
                     run.tokens.append(after_s)
-                    j += 2
+                    j += 2 if s_word else 1
                     continue
-            if owner_in_name and POSSESSIVE_GAP.fullmatch(gap) and nxt.is_capitalised:
-                run.tokens.append(nxt)
-                j += 1
-                continue
             bracket = _bracket(text, nxt, gap)
             if bracket is not None:
                 run.bracketed.add(len(run.tokens))

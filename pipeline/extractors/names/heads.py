@@ -33,6 +33,10 @@ VERB_ENDING = re.compile(r"(?:s|ed|ing)$")  # `Draws`, `Opened`, `Closing`
 LEADING_PARTICIPLE = re.compile(r"\w[\w-]*-(?:led|based|funded|backed|owned|run|sponsored|supported)$")
 
 
+def _is_scale_word(token: Token) -> bool:
+    return token.text.lower() in SCALES and token.text[:1].isupper() and len(token.text) > 3
+
+
 def strip_leading(run: Run, context: Context) -> list[Token]:
     """Drop leading articles, prepositions, ordinals and numbers (`The 6th ...`), and an
     invitation verb before a function word (`Join the ...`); an ordinal word before a report
@@ -48,10 +52,9 @@ def strip_leading(run: Run, context: Context) -> list[Token]:
     while len(tokens) > 1 and (tokens[0].text.lower() in NAMING_VERBS or LEADING_PARTICIPLE.match(tokens[0].text)):
         tokens.pop(0)
     # `Government To Roll Out A Shs 33 Billion Social Inclusion Programme`: an amount inside a
-    # run ends what comes before the name; the name starts after its scale word
-    scales = [
-        i for i, t in enumerate(tokens[:-1]) if t.text.lower() in SCALES and t.text[:1].isupper() and len(t.text) > 3
-    ]  # a scale written as a word (`Billion`), not a letter (`Cecil B DeMille`)
+    # run ends what comes before the name; the name starts after its scale word, written as a
+    # word (`Billion`), not a letter (`Cecil B DeMille`)
+    scales = [i for i, t in enumerate(tokens[:-1]) if _is_scale_word(t)]
     if scales:
         tokens = tokens[scales[-1] + 1 :]
     final = final_head(tokens)

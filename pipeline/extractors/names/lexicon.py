@@ -75,9 +75,7 @@ EDITION_NOUNS = DATA.words("edition_nouns.txt")
 # A year or ordinal right before a name: an edition of an event (`the 2023 X`, `the 6th X`).
 ORDINAL = rf"\b(?:\d+(?:st|nd|rd|th)|{alternation(ORDINAL_WORDS)})"  # `24th`, `third`
 # `the 24th edition of X`, `the third session of X`: X is an event, whatever its form
-ORDINAL_EDITION_BEFORE = re.compile(
-    rf"{ORDINAL}\s+(?:{alternation(_lines('edition_nouns.txt'))})\s+of\s+(?:the\s+)?$", re.IGNORECASE
-)
+ORDINAL_EDITION_BEFORE = re.compile(rf"{ORDINAL}\s+(?:{alternation(EDITION_NOUNS)})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 EDITION_BEFORE = re.compile(rf"(?:\b(?:19|20)\d\d|{ORDINAL})\s+$", re.IGNORECASE)
 BREAKERS = frozenset(_lines("breakers.txt"))
 # `the Prime Minister's Prize`: an office's possessive stays inside the name (by words, as written)

@@ -263,9 +263,10 @@ def _in_rate(doc: Doc, before: Token | None, head: Token | None) -> bool:
 def _reached_subject(doc: Doc, candidate: Candidate, before: Token | None, sentence: Span) -> str | None:
     """`international arrivals reached 978 million`, `subscribers grew 6% to 41.5 million`,
     `world population will reach 9 billion`: a bare figure in millions or digit groups that the
-    clause's plural (or collective: ``collective_nouns.tsv``) subject reaches counts that subject (the nearest plural noun before it outside a prepositional phrase and
-    brackets, over a percentage between; not across a clause break or another count, nor a
-    money noun's figure: `exports reached 4 billion`)."""
+    clause's plural (or collective: ``collective_nouns.tsv``) subject reaches counts that
+    subject (the nearest plural noun before it outside a prepositional phrase and brackets,
+    over a percentage between; not across a clause break or another count, nor a money noun's
+    figure: `exports reached 4 billion`)."""
     if not (candidate.match.group("scale") or candidate.match.group("abbr") or GROUPED.search(candidate.number)):
         return None  # a figure in millions or in digit groups (`rose 4.7% to 94,770`), not `to 12`
     if before is None or before.lower_ not in REACHING_WORDS:

@@ -206,13 +206,14 @@ SYMBOL_SCALE = (
 CODE_SCALE_HEADER = re.compile(
     rf"\((?:{CODE_SCALE}|{SYMBOL_SCALE})(?:,\s+(?i:unless\s+(?:otherwise\s+)?stated(?:\s+otherwise)?))?\)"
 )
-# A table's column header line opening with a symbol and `'000` (`R'000   2031   2030`) or `'m`:
-# the rows below it are that currency in thousands (millions) (results tables of South African, British and
-# Australian issuers: `R'000`, `£'000`, `A$'000`).
-THOUSANDS_HEADER_LINE = re.compile(
+# A table's column header line opening with a symbol and its scale (`R'000   2031   2030`,
+# `R'm`, `£'bn`): the rows below it are that currency at that scale (results tables of South
+# African, British and Australian issuers).
+COLUMN_SCALE_HEADER = re.compile(
     rf"^[ \t]*(?P<symbol>{alternation(c.form for c in CURRENCIES.values() if c.kind == 'symbol')})['’](?P<scale>000|m|bn)\b[^\n]*\n(?:[ \t]*\n)*",
     re.MULTILINE,
 )
+BLANK_LINES = re.compile(r"\n\n+")
 HEADER_SCALES = {"000": "thousand", "m": "million", "bn": "billion"}  # `R'000`, `R'm`, `£'bn`
 # A row's label naming a sub-unit (`Earnings per share (US cents)`): its figures are in that unit.
 SUB_UNIT_LABEL = re.compile(
@@ -314,17 +315,15 @@ def _header_amounts(text: str, begin: int, resolve: CurrencyResolver) -> list[Am
     3,980`), else the table's after it (`(DKKm) Revenue 4,210 3,980 EBIT 512`); and the rows
     under a column header line in thousands (`R'000  2031  2030`)."""
     amounts = []
-    for header in THOUSANDS_HEADER_LINE.finditer(text, begin):
+    for header in COLUMN_SCALE_HEADER.finditer(text, begin):
         currency = lookup(header.group("symbol"))
         code = resolve(currency) if currency is not None else None
         if code is not None:
-            for row, sub_unit in _spaced_rows(text, header.end()):
-                if sub_unit is not None:  # `Earnings per share (cents)`: the sub-unit, unscaled
-                    amounts.append(Amount(row.start(), row, TABLE_RULE, code, sub_unit, None))
-                else:
-                    amounts.append(
-                        Amount(row.start(), row, TABLE_RULE, code, Decimal(1), None, HEADER_SCALES[header["scale"]])
-                    )
+            scale = HEADER_SCALES[header["scale"]]
+            amounts += [
+                _row_amount(row, TABLE_RULE, code, sub_unit, scale)
+                for row, sub_unit in _spaced_rows(text, header.end())
+            ]
     for header in CODE_SCALE_HEADER.finditer(text, begin):
         currency = lookup(header.group("currency") or header.group("symbol"))
         code = resolve(currency) if currency is not None else None
@@ -335,12 +334,16 @@ def _header_amounts(text: str, begin: int, resolve: CurrencyResolver) -> list[Am
         rule = HEADER_RULE
         if not rows:  # a header standing apart heads the table after it
             rows, rule = _table_amounts(text, header.end()), TABLE_RULE
-        for row, sub_unit in rows:
-            if sub_unit is not None:  # `(US cents) 28.26`: the sub-unit of the header's currency, unscaled
-                amounts.append(Amount(row.start(), row, rule, code, sub_unit, None))
-            else:
-                amounts.append(Amount(row.start(), row, rule, code, Decimal(1), None, scale))
+        amounts += [_row_amount(row, rule, code, sub_unit, scale) for row, sub_unit in rows]
     return amounts
+
+
+def _row_amount(row: re.Match, rule: str, code: str, sub_unit: Decimal | None, scale: str) -> Amount:
+    """A table row's amount at its header's scale, or in the sub-unit its label names,
+    unscaled (`Earnings per share (US cents) 28.26`)."""
+    if sub_unit is not None:
+        return Amount(row.start(), row, rule, code, sub_unit, None)
+    return Amount(row.start(), row, rule, code, Decimal(1), None, scale)
 
 
 def _row_amounts(text: str, at: int) -> list[re.Match]:
@@ -358,12 +361,11 @@ def _spaced_rows(text: str, at: int) -> list[tuple[re.Match, Decimal | None]]:
     """The rows of a table under a column header line, also where a blank line stands between
     its rows: each further paragraph a single line that reads as a row (a label and amounts)."""
     rows = _table_amounts(text, at)
-    while rows and (blank := text.find("\n\n", at)) >= 0:
-        at = len(text) - len(text[blank:].lstrip("\n"))
-        line_end = text.find("\n", at)
-        line_end = len(text) if line_end < 0 else line_end
+    while rows and (blank := BLANK_LINES.search(text, at)) is not None:
+        at = blank.end()
         following = _table_amounts(text, at)
-        if not following or text.find("\n\n", at) not in (line_end, -1):
+        paragraph_end = text.find("\n\n", at)
+        if not following or (paragraph_end >= 0 and "\n" in text[at:paragraph_end]):
             break  # prose, or a paragraph of several lines: the table has ended
         rows += following
     return rows

@@ -107,28 +107,40 @@ _WORD_FORMS = [form for form, _, _, match in _FORM_ROWS if match != "symbol" and
 # (`up 12 per cent. on 2023`); before a capital or a line end it closes the sentence.
 _DOTTED_FORMS = [form for form, _, _, match in _FORM_ROWS if match != "symbol" and form.endswith(".")]
 SENTENCE_GOES_ON = r"(?=[,;:)]|[ \t]+[a-z])"
+
+
+def _sign(written: str) -> int:
+    """A data file's sign column: `-` a fall, else a rise."""
+    return -1 if written == "-" else 1
+
+
 CHANGE_BEFORE: dict[str, int] = {}
 CHANGE_AFTER: dict[str, int] = {}
 COMPARING_WORDS: list[str] = []  # `below`, `higher`: set a figure against another
-for _word, _sign, _where, *_compares in DATA.rows("change_words.tsv"):
+for _word, _written_sign, _where, *_compares in DATA.rows("change_words.tsv"):
     if _where in ("before", "both"):
-        CHANGE_BEFORE[_word] = -1 if _sign == "-" else 1
+        CHANGE_BEFORE[_word] = _sign(_written_sign)
     if _where in ("after", "both"):
-        CHANGE_AFTER[_word] = -1 if _sign == "-" else 1
+        CHANGE_AFTER[_word] = _sign(_written_sign)
     if _compares == ["compares"]:
         COMPARING_WORDS.append(_word)
-SIGNED_MODIFIERS = {word: -1 if sign == "-" else 1 for word, sign in DATA.rows("signed_modifiers.tsv")}
+SIGNED_MODIFIERS = {word: _sign(sign) for word, sign in DATA.rows("signed_modifiers.tsv")}
 PARTICLE_VERBS = DATA.words("particle_verbs.txt")
 MODIFIER_STOP_WORDS = DATA.words("modifier_stop_words.txt")
 RATE_NOUNS = DATA.words("rate_nouns.txt")
 _GROWTH_ROWS = DATA.rows("growth_nouns.txt")
-GROWTH_NOUNS = {noun.lower(): -1 if sign == "-" else 1 for noun, sign, where in _GROWTH_ROWS if where == "clause"}
+
+
+def _growth_nouns(where: str) -> dict[str, int]:
+    """The nouns of ``growth_nouns.txt`` of one scope (its third column), with their signs."""
+    return {noun.lower(): _sign(sign) for noun, sign, scope in _GROWTH_ROWS if scope == where}
+
+
+GROWTH_NOUNS = _growth_nouns("clause")
 # Nouns that make a change only as a copula's subject (`the decline in sales was 2.6%`).
-SUBJECT_CHANGE_NOUNS = {
-    noun.lower(): -1 if sign == "-" else 1 for noun, sign, where in _GROWTH_ROWS if where == "copula"
-}
+SUBJECT_CHANGE_NOUNS = _growth_nouns("copula")
 # Nouns that make a change only right after a word of a period (`the annual rate for bread`).
-PERIOD_RATE_NOUNS = {noun.lower(): -1 if sign == "-" else 1 for noun, sign, where in _GROWTH_ROWS if where == "period"}
+PERIOD_RATE_NOUNS = _growth_nouns("period")
 PERIOD_WORDS = DATA.words("period_words.txt")
 COPULAS = frozenset({"was", "were", "is", "are"})
 COORDINATION_WORDS = DATA.words("coordination_words.txt")
@@ -281,10 +293,10 @@ def _table_row_change(text: str, item: Found) -> tuple[Found, int] | None:
     if item.sign or item.qualifier:
         return None
     line_start = text.rfind("\n", 0, item.start) + 1
+    if TABLE_ROW_LABEL.fullmatch(text, line_start, item.start) and TABLE_FIGURES_AFTER.match(text, item.end):
+        return item, 1  # the change column before the figures
     row = TABLE_ROW.fullmatch(text, line_start, item.start)
     end = TABLE_ROW_END.match(text, item.end)
-    if TABLE_ROW_LABEL.fullmatch(text, line_start, item.start) and TABLE_FIGURES_AFTER.match(text, item.end):
-        return item, 1
     if row is None or end is None or bool(row.group("open")) != bool(end.group("close")):
         return None
     if row.group("open"):
