@@ -2,7 +2,8 @@
 
 - A bare 4-digit number is a year unless its neighbours say it is a count, an
   amount or part of a name (`2023 visitors`, `some 2000`, `Expo 2022`).
-- `a day` after a count or `once`/`times` is a rate, not a duration.
+- `a day` after a count or `once`/`times` is a rate, not a duration, also when the count's
+  material comes between (`2 million litres of water a day`).
 - `this milestone year` is a year only when the middle word is an adjective or noun.
 - A capitalised `Today` inside a sentence is a title (`Radio 4's Today programme`).
 - A bare weekday points the way of the nearest verb: past tense or participle -> on or
@@ -102,7 +103,26 @@ def _is_duration_not_rate(doc: Doc, text: str, candidate: Candidate) -> bool:
     if before is not None and before.lower_ == "in" and before.i > 0:
         before = before.nbor(-1)  # `once in a year`: the frequency word before `in`
         return before.lower_ not in RATE_CUES
+    before = _quantity_before_material(before)
     return before is None or not (before.lower_ in RATE_CUES or before.tag_ in ("NNS", "CD"))
+
+
+def _quantity_before_material(before: Token | None) -> Token | None:
+    """The quantity's head where `before` ends its material (`2 million litres of water a
+    day`: `litres`), so the rate is read from the quantity; otherwise `before` itself."""
+    if before is None or before.tag_ not in ("NN", "NNP"):
+        return before
+    word = before
+    for _ in range(3):  # `of crude oil`, `of treated waste water`
+        if word.i == 0:
+            return before
+        word = word.nbor(-1)
+        if word.lower_ == "of":
+            head = word.nbor(-1) if word.i > 0 else None
+            return head if head is not None and head.tag_ in ("NNS", "CD") else before
+        if word.tag_ not in ("NN", "NNP", "JJ", "VBN"):
+            return before
+    return before
 
 
 def is_kept(doc: Doc, text: str, candidate: Candidate) -> bool:
