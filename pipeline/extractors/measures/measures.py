@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import localcontext
+from decimal import Decimal, localcontext
 from functools import cache
 
 from spacy.tokens import Doc, Span
@@ -62,7 +62,7 @@ class Rule:
 QUANTULUM = Rule("quantulum3")  # quantulum3's quantity, its unit one the form may stand for
 RANGE_START = Rule("range-start")  # the `9,000` of `9,000-11,000 oz`: the end's unit
 COMPARATIVE = Rule("bracketed-comparative")  # the `43.4` of `46.5 ktonnes (43.4)`: the figure before's unit
-ABBREVIATION = Rule("defined-abbreviation")  # `tonnes per day ("tpd") ... 540 tpd`
+ABBREVIATION = Rule("defined-abbreviation")  # `long tons ("dwt") ... 38,500 dwt`
 RATE = Rule("unit+rate-word")  # `1.8 million tonnes annually`, `30,000 barrels a day`
 MODIFIER = Rule("number+modifier+unit")  # `2,300 gold equivalent ounces`
 HYPHENATED = Rule("number-hyphen-unit")  # `a 1,500-square-meter hall`
@@ -107,9 +107,10 @@ RANGE_BEFORE = re.compile(
     rf"{SIGN}(?P<number>{DIGITS})(?:(?:\s+|-)(?P<scale>{SCALE_WORD}))?\s*(?:[-–]|\s(?:to|and)\s)\s*\Z"
 )
 _RANGE_WINDOW = 60
-# `tonnes per day ("tpd")`: an abbreviation defined in brackets right after a measure.
+# `long tons ("dwt")`: an abbreviation defined in brackets right after a measure.
 ABBREVIATION_DEFINED = re.compile(r"\s*\(\s*[\"“'‘]?(?P<abbr>[A-Za-z][A-Za-z/.]{0,7})[\"”'’]?\s*\)")
 YEARS = range(1800, 2101)
+LETTERS_SCALE_BELOW = 100_000  # a number this large carries no scale in its unit's letters
 IDENTIFIER_LABEL = re.compile(r"\b(?i:number|no\.|ref\.?)[ \t]*:?[ \t]*\Z")
 US_CUES = re.compile(rf"(?<![\w.])(?:{alternation(DATA.lines('us_cues.txt'))})(?![\w])")
 US_CUES_UPPER = re.compile(rf"(?<![\w.])(?:{alternation(w.upper() for w in DATA.lines('us_cues.txt'))})(?![\w])")
@@ -177,7 +178,7 @@ class Candidate:
 
 
 class DocumentUnits:
-    """What one document says about units: abbreviations it defines (`("tpd")`), and whether
+    """What one document says about units: abbreviations it defines (`("dwt")`), and whether
     it comes from the United States (its opening names the US: read when first asked)."""
 
     def __init__(self, text: str, begin: int) -> None:
@@ -409,8 +410,8 @@ def _quantity_at(found: list[engine.Quantity], match: re.Match) -> engine.Quanti
 def _mention(text: str, candidate: Candidate, unit: Unit, rule: Rule) -> dict:
     match = candidate.match
     with localcontext(EXACT):  # `5 Mtpa`: 5 million tonnes a year
-        value = scaled_value(match.group("number"), match.group("scale") or match.group("abbr"))
-        value *= inventory().factor(candidate.form)
+        scale = match.group("scale") or match.group("abbr")
+        value = _letters_scaled(scaled_value(match.group("number"), scale), scale, candidate.form)
     if match.group("sign"):
         value = -value
     return make_mention(
@@ -426,6 +427,16 @@ def _mention(text: str, candidate: Candidate, unit: Unit, rule: Rule) -> dict:
     )
 
 
+def _letters_scaled(value: Decimal, scale: str | None, form: str) -> Decimal:
+    """``value`` times the scale a form's letters write (`5 Mtpa`: 5 million tonnes a year),
+    except after a scale word (`2.1 million bcm`) or a number of six digits or more (`1,574,000
+    Bcm`): there the letters name the unit alone, as a mine's bank cubic metres; no release
+    writes a million billion cubic metres."""
+    if scale or value >= LETTERS_SCALE_BELOW:
+        return value
+    return value * inventory().factor(form)
+
+
 def _comparative(text: str, candidate: Candidate, measure: dict) -> dict | None:
     """The bracketed figure right after a measure, a label before it allowed (`46.5 ktonnes
     (43.4)`, `12 tonnes (2030: 10.5)`): the same quantity a period before, in its unit and
@@ -437,8 +448,8 @@ def _comparative(text: str, candidate: Candidate, measure: dict) -> dict | None:
     if number.isdigit() and len(number) == 4 and int(number) in YEARS:
         return None
     with localcontext(EXACT):
-        value = scaled_value(number, candidate.match.group("scale") or candidate.match.group("abbr"))
-        value *= inventory().factor(candidate.form)
+        scale = candidate.match.group("scale") or candidate.match.group("abbr")
+        value = _letters_scaled(scaled_value(number, scale), scale, candidate.form)
     return make_mention(
         text,
         match.start("number"),
@@ -467,7 +478,7 @@ def _range_start(text: str, begin: int, end: Candidate, mentions: list[dict]) ->
     closing = mentions[-1]
     scale = match.group("scale") or end.match.group("scale") or end.match.group("abbr")
     with localcontext(EXACT):
-        value = scaled_value(number, scale) * inventory().factor(end.form)
+        value = _letters_scaled(scaled_value(number, scale), scale, end.form)
         if match.group("sign"):
             value = -value
     qualifier = qualifier_before(text, match.start(), begin)

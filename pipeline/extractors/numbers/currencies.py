@@ -289,9 +289,14 @@ COUNTRY_WORDS, DATELINE_CITIES = _country_words()
 COUNTRY = re.compile(rf"(?:{alternation(COUNTRY_WORDS)})(?![\w])")
 # A dateline: a place opening one of the first lines, before a comma or dash (`OTTAWA, Ontario`).
 DATELINE = re.compile(r"^[ \t]*(?P<place>[A-Z][A-Za-z.’' -]{1,30}?)[ \t]*(?:,|\(|--|–|—)", re.MULTILINE)
-# A listing: an exchange's abbreviation, a colon and the ticker (`(ASX: ABC)`, `JSE Code: ABC`).
 EXCHANGES = dict(read_rows("exchanges.tsv"))
-LISTING = re.compile(rf"\b(?P<exchange>{alternation(EXCHANGES)})(?:[ \t]+Code)?[ \t]*:[ \t]*[A-Z0-9]")
+# A listing: an exchange's abbreviation, a colon and the ticker (`(ASX: ABC)`, `JSE Code: ABC`),
+# or the exchange a release is lodged with or the company is listed on (`released to the ASX`,
+# `listed on the JSE`)
+LISTING = re.compile(
+    rf"\b(?P<exchange>{alternation(EXCHANGES)})(?:[ \t]+Code)?[ \t]*:[ \t]*[A-Z0-9]"
+    rf"|\b(?:to|with|on)[ \t]+the[ \t]+(?P<lodged>{alternation(EXCHANGES)})\b"
+)
 # An ISIN (ISO 6166) opens with its issuer's country code (`ISIN: ZAE000009932`, `ISIN code
 # GB00B03MLX29`); a security's home country votes for the release's as a listing does. `XS`
 # (international) and other codes of no territory are skipped where they are counted.
@@ -425,7 +430,7 @@ class CurrencyResolver:
             city = DATELINE_CITIES.get(" ".join(match.group("place").split()).lower())
             if city:
                 votes[city] += DATELINE_VOTES
-        for exchange in {m.group("exchange") for m in LISTING.finditer(self.text, self.begin)}:
+        for exchange in {m.group("exchange") or m.group("lodged") for m in LISTING.finditer(self.text, self.begin)}:
             votes[EXCHANGES[exchange]] += LISTING_VOTES
         for country in {m.group("country") for m in ISIN.finditer(self.text, self.begin)}:
             if country in TERRITORY_CODES:

@@ -73,6 +73,10 @@ POINT_DIFFERENCE = Rule("point+difference", CHANGE)
 # `rose 12.5% (9.1%)`, `a margin of 21.4% (2023: -3.1%)`: the figure a year before, in brackets
 # (a label before it allowed), is of the kind of the one it follows; its sign as written.
 BRACKETED = Rule("bracketed-comparative+percent", None)
+# `inflation was 2.1%, up from 2.0%`, `growth of 40%, followed by 31%`: a figure set against a
+# change just given (`compared with`, `up from`, `followed by`) is the same change at another
+# time or place, though `from` alone would make it a level; its sign as written.
+COMPARED = Rule("compared+percent", CHANGE)
 RULES = (
     NUMBER_PERCENT,
     SIGNED,
@@ -88,6 +92,7 @@ RULES = (
     POINTS,
     POINT_DIFFERENCE,
     BRACKETED,
+    COMPARED,
 )
 RULE_NAMES = frozenset(rule.name for rule in RULES)
 
@@ -152,7 +157,8 @@ NUMBER = rf"(?P<number>{DECIMAL_DIGITS}|{WORD_NUMBER})"
 NOT_IN_NUMBER = r"(?<![\w.,:/+\-−–])"
 # Not inside another number or word; a sign attached (`-6%`), or the end of a range (`5-7%`).
 # an en dash glued to the number is a minus too (`(–5.5%)`, tables); after a digit it is a range
-SIGN = rf"(?:{NOT_IN_NUMBER}(?P<sign>[+\-−–])|{NOT_IN_NUMBER}|(?<=\d[-–]))"
+# Statistics offices bracket a sign before the figure (`(-)2.1%`, `(+)0.4%`)
+SIGN = rf"(?:{NOT_IN_NUMBER}(?P<sign>[+\-−–]|\([+\-−–]\))|{NOT_IN_NUMBER}|(?<=\d[-–]))"
 MINUS_SIGNS = ("-", "−", "–")
 FORM = (
     rf"(?:\s?(?P<symbol>{alternation(_SYMBOL_FORMS)})(?![\w%])"
@@ -225,6 +231,13 @@ SPACED_PLUS_BEFORE = re.compile(r"(?<![\w.,%])\+[ \t]\Z")
 # `a 12.4% to 14.2% increase`: a range of two percentages; the words after its end apply to both
 RANGE_END_AFTER = re.compile(rf"{RANGE_JOIN}{SIGN}{NUMBER}{FORM}")
 RANGE_GAP = re.compile(RANGE_JOIN)
+COMPARED_LINK = re.compile(
+    r"\b(?i:compared\s+(?:with|to)|as\s+against|against|versus|vs\.?|up\s+from|down\s+from|followed\s+by)\s*\Z"
+)
+_LINK_REACH = 60  # characters back from a figure to the previous one's end, for a link
+# A name in quotes between two figures (`31% in 'Glass, tiles and bricks' and 12%`) is read as
+# one word: its own lower-case words and commas do not part the figures.
+QUOTED = re.compile(r"(?<!\w)(?:'[^'\n]{1,80}'|‘[^’\n]{1,80}’|\"[^\"\n]{1,80}\"|“[^”\n]{1,80}”)(?!\w)")
 
 
 class Found(NamedTuple):
@@ -261,6 +274,8 @@ def extract_percentages(doc: Doc) -> list[dict]:
             taken.append((row[0].start, row[0].end))
             continue
         rule, sign = _kind(text, begin, cue_start, item, previous)
+        if rule is NUMBER_PERCENT and _compared_with_change(text, cue_start, previous):
+            rule, sign = COMPARED, 1
         mentions.append(_mention(text, item, rule, sign))
         taken.append((item.start, item.end))
         if opening is not None:
@@ -286,6 +301,17 @@ def extract_percentages(doc: Doc) -> list[dict]:
         if rule.kind == CHANGE and rule != POINT_DIFFERENCE and _about_a_rate(sentences.span(item.start)):
             mentions.append(_mention(text, item, POINTS, sign))
     return sorted(mentions, key=lambda m: (m["start"], m["end"]))
+
+
+def _compared_with_change(text: str, cue_start: int, previous: dict | None) -> bool:
+    """The figure follows a change of the same sentence (not a bare signed one, as in a table)
+    through a comparing link."""
+    return (
+        previous is not None
+        and previous["kind"] == CHANGE
+        and previous["rule"] != SIGNED.name
+        and COMPARED_LINK.search(text, max(previous["end"], cue_start - _LINK_REACH), cue_start) is not None
+    )
 
 
 def _table_row_change(text: str, item: Found) -> tuple[Found, int] | None:
@@ -339,22 +365,27 @@ def _comparative(match: re.Match | None, form: Form) -> Found | None:
         return None
     sign = match.group("comparative_sign") or ""
     start = match.start("comparative_sign") if sign else match.start("comparative")
-    return Found(start, match.end("comparative"), number, "-" if sign in MINUS_SIGNS else sign, form, None)
+    return Found(start, match.end("comparative"), number, _sign_as_written(sign), form, None)
 
 
 def _found(text: str, begin: int, match: re.Match, form: Form | None = None) -> Found:
     written = match.group("symbol") if "symbol" in match.re.groupindex else None
     written = written or match.group("word")
     qualifier = qualifier_before(text, match.start(), begin)
-    sign = match.groupdict().get("sign") or ""
     return Found(
         qualifier.start() if qualifier else match.start(),
         match.end(),
         match.group("number"),
-        "-" if sign in MINUS_SIGNS else sign,
+        _sign_as_written(match.groupdict().get("sign")),
         form or FORMS[" ".join(written.lower().split())],
         qualifier.group("qualifier") if qualifier else None,
     )
+
+
+def _sign_as_written(sign: str | None) -> str:
+    """`-` for a minus in any of its forms (`−`, `–`, `(-)`), `+` for a plus, else ''."""
+    sign = (sign or "").strip("()")
+    return "-" if sign in MINUS_SIGNS else sign
 
 
 def _range_start(text: str, begin: int, end: Found, taken: list[tuple[int, int]]) -> Found | None:
@@ -373,7 +404,7 @@ def _range_start(text: str, begin: int, end: Found, taken: list[tuple[int, int]]
         qualifier.start() if qualifier else match.start(),
         match.end("number"),
         number,
-        "-" if match.group("sign") in MINUS_SIGNS else (match.group("sign") or ""),
+        _sign_as_written(match.group("sign")),
         end.form,
         qualifier.group("qualifier") if qualifier else None,
     )
@@ -402,7 +433,8 @@ def _kind(text: str, begin: int, cue_start: int, item: Found, previous: dict | N
     decided = _cue_before(before)
     if decided is not None and decided[0].kind == CHANGE:
         return decided
-    growth = _growth_before(before)
+    # `the highest annual rate (9.5%)`: a bracket opened for the figure leaves its noun before
+    growth = _growth_before(before[:-1] if before[-1:] == ["("] else before)
     if growth is not None:
         return GROWTH, growth
     if decided is not None and previous is not None and _repeats_previous_word(text, begin, cue_start, previous):
@@ -423,7 +455,7 @@ def _kind(text: str, begin: int, cue_start: int, item: Found, previous: dict | N
     if YEAR_ON_YEAR_AFTER.match(text, item.end):
         return YEAR_ON_YEAR, 1
     if previous is not None and previous["kind"] == CHANGE and previous["rule"] != SIGNED.name:
-        between = WORD.findall(text, previous["end"], cue_start)
+        between = _words_between(text, previous["end"], cue_start)
         # `fell by 6% in the north, by 2% in the south`: `by` after a comma or `and` repeats
         # the verb left out; otherwise only coordinating words may stand between
         repeated_by = before[-2:] in ([",", "by"], ["and", "by"])
@@ -448,6 +480,11 @@ def _repeats_previous_word(text: str, begin: int, cue_start: int, previous: dict
         and between[-1] in LEVEL_BEFORE
         and all(_coordinating(word) for word in between[:-1])
     )
+
+
+def _words_between(text: str, start: int, end: int) -> list[str]:
+    """The words from ``start`` to ``end``, a quoted name counted as one capitalised word."""
+    return WORD.findall(QUOTED.sub(lambda quoted: "Q" * len(quoted.group()), text[start:end]))
 
 
 def _restated_change(words: list[str]) -> int | None:
