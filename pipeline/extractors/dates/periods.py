@@ -209,6 +209,12 @@ def build_same_month_ago(m: re.Match, text: str) -> Value | None:
     return Relative(Base.REFERENCE, Unit.MONTH, -12)
 
 
+def build_same_time_ago(m: re.Match, text: str) -> Value | None:
+    """`the same time last year`: the sentence's reference date a year back (with none in
+    reach, the reporting period a year back, else last year), as `a year earlier`."""
+    return shifted(Base.REFERENCE, Unit.YEAR, -1)
+
+
 def build_months_period(m: re.Match, text: str) -> Value | None:
     """`the nine-month period`: the year's first nine months in a results release, the year
     of the period under discussion (`... last year`: a year back)."""
@@ -235,6 +241,8 @@ def build_season(m: re.Match, text: str) -> Value | None:
         and re.match(r"\s+(?:in|of|to|from|by|was|is|has)\b", text[m.end() : m.end() + 6])
     ):
         return None  # a decline (`the fall in profits`)
+    if words(m["season"]) == "fall" and rel == "the" and not is_preceded_by(text, m.start(), SEASON_CUES):
+        return None  # `Despite the fall, ...`: a decline, unless a temporal word leads (`in the fall`)
     if not rel and not is_preceded_by(text, m.start(), SEASON_CUES):
         return None  # a bare season word only after a temporal word (`in summer`, `early spring`)
     if rel == "this":  # this year's; a winter runs into the next year, so the current or coming one
@@ -305,7 +313,7 @@ def build_year_end(m: re.Match, text: str) -> Value | None:
 def build_fiscal(m: re.Match, text: str) -> Value | None:
     """`FY2025`, `FY24`, `fiscal 2024`, `fiscal year 2019/20` (labelled by the end year)."""
     y = year_number(m["year"])
-    if m["year2"]:
+    if m.groupdict().get("year2"):
         y2 = year_number(m["year2"]) if len(m["year2"]) == 4 else y // 100 * 100 + int(m["year2"])
         if y2 != y + 1:
             return None
@@ -345,7 +353,7 @@ def build_period_ending(m: re.Match, text: str) -> Value | None:
 
 
 # `last year`, `of the previous year`, `in the prior year`: after `the same quarter`, `the same month`
-LAST_YEAR = r"(?:(?i:last)\s+(?i:year)|(?i:of|in)\s+(?:(?i:the)\s+)?(?i:previous|prior|last)\s+(?i:year))\b"
+LAST_YEAR = r"(?:(?i:last)\s+(?i:year)|(?i:of|in)\s+(?:(?i:the)\s+)?(?i:previous|preceding|prior|last)\s+(?i:year))\b"
 
 
 # `record nine months net profit`: the year's first months, this year's (data/results_nouns.txt);
@@ -395,7 +403,9 @@ PERIOD_RULES: tuple[Rule, ...] = (
         "comparison-period",
         # `the comparison period`, `the prior period`, `the previous corresponding period` of a
         # results release: its reporting period a year back (GUIDELINE, seventh to ninth batches)
-        r"\b(?i:the)\s+(?:(?i:comparison|comparative|prior|previous)\s+(?:(?i:corresponding)\s+)?|(?i:corresponding\s+prior)\s+)(?i:period)\b",
+        # (`the comparative period last year` says the same once more: one mention)
+        r"\b(?i:the)\s+(?:(?i:comparison|comparative|prior|previous)\s+(?:(?i:corresponding)\s+)?|(?i:corresponding\s+prior)\s+)(?i:period)\b"
+        rf"(?:\s+{LAST_YEAR})?",
         build_same_period_ago,
         needs=("comparison", "comparative", "prior", "previous", "corresponding"),
         reference_period=True,
@@ -406,6 +416,15 @@ PERIOD_RULES: tuple[Rule, ...] = (
         rf"\b(?i:the)\s+(?i:same|corresponding)\s+(?i:month)\s+{LAST_YEAR}",
         build_same_month_ago,
         needs=("same", "corresponding"),
+    ),
+    rule(
+        "same-time-last-year",
+        # `the same time last year`, `the same week in the preceding year`, `last year at the same
+        # time`: the reference one year back, as `a year earlier` (GUIDELINE, anchored expressions)
+        rf"\b(?:(?i:the)\s+(?i:same)\s+(?i:time|week|day)\s+(?:{LAST_YEAR}|(?i:a\s+year\s+(?:ago|earlier)))"
+        r"|(?i:last)\s+(?i:year)\s+(?i:at)\s+(?i:the)\s+(?i:same)\s+(?i:time))",
+        build_same_time_ago,
+        needs=("same",),
     ),
     rule(
         "months-period",
@@ -529,6 +548,13 @@ EDGE_FISCAL_RULES: tuple[Rule, ...] = (
         # `fiscal 2024`, `fiscal year 2023`, `the financial year 2021` (`the` kept, as in `the year 2016`)
         r"\b(?:(?i:the)\s+)?(?:(?i:fiscal)(?:\s+(?i:year))?|(?i:financial\s+year))"
         r"\s+(?P<year>\d{4})(?:\s*[-/]\s*(?P<year2>\d{4}|\d{2}))?(?![\w%])",
+        build_fiscal,
+        needs=("fiscal", "financial"),
+    ),
+    rule(
+        "year-fiscal-year",
+        # `the 2019 financial year`, `early in the 2031 fiscal year`
+        r"\b(?:(?i:the)\s+)?(?P<year>\d{4})\s+(?i:fiscal|financial)\s+(?i:year)\b",
         build_fiscal,
         needs=("fiscal", "financial"),
     ),

@@ -331,7 +331,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         "duration",
         # not the decimals of a number (`5.7 years`: no `7 years`)
         rf"\b(?<!\d[.,]){QUALIFIER}{NUM}(?P<half>\s+1/2|\s*½|\s+and\s+a\s+half)?[\s-]+"
-        rf"(?:(?i:{alternation(DURATION_MODIFIERS)})\s+)?{UNIT}"
+        rf"(?:(?i:{alternation(DURATION_MODIFIERS)})\s+)?{UNIT}(?![-‐]on[-‐])"  # not `a month-on-month rise`
         rf"(?P<andahalf>\s+and\s+a\s+half)?(?:\s+in\s+a\s+row)?",
         build_duration,
         may_be_rate=True,
