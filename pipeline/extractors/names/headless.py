@@ -25,11 +25,13 @@ from pipeline.extractors.names.lexicon import (
     DETERMINER_BEFORE,
     EVENT_CUE_BEFORE,
     EVENT_VERB_AFTER,
+    HOLIDAY_NAMES,
     INTRODUCTORY_BEFORE,
     JOB_WORDS,
     KIND_NOUNS,
     MEDIA_CUE,
     NAME_PREFIXES,
+    NATIONALITY_WORDS,
     ORDINAL_EDITION_BEFORE,
     PUBLICATION_CUE,
     PUBLICATION_CUE_AFTER,
@@ -175,7 +177,12 @@ def names_from_headless(runs: list[Run], context: Context) -> list[Name]:
             and context.after(end, 1) not in SINGLE_WORD_NAME_END
             and not COPULA_AFTER.match(context.after(end, 5))
         ):
-            continue  # a single word is named only in an apposition (`X, the ... fair`, `X is a ...`, `its platform, X.`)
+            # a single word is named only in an apposition (`X, the ... fair`, `X is a ...`, `its
+            # platform, X.`) or before a kind noun that allows it (`the Kestrel project`)
+            sole = _name_before_kind_noun(tokens, context)
+            if sole is not None:
+                names.append(sole)
+            continue
         if not _may_be_a_name(run, tokens, context):
             # `its flagship report, The Harbour Atlas 2031.`: a capital `The` in a sentence
             # belongs to a report's title.
@@ -293,11 +300,13 @@ def _name_before_kind_noun(tokens: list[Token], context: Context) -> Name | None
         tokens = tokens[inner_the[-1] + 1 :]
     start = tokens[0].start
     match = DESCRIPTOR_AFTER.match(context.after(after))
-    if len(tokens) < 2 or match is None:
+    if match is None:
         return None
     noun = " ".join(match.group("descriptor").split())
     if noun not in KIND_NOUNS or not is_descriptor_noun(match, after, context):
         return None  # also a capitalised noun: `the Cape Coast international Conference Centre`
+    if len(tokens) < 2 and not _sole_word_name(tokens[0], noun, context):
+        return None
     following = tokenize(context.after(after + match.end(), 20))
     if (
         following
@@ -323,6 +332,28 @@ def _name_before_kind_noun(tokens: list[Token], context: Context) -> Name | None
             return None
         return Name(start, end, "report", "", rules.NAME_KIND_NOUN.name, report_year(context.text[start:end]))
     return Name(start, end, "initiative", category.kind, rules.NAME_KIND_NOUN.name)
+
+
+def _sole_word_name(token: Token, noun: str, context: Context) -> bool:
+    """`the Kestrel project`, `Norvia's Brightwater scheme`: one title-cased word names it
+    where its noun allows (`sole` in ``data/kind_nouns.tsv``), it is no acronym, number, place or people,
+    and every use of the word in the release, in the same letters, stands before such a noun; a
+    firm's or a common noun's word is also used alone (`the Acme project ... Acme said`,
+    `the Healthcare initiative ... healthcare`)."""
+    if KIND_NOUNS[noun] != "sole" or token.is_acronym or token.is_number or token.is_function_word:
+        return False
+    if not token.text[:1].isupper() or token.text.lower() in NATIONALITY_WORDS:
+        return False  # `the Kenya programme`, `the Italian scheme`
+    written = re.sub(r"['’]s?(?=\s)", "", " ".join((context.before(token.start, 30) + token.text).lower().split()))
+    if any(written.endswith(holiday) for holiday in HOLIDAY_NAMES):
+        return False  # `a New Year's Eve programme`
+    for start, end in context.occurrences(token.text):
+        following = DESCRIPTOR_AFTER.match(context.after(end))
+        if context.text[start:end] != token.text or following is None:
+            return False
+        if following.group("mods") or " ".join(following.group("descriptor").split()) not in KIND_NOUNS:
+            return False
+    return True
 
 
 def _name_after_descriptor(tokens: list[Token], context: Context) -> Name | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from pipeline.core.lexicon import DataDir, alternation
 from pipeline.extractors.dates.lexicon import HOLIDAYS
-from pipeline.extractors.numbers.currencies import DATELINE_CITIES
+from pipeline.extractors.numbers.currencies import COUNTRY_WORDS, DATELINE_CITIES
 from pipeline.extractors.numbers.numbers import ORDINALS
 from pipeline.extractors.numbers.numbers import read_rows as number_rows
 
@@ -116,6 +116,14 @@ HEADLINE_VERBS = frozenset(_lines("headline_verbs.txt"))
 # (`Brand Summit South Africa`, `Khalifa Industrial Zone Abu Dhabi`).
 PLACE_NAMES = frozenset(name.lower() for _, name, _ in number_rows("cldr_territories.tsv")) | frozenset(DATELINE_CITIES)
 PLACE_LENGTHS = sorted({len(place.split()) for place in PLACE_NAMES}, reverse=True)
+# Words of a people or a place, lower case: CLDR's one-word language names (`Italian`, `Welsh`)
+# and the money extractor's country words (`Kenyan`, `Ontario`); `the Italian scheme` is a
+# country's scheme, not one named `Italian`.
+NATIONALITY_WORDS = (
+    frozenset(name.lower() for _, name in number_rows("cldr_languages.tsv"))
+    | frozenset(word.lower() for word in COUNTRY_WORDS)
+    | PLACE_NAMES
+)
 INVITATION_VERBS = frozenset(_lines("invitation_verbs.txt"))
 # `Project Blue Reef`: a first word that opens a name, with the name's kind.
 NAME_PREFIXES: dict[str, str] = {row[0]: row[1] for row in _rows("name_prefixes.tsv")}
@@ -215,8 +223,8 @@ MEDIA_CUE = re.compile(rf"\b(?:{alternation(_lines('media_cues.txt'))})\b")
 # The nouns that make a title-cased name before them an initiative (`the X Y scheme`), with
 # their condition ('titled': the name must read like a title).
 KIND_NOUNS: dict[str, str] = {row[0]: (row[1] if len(row) > 1 else "") for row in _rows("kind_nouns.tsv")}
-# A determiner or possessive (and up to two lower-case words) before such a name.
-DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|its|their|our|this)|['’]s)\s+(?:[a-z][\w-]*\s+){0,2}$")
+# A determiner or possessive (`Norvia's`, `the Rangers'`; and up to two lower-case words) before such a name.
+DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|its|their|our|this)|['’]s|\ws['’])\s+(?:[a-z][\w-]*\s+){0,2}$")
 # A name after a sentence-initial preposition (`In the X, ...`, `At X, ...`): its comma ends
 # an introductory phrase, not an apposition.
 INTRODUCTORY_BEFORE = re.compile(r"\b(?P<word>[A-Z][a-z]+)\s+(?:the\s+)?$")

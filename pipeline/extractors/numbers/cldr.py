@@ -6,7 +6,9 @@
   date in some territory), its territories, English names (singular, plural, display) and
   symbols (English, and the official languages of its territories: `₾`, `R`, `kr`);
 - ``data/cldr_territories.tsv``: each territory with a currency, its English name and its
-  time-zone cities.
+  time-zone cities;
+- ``data/cldr_languages.tsv``: the English names of languages that are one word (`Italian`,
+  `Welsh`): the names extractor reads them as nationality words (`the Italian scheme`).
 
 The extractor reads the files, not Babel (loading the symbols of 300 locales takes a second,
 and the files make a Babel upgrade a visible change of the pipeline's data);
@@ -28,7 +30,7 @@ from babel.numbers import get_currency_name, get_currency_symbol, list_currencie
 
 DATA = Path(__file__).resolve().parent / "data"
 LOCALE = "en"
-CURRENCY_FILE, TERRITORY_FILE = "cldr_currencies.tsv", "cldr_territories.tsv"
+CURRENCY_FILE, TERRITORY_FILE, LANGUAGE_FILE = "cldr_currencies.tsv", "cldr_territories.tsv", "cldr_languages.tsv"
 
 
 def header(
@@ -100,7 +102,15 @@ def territory_rows() -> str:
     return "\n".join(lines) + "\n"
 
 
-GENERATED = {CURRENCY_FILE: currency_rows, TERRITORY_FILE: territory_rows}
+def language_rows() -> str:
+    lines = [header("Languages named by one word in English.", "code\tname")]
+    for code, name in sorted(Locale.parse(LOCALE).languages.items()):
+        if name.isalpha() and name[:1].isupper():
+            lines.append(f"{code}\t{name}")
+    return "\n".join(lines) + "\n"
+
+
+GENERATED = {CURRENCY_FILE: currency_rows, TERRITORY_FILE: territory_rows, LANGUAGE_FILE: language_rows}
 
 
 def main() -> int:
