@@ -9,6 +9,7 @@ import re
 from pipeline.extractors.dates.fragments import (
     FULL_WEEKDAY,
     NUM,
+    NUMBER_WORD,
     QUALIFIER,
     RANGE_WORD,
     REL_YEAR,
@@ -130,6 +131,7 @@ AGE_AFTER = re.compile(r"[\s-]+olds?\b|\s+of\s+(?:age|life)\b|\s+anniversary\b")
 
 # `aged 18 years`, `the age of 30 years`, `between the ages of 18-35 years`: the words of an age
 AGE_BEFORE = re.compile(r"\b(?i:aged|ages?)\s+(?:(?i:of)\s+)?(?:\d+\s*(?:[-–]|(?i:to|and))\s*)?\Z")
+ANCHORED_AFTER = re.compile(r"\s+(?i:ago|earlier|later)\b")
 FRACTION_AFTER = re.compile(r"\s+(?:of|more|less|fewer)\b")
 
 
@@ -150,6 +152,16 @@ def build_duration(m: re.Match, text: str) -> Value | None:
     if first_group(m, "half", "andahalf"):
         return duration_and_a_half(n, m["unit"])
     return amount_of(n, m["unit"])
+
+
+def build_duration_range_start(m: re.Match, text: str) -> Value | None:
+    """`four` of `four to seven days`, in the unit the range's end writes; `and` makes a range
+    only after `between` (`four and nine years` may list two durations, each written whole)."""
+    if words(m["joint"]) == "and" and not is_preceded_by(text, m.start(), {"between"}):
+        return None
+    if AGE_AFTER.match(text, m.end("unit")) or ANCHORED_AFTER.match(text, m.end("unit")):
+        return None  # `18 - 24 year olds`: ages; `10-15 years ago`: a time, read whole or not at all
+    return build_duration(m, text)
 
 
 def duration_and_a_half(n: int, unit_text: str) -> Value | None:
@@ -334,6 +346,16 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         rf"(?:(?i:{alternation(DURATION_MODIFIERS)})\s+)?{UNIT}(?![-‐]on[-‐])"  # not `a month-on-month rise`
         rf"(?P<andahalf>\s+and\s+a\s+half)?(?:\s+in\s+a\s+row)?",
         build_duration,
+        may_be_rate=True,
+    ),
+    rule(
+        "duration-range-start",
+        # `four to seven days`, `about 10 to 12 days`, `6-8 weeks`, `between four and 9 years`: a
+        # range of durations writes its unit once, and its first number is a duration too (GUIDELINE)
+        # (not `£100,000-a-year`: the end is a number, not an article)
+        rf"\b(?<!\d[.,]){QUALIFIER}{NUM}(?=(?P<joint>\s*[-–]\s*|\s+(?i:to|and)\s+)"
+        rf"(?!(?i:an?)\b)(?:\d{{1,3}}(?:,\d{{3}})*|(?i:{NUMBER_WORD}))\b[\s-]+{UNIT})",
+        build_duration_range_start,
         may_be_rate=True,
     ),
     rule(

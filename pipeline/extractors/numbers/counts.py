@@ -74,6 +74,7 @@ COUNT = re.compile(
 )
 
 UNSEPARATED_THOUSANDS = re.compile(r"\d{4,}")
+ZEROS_ONLY = re.compile(r"0{2,}")
 PROPORTION_MAX = 1000  # `one in five`, `1 in 1,000`
 # A bare number (no noun after it) refers back when it continues a comparison or a list.
 CONTINUING_BEFORE = frozenset({"from", "to", "and", "or", "between"})
@@ -176,6 +177,8 @@ def _count(doc: Doc, candidate: Candidate, units: list) -> tuple[str, str, Span]
         return None
     if _is_year(candidate):
         return None  # `2001 winners`: a bare year-like number is a year far more often than a count
+    if ZEROS_ONLY.fullmatch(candidate.number):
+        return None  # `(000's of tonnes)`, `R'000`: a column's scale written in zeros
     following = next_word(doc, after)
     if following is not None and _is_non_count(following):
         return None
