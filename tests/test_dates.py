@@ -320,6 +320,23 @@ def test_extractor_never_raises_and_offsets_hold(nlp, text):
         ("The Orrin Expo closed on Sunday with 300 exhibitors and record sales in 2024.", "2024-10-20", ""),
         ("The Vell bank launched its Outlook 2025 today.\n\nRegional growth slowed to 3% in 2024.", "2025-06-04", ""),
         ("Fenn Metals will report third quarter results on Nov. 5.", "2024-10-20", ""),  # an announcement
+        # a monthly statistics release; a month long past or in the future is no period
+        ("Flash estimate - September 2031\n\nHarbour inflation is expected to be 2.1%.", "2031-10-01", "2031-09"),
+        ("Port figures for March 2029 show a fall in cargo volumes.", "2031-10-01", ""),
+        # the lead runs past an issuer's block whose last line is a code, not a sentence
+        (
+            "Karrow Ltd\nRegistration number: 1990/00001/06\nShare code: KRW. ISIN: ZAE000000001\nJSE code: KRW.\n\n"
+            "FINANCIAL RESULTS\nfor the six months ended 30 June 2031\nRevenue up 4%",
+            "2031-09-07",
+            "2031-01-01/2031-06-30",
+        ),
+        (
+            "Fenn Gold\n\nTRADING STATEMENT FOR THE SIX MONTH REPORTING PERIOD ENDED 31 DECEMBER 2031",
+            "2032-02-01",
+            "2031-07-01/2031-12-31",
+        ),
+        # a base year's fiscal label is no period reported on
+        ("Index of Output for February 2031 (Base 2011-12=100) rose 3.1 percent.", "2031-04-12", "2031-02"),
     ],
 )
 def test_reporting_period(nlp, text, date, period):

@@ -98,8 +98,8 @@ PERIOD_ENDING = (
     r"\b(?:(?i:the)\s+)?(?P<fiscal>(?i:fiscal)\s+)?"
     rf"(?:{ORDINAL_QUARTER}[\s-]+(?:(?i:fiscal)\s+)?(?=(?i:quarter|half)\b))?"  # `the third quarter ended Sept. 30`
     # `the nine months ended`, `the nine-month period ended`, `the twelve months period ended`,
-    # `the six month period ended`
-    r"(?P<period>(?i:half[\s-]+year|quarter|half|year|period|(?:three|six|nine|twelve|3|6|9|12)(?:\s+months|[\s-]month)(?:\s+period)?))[\s-]+"
+    # `the six month period ended`, `the six month reporting period ended`
+    r"(?P<period>(?i:half[\s-]+year|quarter|half|year|(?:reporting\s+)?period|(?:three|six|nine|twelve|3|6|9|12)(?:\s+months|[\s-]month)(?:\s+(?:reporting\s+)?period)?))[\s-]+"
     # `for the year end December 31, 2031` (an `ended` clipped) before a stated day only
     r"(?i:ended|ending|end|that\s+ended|that\s+ends|which\s+ends|to)\s+(?:(?i:on)\s+)?"
     rf"(?P<stated>(?:{month('month')}(?:\s+{day('day')})?|{day('day2')}(?:\s+|{GLUED_MONTH}){month('month2')})"

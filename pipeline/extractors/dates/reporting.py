@@ -3,7 +3,7 @@ a results or statistics release reports on, read from its headline and first par
 
 - Only a release with a results or statistics word near its start has one (``results``,
   ``reports``, ``profit``, ``revenue``, ``GDP``, ``figures``, ``statistics``, ``financial
-  statements`` ...): a fair
+  statements``, ``trading statement`` ...): a fair
   reporting its session's totals or a report launch has none.
 - The first quarter, half, nine months or period ending on a stated day among the date
   mentions there wins (`reports fourth quarter results ... fiscal 2024 fourth quarter` ->
@@ -11,7 +11,9 @@ a results or statistics release reports on, read from its headline and first par
   six months); a month after `quarterly` is the quarter ending that month (`Quarterly
   Operations Update March 2031`).
 - Failing those, a year or fiscal year stated beside a results word (`Full Year Results
-  2024`, `2015 ICT figures`, `grew 18.9 percent in 2016`).
+  2024`, `2015 ICT figures`, `grew 18.9 percent in 2016`); failing that, the first month
+  with its year that ended at most ten weeks before the document date (a monthly statistics
+  release: `Flash estimate - September 2031`).
 - The period has begun by the document date, and began at most three years before it.
 
 ``a year ago`` and the other anchored comparisons with no period in their sentence count
@@ -53,7 +55,7 @@ LEAD = 520
 RESULTS = re.compile(
     r"\b(?:results?|report(?:s|ed)?|posts?|posted|earnings|profits?|revenues?|sales|turnover|net\s+income|"
     r"GDP|gross\s+domestic\s+product|figures|statistics|production|output|economy|key\s+figures|"
-    r"financial\s+(?:statements|highlights))\b",
+    r"financial\s+(?:statements|highlights)|trading\s+statement|operational\s+update|inflation|flash\s+estimate)\b",
     re.IGNORECASE,
 )
 # Before or after a bare year: it is the period reported on (`Full Year Results 2031`, `2027 broadband figures`).
@@ -62,9 +64,11 @@ YEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 YEAR_AFTER = re.compile(r"\A\s+(?:[A-Z]{2,5}\s+)?(?:results|figures|statistics|annual\s+results)\b", re.IGNORECASE)
-SENTENCE_LINE_END = re.compile(r"[.!?][\"'”’)]?[ \t]*(?:\n|\Z)")
+# a line ending a sentence; not a code's or ticker's full stop (`JSE code: AFX.`)
+SENTENCE_LINE_END = re.compile(r"(?<![A-Z]{2})[.!?][\"'”’)]?[ \t]*(?:\n|\Z)")
 QUARTERLY = re.compile(r"\bquarterly\b", re.IGNORECASE)
 OLDEST = dt.timedelta(days=3 * 366)
+MONTHLY_LAG = dt.timedelta(days=75)  # statistics offices publish a month's figures within ten weeks
 COMPARED = frozenset({Base.REFERENCE, Base.FOLLOWING})
 
 
@@ -125,10 +129,14 @@ def reporting_period(
     in_lead = [(s, e, p, v) for s, e, p, v in mentions if start <= s < end]
 
     def recent(period: Period) -> bool:
-        if anchor is None or period.begin is None:
+        if anchor is None:
             return True
+        if period.begin is None:  # a fiscal year of unstated days (`FY2005` of `Base 2004-05`)
+            years = [a.year for a in atoms(period.value) if isinstance(a, Fiscal)]
+            return all(anchor.year - 3 <= year <= anchor.year + 1 for year in years)
         return period.begin <= anchor and anchor - period.begin <= OLDEST
 
+    month: Period | None = None
     for s, e, period, value in in_lead:  # the first period reported on, in reading order
         if bases(value) & COMPARED:
             continue  # `the nine-month period last year`: the period compared with, not reported on
@@ -141,7 +149,20 @@ def reporting_period(
             fiscal = any(isinstance(a, Fiscal) for a in atoms(period.value))
             if fiscal or YEAR_BEFORE.search(text, max(0, s - 30), s) or YEAR_AFTER.match(text[e : e + 30]):
                 return period
-    return None
+        elif month is None and is_recent_month(period, anchor):
+            month = period
+    return month  # a monthly statistics release (`Flash estimate - September 2031`), failing the others
+
+
+def is_recent_month(period: Period, anchor: dt.date | None) -> bool:
+    """A calendar month with its year that ended before the document date, at most
+    :data:`MONTHLY_LAG` before it: the month a monthly release reports on."""
+    value = period.value
+    if not (isinstance(value, YearPart) and isinstance(value.part, Month) and isinstance(value.year, int)):
+        return False
+    if anchor is None or period.end is None:
+        return False
+    return period.end < anchor and anchor - period.end <= MONTHLY_LAG
 
 
 def fiscal_start(reported: Period | None, labels: Sequence[Value]) -> int | None:
