@@ -34,6 +34,11 @@ from pipeline.extractors.names.lexicon import (
 )
 
 OR_ACRONYM_AFTER = re.compile(r"^,\s+or\s+(?P<acronym>[A-Z][A-Z0-9&]+),")
+# A part of a scheme after a dash, then the acronym with the part's initial (`Yojana- Urban
+# (PMAY-U)`, `Mission - Gramin (SBM-G)`), as governments name a scheme's urban or rural arm.
+PART_ACRONYM_AFTER = re.compile(
+    r"^\s?[-–]\s?(?P<part>[A-Z][a-z]+)(?=\s*\((?P<acronym>[A-Z][A-Za-z0-9&]*[-–](?P<letter>[A-Z]))\))"
+)
 BRACKET_ACRONYM_AFTER = re.compile(r"^\s*\((?P<acronym>[A-Z][A-Za-z0-9&-]*[A-Za-z0-9])\)")
 # A name inside a longer capitalised run (`X Bureau`, `the Y X`) is not that name.
 CAPITALISED_AFTER = re.compile(r"^[ \t]?[A-Z]")
@@ -125,6 +130,12 @@ def with_acronyms_and_aliases(names: list[Name], quotes: list[Quote], context: C
         if name.cls != "initiative":
             continue
         after = context.after(name.end, 40)
+        part = PART_ACRONYM_AFTER.match(after)
+        if part and part.group("letter") == part.group("part")[0]:
+            # `Awas Yojana- Urban (AY-U)`: the scheme's urban part is the name its acronym stands for
+            extended = replace(name, end=name.end + part.end("part"))
+            names = [extended if n is name else n for n in names]
+            name, after = extended, context.after(extended.end, 40)
         defined = BRACKET_ACRONYM_AFTER.match(after) or OR_ACRONYM_AFTER.match(after)
         own = [defined.group("acronym")] if defined and _has_two_capitals(defined.group("acronym")) else []
         letters = initials(text[name.start : name.end])
