@@ -146,7 +146,8 @@ def candidate_pattern() -> re.Pattern:
     rates = alternation(RATE_WORDS)
     return re.compile(
         # a decimal comma before a unit too (`a 90,2km distance`: South African usage)
-        rf"{SIGN}(?P<number>{DECIMAL_COMMA_NUMBER}|{DIGITS}|{WORD_NUMBER}){SCALE}?(?P<sep>\s*|-)"
+        # (a plus glued after the number is a qualifier: `1,000+ tpd`)
+        rf"{SIGN}(?P<number>{DECIMAL_COMMA_NUMBER}|{DIGITS}|{WORD_NUMBER}){SCALE}?(?P<plus>\+)?(?P<sep>\s*|-)"
         # (`per` is no modifier: `5 mg per kg` is a unit per a unit)
         rf"(?:(?P<modifiers>(?:(?:(?!per\s)[a-z][a-z-]*|{LABEL})\s+){{1,2}}?)??(?P<name>(?i:{names}))|(?P<symbol>{symbols}))"
         rf"(?P<power>[2²3³](?!\d))?(?![\w°])(?:\s+(?P<suffix>{UNIT_SUFFIXES})(?![\w]))?"
@@ -422,7 +423,7 @@ def _mention(text: str, candidate: Candidate, unit: Unit, rule: Rule) -> dict:
         value=format_decimal(value),
         unit=unit.name,
         dimension=unit.dimension,
-        qualifier=qualifier_symbol(candidate.qualifier),
+        qualifier=qualifier_symbol(candidate.qualifier, match.group("plus")),
         unit_text=candidate.unit_text,
     )
 

@@ -50,6 +50,7 @@ QUOTE_MARKS = '“”"‘’″«»„'
 
 
 # `the A, B and C projects`: a plural kind noun after the last of coordinated names.
+NUMBER_BEFORE = re.compile(r"\d[ \t]?\Z")
 PLURAL_KIND_NOUN = re.compile(r"^[ \t]+(?P<noun>[a-z]+)s\b")
 COORDINATION_GAP = re.compile(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
 
@@ -384,6 +385,8 @@ def _coined_with_descriptor(token: Token, context: Context) -> Name | None:
     (`the HarbourLink project ... deliver HarbourLink ... the HarbourLink project`)."""
     if not _is_coined(token) or (token.is_acronym and len(token.text) < 3):
         return None
+    if NUMBER_BEFORE.search(context.before(token.start, 16)):
+        return None  # `the 30 MWAC plant`: a unit after its number
     category = None
     described = undescribed = 0
     for start, end in context.occurrences(token.text, exact=True):

@@ -129,8 +129,9 @@ NAME_AMOUNT = re.compile(  # not the `cent` of `up 17 per cent 5.1 million passe
 )
 
 
-# Digits in groups of three, decimals allowed (`5,239,207,000`, `3,673,000.00`)
-DIGIT_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+# Digits in groups of three, decimals allowed (`5,239,207,000`, `3,673,000.00`), or a decimal
+# figure (`ZAR0.11466` a share): not a bare integer (`COP28`)
+DIGIT_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+")
 OPENING_MARKS = "([\"'“‘-−"
 
 
@@ -443,7 +444,8 @@ def _written_scale(match: re.Match) -> str | None:
 def _reads_as_money(doc: Doc, match: re.Match, currency: Currency) -> bool:
     """Whether the form reads as money where it stands: a form needing an amount-like
     context has one (`paid ten pounds`, `5 million pounds`; not `180 pounds`); a code glued
-    to the digits has a scale or digit groups (`RMB30 billion`, `AED3,673,000.00`, not `COP28`); the digits are no label
+    to the digits has a scale, digit groups or decimals (`RMB30 billion`, `AED3,673,000.00`, `ZAR0.114`, not
+    `COP28`); the digits are no label
     (:func:`_label_digits`); a capitalised name is no part of another name (`42 Dong Khoi
     Street`, `the 12 Euro zone states`, the singer `50 Cent`); `a dollar` is no modifier (`a
     dollar store`, `one-euro jobs`)."""
@@ -452,7 +454,7 @@ def _reads_as_money(doc: Doc, match: re.Match, currency: Currency) -> bool:
         return False
     if currency.kind == "code" and match.end("currency") == match.start("number") and not scaled:
         if not DIGIT_GROUPS.fullmatch(match.group("number")):
-            return False  # `COP28`; a code glued to digit groups is money (`AED5,239,207,000`)
+            return False  # `COP28`; a code glued to digit groups or decimals is money (`AED5,239,207,000`)
     if _label_digits(match, currency):
         return False
     form = match.group("currency")

@@ -441,6 +441,11 @@ def _kind(text: str, begin: int, cue_start: int, item: Found, previous: dict | N
     if decided is not None and previous is not None and _repeats_previous_word(text, begin, cue_start, previous):
         return COORDINATED, -1 if previous["value"].startswith("-") else 1
     if decided is not None and not COMPARED_AFTER.match(text, item.end):
+        # `grew at 5% growth`, `stands at 3% higher`: a change word right after the figure says
+        # what the figure is, whatever stood before it
+        next_word = WORD.match(text, item.end + 1) if text[item.end : item.end + 1] == " " else None
+        if next_word is not None and next_word.group().lower() in CHANGE_AFTER:
+            return CHANGE_WORD_AFTER, CHANGE_AFTER[next_word.group().lower()]
         return decided
     restated = _restated_change(before)
     if restated is not None:
