@@ -5,19 +5,23 @@ import json
 
 from conftest import GOLD
 
-from pipeline.extractors.dates.patterns import RULES, find_candidates, windows
+from pipeline.extractors.dates.patterns import RULES, find_candidates, range_opening, windows
 
 
 def whole_text_matches(text: str) -> list[tuple[int, str]]:
-    """Where each rule's kept matches end over the whole text (a modifier may move a start)."""
+    """Where each rule's kept matches end over the whole text (a modifier may move a start),
+    with the numbers opening a range such a match closes (`four` of `four to seven days`)."""
     lowered = text.lower()
-    return [
-        (m.end(), r.name)
-        for r in RULES
-        if not r.needs or any(word in lowered for word in r.needs)
-        for m in r.regex.finditer(text)
-        if r.build(m, text) is not None
-    ]
+    found = []
+    for r in RULES:
+        if r.opens_a_range or (r.needs and not any(word in lowered for word in r.needs)):
+            continue
+        for m in r.regex.finditer(text):
+            if r.build(m, text) is not None:
+                found.append((m.end(), r.name))
+                if r.range_opener is not None:
+                    found += [(c.end, c.rule.name) for c in range_opening(text, 0, m, r.range_opener, 0)]
+    return found
 
 
 def windowed_matches(text: str) -> list[tuple[int, str]]:

@@ -58,6 +58,10 @@ class Rule:
     # from the start of the second (`the quarter` + `Sept. 30`); the tail's value is the head's end
     split: tuple[str, str] | None = None
     month_named: bool = False  # a month's name stands in every match: run only where one is written
+    # `four` of `four to seven days`: the rule reading the number that opens a range this rule's
+    # match closes, tried only on the words right before such a match (see patterns.find_candidates)
+    range_opener: Rule | None = None
+    opens_a_range: bool = False  # this rule is such a reader: never run over the whole text
 
 
 def rule(name: str, pattern: str, build: Callable[[re.Match, str], Value | None], **fields: Any) -> Rule:

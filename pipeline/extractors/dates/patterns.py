@@ -197,6 +197,8 @@ def find_candidates(text: str, start: int = 0) -> list[Candidate]:
     found = []
     parts = windows(text, start)
     for r in RULES:
+        if r.opens_a_range:
+            continue  # read only before its closing rule's matches, below
         for part in parts:
             if not part.may_hold(r):
                 continue
@@ -207,7 +209,27 @@ def find_candidates(text: str, start: int = 0) -> list[Candidate]:
                 if value is not None:
                     cut = (m.end(r.split[0]), m.start(r.split[1])) if r.split else None
                     found.append(extend_with_modifier(text, Candidate(m.start(), m.end(), r, value, cut=cut), start))
+                    if r.range_opener is not None:
+                        found += range_opening(text, part.start, m, r.range_opener, start)
     return found
+
+
+WORD_START = re.compile(r"(?<!\S)\S")
+RANGE_REACH = 40  # characters back from a match to the number opening its range
+
+
+def range_opening(text: str, lower: int, closing: re.Match, opener: Rule, start: int) -> list[Candidate]:
+    """The number opening a range that ``closing`` ends (`four` of `four to seven days`): the
+    opener tried at the words just before the match, the first that reaches the match's unit."""
+    at = closing.start()
+    for word in list(WORD_START.finditer(text, max(lower, at - RANGE_REACH), at))[-3:]:
+        m = opener.regex.match(text, word.start())
+        if m is None or m.start("unit") != closing.start("unit"):
+            continue
+        value = opener.build(m, text)
+        if value is not None:
+            return [extend_with_modifier(text, Candidate(m.start(), m.end(), opener, value), start)]
+    return []
 
 
 def split(candidate: Candidate) -> list[Candidate]:

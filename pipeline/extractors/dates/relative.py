@@ -309,6 +309,20 @@ def build_month(m: re.Match, text: str) -> Value | None:
     return YearPart(None, Month(mo))
 
 
+# `four to seven days`, `about 10 to 12 days`, `6-8 weeks`, `between four and 9 years`: a range
+# of durations writes its unit once, and its first number is a duration too (GUIDELINE); read
+# only before a duration's match (the duration rule's `range_opener`). Not `£100,000-a-year`: the
+# range's end is a number, not an article.
+DURATION_RANGE_START = rule(
+    "duration-range-start",
+    rf"\b(?<!\d[.,]){QUALIFIER}{NUM}(?=(?P<joint>\s*[-–]\s*|\s+(?i:to|and)\s+)"
+    rf"(?!(?i:an?)\b)(?:\d{{1,3}}(?:,\d{{3}})*|(?i:{NUMBER_WORD}))\b[\s-]+{UNIT})",
+    build_duration_range_start,
+    may_be_rate=True,
+    opens_a_range=True,
+)
+
+
 # in RULES after the calendar rules (see patterns.py: the order matters)
 RELATIVE_RULES: tuple[Rule, ...] = (
     rule(
@@ -347,17 +361,9 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         rf"(?P<andahalf>\s+and\s+a\s+half)?(?:\s+in\s+a\s+row)?",
         build_duration,
         may_be_rate=True,
+        range_opener=DURATION_RANGE_START,
     ),
-    rule(
-        "duration-range-start",
-        # `four to seven days`, `about 10 to 12 days`, `6-8 weeks`, `between four and 9 years`: a
-        # range of durations writes its unit once, and its first number is a duration too (GUIDELINE)
-        # (not `£100,000-a-year`: the end is a number, not an article)
-        rf"\b(?<!\d[.,]){QUALIFIER}{NUM}(?=(?P<joint>\s*[-–]\s*|\s+(?i:to|and)\s+)"
-        rf"(?!(?i:an?)\b)(?:\d{{1,3}}(?:,\d{{3}})*|(?i:{NUMBER_WORD}))\b[\s-]+{UNIT})",
-        build_duration_range_start,
-        may_be_rate=True,
-    ),
+    DURATION_RANGE_START,
     rule(
         "compound-duration",
         r"\b(?P<unit>(?i:day|week|month|year|decade))-?(?i:long)\b",

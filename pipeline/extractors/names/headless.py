@@ -51,6 +51,9 @@ QUOTE_MARKS = '“”"‘’″«»„'
 
 # `the A, B and C projects`: a plural kind noun after the last of coordinated names.
 NUMBER_BEFORE = re.compile(r"\d[ \t]?\Z")
+# A kind noun one title-cased word may name (`sole` in data/kind_nouns.tsv) right after a word:
+# the cheap test before a single word is read as a name (`the Kestrel project`).
+SOLE_KIND_AFTER = re.compile(rf"[ \t](?:{'|'.join(noun for noun, when in KIND_NOUNS.items() if when == 'sole')})\b")
 PLURAL_KIND_NOUN = re.compile(r"^[ \t]+(?P<noun>[a-z]+)s\b")
 COORDINATION_GAP = re.compile(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
 
@@ -180,7 +183,7 @@ def names_from_headless(runs: list[Run], context: Context) -> list[Name]:
         ):
             # a single word is named only in an apposition (`X, the ... fair`, `X is a ...`, `its
             # platform, X.`) or before a kind noun that allows it (`the Kestrel project`)
-            sole = _name_before_kind_noun(tokens, context)
+            sole = _name_before_kind_noun(tokens, context) if SOLE_KIND_AFTER.match(context.after(end, 16)) else None
             if sole is not None:
                 names.append(sole)
             continue
