@@ -37,10 +37,12 @@ FLOORS = {
     # scored unseen first; their headless names (festivals, services, acronym-only events) and
     # results headlines put initiative at 0.662 and report at 0.693 on all 439 after the
     # session's rules (0.712 and 0.726 on the 300 before them, each up or level on those 300).
-    # 2026-12-05, from 07:38: the twenty-first to twenty-third batches (48 releases, 487 in all),
+    # 2026-12-05, from 07:38: the twenty-first to twenty-sixth batches (111 releases, 550 in all),
     # scored unseen first; their scheme and centre names (initiative 0.378 unseen on the
-    # twenty-second) put initiative at 0.646 on all 487 after the session's rules.
-    "real/real_dev.jsonl": {"date": 0.92, "count": 0.88, "money": 0.9, "report": 0.67, "initiative": 0.64},
+    # twenty-second), results tables under a bare `MSEK` header and headline reports put date at
+    # 0.917, report 0.668 and initiative 0.637 on all 550 after the session's rules (the first
+    # 439 level or up on every type).
+    "real/real_dev.jsonl": {"date": 0.91, "count": 0.88, "money": 0.9, "report": 0.66, "initiative": 0.63},
     # 30 more, sealed: scored only as a whole, never read error by error. Initiative 0.44: the
     # name boundary rules of 2026-12-04 evening (a bare `the` joins no names, a sentence's
     # opening `The`, more headline verbs) gain on real_dev (0.746 -> 0.763) and lose here
@@ -64,7 +66,7 @@ FLOORS = {
 PERCENTAGE_MEASURE_FLOORS = {
     "dev.jsonl": {"percentage": 0.95, "measure": 0.6},
     # 0.981 / 0.983 on all 200, 2026-12-05; 0.945 / 0.974 on 300 (the new batches' price statistics)
-    "real/real_dev.jsonl": {"percentage": 0.95, "measure": 0.97},  # 0.954 / 0.979 on 487, 2026-12-05
+    "real/real_dev.jsonl": {"percentage": 0.95, "measure": 0.97},  # 0.951 / 0.974 on 550, 2026-12-05
     # 0.947 / 0.900 as a whole, 2026-12-05 (percentage 0.912 before the copula-subject, annual-rate
     # and point rules)
     "real/real_test.jsonl": {"percentage": 0.94, "measure": 0.89},

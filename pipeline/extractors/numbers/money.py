@@ -175,10 +175,10 @@ AMOUNT_SYMBOL = re.compile(
 # other commas so too: `R1,204 billion` is 1.204 billion there.
 DECIMAL_COMMA_AMOUNT = re.compile(rf"{DECIMAL_COMMA_NUMBER}\s?(?:%|(?:{SCALE_WORD}|{SCALE_ABBR})(?![\w]))")
 # A comparative figure in brackets right after an amount (`SEK 2,431 m (2,230)`, `EUR 14.2
-# (12.9) million`): the same currency, and the scale written before or after the bracket; `(neg:
-# 3.9)` is a negative one.
+# (12.9) million`, the bracket opening the next line too): the same currency, and the scale
+# written before or after the bracket; `(neg: 3.9)` is a negative one.
 COMPARATIVE = re.compile(
-    rf"[ \t]?\((?:(?P<neg>(?i:neg)[.:]?[ \t]*)|(?P<sign>[-−]))?(?P<number>{DECIMAL_DIGITS})\){SCALE}?(?![\w%])"
+    rf"(?:[ \t]|\n[ \t]*)?\((?:(?P<neg>(?i:neg)[.:]?[ \t]*)|(?P<sign>[-−]))?(?P<number>{DECIMAL_DIGITS})\){SCALE}?(?![\w%])"
 )
 COMPARATIVE_RULE = "bracketed-comparative"
 BARE_AMOUNT = re.compile(rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS}){SCALE}(?![\w%]|[.,]\d)")
@@ -198,7 +198,9 @@ SCALE_CODE = (
     rf"(?P<code_scale>[MBkK])(?P<currency>{alternation(c.form for c in CURRENCIES.values() if c.kind == 'code')})"
     rf"(?![\w$])"
 )
-SCALE_CODE_AMOUNT = re.compile(rf"(?<![\w$]){SIGN}{SCALE_CODE}\s?(?P<number>{DIGITS})(?!\d)(?![\w%]|[.,]\d)")
+SCALE_CODE_AMOUNT = re.compile(
+    rf"(?<![\w$]){SIGN}{SCALE_CODE}\s?(?P<sign_after>[-−])?(?P<number>{DIGITS})(?!\d)(?![\w%]|[.,]\d)"
+)
 AMOUNT_SCALE_CODE = re.compile(rf"{NOT_IN_NUMBER}{SIGN}(?P<number>{DIGITS})\s+{SCALE_CODE}(?!\s?\d)")
 # `Revenue (DKKm) 4,210 3,980`: a header in brackets, then its row's amounts; also a symbol and
 # a scale word (`(US$ million, unless stated otherwise)`).
