@@ -57,8 +57,11 @@ def strip_leading(run: Run, context: Context) -> list[Token]:
     scales = [i for i, t in enumerate(tokens[:-1]) if _is_scale_word(t)]
     if scales:
         tokens = tokens[scales[-1] + 1 :]
-    final = final_head(tokens)
-    keep_ordinal_words = final is not None and final.cls == "report"
+    # an ordinal word stays before a report's head, also one followed by its subject
+    # (`Fourth Quarter Results`, `2031 Annual Economic Report on Norvia`)
+    keep_ordinal_words = any(
+        (head := final_head(tokens[: k + 1])) is not None and head.cls == "report" for k in range(len(tokens))
+    )
     while tokens:
         first = tokens[0]
         ordinal = first.is_ordinal and not (keep_ordinal_words and first.text.isalpha())

@@ -287,8 +287,9 @@ COUNTRY_WORDS, DATELINE_CITIES = _country_words()
 # No lookbehind before the alternation: the regex engine then skips to the first letters of
 # the words (six times faster); the word boundary before a match is checked by country_words.
 COUNTRY = re.compile(rf"(?:{alternation(COUNTRY_WORDS)})(?![\w])")
-# A dateline: a place opening one of the first lines, before a comma or dash (`OTTAWA, Ontario`).
-DATELINE = re.compile(r"^[ \t]*(?P<place>[A-Z][A-Za-z.’' -]{1,30}?)[ \t]*(?:,|\(|--|–|—)", re.MULTILINE)
+# A dateline: a place opening one of the first lines, before a comma or dash (`OTTAWA, Ontario`,
+# `JOHANNESBURG - The`).
+DATELINE = re.compile(r"^[ \t]*(?P<place>[A-Z][A-Za-z.’' -]{1,30}?)[ \t]*(?:,|\(|--|–|—|-(?=[ \t]))", re.MULTILINE)
 EXCHANGES = dict(read_rows("exchanges.tsv"))
 # A listing: an exchange's abbreviation, a colon and the ticker (`(ASX: ABC)`, `JSE Code: ABC`),
 # or the exchange a release is lodged with or the company is listed on (`released to the ASX`,
