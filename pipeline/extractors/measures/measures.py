@@ -100,8 +100,8 @@ LABEL = r"[A-Z0-9]*[A-Z][A-Z0-9]*"
 NOT_IN_NUMBER = r"(?<![\w.,:/+\-−])"
 # Not inside another number or word; a sign attached (`-5°C`), or the end of a range (`2-3 km`).
 # `100 MW/400 MWh`: a storage plant's power and energy, the second after a unit's slash
-# a sign glued to the number, or the word `minus` (`minus 70 degrees Celsius`)
-# a minus (`-540 Gt`, `minus 70 degrees`) makes the value negative; a plus (`+115 Gt`) is in the span only
+# A minus glued to the number or the word `minus` makes the value negative (`-540 Gt`, `minus 70
+# degrees Celsius`); a plus glued to it is in the span only (`+115 Gt`).
 SIGN = rf"(?:{NOT_IN_NUMBER}(?P<sign>[\-−]|\b(?i:minus)[ \t]+)|{NOT_IN_NUMBER}\+(?=\d)|{NOT_IN_NUMBER}|(?<=\d-)|(?<=[A-Za-z]/))"
 SCALE = rf"(?:(?:\s+|-)(?P<scale>(?:{SCALE_WORD})(?:\s+(?:{SCALE_WORD}))?)|(?P<abbr>{SCALE_ABBR})(?=\s))"
 RANGE_BEFORE = re.compile(

@@ -49,11 +49,12 @@ COPULA_AFTER = re.compile(r"\s+(?:is|was)\s")
 QUOTE_MARKS = '“”"‘’″«»„'
 
 
-# `the A, B and C projects`: a plural kind noun after the last of coordinated names.
+# A number right before a word: the word is its unit (`the 30 MWAC plant`), no coined name.
 NUMBER_BEFORE = re.compile(r"\d[ \t]?\Z")
 # A kind noun one title-cased word may name (`sole` in data/kind_nouns.tsv) right after a word:
 # the cheap test before a single word is read as a name (`the Kestrel project`).
 SOLE_KIND_AFTER = re.compile(rf"[ \t](?:{'|'.join(noun for noun, when in KIND_NOUNS.items() if when == 'sole')})\b")
+# `the A, B and C projects`: a plural kind noun after the last of coordinated names.
 PLURAL_KIND_NOUN = re.compile(r"^[ \t]+(?P<noun>[a-z]+)s\b")
 COORDINATION_GAP = re.compile(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
 
