@@ -339,6 +339,13 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         build_year,
         needs=("year",),
     ),
+    # `for calendar 2031`, `in calendar year 2031`: the calendar year, as against a fiscal one
+    rule(
+        "calendar-year",
+        rf"\b(?i:calendar)\s+(?:(?i:year)\s+)?{year('year')}(?![\w%/-]|[.,]\d)",
+        build_year,
+        needs=("calendar",),
+    ),
     # not a year: the number of a registration (`1994/000732/06`) or a telephone (`210 2040`),
     # nor the year of a law's name (`the Jobs Act of 2017`, `the Companies Act, 2013`: GUIDELINE)
     rule(

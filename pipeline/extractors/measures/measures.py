@@ -128,6 +128,7 @@ NEXT_CAPITALISED = re.compile(r"[ \t]+[A-Z][a-z]")
 # a capitalised name ending with a race's word (`Harbour Half Marathon`, `Acme City Run`)
 RACE_NAME_AFTER = re.compile(rf"(?:\s+[A-Z][\w'’&-]*){{0,4}}?\s+(?:{alternation(DATA.lines('race_heads.txt'))})\b")
 PREVIOUS_WORD = re.compile(r"[A-Z][\w'’.-]*[ \t]+\Z")
+PLACE_BEFORE_NOUN = re.compile(r"[ \t]+[A-Z][\w'’&-]*[ \t]+[a-z]")  # `73-acre Kestrel property`
 
 
 def _forms(forms: list[str], hyphens: bool = False) -> str:
@@ -348,7 +349,8 @@ def _listed_with(text: str, sentence_start: int, candidate: Candidate) -> str:
 def _before_a_name(text: str, candidate: Candidate) -> bool:
     """A hyphenated lower-case measure right before a capitalised word is part of a name
     (`the 500-meter Aperture Telescope`; not `the 500-meter title`, nor a race's length:
-    `the 26.2-mile Harbour Marathon`)."""
+    `the 26.2-mile Harbour Marathon`, nor one place word before a common noun: `the 73-acre
+    Kestrel property`)."""
     match = candidate.match
     return (
         match.group("sep") == "-"
@@ -356,6 +358,7 @@ def _before_a_name(text: str, candidate: Candidate) -> bool:
         and match.group("name").islower()
         and NEXT_CAPITALISED.match(text, candidate.end) is not None
         and RACE_NAME_AFTER.match(text, candidate.end) is None
+        and PLACE_BEFORE_NOUN.match(text, candidate.end) is None
     )
 
 

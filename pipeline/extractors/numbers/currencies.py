@@ -291,11 +291,12 @@ COUNTRY = re.compile(rf"(?:{alternation(COUNTRY_WORDS)})(?![\w])")
 # `JOHANNESBURG - The`).
 DATELINE = re.compile(r"^[ \t]*(?P<place>[A-Z][A-Za-z.’' -]{1,30}?)[ \t]*(?:,|\(|--|–|—|-(?=[ \t]))", re.MULTILINE)
 EXCHANGES = dict(read_rows("exchanges.tsv"))
-# A listing: an exchange's abbreviation, a colon and the ticker (`(ASX: ABC)`, `JSE Code: ABC`),
-# or the exchange a release is lodged with or the company is listed on (`released to the ASX`,
-# `listed on the JSE`)
+# A listing: an exchange's abbreviation, a colon and the ticker (`(ASX: ABC)`, `JSE Code: ABC`,
+# `ASX Code ABC`), an exchange's announcement (`ASX Announcement`), or the exchange a release is
+# lodged with or the company is listed on (`released to the ASX`, `listed on the JSE`)
 LISTING = re.compile(
-    rf"\b(?P<exchange>{alternation(EXCHANGES)})(?:[ \t]+Code)?[ \t]*:[ \t]*[A-Z0-9]"
+    rf"\b(?P<exchange>{alternation(EXCHANGES)})(?:[ \t]+Code[ \t]*:?|[ \t]*:)[ \t]*[A-Z0-9]"
+    rf"|\b(?P<announced>{alternation(EXCHANGES)})[ \t]+(?:Announcement|Release)\b"
     rf"|\b(?:to|with|on)[ \t]+the[ \t]+(?P<lodged>{alternation(EXCHANGES)})\b"
 )
 # An ISIN (ISO 6166) opens with its issuer's country code (`ISIN: ZAE000009932`, `ISIN code
@@ -431,7 +432,8 @@ class CurrencyResolver:
             city = DATELINE_CITIES.get(" ".join(match.group("place").split()).lower())
             if city:
                 votes[city] += DATELINE_VOTES
-        for exchange in {m.group("exchange") or m.group("lodged") for m in LISTING.finditer(self.text, self.begin)}:
+        listed = LISTING.finditer(self.text, self.begin)
+        for exchange in {m.group("exchange") or m.group("lodged") or m.group("announced") for m in listed}:
             votes[EXCHANGES[exchange]] += LISTING_VOTES
         for country in {m.group("country") for m in ISIN.finditer(self.text, self.begin)}:
             if country in TERRITORY_CODES:
