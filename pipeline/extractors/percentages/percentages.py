@@ -220,6 +220,7 @@ TRANSPARENT = frozenset({"just", "only", "between", "further", "another", "adjus
 # rate phrase is skipped too.
 RATE_PHRASE_WORDS = frozenset({"at", "a", "an", "average"}) | PERIOD_WORDS
 BY_REACH = 10  # words back from `by` to its verb: `reduced its share of the market by 4%`
+IN_SUBJECT_REACH = 4  # words of a change's subject between `in` and `of`: `a fall in group sales of 3%`
 # words back from a copula to its subject, which may say what changed and when (`the change in
 # the price index between May 2031 and June 2031 was 0.4%`)
 SUBJECT_REACH = 16
@@ -564,6 +565,8 @@ def _without_transparent_words(words: list[str]) -> list[str]:
     if end >= 4 and words[end - 1] == "of" and words[end - 2] == ")" and words[end - 4] == "(":
         words = [*words[: end - 4], "of"]  # `growth rate (CAGR) of 3.3%`: the bracketed acronym
         end = len(words)
+    if end >= 4 and words[end - 4 : end] == ["by", "an", "average", "of"]:
+        words, end = words[: end - 3], end - 3  # `boosted trade by an average of 140%`: as `by 140%`
     if end >= 2 and words[end - 2] in ("rate", "rates") and words[end - 1] == "of":
         end -= 2
         while end and words[end - 1] in RATE_PHRASE_WORDS:
@@ -584,7 +587,8 @@ def _cue_before(words: list[str]) -> tuple[Rule, int] | None:
     if last in LEVEL_BEFORE:
         return NUMBER_PERCENT, 1
     if last == "of":
-        sign = CHANGE_AFTER.get(words[-2]) if len(words) > 1 else None
+        noun_at = _change_noun_before_of(words)
+        sign = CHANGE_AFTER.get(words[noun_at]) if noun_at is not None else None
         modifier = next((SIGNED_MODIFIERS[w] for w in reversed(words[-6:-2]) if w in SIGNED_MODIFIERS), None)
         return (CHANGE_NOUN_OF, modifier or sign) if sign is not None else None
     k = len(words) - 1
@@ -608,6 +612,19 @@ def _cue_before(words: list[str]) -> tuple[Rule, int] | None:
             sign = CHANGE_BEFORE.get(word)
             if sign is not None and word not in PARTICLES:
                 return CHANGE_WORD_BEFORE, sign
+    return None
+
+
+def _change_noun_before_of(words: list[str]) -> int | None:
+    """Where the change noun of `an increase of`, or of `a fall in exports of` / `a decline in
+    group sales of` (its subject between `in` and `of`), stands in ``words`` (ending in `of`)."""
+    if len(words) > 1 and words[-2] in CHANGE_AFTER:
+        return len(words) - 2
+    for k in range(len(words) - 3, max(0, len(words) - 2 - IN_SUBJECT_REACH) - 1, -1):
+        if words[k] in CLAUSE_BREAKS:
+            return None
+        if words[k] == "in":
+            return k - 1 if k > 0 and words[k - 1] in CHANGE_AFTER else None
     return None
 
 
