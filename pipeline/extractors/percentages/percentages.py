@@ -77,6 +77,9 @@ BRACKETED = Rule("bracketed-comparative+percent", None)
 # change just given (`compared with`, `up from`, `followed by`) is the same change at another
 # time or place, though `from` alone would make it a level; its sign as written.
 COMPARED = Rule("compared+percent", CHANGE)
+# `the increases in sales of its top products, namely, pumps (68.3%); valves (46.0%)`: a figure
+# in brackets after an item of a list that a change noun introduces is that change
+LISTED = Rule("listed-change+percent", CHANGE)
 RULES = (
     NUMBER_PERCENT,
     SIGNED,
@@ -93,6 +96,7 @@ RULES = (
     POINT_DIFFERENCE,
     BRACKETED,
     COMPARED,
+    LISTED,
 )
 RULE_NAMES = frozenset(rule.name for rule in RULES)
 
@@ -142,6 +146,9 @@ def _growth_nouns(where: str) -> dict[str, int]:
 
 
 GROWTH_NOUNS = _growth_nouns("clause")
+# What introduces a list of figures: a plural change noun (`the increases in ...`, `declines`) or
+# a growth noun (`growth in ...`), with its sign
+LIST_CHANGE_NOUNS = {w: sign for w, sign in CHANGE_AFTER.items() if w.endswith("s") and w != "less"} | GROWTH_NOUNS
 # Nouns that make a change only as a copula's subject (`the decline in sales was 2.6%`).
 SUBJECT_CHANGE_NOUNS = _growth_nouns("copula")
 # Nouns that make a change only right after a word of a period (`the annual rate for bread`).
@@ -221,6 +228,9 @@ TRANSPARENT = frozenset({"just", "only", "between", "further", "another", "adjus
 RATE_PHRASE_WORDS = frozenset({"at", "a", "an", "average"}) | PERIOD_WORDS
 BY_REACH = 10  # words back from `by` to its verb: `reduced its share of the market by 4%`
 IN_SUBJECT_REACH = 4  # words of a change's subject between `in` and `of`: `a fall in group sales of 3%`
+LIST_OPENER = re.compile(r"(?i:\bnamely\b|\bincluding\b)|:(?!\d)")
+_LIST_REACH = 400  # characters back from a figure to its sentence's start and list opener
+LIST_NOUN_REACH = 16  # words back from a list's opener to the change noun that introduces it
 # words back from a copula to its subject, which may say what changed and when (`the change in
 # the price index between May 2031 and June 2031 was 0.4%`)
 SUBJECT_REACH = 16
@@ -278,6 +288,8 @@ def extract_percentages(doc: Doc) -> list[dict]:
         rule, sign = _kind(text, begin, cue_start, item, previous)
         if rule is NUMBER_PERCENT and _compared_with_change(text, cue_start, previous):
             rule, sign = COMPARED, 1
+        elif rule is NUMBER_PERCENT and (listed := _listed_change(text, begin, item)) is not None:
+            rule, sign = LISTED, listed
         mentions.append(_mention(text, item, rule, sign))
         taken.append((item.start, item.end))
         if opening is not None:
@@ -314,6 +326,22 @@ def _compared_with_change(text: str, cue_start: int, previous: dict | None) -> b
         and previous["rule"] != SIGNED.name
         and COMPARED_LINK.search(text, max(previous["end"], cue_start - _LINK_REACH), cue_start) is not None
     )
+
+
+def _listed_change(text: str, begin: int, item: Found) -> int | None:
+    """The sign of the change noun that introduces the list whose item the bracketed figure
+    follows (`the increases in exports of ten products, namely, gold (46.0%)`), where the list
+    opens with `namely`, `including` or a colon in the same sentence; None otherwise."""
+    if text[item.start - 1 : item.start] != "(" or not BRACKET_CLOSES.match(text, item.end):
+        return None
+    ends = [m.end() for m in SENTENCE_END.finditer(text, max(begin, item.start - _LIST_REACH), item.start)]
+    sentence_start = max([begin, *ends])
+    openers = list(LIST_OPENER.finditer(text, sentence_start, item.start))
+    if not openers:
+        return None
+    opener = openers[-1]
+    words = [w.lower() for w in WORD.findall(text, max(sentence_start, opener.start() - _LIST_REACH), opener.start())]
+    return next((LIST_CHANGE_NOUNS[w] for w in reversed(words[-LIST_NOUN_REACH:]) if w in LIST_CHANGE_NOUNS), None)
 
 
 def _table_row_change(text: str, item: Found) -> tuple[Found, int] | None:
