@@ -46,6 +46,7 @@ from pipeline.extractors.numbers.numbers import (
     DECIMAL_COMMA_NUMBER,
     DECIMAL_DIGITS,
     DIGITS,
+    GROUPED,
     SCALE_ABBR,
     SCALE_WORD,
     SCALES,
@@ -131,7 +132,7 @@ NAME_AMOUNT = re.compile(  # not the `cent` of `up 17 per cent 5.1 million passe
 
 # Digits in groups of three, decimals allowed (`5,239,207,000`, `3,673,000.00`), or a decimal
 # figure (`ZAR0.11466` a share): not a bare integer (`COP28`)
-DIGIT_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+")
+DIGIT_GROUPS = re.compile(rf"{GROUPED.pattern}|\d+\.\d+")
 OPENING_MARKS = "([\"'“‘-−"
 
 

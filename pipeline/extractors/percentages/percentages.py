@@ -472,9 +472,9 @@ def _kind(text: str, begin: int, cue_start: int, item: Found, previous: dict | N
     if decided is not None and not COMPARED_AFTER.match(text, item.end):
         # `grew at 5% growth`, `stands at 3% higher`: a change word right after the figure says
         # what the figure is, whatever stood before it
-        next_word = WORD.match(text, item.end + 1) if text[item.end : item.end + 1] == " " else None
-        if next_word is not None and next_word.group().lower() in CHANGE_AFTER:
-            return CHANGE_WORD_AFTER, CHANGE_AFTER[next_word.group().lower()]
+        next_word = _word_after(text, item)
+        if next_word in CHANGE_AFTER:
+            return CHANGE_WORD_AFTER, CHANGE_AFTER[next_word]
         return decided
     restated = _restated_change(before)
     if restated is not None:
@@ -520,15 +520,19 @@ def _repeats_previous_word(text: str, begin: int, cue_start: int, previous: dict
 def _parallel(text: str, item: Found, between: list[str]) -> bool:
     """`growth of 21% in output and 25% in sales`: the previous figure's preposition, then `and`
     or a comma, and the same preposition after this figure; the two share the change."""
-    after = WORD.match(text, item.end + 1) if text[item.end : item.end + 1] == " " else None
     return (
         len(between) >= 3
         and between[0].lower() in PARALLEL_PREPOSITIONS
         and between[-1].lower() in ("and", ",")
         and not any(word in CLAUSE_BREAKS for word in between[1:-1])
-        and after is not None
-        and after.group().lower() == between[0].lower()
+        and _word_after(text, item) == between[0].lower()
     )
+
+
+def _word_after(text: str, item: Found) -> str:
+    """The word right after the figure and one space, lower-cased; '' where none stands there."""
+    word = WORD.match(text, item.end + 1) if text[item.end : item.end + 1] == " " else None
+    return word.group().lower() if word is not None else ""
 
 
 def _words_between(text: str, start: int, end: int) -> list[str]:
