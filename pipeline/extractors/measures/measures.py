@@ -109,9 +109,13 @@ RANGE_BEFORE = re.compile(
 )
 _RANGE_WINDOW = 60
 # `long tons ("dwt")`: an abbreviation defined in brackets right after a measure.
+DEFINED_BEFORE_RATE = r"(?:\s*\([A-Za-z]{2,8}\))"
 ABBREVIATION_DEFINED = re.compile(r"\s*\(\s*[\"“'‘]?(?P<abbr>[A-Za-z][A-Za-z/.]{0,7})[\"”'’]?\s*\)")
 YEARS = range(1800, 2101)
 LETTERS_SCALE_BELOW = 100_000  # a number this large carries no scale in its unit's letters
+# Quotation marks that are also inch marks (unit_context.tsv), each with the mark that opens a
+# quotation it closes.
+QUOTE_OPENERS = {'"': '"', "”": "“"}
 IDENTIFIER_LABEL = re.compile(r"\b(?i:number|no\.|ref\.?)[ \t]*:?[ \t]*\Z")
 US_CUES = re.compile(rf"(?<![\w.])(?:{alternation(DATA.lines('us_cues.txt'))})(?![\w])")
 US_CUES_UPPER = re.compile(rf"(?<![\w.])(?:{alternation(w.upper() for w in DATA.lines('us_cues.txt'))})(?![\w])")
@@ -151,9 +155,11 @@ def candidate_pattern() -> re.Pattern:
         # (a plus glued after the number is a qualifier: `1,000+ tpd`)
         rf"{SIGN}(?P<number>{DECIMAL_COMMA_NUMBER}|{DIGITS}|{WORD_NUMBER}){SCALE}?(?P<plus>\+)?(?P<sep>\s*|-)"
         # (`per` is no modifier: `5 mg per kg` is a unit per a unit)
-        rf"(?:(?P<modifiers>(?:(?:(?!per\s)[a-z][a-z-]*|{LABEL})\s+){{1,2}}?)??(?P<name>(?i:{names}))|(?P<symbol>{symbols}))"
+        rf"(?:(?P<modifiers>(?:(?:(?!per\s)[a-z][a-z-]*|{LABEL})\s+){{1,3}}?)??(?P<name>(?i:{names}))|(?P<symbol>{symbols}))"
         rf"(?P<power>[2²3³](?!\d))?(?![\w°])(?:\s+(?P<suffix>{UNIT_SUFFIXES})(?![\w]))?"
-        rf"(?:(?P<per_sep>\s*/\s*|\s+per\s+)(?P<per>{per_forms})(?P<per_power>[2²3³](?!\d))?(?![\w°])|\s+(?P<rate>(?i:{rates}))(?![\w]))?"
+        # (the unit's abbreviation may be defined before its rate: `158.9 million cubic feet (MMcf) per day`)
+        rf"(?:{DEFINED_BEFORE_RATE}?(?P<per_sep>\s*/\s*|\s+per\s+)(?P<per>{per_forms})(?P<per_power>[2²3³](?!\d))?(?![\w°])"
+        rf"|{DEFINED_BEFORE_RATE}?\s+(?P<rate>(?i:{rates}))(?![\w]))?"
     )
 
 
@@ -244,10 +250,20 @@ def _candidate(text: str, begin: int, match: re.Match) -> Candidate | None:
     if number.isdigit() and len(number) == 4 and int(number) in YEARS:
         if not match.group("sep") or ACRONYM.fullmatch(match.group("symbol") or match.group("name")):
             return None  # `2023Q1`-like codes, `the 2024 BCM congress`
+    if match.group("symbol") in QUOTE_OPENERS and (match.group("sep") or _closes_quotation(text, match)):
+        return None  # `the "Route 66" tour`: a quotation mark, not an inch mark
     qualifier = qualifier_before(text, match.start(), begin)
     return Candidate(
         match, qualifier.start() if qualifier else match.start(), qualifier.group("qualifier") if qualifier else None
     )
+
+
+def _closes_quotation(text: str, match: re.Match) -> bool:
+    """The mark after the number closes a quotation opened earlier on its line."""
+    mark = match.group("symbol")
+    opener = QUOTE_OPENERS[mark]
+    line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+    return line.count(opener) % 2 == 1 if opener == mark else line.count(opener) > line.count(mark)
 
 
 def _opened_by_currency_sign(text: str, start: int, begin: int) -> bool:
@@ -291,6 +307,8 @@ def _unit(
     by_context = units.context_unit(form, near) or units.context_unit(
         form, _listed_with(text, sentence_start, candidate)
     )
+    if by_context is not None and (match.group("modifiers") or _value(candidate) < units.least_by_context(form)):
+        return None  # `5,000 housing units`, a station's `six units` beside `electricity`: things
     bases = [by_context] if by_context is not None else units.units_of(form, context)
     if not bases:
         return None
@@ -414,22 +432,26 @@ def _quantity_at(found: list[engine.Quantity], match: re.Match) -> engine.Quanti
 
 def _mention(text: str, candidate: Candidate, unit: Unit, rule: Rule) -> dict:
     match = candidate.match
-    with localcontext(EXACT):  # `5 Mtpa`: 5 million tonnes a year
-        scale = match.group("scale") or match.group("abbr")
-        value = _letters_scaled(scaled_value(match.group("number"), scale), scale, candidate.form)
-    if match.group("sign"):
-        value = -value
     return make_mention(
         text,
         candidate.start,
         candidate.end,
         rule.name,
-        value=format_decimal(value),
+        value=format_decimal(_value(candidate)),
         unit=unit.name,
         dimension=unit.dimension,
         qualifier=qualifier_symbol(candidate.qualifier, match.group("plus")),
         unit_text=candidate.unit_text,
     )
+
+
+def _value(candidate: Candidate) -> Decimal:
+    """The candidate's number, scaled and signed: `5 Mtpa` is 5 million tonnes a year."""
+    match = candidate.match
+    with localcontext(EXACT):
+        scale = match.group("scale") or match.group("abbr")
+        value = _letters_scaled(scaled_value(match.group("number"), scale), scale, candidate.form)
+    return -value if match.group("sign") else value
 
 
 def _letters_scaled(value: Decimal, scale: str | None, form: str) -> Decimal:

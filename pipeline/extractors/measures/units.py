@@ -76,10 +76,13 @@ class Inventory:
         self.in_us: dict[str, str] = dict(DATA.rows("us_units.tsv"))
         self.context: dict[str, list[tuple[str, str]]] = {}
         self.name_parts: set[str] = set()  # forms that after a capitalised word belong to a name
-        for form, word, name, in_names in DATA.rows("unit_context.tsv"):
+        self.context_least: dict[str, Decimal] = {}  # `units`: kilowatt hours from 1,000 up
+        for form, word, name, in_names, *least in DATA.rows("unit_context.tsv"):
             self.context.setdefault(form, []).append((word.lower(), name))
             if in_names.strip() == "names":
                 self.name_parts.add(form)
+            if least and least[0].strip():
+                self.context_least[form] = Decimal(least[0])
         # a compound's own parts, by its name: a rate of one (`megawatt hour` per `year`) is
         # built from those parts, as quantulum3 knows no compound as a base
         self.parts: dict[str, list[tuple[str, int]]] = {}
@@ -130,7 +133,12 @@ class Inventory:
         if pairs is None:
             return None
         words = set(re.findall(r"\w+", context.lower()))
-        return next((self.unit(name) for word, name in pairs if word in words), None)
+        return next((self.expression(name, context) for word, name in pairs if word in words), None)
+
+    def least_by_context(self, form: str) -> Decimal:
+        """The smallest number ``form`` is a context unit for (`six units` of a power station are
+        machines; `750 million units` of electricity kilowatt hours)."""
+        return self._added(self.context_least, form) or Decimal(0)
 
     def in_us_release(self, form: str) -> Unit | None:
         """The unit ``form`` names in a release from the United States, where it differs."""

@@ -38,6 +38,9 @@ QUALIFIER = (
     r"(?:[^\S\n]*\n[^\S\n]*|\s{0,3})"
 )
 _QUALIFIER_BEFORE = re.compile(rf"(?<![\w-]){QUALIFIER}\Z")
+# A verb of lying spread out makes `over` after it a preposition of place (`spread over 40
+# hectares` is 40; `covers over 40 hectares` is more than 40; `distributed nearly $5m` is nearly).
+_PLACING_BEFORE = re.compile(rf"\b(?i:{alternation(read_words('placing_verbs.txt'))})[ \t]+\Z")
 _QUALIFIER_WINDOW = max(map(len, PREFIX_QUALIFIERS)) + 40  # the indent of a wrapped line
 
 
@@ -45,7 +48,14 @@ def qualifier_before(text: str, start: int, begin: int = 0) -> re.Match | None:
     """The qualifier words ending right before ``start`` (group ``qualifier``), not before
     ``begin``. Looked up behind each number rather than matched ahead of it: a leading
     optional alternation would be tried at every character of the text."""
-    return _QUALIFIER_BEFORE.search(text, max(begin, start - _QUALIFIER_WINDOW), start)
+    match = _QUALIFIER_BEFORE.search(text, max(begin, start - _QUALIFIER_WINDOW), start)
+    if (
+        match is not None
+        and match.group("qualifier").lower() == "over"
+        and _PLACING_BEFORE.search(text, max(begin, match.start() - 20), match.start())
+    ):
+        return None  # `spread over 160,000 sq m`: where it lies, not more than
+    return match
 
 
 # `10-plus`, `10+`
