@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extractors.dates.fragments import (
+    ANCHORED_YEAR,
     CALLS_FISCAL,
     END_OF_DATE,
     GLUED_MONTH,
@@ -19,6 +20,7 @@ from pipeline.extractors.dates.fragments import (
     WEEKDAY,
     YEAR_RANGE_WORD,
     Rule,
+    anchored_year,
     day,
     is_and_without_between,
     is_preceded_by,
@@ -91,9 +93,11 @@ def build_month_year(m: re.Match, text: str) -> Value | None:
 
 
 def build_month_relative_year(m: re.Match, text: str) -> Value | None:
-    """`March next year`, `December of this year`."""
+    """`March next year`, `December of this year`, `March of the previous year` (the
+    reference date's year before)."""
     mo = month_number(m, "month")
-    return YearPart(relative_year(m["relyear"]), Month(mo)) if mo else None
+    year = relative_year(m["relyear"]) if m["relyear"] else anchored_year(m["anchoredyear"])
+    return YearPart(year, Month(mo)) if mo else None
 
 
 def build_day_range(m: re.Match, text: str) -> Value | None:
@@ -251,9 +255,13 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     rule("month-year", rf"{month('month')},?\s+(?:of\s+)?{year('year')}", build_month_year, month_named=True),
     rule(
         "month-relative-year",
-        rf"{month('month', True)}\s+(?:of\s+)?{REL_YEAR}",
+        rf"{month('month', True)}\s+(?:of\s+)?(?:{REL_YEAR}|{ANCHORED_YEAR})",
         build_month_relative_year,
         month_named=True,
+        # `March of the previous year` counts from a date in its own sentence, else from the
+        # document date: a month compared is the month reported a year back, not a year before
+        # a date the sentence before happened to name
+        reference_in_sentence=True,
     ),
     rule(
         "month-day-range",

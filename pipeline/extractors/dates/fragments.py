@@ -122,6 +122,8 @@ YEAR_RANGE_WORD = r"\s*(?:-|–|—|/|to|through|thru|until|till|and)\s*"
 # `the` joins `the third quarter`, not `the third-quarter results` (it belongs to `results`)
 THE_BEFORE_NOUN_PHRASE = r"(?i:the)\s+(?!(?:\w+\s+)?\w+-(?i:quarter|half)\b)"
 REL_YEAR = r"(?P<relyear>(?i:this|last|next|the)\s+year)"
+# `the previous year`, `the following year`: a year before or after the reference date's
+ANCHORED_YEAR = r"(?P<anchoredyear>(?i:the)\s+(?i:previous|prior|preceding|following)\s+(?i:year))"
 # `year-ago`, `the comparable year-earlier`: a year back from the period under discussion
 YEAR_AGO = r"(?:(?i:the)\s+(?:(?i:comparable|corresponding)\s+)?)?(?i:year)-(?i:ago|earlier)"
 # `this year's third quarter`: the possessive belongs to a longer date phrase here
@@ -169,6 +171,16 @@ def spoken_year(text: str) -> int | None:
 def relative_year(text: str) -> ShiftedYear:
     """`this year` -> RY+0, `last year` -> RY-1, `the year` -> RY+0 (the document's year)."""
     return ShiftedYear(Base.DOCUMENT, NEAR_WORDS[words(text).split()[0]])
+
+
+def anchored_shift(modifier: str) -> int:
+    """`the following` -> +1; `the previous`, `prior`, `preceding` -> -1 (from the reference)."""
+    return 1 if words(modifier).split()[-1] == "following" else -1
+
+
+def anchored_year(text: str) -> ShiftedYear:
+    """`the previous year` -> the reference date's year -1, `the following year` +1."""
+    return ShiftedYear(Base.FOLLOWING, anchored_shift(words(text).rsplit(" ", 1)[0]))
 
 
 def direction_of(near_word: str) -> Direction:

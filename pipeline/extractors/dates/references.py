@@ -11,8 +11,8 @@ another date in the same sentence resolves against that date").
 - `the year-ago quarter`, `the year-earlier period`, `last year's quarter`, `the 1988
   quarter` count from the last quarter or half mentioned (they name a period, so they
   need one).
-- A reporting date (`said Wednesday`, `today`) and an anchored expression itself are
-  never the reference.
+- A reporting date (`said Wednesday`, `today`), an anchored expression itself and a
+  comparison period (`the same period of 2018`) are never the reference.
 """
 
 from __future__ import annotations
@@ -22,7 +22,17 @@ import datetime as dt
 from pipeline.core.sentences import Sentences
 from pipeline.extractors.dates.patterns import Candidate
 from pipeline.extractors.dates.resolver import Period
-from pipeline.extractors.dates.values import Base, Direction, Interval, MonthDay, ShiftedYear, Value, YearPart, bases
+from pipeline.extractors.dates.values import (
+    Base,
+    Direction,
+    Interval,
+    MonthDay,
+    PeriodInYear,
+    ShiftedYear,
+    Value,
+    YearPart,
+    bases,
+)
 
 RECENT = dt.timedelta(days=2 * 366)
 NEAR = 60  # characters between a year and the year-less date it gives its year to
@@ -39,9 +49,11 @@ def is_relative_year(value: Value) -> bool:
     )
 
 
-def counts_from_reference(value: Value) -> bool:
-    """`a year earlier`, `the following year`: a comparison, which does not move the period under discussion."""
-    return bool(bases(value) & {Base.REFERENCE, Base.FOLLOWING})
+def is_comparison(value: Value) -> bool:
+    """`a year earlier`, `the following year`, `the same period of 2018` (the period under
+    discussion moved to another year): a comparison, which does not move the period under
+    discussion (`... the same period of 2018, ... the prior year period` is 2018's too)."""
+    return isinstance(value, PeriodInYear) or bool(bases(value) & {Base.REFERENCE, Base.FOLLOWING})
 
 
 def is_reporting_period(value: Value) -> bool:
@@ -116,7 +128,7 @@ class References:
         speech_time = candidate.rule.speech_time and not candidate.modifier
         if candidate.tail:
             return  # the last day of a period just named: the period stays the one under discussion
-        if period is None or period.begin is None or speech_time or counts_from_reference(candidate.value):
+        if period is None or period.begin is None or speech_time or is_comparison(candidate.value):
             return  # a comparison (`a year earlier`) does not move the period under discussion
         self.last = (self.sentence(candidate.start), period)
         self.last_end = candidate.end

@@ -5,6 +5,7 @@ earlier`, weekdays and bare month names (`last March`).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from pipeline.extractors.dates.fragments import (
     FULL_WEEKDAY,
@@ -16,6 +17,7 @@ from pipeline.extractors.dates.fragments import (
     UNIT,
     YEAR_AGO,
     Rule,
+    anchored_shift,
     direction_of,
     first_group,
     is_and_without_between,
@@ -99,7 +101,7 @@ def build_relative_unit(m: re.Match, text: str) -> Value | None:
     if rel in PAST_MODIFIERS:
         return Duration(years=1) if name == "year" else None
     if rel in ANCHORED_MODIFIERS:
-        return shifted(Base.FOLLOWING, UNIT_WORDS[name], 1 if rel == "the following" else -1)
+        return shifted(Base.FOLLOWING, UNIT_WORDS[name], anchored_shift(rel))
     return shifted(Base.DOCUMENT, UNIT_WORDS[name], RELATIVE_WORDS[rel])
 
 
@@ -111,7 +113,7 @@ def build_described_year(m: re.Match, text: str) -> Value | None:
     return YearPart(relative_year(m["rel"]))
 
 
-def amount_of(n: int, unit_text: str) -> Duration:
+def amount_of(n: int | Decimal, unit_text: str) -> Duration:
     """`two decades` -> P20Y."""
     code, size = unit(unit_text)
     return duration(code, n * size)
@@ -136,12 +138,15 @@ FRACTION_AFTER = re.compile(r"\s+(?:of|more|less|fewer)\b")
 
 
 def build_duration(m: re.Match, text: str) -> Value | None:
-    """`ten consecutive years`, `the two-day event`, `more than a decade`, `2 1/2 years`."""
-    n = number(m["num"])
-    if not n or (m.group(0)[m.end("num") - m.start() :].lstrip()[:1] == "-" and words(m["unit"]).endswith("s")):
+    """`ten consecutive years`, `the two-day event`, `more than a decade`, `2 1/2 years`, `9.4 years`."""
+    n: int | Decimal = Decimal(m["decimal"]) if m.groupdict().get("decimal") else number(m["num"])
+    amount_end = m.end("decimal") if m.groupdict().get("decimal") else m.end("num")
+    if not n or (m.group(0)[amount_end - m.start() :].lstrip()[:1] == "-" and words(m["unit"]).endswith("s")):
         return None  # `two-days` is not English; `2-years` mostly a code
     if AGE_AFTER.match(text, m.end()):
         return None  # an age (`a 50-year-old firm`, `under five years of age`), not a duration
+    if isinstance(n, Decimal) and ANCHORED_AFTER.match(text, m.end()):
+        return None  # `5.7 years ago`: a time no calendar unit holds, not a duration
     if FRACTION_AFTER.match(text, m.end()) and words(m["unit"]).startswith("quarter"):
         return None  # a fraction (`a quarter of the market`, `a quarter more capacity`)
     if is_preceded_by(text, m.start(), {"every", "each"}):
@@ -150,7 +155,7 @@ def build_duration(m: re.Match, text: str) -> Value | None:
     if AGE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
         return None
     if first_group(m, "half", "andahalf"):
-        return duration_and_a_half(n, m["unit"])
+        return duration_and_a_half(n, m["unit"]) if isinstance(n, int) else None
     return amount_of(n, m["unit"])
 
 
@@ -355,8 +360,8 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     ),
     rule(
         "duration",
-        # not the decimals of a number (`5.7 years`: no `7 years`)
-        rf"\b(?<!\d[.,]){QUALIFIER}{NUM}(?P<half>\s+1/2|\s*½|\s+and\s+a\s+half)?[\s-]+"
+        # not the decimals of a number (`5.7 years`: no `7 years`), but a decimal whole (P5.7Y)
+        rf"\b(?<!\d[.,]){QUALIFIER}(?:{NUM}|(?P<decimal>\d{{1,3}}\.\d+))(?P<half>\s+1/2|\s*½|\s+and\s+a\s+half)?[\s-]+"
         rf"(?:(?i:{alternation(DURATION_MODIFIERS)})\s+)?{UNIT}(?![-‐]on[-‐])"  # not `a month-on-month rise`
         rf"(?P<andahalf>\s+and\s+a\s+half)?(?:\s+in\s+a\s+row)?",
         build_duration,
@@ -378,7 +383,8 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     ),
     rule(
         "ago",
-        rf"\b{QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}|hours?))(?:\s+or\s+so)?\s+(?P<direction>(?i:ago))\b",
+        # (not the decimals of a number: `5.7 years ago` is no `7 years ago`)
+        rf"\b(?<!\d[.,]){QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}|hours?))(?:\s+or\s+so)?\s+(?P<direction>(?i:ago))\b",
         build_ago,
         needs=("ago",),
         reference_in_sentence=True,
@@ -386,7 +392,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     rule(
         "earlier-later",
         # `five years earlier than expected` compares with an expectation: a duration, no date
-        rf"\b{QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}))\s+(?P<direction>(?i:earlier|later|before|after|prior))\b(?!\s+than\b)",
+        rf"\b(?<!\d[.,]){QUALIFIER}{NUM}\s+(?P<unit>(?i:{plural_alternation(UNITS)}))\s+(?P<direction>(?i:earlier|later|before|after|prior))\b(?!\s+than\b)",
         build_ago,
         needs=("earlier", "later", "before", "after", "prior"),
     ),

@@ -35,6 +35,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from enum import StrEnum
 
 
@@ -246,10 +247,11 @@ class Relative:
 
 @dataclass(frozen=True)
 class Duration:
-    years: int = 0
-    months: int = 0
-    weeks: int = 0
-    days: int = 0
+    # whole numbers, or a decimal as written (`5.7 years` -> P5.7Y, the guideline)
+    years: int | Decimal = 0
+    months: int | Decimal = 0
+    weeks: int | Decimal = 0
+    days: int | Decimal = 0
 
     def __str__(self) -> str:
         amounts = zip((self.years, self.months, self.weeks, self.days), "YMWD", strict=True)
@@ -382,10 +384,12 @@ def shifted(base: Base, unit: Unit, n: int) -> YearPart | Relative:
     return Relative(base, unit, n)
 
 
-def duration(unit: Unit, amount: int) -> Duration:
+def duration(unit: Unit, amount: int | Decimal) -> Duration:
     """`P3M` from (M, 3); a unit of ``data/units.tsv`` (Y, M, W, D). Months take the largest
     whole unit (contract v1.1): `12 months` and `four quarters` -> P1Y, `18 months` -> P18M;
-    days and weeks stay as written."""
+    days and weeks stay as written; a decimal stays one (`1.5 decades` -> P15Y, `9.4 years` -> P9.4Y)."""
+    if isinstance(amount, Decimal) and amount == amount.to_integral_value():
+        amount = int(amount)
     if unit is Unit.MONTH and amount and amount % 12 == 0:
         return Duration(years=amount // 12)
     fields = {Unit.YEAR: "years", Unit.MONTH: "months", Unit.WEEK: "weeks", Unit.DAY: "days"}
@@ -496,7 +500,7 @@ YEAR_PART = re.compile(rf"(?P<year>\d{{4}}|XXXX|{SHIFTED_YEAR.pattern}){PART}{DI
 RELATIVE = re.compile(r"(?P<base>[RAN])(?P<unit>WE|D|W|M|Q|H)(?P<shift>[+-]\d+)")
 WEEKDAY = re.compile(rf"WD(?P<number>[1-7]){DIRECTION}")
 WEEKDAY_DAY = re.compile(r"WD(?P<number>[1-7]):(?P<day>\d\d)")
-DURATION = re.compile(r"P(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?")
+DURATION = re.compile(r"P(?:(?P<years>[\d.]+)Y)?(?:(?P<months>[\d.]+)M)?(?:(?P<weeks>[\d.]+)W)?(?:(?P<days>[\d.]+)D)?")
 FISCAL = re.compile(r"FY(?P<year>\d{4})(?:-(?P<part>[QH][1-4]))?")
 WRAPPED = re.compile(
     r"(?P<kind>START|END|WEEKOF|(?P<fiscal>FISCAL)?SPAN(?P<months>\d+)):(?:(?P<part>[QH][1-4]):)?(?P<inner>.+)"
@@ -569,7 +573,7 @@ def _atom(text: str) -> Atom:
     if m := WEEKDAY_DAY.fullmatch(text):
         return WeekdayDay(int(m["number"]), int(m["day"]))
     if (m := DURATION.fullmatch(text)) and text != "P":
-        return Duration(**{k: int(v) for k, v in m.groupdict().items() if v})
+        return Duration(**{k: Decimal(v) if "." in v else int(v) for k, v in m.groupdict().items() if v})
     if m := FISCAL.fullmatch(text):
         return Fiscal(int(m["year"]), _quarter_or_half(m["part"]) if m["part"] else None)
     raise ValueError(f"not a date value: {text!r}")
