@@ -25,6 +25,7 @@ from pipeline.core.document import body_start, text_of
 from pipeline.core.lexicon import DataDir, alternation
 from pipeline.core.mentions import make_mention
 from pipeline.core.sentences import Sentences
+from pipeline.extractors.numbers.currencies import CIRCULATING, CURRENCIES
 from pipeline.extractors.numbers.numbers import (
     BRACKET_CLOSES,
     DECIMAL_DIGITS,
@@ -402,6 +403,8 @@ def _found(text: str, begin: int, match: re.Match, form: Form | None = None) -> 
     written = match.group("symbol") if "symbol" in match.re.groupindex else None
     written = written or match.group("word")
     qualifier = qualifier_before(text, match.start(), begin)
+    if qualifier is not None and _verb_up_to(text, begin, qualifier):
+        qualifier = None
     return Found(
         qualifier.start() if qualifier else match.start(),
         match.end(),
@@ -410,6 +413,15 @@ def _found(text: str, begin: int, match: re.Match, form: Form | None = None) -> 
         form or FORMS[" ".join(written.lower().split())],
         qualifier.group("qualifier") if qualifier else None,
     )
+
+
+def _verb_up_to(text: str, begin: int, qualifier: re.Match) -> bool:
+    """`inflation up to 2.1%`, a headline's `rose to`: `up` after a rate's noun is its verb, not
+    the qualifier `up to` (`loans of up to 5%`)."""
+    if " ".join(qualifier.group("qualifier").lower().split()) != "up to":
+        return False
+    before = WORD.findall(text, max(begin, qualifier.start() - _WORD_REACH), qualifier.start())
+    return bool(before) and (before[-1].lower() in RATE_NOUNS or before[-1].lower() in GROWTH_NOUNS)
 
 
 def _sign_as_written(sign: str | None) -> str:
@@ -550,8 +562,14 @@ def _restated_change(words: list[str]) -> int | None:
     else:
         return None
     opened = k
-    # back over the amount: its digits, scale words (`million`, `bn`) and symbols
-    while k > 0 and (words[k - 1][:1].isdigit() or words[k - 1] in SCALES or not words[k - 1][:1].isalnum()):
+    # back over the amount: its digits, scale words (`million`, `bn`), symbols and a currency's
+    # letters (`US$67 million`, `KES 5 billion`)
+    while k > 0 and (
+        words[k - 1][:1].isdigit()
+        or words[k - 1] in SCALES
+        or not words[k - 1][:1].isalnum()
+        or _currency_letters(words, k - 1)
+    ):
         if words[k - 1] in CLAUSE_BREAKS:
             return None
         k -= 1
@@ -559,6 +577,23 @@ def _restated_change(words: list[str]) -> int | None:
         return None  # no amount before the comma or bracket
     decided = _cue_before(words[:k])
     return decided[1] if decided is not None and decided[0].kind == CHANGE else None
+
+
+# a currency's letters with its sign, lower case as the words are (`us$`, `hk$`, `r$`)
+SIGN_LETTERS = frozenset(
+    form.lower()
+    for form, currency in CURRENCIES.items()
+    if currency.kind == "symbol" and form[:-1].isalpha() and not form[-1].isalnum()
+)
+
+
+def _currency_letters(words: list[str], k: int) -> bool:
+    """``words[k]`` are a currency's letters before its amount: glued to a sign (`us` of
+    `US$67`) or an ISO code before the digits (`kes` of `KES 5 billion`)."""
+    word, following = words[k], words[k + 1] if k + 1 < len(words) else ""
+    if following[:1].isdigit():
+        return word.upper() in CIRCULATING
+    return bool(following) and word + following in SIGN_LETTERS
 
 
 def _growth_before(words: list[str]) -> int | None:
@@ -637,6 +672,8 @@ def _cue_before(words: list[str]) -> tuple[Rule, int] | None:
         if word not in ADVERBS:
             break
         k -= 1
+    if by and words[k] in COMPARING_WORDS and words[k] in CHANGE_AFTER:
+        return CHANGE_WORD_BEFORE, CHANGE_AFTER[words[k]]  # `lower by 10.7%`: the comparative's change
     if by:
         for word in reversed(words[max(0, k - BY_REACH) : k + 1]):
             if word in CLAUSE_BREAKS:
