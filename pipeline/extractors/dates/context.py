@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from pipeline.core.document import document_date
 from pipeline.core.sentences import Sentences
 from pipeline.extractors.dates.lexicon import GENERIC_PRESENT_NOUNS, HOLIDAYS, MONTHS, SEASONS, WEEKDAYS, read_rows
 from pipeline.extractors.dates.patterns import Candidate
@@ -44,6 +45,7 @@ FUTURE_CUES = {row[0] for row in read_rows("future_cues.txt")}
 # Proper-noun tags whose word is itself a date word (`December 2023` is not a name).
 DATE_WORDS = set(MONTHS) | set(WEEKDAYS) | set(SEASONS) | set(HOLIDAYS) | {"fiscal", "fy"}
 # Tags before a year followed by a noun that keep it a year (`the 2023 summit`, `in 2023 sales`).
+NEAR_DOCUMENT_YEARS = 10
 YEAR_CUE_TAGS = {"DT", "PRP$", "POS", "IN", "TO", "JJ", ",", "-LRB-", "``", "''", ":", "HYPH"}
 
 
@@ -81,12 +83,25 @@ def _is_year(doc: Doc, candidate: Candidate) -> bool:
     if after is not None:
         if after.lower_ in ("%", "percent", "per"):
             return False
-        if noun_after:
+        if noun_after and not _near_document_year(doc, value):
             if after.tag_ == "NNS" and (before is None or before.tag_ not in YEAR_CUE_TAGS):
-                return False  # `2023 visitors`
+                return False  # `1950 visitors`
             if before is not None and before.tag_ not in YEAR_CUE_TAGS:
                 return False  # `spent 2000 yuan`
     return True
+
+
+def _near_document_year(doc: Doc, value: object) -> bool:
+    """A year within a few of the document's: before a noun it is the year (`announces 2031
+    winners`, `over 2030 numbers`), as releases write counts of thousands with a separator
+    (no count in the real gold is a bare number in the years around its release)."""
+    anchor = document_date(doc)
+    return (
+        anchor is not None
+        and isinstance(value, YearPart)
+        and isinstance(value.year, int)
+        and abs(value.year - anchor.year) <= NEAR_DOCUMENT_YEARS
+    )
 
 
 def _is_duration_not_rate(doc: Doc, text: str, candidate: Candidate) -> bool:
