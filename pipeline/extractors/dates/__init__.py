@@ -129,7 +129,11 @@ def extract_dates(doc: Doc) -> list[dict]:
         if is_plain_year_ago(candidate, references):
             value, unanchored = YEAR_BACK, True
         else:
-            unanchored = (reference is None and is_anchored(candidate)) or candidate.rule.reporting_reference
+            unanchored = (
+                (reference is None and is_anchored(candidate))
+                or candidate.rule.reporting_reference
+                or references.period_out_of_sentence(candidate)
+            )
         references.add(candidate, period)
         found.append((candidate, value, period, unanchored))
     reported = reporting_period(

@@ -112,6 +112,8 @@ TEENS = alternation(w for w, n in NUMBER_WORDS.items() if n in range(10, 20))
 SPOKEN_YEAR = (
     rf"(?i:(?:eighteen|nineteen|twenty)[\s-]+(?:(?:{TENS})(?:[\s-]+(?:{DIGIT_WORDS}))?|{TEENS}|oh[\s-]+(?:{DIGIT_WORDS})|hundred)"
     rf"|two\s+thousand(?:\s+(?:and\s+)?(?:(?:{TENS})(?:[\s-]+(?:{DIGIT_WORDS}))?|{TEENS}|{DIGIT_WORDS}))?)(?![\w-])"
+    # (not a number going on: `two thousand seven hundred people`)
+    rf"(?!\s+(?i:hundred|thousand|and|{TENS}|{TEENS}|{DIGIT_WORDS})\b)"
 )
 UNIT = rf"(?P<unit>(?i:{plural_alternation(UNITS)}))\b"
 QUALIFIER = rf"(?P<qualifier>(?i:{alternation(DURATION_QUALIFIERS)})\s+)?"

@@ -82,6 +82,7 @@ class References:
         self.last_end = 0
         self.last_relative_year = False
         self.last_period: Period | None = None
+        self.last_period_sentence = -1
 
     def sentence(self, offset: int) -> int:
         return self.sentences.index(offset)
@@ -96,6 +97,12 @@ class References:
             ):
                 return self.last[1]
         return None  # the document date (the contract; a quarter two sentences back is no anchor)
+
+    def period_out_of_sentence(self, candidate: Candidate) -> bool:
+        """A `year-ago quarter` whose period was named before its own sentence: the release's
+        reporting period, where it has one, is the period compared (`Q1 2031 results ...
+        compared to 8% for Q1 2030. Costs fell from the same period last year.` -> Q1 2030)."""
+        return candidate.rule.reference_period and self.last_period_sentence != self.sentence(candidate.start)
 
     def in_sentence(self, candidate: Candidate) -> bool:
         """A date stands earlier in the candidate's sentence."""
@@ -135,3 +142,4 @@ class References:
         self.last_relative_year = is_relative_year(candidate.value)
         if is_reporting_period(period.value):
             self.last_period = period
+            self.last_period_sentence = self.sentence(candidate.start)

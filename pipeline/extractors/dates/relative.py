@@ -133,6 +133,7 @@ AGE_AFTER = re.compile(r"[\s-]+olds?\b|\s+of\s+(?:age|life)\b|\s+anniversary\b")
 
 # `aged 18 years`, `the age of 30 years`, `between the ages of 18-35 years`: the words of an age
 AGE_BEFORE = re.compile(r"\b(?i:aged|ages?)\s+(?:(?i:of)\s+)?(?:\d+\s*(?:[-–]|(?i:to|and))\s*)?\Z")
+TO_DATE_AFTER = re.compile(r"[\s-]+(?i:to)[\s-]+(?i:date)\b")
 ANCHORED_AFTER = re.compile(r"\s+(?i:ago|earlier|later)\b")
 FRACTION_AFTER = re.compile(r"\s+(?:of|more|less|fewer)\b")
 
@@ -145,6 +146,8 @@ def build_duration(m: re.Match, text: str) -> Value | None:
         return None  # `two-days` is not English; `2-years` mostly a code
     if AGE_AFTER.match(text, m.end()):
         return None  # an age (`a 50-year-old firm`, `under five years of age`), not a duration
+    if TO_DATE_AFTER.match(text, m.end()):
+        return None  # `on a year to date basis`: the year so far, not a year's length
     if isinstance(n, Decimal) and ANCHORED_AFTER.match(text, m.end()):
         return None  # `5.7 years ago`: a time no calendar unit holds, not a duration
     if FRACTION_AFTER.match(text, m.end()) and words(m["unit"]).startswith("quarter"):
