@@ -37,6 +37,7 @@ from pipeline.extractors.dates.values import (
     Weekday,
     WeekdayDay,
     YearPart,
+    YearToDate,
     atoms,
     bases,
     map_year_less,
@@ -137,7 +138,11 @@ def extract_dates(doc: Doc) -> list[dict]:
         references.add(candidate, period)
         found.append((candidate, value, period, unanchored))
     reported = reporting_period(
-        text, start, [(c.start, c.end, p, c.value) for c, _, p, _ in found if p is not None], anchor
+        text,
+        start,
+        # (the year so far is read from the reporting period, never the reporting period itself)
+        [(c.start, c.end, p, c.value) for c, _, p, _ in found if p is not None and not isinstance(c.value, YearToDate)],
+        anchor,
     )
     doc._.pf_period = str(reported.value) if reported else ""
     if reported is not None and reported.begin is not None:  # `the period ended 30 June 2031`: the reporting period

@@ -66,6 +66,7 @@ from pipeline.extractors.dates.values import (
     Value,
     WeekOf,
     YearPart,
+    YearToDate,
     first_months,
     shifted,
 )
@@ -201,6 +202,11 @@ def build_same_period_ago(m: re.Match, text: str) -> Value | None:
     """`the prior-year period`, `the same quarter last year`: the period under discussion a
     year back."""
     return PeriodInYear(ShiftedYear(Base.REFERENCE, -1))
+
+
+def build_year_to_date(m: re.Match, text: str) -> Value | None:
+    """`year to date`, `the year-to-date`, `YTD`: the reporting period's year so far."""
+    return YearToDate()
 
 
 def build_same_month_ago(m: re.Match, text: str) -> Value | None:
@@ -408,6 +414,15 @@ PERIOD_RULES: tuple[Rule, ...] = (
         rf"(?:\s+{LAST_YEAR})?",
         build_same_period_ago,
         needs=("comparison", "comparative", "prior", "previous", "corresponding"),
+        reference_period=True,
+        reporting_reference=True,
+    ),
+    rule(
+        "year-to-date",
+        # (the release's reporting period decides the days: GUIDELINE, thirty-first and second batches)
+        r"\b(?:(?i:the)\s+)?(?i:year)[\s-]+(?i:to)[\s-]+(?i:date)\b|\bYTD\b",
+        build_year_to_date,
+        needs=("date", "ytd"),  # matched in lower case
         reference_period=True,
         reporting_reference=True,
     ),

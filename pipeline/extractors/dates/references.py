@@ -31,6 +31,7 @@ from pipeline.extractors.dates.values import (
     ShiftedYear,
     Value,
     YearPart,
+    YearToDate,
     bases,
 )
 
@@ -137,6 +138,8 @@ class References:
             return  # the last day of a period just named: the period stays the one under discussion
         if period is None or period.begin is None or speech_time or is_comparison(candidate.value):
             return  # a comparison (`a year earlier`) does not move the period under discussion
+        if isinstance(candidate.value, YearToDate):
+            return  # read again from the reporting period once that is known: no reference before
         self.last = (self.sentence(candidate.start), period)
         self.last_end = candidate.end
         self.last_relative_year = is_relative_year(candidate.value)

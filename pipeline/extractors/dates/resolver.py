@@ -53,6 +53,7 @@ from pipeline.extractors.dates.values import (
     WeekdayDay,
     WeekOf,
     YearPart,
+    YearToDate,
     day,
 )
 
@@ -314,6 +315,9 @@ def _period(value: Value, anchor: dt.date | None, reference: Period | None) -> P
             year = value.year if isinstance(value.year, int) else reference.begin.year + value.year.shift
             return shift(reference, Unit.YEAR, year - reference.begin.year, whole_period=True)
         return _year_part(YearPart(value.year), anchor, reference)
+    if isinstance(value, YearToDate):  # the reporting period's year so far, else the document date's
+        so_far = reference.end if reference is not None and reference.end is not None else anchor
+        return interval(dt.date(so_far.year, 1, 1), so_far) if so_far else None
     if isinstance(value, PeriodEnding):
         last = _period(value.end, anchor, reference)
         return _period_ending(value.months, last.end, value.fiscal, value.part) if last and last.end else None

@@ -294,6 +294,14 @@ class LatestDecade:
 
 
 @dataclass(frozen=True)
+class YearToDate:
+    """`year to date`: from the first of January of the reporting period's year to its last day."""
+
+    def __str__(self) -> str:
+        return "YTD"
+
+
+@dataclass(frozen=True)
 class PeriodInYear:
     """`the 1988 quarter`, `the same period last year`: the reporting period under discussion
     moved to that year (a year counted from it), else the year."""
@@ -348,6 +356,7 @@ Atom = (
     | Century
     | LatestDecade
     | PeriodInYear
+    | YearToDate
     | WeekOf
     | PeriodEnding
     | Edge
@@ -551,6 +560,8 @@ def _atom(text: str) -> Atom:
         return PeriodEnding(int(m["months"]), inner, bool(m["fiscal"]), named)
     if text.startswith("DECADE:"):
         return LatestDecade(int(text[7:]))
+    if text == "YTD":
+        return YearToDate()
     if text.startswith("PERIOD@"):
         shifted = SHIFTED_YEAR.fullmatch(text, 7)
         return PeriodInYear(ShiftedYear(Base(shifted["base"]), int(shifted["shift"])) if shifted else int(text[7:]))
