@@ -38,9 +38,14 @@ QUALIFIER = (
     r"(?:[^\S\n]*\n[^\S\n]*|\s{0,3})"
 )
 _QUALIFIER_BEFORE = re.compile(rf"(?<![\w-]){QUALIFIER}\Z")
-# A verb of lying spread out makes `over` after it a preposition of place (`spread over 40
-# hectares` is 40; `covers over 40 hectares` is more than 40; `distributed nearly $5m` is nearly).
-_PLACING_BEFORE = re.compile(rf"\b(?i:{alternation(read_words('placing_verbs.txt'))})[ \t]+\Z")
+# After a verb of lying spread out or a change's noun, `over` is a preposition (`spread over 40
+# hectares` is 40, `an increase over $5m` is $5m; `covers over 40 hectares` is more than 40).
+_OVER_ROWS = read_rows("over_as_preposition.txt")
+_FIGURE = r"\d[\d.,]*[ \t]*(?:%|(?i:percent|per[ \t]cent|points?)\b)?[ \t-]*"
+_OVER_AS_PREPOSITION_AFTER = re.compile(
+    rf"(?:\b(?i:{alternation(w for w, *where in _OVER_ROWS if not where)})"
+    rf"|{_FIGURE}(?i:{alternation(w for w, *where in _OVER_ROWS if where)}))[ \t]+\Z"
+)
 _QUALIFIER_WINDOW = max(map(len, PREFIX_QUALIFIERS)) + 40  # the indent of a wrapped line
 
 
@@ -52,9 +57,9 @@ def qualifier_before(text: str, start: int, begin: int = 0) -> re.Match | None:
     if (
         match is not None
         and match.group("qualifier").lower() == "over"
-        and _PLACING_BEFORE.search(text, max(begin, match.start() - 20), match.start())
+        and _OVER_AS_PREPOSITION_AFTER.search(text, max(begin, match.start() - 40), match.start())
     ):
-        return None  # `spread over 160,000 sq m`: where it lies, not more than
+        return None  # `spread over 160,000 sq m`, `an increase over $208 million`: not more than
     return match
 
 

@@ -146,7 +146,10 @@ def _growth_nouns(where: str) -> dict[str, int]:
     return {noun.lower(): _sign(sign) for noun, sign, scope in _GROWTH_ROWS if scope == where}
 
 
-GROWTH_NOUNS = _growth_nouns("clause")
+# a rate of change by its name (`inflation`): its figures are changes across commas too
+# (`inflation, as reported in May, was 4.1%`)
+SENTENCE_GROWTH_NOUNS = _growth_nouns("sentence")
+GROWTH_NOUNS = _growth_nouns("clause") | SENTENCE_GROWTH_NOUNS
 # What introduces a list of figures: a plural change noun (`the increases in ...`, `declines`) or
 # a growth noun (`growth in ...`), with its sign
 LIST_CHANGE_NOUNS = {w: sign for w, sign in CHANGE_AFTER.items() if w.endswith("s") and w != "less"} | GROWTH_NOUNS
@@ -235,6 +238,7 @@ LIST_NOUN_REACH = 16  # words back from a list's opener to the change noun that 
 # words back from a copula to its subject, which may say what changed and when (`the change in
 # the price index between May 2031 and June 2031 was 0.4%`)
 SUBJECT_REACH = 16
+SENTENCE_BREAKS = frozenset(".!?;:|•·")
 CLAUSE_BREAKS = frozenset(',;:()[]|•·.!?"“”')
 SENTENCE_END = re.compile(r"[.!?](?:\s|\Z)|\n")
 BRACKET_AFTER = re.compile(LABELLED_BRACKET)
@@ -608,13 +612,18 @@ def _growth_before(words: list[str]) -> int | None:
     for k in range(len(reach) - 1, -1, -1):
         word = reach[k]
         if word in CLAUSE_BREAKS or word in GROWTH_STOPS:
-            return None
+            break
         if word in GROWTH_NOUNS:
             return GROWTH_NOUNS[word]
         if copula and word in SUBJECT_CHANGE_NOUNS:
             return SUBJECT_CHANGE_NOUNS[word]
         if word in PERIOD_RATE_NOUNS and k > 0 and reach[k - 1] in PERIOD_WORDS:
             return PERIOD_RATE_NOUNS[word]
+    for word in reversed(words[-2 * SUBJECT_REACH :]):
+        if word in SENTENCE_BREAKS or word in GROWTH_STOPS or word[:1].isdigit():
+            return None
+        if word in SENTENCE_GROWTH_NOUNS:
+            return SENTENCE_GROWTH_NOUNS[word]
     return None
 
 
