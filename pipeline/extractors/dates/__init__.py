@@ -24,14 +24,16 @@ from pipeline.extractors.dates.forms import numeric_order, numeric_reading
 from pipeline.extractors.dates.patterns import RULES, Candidate, Modifier, find_candidates, select
 from pipeline.extractors.dates.references import References
 from pipeline.extractors.dates.reporting import comparative_period, fiscal_label, fiscal_start, reporting_period
-from pipeline.extractors.dates.resolver import Period, resolve
+from pipeline.extractors.dates.resolver import Period, months_spanned, resolve
 from pipeline.extractors.dates.values import (
     Base,
     Direction,
     Fiscal,
     LatestDecade,
     PeriodEnding,
+    PeriodInYear,
     Quarter,
+    ShiftedYear,
     Unit,
     Value,
     Weekday,
@@ -92,6 +94,22 @@ def is_plain_year_ago(candidate: Candidate, references: References) -> bool:
     return candidate.rule.name == "ago" and candidate.value == PLAIN_YEAR_AGO and not references.in_sentence(candidate)
 
 
+# `the previous year` with no date in its own sentence, in a release that reports on a year (a
+# calendar or financial one): that year one back, with its days (GUIDELINE: the prior financial
+# year in a release that counts in financial years), not the year before a date the sentence
+# before happened to name.
+THE_PREVIOUS_YEAR = shifted(Base.FOLLOWING, Unit.YEAR, -1)
+REPORTED_YEAR_BACK = PeriodInYear(ShiftedYear(Base.REFERENCE, -1))  # its days kept: `FY2030` back is `FY2029`
+
+
+def is_previous_year_out_of_sentence(candidate: Candidate, references: References) -> bool:
+    return candidate.value == THE_PREVIOUS_YEAR and not references.in_sentence(candidate)
+
+
+def spans_a_year(period: Period) -> bool:
+    return period.begin is not None and period.end is not None and months_spanned(period.begin, period.end) == 12
+
+
 def extract_dates(doc: Doc) -> list[dict]:
     text = text_of(doc)
     anchor = document_date(doc)
@@ -110,6 +128,7 @@ def extract_dates(doc: Doc) -> list[dict]:
     found: list[tuple[Candidate, Value, Period | None, bool]] = []
     fiscal_quarters = False
     unsized: list[tuple[Candidate, Value, dt.date]] = []  # `the period ended ...`, with its last day
+    yearly_only: set[int] = set()  # read from the reporting period only where that is a year
     for candidate in candidates:
         value = with_direction(doc, text, sentences, candidate)
         if year_less(value) and (year := references.sentence_year(candidate)):
@@ -129,6 +148,9 @@ def extract_dates(doc: Doc) -> list[dict]:
             continue  # not a real calendar day (`February 30`)
         if is_plain_year_ago(candidate, references):
             value, unanchored = YEAR_BACK, True
+        elif is_previous_year_out_of_sentence(candidate, references):
+            value, unanchored = REPORTED_YEAR_BACK, True
+            yearly_only.add(id(candidate))
         else:
             unanchored = (
                 (reference is None and is_anchored(candidate))
@@ -159,7 +181,9 @@ def extract_dates(doc: Doc) -> list[dict]:
     spans: list[tuple[int, int, str, Period | None]] = []
     previous: Candidate | None = None
     for candidate, value, period, unanchored in found:
-        if unanchored and reported is not None:  # no period in reach: the release's, a year back
+        if (
+            unanchored and reported is not None and (id(candidate) not in yearly_only or spans_a_year(reported))
+        ):  # no period in reach: the release's, a year back
             period = resolve(value, anchor, reported) or period
         start_at, name = candidate.start, candidate.rule_name
         if (
