@@ -463,6 +463,8 @@ def _kind(text: str, begin: int, cue_start: int, item: Found, previous: dict | N
         return SIGNED, -1 if item.sign == "-" else 1
     if SPACED_PLUS_BEFORE.search(text, max(begin, item.start - 3), item.start):
         return SIGNED, 1
+    if _after_two_figures(text, begin, item):
+        return TABLE_CHANGE, 1  # `Net Sales 3,678.4 2,946.6 24.8%`: a flattened table's change column
     gap = RANGE_GAP.fullmatch(text, previous["end"], cue_start) if previous is not None else None
     if (
         gap is not None
@@ -589,6 +591,16 @@ SIGN_LETTERS = frozenset(
     for form, currency in CURRENCIES.items()
     if currency.kind == "symbol" and form[:-1].isalpha() and not form[-1].isalnum()
 )
+
+
+# Two bare figures right before a percentage, not years (`EPS 0.82 0.44 86%`, `1 341.3 1 302.9 3%`):
+# a key-figures table flattened onto one line, the percentage its change column.
+TWO_FIGURES_BEFORE = re.compile(r"(?<![\w.,%$€£¥])(?P<first>[-−]?\d[\d,.]*)[ \t]+(?P<second>[-−]?\d[\d,.]*)[ \t]+\Z")
+
+
+def _after_two_figures(text: str, begin: int, item: Found) -> bool:
+    match = TWO_FIGURES_BEFORE.search(text, max(begin, item.start - 40), item.start)
+    return match is not None and not any(is_year(match.group(g)) for g in ("first", "second"))
 
 
 def _currency_letters(words: list[str], k: int) -> bool:
