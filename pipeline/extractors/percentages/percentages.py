@@ -238,6 +238,7 @@ LIST_NOUN_REACH = 16  # words back from a list's opener to the change noun that 
 # words back from a copula to its subject, which may say what changed and when (`the change in
 # the price index between May 2031 and June 2031 was 0.4%`)
 SUBJECT_REACH = 16
+TARGET_NOUNS = frozenset({"target", "targets", "range", "objective", "mid-point", "midpoint"})
 SENTENCE_BREAKS = frozenset(".!?;:|•·")
 CLAUSE_BREAKS = frozenset(',;:()[]|•·.!?"“”')
 SENTENCE_END = re.compile(r"[.!?](?:\s|\Z)|\n")
@@ -631,7 +632,12 @@ def _growth_before(words: list[str]) -> int | None:
             return SUBJECT_CHANGE_NOUNS[word]
         if word in PERIOD_RATE_NOUNS and k > 0 and reach[k - 1] in PERIOD_WORDS:
             return PERIOD_RATE_NOUNS[word]
-    for word in reversed(words[-2 * SUBJECT_REACH :]):
+    scope = words[-2 * SUBJECT_REACH :]
+    for k in range(len(scope) - 1, -1, -1):
+        word = scope[k]
+        # `the inflation target of 4.0 per cent`: the target's figure is the rate's own
+        if word == "of" and k > 0 and scope[k - 1] in TARGET_NOUNS:
+            continue
         if word in SENTENCE_BREAKS or word in GROWTH_STOPS or word[:1].isdigit():
             return None
         if word in SENTENCE_GROWTH_NOUNS:
