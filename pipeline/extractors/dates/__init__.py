@@ -128,7 +128,6 @@ def extract_dates(doc: Doc) -> list[dict]:
     found: list[tuple[Candidate, Value, Period | None, bool]] = []
     fiscal_quarters = False
     unsized: list[tuple[Candidate, Value, dt.date]] = []  # `the period ended ...`, with its last day
-    yearly_only: set[int] = set()  # read from the reporting period only where that is a year
     for candidate in candidates:
         value = with_direction(doc, text, sentences, candidate)
         if year_less(value) and (year := references.sentence_year(candidate)):
@@ -150,7 +149,6 @@ def extract_dates(doc: Doc) -> list[dict]:
             value, unanchored = YEAR_BACK, True
         elif is_previous_year_out_of_sentence(candidate, references):
             value, unanchored = REPORTED_YEAR_BACK, True
-            yearly_only.add(id(candidate))
         else:
             unanchored = (
                 (reference is None and is_anchored(candidate))
@@ -181,9 +179,8 @@ def extract_dates(doc: Doc) -> list[dict]:
     spans: list[tuple[int, int, str, Period | None]] = []
     previous: Candidate | None = None
     for candidate, value, period, unanchored in found:
-        if (
-            unanchored and reported is not None and (id(candidate) not in yearly_only or spans_a_year(reported))
-        ):  # no period in reach: the release's, a year back
+        # no period in reach: the release's, a year back (`the previous year` only from a year's)
+        if unanchored and reported is not None and (candidate.value != THE_PREVIOUS_YEAR or spans_a_year(reported)):
             period = resolve(value, anchor, reported) or period
         start_at, name = candidate.start, candidate.rule_name
         if (

@@ -44,8 +44,9 @@ FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
 FUTURE_CUES = {row[0] for row in read_rows("future_cues.txt")}
 # Proper-noun tags whose word is itself a date word (`December 2023` is not a name).
 DATE_WORDS = set(MONTHS) | set(WEEKDAYS) | set(SEASONS) | set(HOLIDAYS) | {"fiscal", "fy"}
-# Tags before a year followed by a noun that keep it a year (`the 2023 summit`, `in 2023 sales`).
+# Years from the document's within which a year before a noun stays a year (`announces 2031 winners`).
 NEAR_DOCUMENT_YEARS = 10
+# Tags before a year followed by a noun that keep it a year (`the 2023 summit`, `in 2023 sales`).
 YEAR_CUE_TAGS = {"DT", "PRP$", "POS", "IN", "TO", "JJ", ",", "-LRB-", "``", "''", ":", "HYPH"}
 
 

@@ -140,8 +140,9 @@ FRACTION_AFTER = re.compile(r"\s+(?:of|more|less|fewer)\b")
 
 def build_duration(m: re.Match, text: str) -> Value | None:
     """`ten consecutive years`, `the two-day event`, `more than a decade`, `2 1/2 years`, `9.4 years`."""
-    n: int | Decimal = Decimal(m["decimal"]) if m.groupdict().get("decimal") else number(m["num"])
-    amount_end = m.end("decimal") if m.groupdict().get("decimal") else m.end("num")
+    decimal = m.groupdict().get("decimal")
+    n: int | Decimal = Decimal(decimal) if decimal else number(m["num"])
+    amount_end = m.end("decimal") if decimal else m.end("num")
     if not n or (m.group(0)[amount_end - m.start() :].lstrip()[:1] == "-" and words(m["unit"]).endswith("s")):
         return None  # `two-days` is not English; `2-years` mostly a code
     if AGE_AFTER.match(text, m.end()):

@@ -109,8 +109,9 @@ RANGE_BEFORE = re.compile(
 )
 _RANGE_WINDOW = 60
 # `long tons ("dwt")`: an abbreviation defined in brackets right after a measure.
-DEFINED_BEFORE_RATE = r"(?:\s*\([A-Za-z]{2,8}\))"
 ABBREVIATION_DEFINED = re.compile(r"\s*\(\s*[\"“'‘]?(?P<abbr>[A-Za-z][A-Za-z/.]{0,7})[\"”'’]?\s*\)")
+# `cubic feet (MMcf) per day`: the abbreviation defined between a unit and its rate
+DEFINED_BEFORE_RATE = r"(?:\s*\([A-Za-z]{2,8}\))"
 YEARS = range(1800, 2101)
 LETTERS_SCALE_BELOW = 100_000  # a number this large carries no scale in its unit's letters
 # Quotation marks that are also inch marks (unit_context.tsv), each with the mark that opens a

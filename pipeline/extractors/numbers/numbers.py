@@ -46,6 +46,7 @@ _OVER_AS_PREPOSITION_AFTER = re.compile(
     rf"(?:\b(?i:{alternation(w for w, *where in _OVER_ROWS if not where)})"
     rf"|{_FIGURE}(?i:{alternation(w for w, *where in _OVER_ROWS if where)}))[ \t]+\Z"
 )
+_OVER_REACH = 40  # characters back from `over` to its verb or the change noun and its figure
 _QUALIFIER_WINDOW = max(map(len, PREFIX_QUALIFIERS)) + 40  # the indent of a wrapped line
 
 
@@ -57,7 +58,7 @@ def qualifier_before(text: str, start: int, begin: int = 0) -> re.Match | None:
     if (
         match is not None
         and match.group("qualifier").lower() == "over"
-        and _OVER_AS_PREPOSITION_AFTER.search(text, max(begin, match.start() - 40), match.start())
+        and _OVER_AS_PREPOSITION_AFTER.search(text, max(begin, match.start() - _OVER_REACH), match.start())
     ):
         return None  # `spread over 160,000 sq m`, `an increase over $208 million`: not more than
     return match

@@ -350,6 +350,16 @@ def _listed_change(text: str, begin: int, item: Found) -> int | None:
     return next((LIST_CHANGE_NOUNS[w] for w in reversed(words[-LIST_NOUN_REACH:]) if w in LIST_CHANGE_NOUNS), None)
 
 
+# Two bare figures right before a percentage, not years (`EPS 0.82 0.44 86%`, `1 341.3 1 302.9 3%`):
+# a key-figures table flattened onto one line, the percentage its change column.
+TWO_FIGURES_BEFORE = re.compile(r"(?<![\w.,%$€£¥])(?P<first>[-−]?\d[\d,.]*)[ \t]+(?P<second>[-−]?\d[\d,.]*)[ \t]+\Z")
+
+
+def _after_two_figures(text: str, begin: int, item: Found) -> bool:
+    match = TWO_FIGURES_BEFORE.search(text, max(begin, item.start - 40), item.start)
+    return match is not None and not any(is_year(match.group(g)) for g in ("first", "second"))
+
+
 def _table_row_change(text: str, item: Found) -> tuple[Found, int] | None:
     """The percentage, with its brackets, and its sign where it is a table row's change column."""
     if item.sign or item.qualifier:
@@ -592,16 +602,6 @@ SIGN_LETTERS = frozenset(
     for form, currency in CURRENCIES.items()
     if currency.kind == "symbol" and form[:-1].isalpha() and not form[-1].isalnum()
 )
-
-
-# Two bare figures right before a percentage, not years (`EPS 0.82 0.44 86%`, `1 341.3 1 302.9 3%`):
-# a key-figures table flattened onto one line, the percentage its change column.
-TWO_FIGURES_BEFORE = re.compile(r"(?<![\w.,%$€£¥])(?P<first>[-−]?\d[\d,.]*)[ \t]+(?P<second>[-−]?\d[\d,.]*)[ \t]+\Z")
-
-
-def _after_two_figures(text: str, begin: int, item: Found) -> bool:
-    match = TWO_FIGURES_BEFORE.search(text, max(begin, item.start - 40), item.start)
-    return match is not None and not any(is_year(match.group(g)) for g in ("first", "second"))
 
 
 def _currency_letters(words: list[str], k: int) -> bool:
